@@ -1,0 +1,24 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([".next/**", "node_modules/**", "lib/server/generated/**", "next-env.d.ts", ".upr-data/**", "test-results/**", "playwright-report/**"]),
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      // Prisma stays in lib/server (house style): pages and components call lib/server functions.
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/generated/prisma/*", "@prisma/client"], message: "Use lib/server/* functions; Prisma stays in lib/server." }] },
+      ],
+    },
+  },
+  {
+    files: ["lib/server/**", "prisma/**", "tests/**", "scripts/**"],
+    rules: { "no-restricted-imports": "off" },
+  },
+]);

@@ -1,0 +1,118 @@
+import fs from "node:fs";
+import path from "node:path";
+import net from "node:net";
+
+/**
+ * The embedded PostgreSQL (PGlite, PostgreSQL 18 in WASM) served over the wire protocol on loopback, so the
+ * app, migrations, the CLI and tests all use the same `pg` code path as a real server.
+ *
+ * PGlite must never open the same data directory twice. The process that opens it writes `server.json`
+ * (pid and port) into the directory; any other process (the CLI while the app runs) connects to that
+ * port instead of opening the files.
+ */
+
+export type EmbeddedServer = {
+  url: string;
+  port: number;
+  dataDir: string;
+  /** True when this process opened the data directory and must close it. */
+  owned: boolean;
+  stop: () => Promise<void>;
+};
+
+type LockInfo = { pid: number; port: number; startedAt: string };
+
+export function embeddedDataDir(): string {
+  return path.resolve(process.env.EMBEDDED_DB_DIR || ".upr-data");
+}
+
+function lockPath(dataDir: string): string {
+  return path.join(dataDir, "server.json");
+}
+
+function urlFor(port: number): string {
+  return `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+function readLock(dataDir: string): LockInfo | null {
+  try {
+    return JSON.parse(fs.readFileSync(lockPath(dataDir), "utf8")) as LockInfo;
+  } catch {
+    return null;
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Connects to the embedded server that another process runs on this data directory, if any. */
+export async function findRunningEmbeddedServer(dataDir = embeddedDataDir()): Promise<EmbeddedServer | null> {
+  const lock = readLock(dataDir);
+  if (!lock || lock.pid === process.pid || !isAlive(lock.pid) || !(await canConnect(lock.port))) return null;
+  return { url: urlFor(lock.port), port: lock.port, dataDir, owned: false, stop: async () => {} };
+}
+
+/**
+ * Attaches to the running embedded server of `dataDir`, or opens the directory and serves it.
+ * `port` 0 (the default) picks a free loopback port.
+ */
+export async function startEmbeddedServer(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedServer> {
+  const dataDir = options.dataDir ?? embeddedDataDir();
+  const running = await findRunningEmbeddedServer(dataDir);
+  if (running) return running;
+
+  fs.mkdirSync(dataDir, { recursive: true });
+  const stale = readLock(dataDir);
+  if (stale && stale.pid !== process.pid && isAlive(stale.pid)) {
+    throw new Error(
+      `The embedded database in ${dataDir} is held by process ${stale.pid}, which does not answer on port ${stale.port}. ` +
+        `Stop that process, or remove ${lockPath(dataDir)} if it is gone.`,
+    );
+  }
+
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  const db = await PGlite.create({ dataDir: path.join(dataDir, "pgdata") });
+  const port = options.port || (await freePort());
+  const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 20 });
+  await server.start();
+  fs.writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, port, startedAt: new Date().toISOString() } satisfies LockInfo));
+
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await server.stop();
+    await db.close();
+    if (readLock(dataDir)?.pid === process.pid) fs.rmSync(lockPath(dataDir), { force: true });
+  };
+  return { url: urlFor(port), port, dataDir, owned: true, stop };
+}

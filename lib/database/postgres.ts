@@ -1,0 +1,87 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedServer, type EmbeddedServer } from "./embedded";
+
+/** A database the process can use: the server named by DATABASE_URL, or the embedded one. */
+export type DatabaseHandle = {
+  url: string;
+  kind: "external" | "embedded";
+  stop: () => Promise<void>;
+};
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.slice(1)) || "postgres";
+}
+
+/** Prisma's JS schema engine does not create the database, so do it first. */
+export async function ensureDatabaseExists(url: string): Promise<void> {
+  const name = databaseName(url);
+  const admin = new pg.Client({ connectionString: withDatabase(url, "postgres") });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(`Cannot reach PostgreSQL at ${new URL(url).host}: ${(error as Error).message}`);
+  }
+  try {
+    const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function dropDatabase(url: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: withDatabase(url, "postgres") });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${databaseName(url).replaceAll('"', '""')}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export { withDatabase };
+
+/** Applies the committed migrations (`prisma migrate deploy`). */
+export function migrate(url: string, options: { quiet?: boolean } = {}): Promise<void> {
+  const prisma = path.resolve("node_modules", ".bin", "prisma");
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const child = spawn(prisma, ["migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code === 0) {
+        if (!options.quiet && /applied/i.test(output) && !/No pending migrations/i.test(output)) {
+          process.stderr.write("Database migrated.\n");
+        }
+        resolve();
+      } else reject(new Error(`Migration failed:\n${output.trim()}`));
+    });
+  });
+}
+
+/**
+ * DATABASE_URL when set; otherwise the embedded PostgreSQL in ./.upr-data (or EMBEDDED_DB_DIR), started
+ * here or, when the app already serves it, attached to.
+ */
+export async function openDatabase(): Promise<DatabaseHandle> {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    await ensureDatabaseExists(external);
+    return { url: external, kind: "external", stop: async () => {} };
+  }
+  const server: EmbeddedServer = await startEmbeddedServer();
+  return { url: server.url, kind: "embedded", stop: server.stop };
+}
