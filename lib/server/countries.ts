@@ -1,0 +1,26 @@
+import "server-only";
+import { COUNTRIES } from "@/lib/countries";
+import type { Db } from "./db";
+
+type Tx = Pick<Db, "country">;
+
+/** Makes the Country table equal the 193 UN Member States and 2 observers. Idempotent. */
+export async function syncCountries(db: Tx): Promise<number> {
+  const existing = await db.country.findMany();
+  const byIso3 = new Map(existing.map((country) => [country.iso3, country]));
+  let written = 0;
+  for (const country of COUNTRIES) {
+    const data = {
+      iso2: country.iso2,
+      name: country.name,
+      officialName: country.officialName,
+      regionalGroup: country.regionalGroup,
+      unStatus: country.unStatus,
+    };
+    const current = byIso3.get(country.iso3);
+    if (current && Object.entries(data).every(([key, value]) => current[key as keyof typeof data] === value)) continue;
+    await db.country.upsert({ where: { iso3: country.iso3 }, create: { iso3: country.iso3, ...data }, update: data });
+    written++;
+  }
+  return written;
+}

@@ -1,0 +1,193 @@
+import "server-only";
+import type { ParsedDocument, ParsedRecommendation, ReviewRef, ThemeRef } from "@/lib/import/types";
+import { syncCountries } from "./countries";
+import { getDb, type Db } from "./db";
+import type { Prisma } from "./generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+export type ImportOutcome = {
+  sourceDocumentId: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+};
+
+/** An import that must not be written; `issues` name the file and the paragraph or row. */
+export class ImportRejectedError extends Error {
+  constructor(readonly fileName: string, readonly issues: { location: string; message: string }[]) {
+    super(`${fileName}: ${issues.length} problem(s); nothing was imported.`);
+    this.name = "ImportRejectedError";
+  }
+}
+
+const FORMAT = { "ohchr-thematic-list": "OHCHR_THEMATIC_LIST", "upr-info-csv": "UPR_INFO_CSV" } as const;
+
+export function themeKey(theme: Pick<ThemeRef, "code" | "name">): string {
+  return theme.code ?? theme.name.trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+/**
+ * Writes a parsed document in one transaction: all or nothing. Recommendations are matched on their
+ * stable source key, so importing the same file again changes nothing, and a corrected file updates
+ * the rows it changes.
+ */
+export async function importParsedDocument(
+  doc: ParsedDocument,
+  options: { onProgress?: (done: number, total: number) => void; db?: Db } = {},
+): Promise<ImportOutcome> {
+  if (doc.errors.length > 0) throw new ImportRejectedError(doc.fileName, doc.errors);
+  if (doc.recommendations.length === 0) {
+    throw new ImportRejectedError(doc.fileName, [{ location: "file", message: "no recommendations to import" }]);
+  }
+  const db = options.db ?? getDb();
+  return db.$transaction(
+    async (tx) => {
+      await syncCountries(tx);
+      const format = FORMAT[doc.format];
+      const source = await tx.sourceDocument.upsert({
+        where: { sha256: doc.sha256 },
+        create: { format, fileName: doc.fileName, sha256: doc.sha256, title: doc.title },
+        update: {},
+      });
+      const reviewIds = await upsertReviews(tx, doc.reviews);
+      await refuseMixedSources(tx, doc, [...reviewIds.values()], format);
+      const themeIds = await upsertThemes(tx, doc.recommendations.flatMap((rec) => rec.themes));
+      const outcome = await writeRecommendations(tx, doc.recommendations, { reviewIds, themeIds, sourceId: source.id }, options.onProgress);
+      return { sourceDocumentId: source.id, ...outcome };
+    },
+    { timeout: 10 * 60_000, maxWait: 60_000 },
+  );
+}
+
+function reviewKey(iso3: string, cycle: number): string {
+  return `${iso3}:${cycle}`;
+}
+
+async function upsertReviews(tx: Tx, reviews: ReviewRef[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const ref of reviews) {
+    const where = { stateUnderReviewIso3_cycle: { stateUnderReviewIso3: ref.stateUnderReview, cycle: ref.cycle } };
+    const current = await tx.review.findUnique({ where });
+    // Curated facts (prisma/data/reviews.json) win; the document fills what is still unknown.
+    const fill = {
+      session: current?.session ?? ref.session,
+      reportSymbol: current?.reportSymbol ?? ref.reportSymbol,
+      addendumSymbol: current?.addendumSymbol ?? ref.addendumSymbol,
+    };
+    const review = current
+      ? fill.session === current.session && fill.reportSymbol === current.reportSymbol && fill.addendumSymbol === current.addendumSymbol
+        ? current
+        : await tx.review.update({ where: { id: current.id }, data: fill })
+      : await tx.review.create({ data: { stateUnderReviewIso3: ref.stateUnderReview, cycle: ref.cycle, ...fill } });
+    ids.set(reviewKey(ref.stateUnderReview, ref.cycle), review.id);
+  }
+  return ids;
+}
+
+/** The same review loaded from two kinds of source would count every recommendation twice. */
+async function refuseMixedSources(tx: Tx, doc: ParsedDocument, reviewIds: number[], format: string): Promise<void> {
+  const other = await tx.recommendation.groupBy({
+    by: ["reviewId"],
+    where: { reviewId: { in: reviewIds }, sourceDocument: { format: { not: format as "OHCHR_THEMATIC_LIST" } } },
+    _count: true,
+  });
+  if (other.length === 0) return;
+  const reviews = await tx.review.findMany({ where: { id: { in: other.map((row) => row.reviewId) } } });
+  throw new ImportRejectedError(
+    doc.fileName,
+    reviews.map((review) => ({
+      location: `review ${review.stateUnderReviewIso3} cycle ${review.cycle}`,
+      message: "already holds recommendations from another kind of source; importing this file would count them twice",
+    })),
+  );
+}
+
+async function upsertThemes(tx: Tx, themes: ThemeRef[]): Promise<Map<string, number>> {
+  const distinct = new Map<string, ThemeRef>();
+  for (const theme of themes) distinct.set(`${theme.scheme}:${themeKey(theme)}`, theme);
+  await tx.theme.createMany({
+    data: [...distinct.values()].map((theme) => ({ scheme: theme.scheme, code: theme.code, name: theme.name, key: themeKey(theme) })),
+    skipDuplicates: true,
+  });
+  const rows = await tx.theme.findMany({
+    where: { OR: [...distinct.values()].map((theme) => ({ scheme: theme.scheme, key: themeKey(theme) })) },
+    select: { id: true, scheme: true, key: true },
+  });
+  return new Map(rows.map((row) => [`${row.scheme}:${row.key}`, row.id]));
+}
+
+type Links = { reviewIds: Map<string, number>; themeIds: Map<string, number>; sourceId: number };
+
+function fieldsOf(rec: ParsedRecommendation, links: Links) {
+  const reviewId = links.reviewIds.get(reviewKey(rec.stateUnderReview, rec.cycle));
+  if (reviewId === undefined) throw new Error(`${rec.location}: review ${rec.stateUnderReview} cycle ${rec.cycle} missing from the document's reviews`);
+  return {
+    reviewId,
+    paragraph: rec.paragraph,
+    text: rec.text,
+    sourceDocumentId: links.sourceId,
+    position: rec.position,
+    responseWording: rec.responseWording,
+    positionSource: rec.positionSource,
+    actionCategory: rec.actionCategory,
+    actionCategorySource: rec.actionCategorySource,
+  };
+}
+
+function themeLinks(rec: ParsedRecommendation, links: Links): { themeId: number; primary: boolean }[] {
+  const primaryKey = rec.matrixTheme ? `${rec.matrixTheme.scheme}:${themeKey(rec.matrixTheme)}` : null;
+  const byId = new Map<number, boolean>();
+  for (const theme of rec.themes) {
+    const key = `${theme.scheme}:${themeKey(theme)}`;
+    const id = links.themeIds.get(key);
+    if (id !== undefined) byId.set(id, (byId.get(id) ?? false) || key === primaryKey);
+  }
+  return [...byId].map(([themeId, primary]) => ({ themeId, primary })).sort((a, b) => a.themeId - b.themeId);
+}
+
+async function writeRecommendations(
+  tx: Tx,
+  recs: ParsedRecommendation[],
+  links: Links,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Omit<ImportOutcome, "sourceDocumentId">> {
+  const existing = await tx.recommendation.findMany({
+    where: { sourceKey: { in: recs.map((rec) => rec.sourceKey) } },
+    include: { recommendingStates: { orderBy: { ordinal: "asc" } }, themes: { orderBy: { themeId: "asc" } } },
+  });
+  const bySourceKey = new Map(existing.map((row) => [row.sourceKey, row]));
+  let created = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const [index, rec] of recs.entries()) {
+    const fields = fieldsOf(rec, links);
+    const states = rec.recommendingStates.map((countryIso3, ordinal) => ({ countryIso3, ordinal }));
+    const themes = themeLinks(rec, links);
+    const current = bySourceKey.get(rec.sourceKey);
+    if (!current) {
+      await tx.recommendation.create({
+        data: { ...fields, sourceKey: rec.sourceKey, recommendingStates: { create: states }, themes: { create: themes } },
+      });
+      created++;
+    } else {
+      const sameFields = Object.entries(fields).every(([key, value]) => current[key as keyof typeof fields] === value);
+      const sameStates = JSON.stringify(current.recommendingStates.map((s) => s.countryIso3)) === JSON.stringify(rec.recommendingStates);
+      const sameThemes = JSON.stringify(current.themes.map((t) => [t.themeId, t.primary])) === JSON.stringify(themes.map((t) => [t.themeId, t.primary]));
+      if (sameFields && sameStates && sameThemes) unchanged++;
+      else {
+        await tx.recommendation.update({
+          where: { id: current.id },
+          data: {
+            ...fields,
+            ...(sameStates ? {} : { recommendingStates: { deleteMany: {}, create: states } }),
+            ...(sameThemes ? {} : { themes: { deleteMany: {}, create: themes } }),
+          },
+        });
+        updated++;
+      }
+    }
+    if (onProgress && (index % 100 === 99 || index === recs.length - 1)) onProgress(index + 1, recs.length);
+  }
+  return { created, updated, unchanged };
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import type { ReviewFacts } from "@/lib/schemas/review";
+import { getDb, type Db } from "./db";
+import type { Prisma } from "./generated/prisma/client";
+
+type Tx = Prisma.TransactionClient | Db;
+
+/** Records what is officially known about a review, so the app can show how complete a loaded list is. */
+export async function upsertReviewFacts(db: Tx, facts: ReviewFacts): Promise<number> {
+  const data = {
+    session: facts.session,
+    reviewDate: facts.reviewDate ? new Date(`${facts.reviewDate}T00:00:00Z`) : null,
+    reportSymbol: facts.reportSymbol,
+    addendumSymbol: facts.addendumSymbol,
+    reportedTotal: facts.reported?.total ?? null,
+    reportedSupported: facts.reported?.supported ?? null,
+    reportedSupportedInPart: facts.reported?.supportedInPart ?? null,
+    reportedNoted: facts.reported?.noted ?? null,
+    reportedSource: facts.reported?.source ?? null,
+  };
+  const review = await db.review.upsert({
+    where: { stateUnderReviewIso3_cycle: { stateUnderReviewIso3: facts.stateUnderReview, cycle: facts.cycle } },
+    create: { stateUnderReviewIso3: facts.stateUnderReview, cycle: facts.cycle, ...data },
+    update: data,
+  });
+  await db.reportedResponseCount.deleteMany({ where: { reviewId: review.id } });
+  if (facts.reported?.wordings.length) {
+    await db.reportedResponseCount.createMany({ data: facts.reported.wordings.map((w) => ({ reviewId: review.id, ...w })) });
+  }
+  return review.id;
+}
+
+export type PositionCounts = { supported: number; supportedInPart: number; noted: number; none: number };
+
+export type ReviewSummary = {
+  id: number;
+  stateUnderReview: { iso3: string; name: string };
+  cycle: number;
+  session: number | null;
+  reviewDate: string | null;
+  reportSymbol: string | null;
+  addendumSymbol: string | null;
+  loaded: number;
+  loadedPositions: PositionCounts;
+  recommendingStates: number;
+  reported: { total: number | null; supported: number | null; supportedInPart: number | null; noted: number | null; source: string | null };
+  reportedWordings: { wording: string; count: number }[];
+};
+
+/** Every review with what is loaded against what was officially reported, newest first per State. */
+export async function listReviewSummaries(db: Db = getDb()): Promise<ReviewSummary[]> {
+  const [reviews, positions, states] = await Promise.all([
+    db.review.findMany({
+      orderBy: [{ stateUnderReviewIso3: "asc" }, { cycle: "desc" }],
+      include: { stateUnderReview: { select: { iso3: true, name: true } }, reportedWordings: { orderBy: { count: "desc" } } },
+    }),
+    db.recommendation.groupBy({ by: ["reviewId", "position"], _count: { _all: true } }),
+    db.$queryRaw<{ reviewId: number; count: bigint }[]>`
+      SELECT r."reviewId", COUNT(DISTINCT rs."countryIso3") AS count
+      FROM "Recommendation" r JOIN "RecommendationState" rs ON rs."recommendationId" = r.id
+      GROUP BY r."reviewId"`,
+  ]);
+  const stateCounts = new Map(states.map((row) => [row.reviewId, Number(row.count)]));
+  return reviews.map((review) => {
+    const counts: PositionCounts = { supported: 0, supportedInPart: 0, noted: 0, none: 0 };
+    for (const row of positions.filter((p) => p.reviewId === review.id)) {
+      const key = row.position === "SUPPORTED" ? "supported" : row.position === "SUPPORTED_IN_PART" ? "supportedInPart" : row.position === "NOTED" ? "noted" : "none";
+      counts[key] += row._count._all;
+    }
+    return {
+      id: review.id,
+      stateUnderReview: review.stateUnderReview,
+      cycle: review.cycle,
+      session: review.session,
+      reviewDate: review.reviewDate ? review.reviewDate.toISOString().slice(0, 10) : null,
+      reportSymbol: review.reportSymbol,
+      addendumSymbol: review.addendumSymbol,
+      loaded: counts.supported + counts.supportedInPart + counts.noted + counts.none,
+      loadedPositions: counts,
+      recommendingStates: stateCounts.get(review.id) ?? 0,
+      reported: {
+        total: review.reportedTotal,
+        supported: review.reportedSupported,
+        supportedInPart: review.reportedSupportedInPart,
+        noted: review.reportedNoted,
+        source: review.reportedSource,
+      },
+      reportedWordings: review.reportedWordings.map(({ wording, count }) => ({ wording, count })),
+    };
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * `npm start`: the one command a newcomer runs. It opens the database (DATABASE_URL, or the embedded
+ * PostgreSQL in ./.upr-data), migrates, loads the real China data once, builds when the sources changed,
+ * and serves http://localhost:$PORT. `npm run dev` does the same with the Next dev server.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { migrate, openDatabase } from "@/lib/database/postgres";
+import { disconnectDb } from "@/lib/server/db";
+import { seedRealData } from "@/lib/server/seed";
+import { needsBuild, recordBuild } from "./lib/build";
+
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT || "3000";
+const next = path.resolve("node_modules", ".bin", "next");
+
+function log(message: string): void {
+  process.stdout.write(`[upr] ${message}\n`);
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(next, args, { stdio: "inherit", env });
+}
+
+function exitCode(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const db = await openDatabase();
+  log(db.kind === "embedded" ? `Embedded PostgreSQL (PGlite) on ${new URL(db.url).host}, data in ${process.env.EMBEDDED_DB_DIR || ".upr-data"}` : `PostgreSQL at ${new URL(db.url).host}${new URL(db.url).pathname}`);
+
+  let child: ChildProcess | null = null;
+  let stopping = false;
+  const shutdown = async (code: number): Promise<never> => {
+    if (!stopping) {
+      stopping = true;
+      child?.kill("SIGTERM");
+      if (child) await exitCode(child);
+      await db.stop();
+    }
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    await migrate(db.url);
+    process.env.DATABASE_URL = db.url;
+    const { imported } = await seedRealData({ log });
+    if (imported.length > 0) log(`Loaded the real data in ${Date.now() - started} ms.`);
+    await disconnectDb();
+  } catch (error) {
+    process.stderr.write(`[upr] ${(error as Error).message}\n`);
+    await shutdown(1);
+  }
+  log(`Database ready in ${Date.now() - started} ms.`);
+
+  const env = { ...process.env, DATABASE_URL: db.url, PORT: port };
+  if (dev) {
+    child = run(["dev", "-p", port], env);
+  } else {
+    if (needsBuild()) {
+      log("Building the app (once, and again after the sources change)…");
+      child = run(["build"], env);
+      const code = await exitCode(child);
+      if (code !== 0) await shutdown(code);
+      recordBuild();
+    }
+    child = run(["start", "-p", port], env);
+  }
+  log(`Serving on http://localhost:${port}`);
+  await shutdown(await exitCode(child));
+}
+
+void main();

@@ -1,0 +1,105 @@
+/**
+ * `npm test`: type check, lint, unit and integration tests (vitest, real PostgreSQL) and end-to-end tests
+ * (Playwright in Chromium). It starts what it needs, or says exactly what is missing and how to get it.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { dropDatabase } from "@/lib/database/postgres";
+import { acquirePostgres, databaseUrl, MissingPostgresError, uniqueDatabaseName, type PostgresServer } from "../tests/helpers/postgres-server";
+import { findChromium } from "../tests/helpers/chromium";
+
+const bin = (name: string): string => path.resolve("node_modules", ".bin", name);
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), "upr-test-"));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function step(title: string): void {
+  process.stdout.write(`\n=== ${title}\n`);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function readJson(file: string): Record<string, unknown> | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+function finish(code: number): never {
+  process.stdout.write(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+  fs.rmSync(reports, { recursive: true, force: true });
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  let failed = false;
+  step("Type check (tsc --noEmit)");
+  failed = (await run(bin("tsc"), ["--noEmit"])) !== 0 || failed;
+  step("Lint (eslint)");
+  failed = (await run(bin("eslint"), ["--max-warnings", "0", "."])) !== 0 || failed;
+
+  const chromium = findChromium();
+  let server: PostgresServer;
+  try {
+    server = await acquirePostgres();
+  } catch (error) {
+    if (!(error instanceof MissingPostgresError)) throw error;
+    process.stderr.write(`\n${error.message}\n`);
+    finish(1);
+  }
+  process.stdout.write(`\nUsing ${server.description} (each run creates its own databases and drops them).\n`);
+  const env = { ...process.env, UPR_TEST_PG_URL: server.baseUrl };
+
+  try {
+    step("Unit and integration tests (vitest)");
+    const vitestReport = path.join(reports, "vitest.json");
+    failed = (await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], env)) !== 0 || failed;
+    const vitest = readJson(vitestReport);
+    totals.passed += Number(vitest?.numPassedTests ?? 0);
+    totals.failed += Number(vitest?.numFailedTests ?? (vitest ? 0 : 1));
+    totals.skipped += Number(vitest?.numPendingTests ?? 0) + Number(vitest?.numTodoTests ?? 0);
+
+    step("End-to-end tests (Playwright in Chromium)");
+    if (!chromium) {
+      process.stderr.write(
+        "Chromium was not found, so the end-to-end tests cannot run.\n" +
+          "  - Debian/Ubuntu: sudo apt-get install -y chromium\n" +
+          "  - or set CHROMIUM_PATH to a Chromium or Chrome binary.\n" +
+          "  (Do not run `npx playwright install`: it downloads a browser.)\n",
+      );
+      totals.failed += 1;
+      failed = true;
+    } else {
+      const e2eUrl = databaseUrl(server.baseUrl, uniqueDatabaseName("upr_e2e"));
+      const playwrightReport = path.join(reports, "playwright.json");
+      try {
+        const code = await run(bin("playwright"), ["test"], {
+          ...env,
+          CHROMIUM_PATH: chromium,
+          E2E_DATABASE_URL: e2eUrl,
+          PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+        });
+        failed = code !== 0 || failed;
+        const stats = readJson(playwrightReport)?.stats as Record<string, number> | undefined;
+        totals.passed += stats?.expected ?? 0;
+        totals.failed += (stats?.unexpected ?? (stats ? 0 : 1)) + (stats?.flaky ?? 0);
+        totals.skipped += stats?.skipped ?? 0;
+      } finally {
+        await dropDatabase(e2eUrl).catch(() => {});
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+  finish(failed ? 1 : 0);
+}
+
+void main();

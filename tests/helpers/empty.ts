@@ -1,0 +1,2 @@
+// Stands in for the `server-only` marker package outside Next (vitest), where it would throw.
+export {};

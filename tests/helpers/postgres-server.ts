@@ -1,0 +1,107 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+/**
+ * Finds a real PostgreSQL for the tests: UPR_TEST_PG_URL when set; else a server already on
+ * 127.0.0.1:5432 (trust auth); else a private throw-away cluster started from Debian's `postgresql`
+ * package. Tests create their own databases on it and drop them afterwards.
+ */
+export type PostgresServer = { baseUrl: string; stop: () => Promise<void>; description: string };
+
+export class MissingPostgresError extends Error {}
+
+async function accepts(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+function findPgBin(): string | null {
+  const root = "/usr/lib/postgresql";
+  if (!fs.existsSync(root)) return null;
+  const versions = fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, "bin", "pg_ctl")));
+  versions.sort((a, b) => Number(b) - Number(a));
+  return versions[0] ? path.join(root, versions[0], "bin") : null;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
+    });
+  });
+}
+
+/** PostgreSQL refuses to run as root, so a private cluster runs as the `postgres` user when we are root. */
+function asPostgres(bin: string, args: string[]): string[] {
+  return process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--", bin, ...args] : [bin, ...args];
+}
+
+async function startPrivateCluster(binDir: string): Promise<PostgresServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "upr-pg-"));
+  fs.chmodSync(dir, 0o755);
+  const data = path.join(dir, "data");
+  if (process.getuid?.() === 0) execFileSync("chown", ["postgres:postgres", dir]);
+  const port = await freePort();
+  const run = (cmd: string[]): void => {
+    const result = spawnSync(cmd[0]!, cmd.slice(1), { encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`${cmd.join(" ")} failed:\n${result.stderr || result.stdout}`);
+  };
+  run(asPostgres(path.join(binDir, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]));
+  run(
+    asPostgres(path.join(binDir, "pg_ctl"), [
+      "-D", data, "-l", path.join(dir, "log"), "-w", "start",
+      "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+    ]),
+  );
+  return {
+    baseUrl: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    description: `private PostgreSQL cluster on port ${port}`,
+    stop: async () => {
+      run(asPostgres(path.join(binDir, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"]));
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function acquirePostgres(): Promise<PostgresServer> {
+  const given = process.env.UPR_TEST_PG_URL;
+  if (given) {
+    if (await accepts(given)) return { baseUrl: given, description: `PostgreSQL at ${new URL(given).host}`, stop: async () => {} };
+    throw new MissingPostgresError(`UPR_TEST_PG_URL=${given} does not accept connections.`);
+  }
+  const local = "postgresql://postgres@127.0.0.1:5432/postgres";
+  if (await accepts(local)) return { baseUrl: local, description: "PostgreSQL on 127.0.0.1:5432", stop: async () => {} };
+  const binDir = findPgBin();
+  if (binDir) return startPrivateCluster(binDir);
+  throw new MissingPostgresError(
+    "The integration and end-to-end tests need PostgreSQL 15 or newer, and none was found.\n" +
+      "  - Debian/Ubuntu: sudo apt-get install -y postgresql   (the tests start a private server from it), or\n" +
+      "  - start one on 127.0.0.1:5432 with trust auth for user postgres (e.g. docker compose up -d), or\n" +
+      "  - set UPR_TEST_PG_URL=postgresql://user:password@host:port/postgres",
+  );
+}
+
+export function databaseUrl(baseUrl: string, database: string): string {
+  const url = new URL(baseUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export function uniqueDatabaseName(prefix: string): string {
+  return `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+}
