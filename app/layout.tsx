@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
@@ -15,9 +16,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <header className="site-header">
-          <a href="/" className="brand">
+          <Link href="/" className="brand">
             UPR recommendation tracker
-          </a>
+          </Link>
         </header>
         <main id="main">{children}</main>
         <footer className="site-footer">

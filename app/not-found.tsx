@@ -1,9 +1,10 @@
+import Link from "next/link";
 export default function NotFound() {
   return (
     <div className="empty-state">
       <h1>Page not found</h1>
       <p>
-        <a href="/">Back to the reviews</a>
+        <Link href="/">Back to the reviews</Link>
       </p>
     </div>
   );

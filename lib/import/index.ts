@@ -1,0 +1,101 @@
+import { isZip } from "./docx-table";
+import { emptyDocument } from "./document";
+import { parseOhchrThematicList } from "./ohchr-docx";
+import type { ImportFormat, ImportIssue, ParseOptions, ParsedDocument, ParsedRecommendation } from "./types";
+import { parseUprInfoCsv } from "./upr-info-csv";
+
+/** The one entry point for importing a file: it recognises the format and hands the file to its parser. */
+
+export { parseOhchrThematicList } from "./ohchr-docx";
+export { parseUprInfoCsv } from "./upr-info-csv";
+
+const CSV_COLUMNS = ["to", "text", "from", "response"];
+
+/**
+ * The format of a file, from its content first: a zip is a .docx, a CSV whose header names UPR Info's columns is a
+ * UPR Info export. The extension only breaks the tie, so a .csv with a wrong header or a .docx that is not a zip
+ * reaches its own parser, which says precisely what is wrong. Null when neither content nor name tells.
+ */
+export function detectFormat(buffer: Buffer, fileName: string): ImportFormat | null {
+  if (isZip(buffer)) return "ohchr-thematic-list";
+  const firstLine = buffer.subarray(0, 4096).toString("utf8").replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  const columns = firstLine.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, "").trim().toLowerCase());
+  if (CSV_COLUMNS.every((c) => columns.includes(c))) return "upr-info-csv";
+  if (/\.csv$/i.test(fileName)) return "upr-info-csv";
+  if (/\.docx$/i.test(fileName)) return "ohchr-thematic-list";
+  return null;
+}
+
+/**
+ * Parses any supported file. Never throws: an unrecognised file, or a parser failing in a way nobody foresaw,
+ * becomes an issue naming the file (never a stack trace), so the CLI and the upload form can show it as is.
+ */
+export async function parseImportFile(buffer: Buffer, options: ParseOptions): Promise<ParsedDocument> {
+  const format = detectFormat(buffer, options.fileName);
+  if (format === null) {
+    // A best guess for the format field; with the error, nothing will be written anyway.
+    const guess: ImportFormat = buffer.includes(0) ? "ohchr-thematic-list" : "upr-info-csv";
+    return emptyDocument(guess, buffer, options.fileName, [
+      { location: "file", message: `${options.fileName}: not an OHCHR thematic list (.docx) nor a UPR Info export (.csv)` },
+    ]);
+  }
+  try {
+    return format === "ohchr-thematic-list" ? await parseOhchrThematicList(buffer, options) : parseUprInfoCsv(buffer, options);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : "unknown error";
+    return emptyDocument(format, buffer, options.fileName, [
+      { location: "file", message: `${options.fileName}: could not be read (${reason})` },
+    ]);
+  }
+}
+
+export type PositionCounts = { supported: number; supportedInPart: number; noted: number };
+
+export type ImportSummary = {
+  format: ImportFormat;
+  recommendations: number;
+  positions: PositionCounts;
+  /** Distinct recommending States across the file. */
+  recommendingStates: number;
+  groups: {
+    stateUnderReview: string;
+    cycle: number;
+    session: number | null;
+    recommendations: number;
+    positions: PositionCounts;
+  }[];
+  errors: ImportIssue[];
+};
+
+function countPositions(recs: readonly ParsedRecommendation[]): PositionCounts {
+  return {
+    supported: recs.filter((r) => r.position === "SUPPORTED").length,
+    supportedInPart: recs.filter((r) => r.position === "SUPPORTED_IN_PART").length,
+    noted: recs.filter((r) => r.position === "NOTED").length,
+  };
+}
+
+/** What the CLI prints (and --json emits): counts a person can check against the UN document. */
+export function summarise(doc: ParsedDocument): ImportSummary {
+  const byReview = new Map<string, ParsedRecommendation[]>();
+  for (const r of doc.recommendations) {
+    const key = `${r.stateUnderReview}\u0000${r.cycle}\u0000${r.session ?? ""}`;
+    const group = byReview.get(key);
+    if (group) group.push(r);
+    else byReview.set(key, [r]);
+  }
+  const groups = [...byReview.values()]
+    .map((recs) => {
+      const { stateUnderReview, cycle, session } = recs[0]!;
+      return { stateUnderReview, cycle, session, recommendations: recs.length, positions: countPositions(recs) };
+    })
+    .sort((a, b) => a.stateUnderReview.localeCompare(b.stateUnderReview) || a.cycle - b.cycle || (a.session ?? 0) - (b.session ?? 0));
+  return {
+    format: doc.format,
+    recommendations: doc.recommendations.length,
+    positions: countPositions(doc.recommendations),
+    recommendingStates: new Set(doc.recommendations.flatMap((r) => r.recommendingStates)).size,
+    groups,
+    errors: doc.errors,
+  };
+}

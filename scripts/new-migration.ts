@@ -1,0 +1,32 @@
+/**
+ * `npm run db:migration -- <name>`: writes prisma/migrations/<timestamp>_<name>/migration.sql from the difference
+ * between the committed schema (git HEAD) and the working one. It needs no database: Prisma's `migrate dev`
+ * cannot use a shadow database through the JS schema engine here, but a datamodel-to-datamodel diff works.
+ * Hand-written SQL (indexes Prisma cannot express) can be appended to the file afterwards.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const name = process.argv[2];
+if (!name || !/^[a-z0-9_]+$/.test(name)) {
+  process.stderr.write("Usage: npm run db:migration -- <name_in_snake_case>\n");
+  process.exit(2);
+}
+const previous = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "upr-schema-")), "schema.prisma");
+fs.writeFileSync(previous, execFileSync("git", ["show", "HEAD:prisma/schema.prisma"]));
+const sql = execFileSync(
+  path.resolve("node_modules", ".bin", "prisma"),
+  ["migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+  { encoding: "utf8" },
+);
+if (!sql.trim() || /^-- This is an empty migration/m.test(sql)) {
+  process.stdout.write("The schema has not changed since HEAD: no migration written.\n");
+  process.exit(0);
+}
+const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+const dir = path.join("prisma", "migrations", `${stamp}_${name}`);
+fs.mkdirSync(dir, { recursive: true });
+fs.writeFileSync(path.join(dir, "migration.sql"), sql);
+process.stdout.write(`Wrote ${dir}/migration.sql\n`);
