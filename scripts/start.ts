@@ -32,16 +32,17 @@ async function main(): Promise<void> {
   log(db.kind === "embedded" ? `Embedded PostgreSQL (PGlite) on ${new URL(db.url).host}, data in ${process.env.EMBEDDED_DB_DIR || ".upr-data"}` : `PostgreSQL at ${new URL(db.url).host}${new URL(db.url).pathname}`);
 
   let child: ChildProcess | null = null;
-  let stopping = false;
-  const shutdown = async (code: number): Promise<never> => {
-    if (!stopping) {
-      stopping = true;
-      child?.kill("SIGTERM");
-      if (child) await exitCode(child);
+  let stopping: Promise<never> | null = null;
+  // Ctrl-C reaches this process and Next at once: whoever asks first stops Next, then closes the database.
+  const shutdown = (code: number): Promise<never> =>
+    (stopping ??= (async () => {
+      if (child && child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        await exitCode(child);
+      }
       await db.stop();
-    }
-    process.exit(code);
-  };
+      process.exit(code);
+    })());
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
   }
   log(`Database ready in ${Date.now() - started} ms.`);
 
-  const env = { ...process.env, DATABASE_URL: db.url, PORT: port };
+  const env = { ...process.env, DATABASE_URL: db.url, PORT: port, NEXT_TELEMETRY_DISABLED: "1" };
   if (dev) {
     child = run(["dev", "-p", port], env);
   } else {

@@ -29,7 +29,9 @@ function fail(message: string, code: number): never {
 }
 
 function printIssues(fileName: string, issues: ImportIssue[]): void {
-  for (const issue of issues.slice(0, 50)) process.stderr.write(`${fileName}: ${issue.location}: ${issue.message}\n`);
+  for (const issue of issues.slice(0, 50)) {
+    process.stderr.write(`${fileName}: ${issue.location === "file" ? "" : `${issue.location}: `}${issue.message}\n`);
+  }
   if (issues.length > 50) process.stderr.write(`${fileName}: … and ${issues.length - 50} more\n`);
   process.stderr.write(`${fileName}: ${issues.length} problem(s); nothing was imported.\n`);
 }
@@ -77,7 +79,7 @@ async function importCommand(args: string[]): Promise<number> {
 
   if (json) {
     process.stdout.write(`${JSON.stringify({ ...summary, dryRun: values["dry-run"] === true, written })}\n`);
-  } else {
+  } else if (summary.recommendations > 0) {
     const p = summary.positions;
     process.stdout.write(
       `${fileName}: ${summary.recommendations} recommendations (${p.supported} supported, ${p.supportedInPart} supported in part, ${p.noted} noted) from ${summary.recommendingStates} recommending States\n`,

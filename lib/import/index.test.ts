@@ -24,14 +24,14 @@ describe("parseImportFile", () => {
   it("says what it accepts when it recognises nothing", async () => {
     const doc = await parseImportFile(Buffer.from("%PDF-1.7"), { fileName: "report.pdf" });
     expect(doc.errors).toEqual([
-      { location: "file", message: "report.pdf: not an OHCHR thematic list (.docx) nor a UPR Info export (.csv)" },
+      { location: "file", message: "not an OHCHR thematic list (.docx) nor a UPR Info export (.csv)" },
     ]);
     expect(doc.recommendations).toEqual([]);
   });
 
   it("dispatches to the right parser, and a broken .docx says so", async () => {
     const broken = await parseImportFile(Buffer.from("not a zip"), { fileName: "broken.docx" });
-    expect(broken.errors).toEqual([{ location: "file", message: "broken.docx is not a .docx file" }]);
+    expect(broken.errors).toEqual([{ location: "file", message: "not a .docx file, or a damaged one (is it cut short?)" }]);
     const csv = await parseImportFile(read("upr-info/CHN-upr-info-2009-2013.csv"), { fileName: "c.csv", cycle: 1 });
     expect(csv.format).toBe("upr-info-csv");
     expect(csv.recommendations).toHaveLength(137);

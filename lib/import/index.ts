@@ -36,7 +36,7 @@ export async function parseImportFile(buffer: Buffer, options: ParseOptions): Pr
     // A best guess for the format field; with the error, nothing will be written anyway.
     const guess: ImportFormat = buffer.includes(0) ? "ohchr-thematic-list" : "upr-info-csv";
     return emptyDocument(guess, buffer, options.fileName, [
-      { location: "file", message: `${options.fileName}: not an OHCHR thematic list (.docx) nor a UPR Info export (.csv)` },
+      { location: "file", message: `not an OHCHR thematic list (.docx) nor a UPR Info export (.csv)` },
     ]);
   }
   try {
@@ -44,7 +44,7 @@ export async function parseImportFile(buffer: Buffer, options: ParseOptions): Pr
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : "unknown error";
     return emptyDocument(format, buffer, options.fileName, [
-      { location: "file", message: `${options.fileName}: could not be read (${reason})` },
+      { location: "file", message: `could not be read (${reason})` },
     ]);
   }
 }

@@ -89,7 +89,7 @@ function toRecommendation(draft: RowDraft, review: ReviewIdentity): ParsedRecomm
  */
 export async function parseOhchrThematicList(buffer: Buffer, options: ParseOptions): Promise<ParsedDocument> {
   const { fileName } = options;
-  const notDocx = [{ location: "file", message: `${fileName} is not a .docx file` }];
+  const notDocx = [{ location: "file", message: "not a .docx file, or a damaged one (is it cut short?)" }];
   if (!isZip(buffer)) return emptyDocument(FORMAT, buffer, fileName, notDocx);
 
   // Open the document: body tables through mammoth, the title from the page headers.
@@ -106,10 +106,10 @@ export async function parseOhchrThematicList(buffer: Buffer, options: ParseOptio
   // Read the table before the review, so a wrong file is reported as such rather than as a heading problem.
   const drafts = readRows(body, options, errors);
   if (drafts === null) {
-    return { ...emptyDocument(FORMAT, buffer, fileName), title, errors: [{ location: "file", message: `${fileName}: ${MISSING_TABLE}` }] };
+    return { ...emptyDocument(FORMAT, buffer, fileName), title, errors: [{ location: "file", message: MISSING_TABLE }] };
   }
   if (drafts.length === 0 && errors.length === 0) {
-    errors.push({ location: "file", message: `${fileName}: the thematic list table has no recommendations` });
+    errors.push({ location: "file", message: "the thematic list table has no recommendations" });
   }
 
   const { review, errors: reviewErrors } = resolveReview(title, options);

@@ -8,7 +8,7 @@ const CHINA = ["UPR of ", "China", " (", "3", "rd", " Cycle – ", "31", "st", "
 describe("files that are not thematic lists", () => {
   it("says a non-zip buffer is not a .docx file, without throwing", async () => {
     const doc = await parseOhchrThematicList(Buffer.from("To,Text,From\n"), { fileName: "export.csv" });
-    expect(doc.errors).toEqual([{ location: "file", message: "export.csv is not a .docx file" }]);
+    expect(doc.errors).toEqual([{ location: "file", message: "not a .docx file, or a damaged one (is it cut short?)" }]);
     expect(doc.recommendations).toEqual([]);
   });
 
@@ -16,13 +16,13 @@ describe("files that are not thematic lists", () => {
     const zip = new JSZip();
     zip.file("hello.txt", "hello");
     const doc = await parseOhchrThematicList(await zip.generateAsync({ type: "nodebuffer" }), { fileName: "a.docx" });
-    expect(doc.errors).toEqual([{ location: "file", message: "a.docx is not a .docx file" }]);
+    expect(doc.errors).toEqual([{ location: "file", message: "not a .docx file, or a damaged one (is it cut short?)" }]);
   });
 
   it("rejects a truncated .docx", async () => {
     const full = await buildDocx({ rows: [OLD_HEADER.map((h) => [h])], headerRuns: CHINA });
     const doc = await parseOhchrThematicList(full.subarray(0, full.length / 2), { fileName: "cut.docx" });
-    expect(doc.errors).toEqual([{ location: "file", message: "cut.docx is not a .docx file" }]);
+    expect(doc.errors).toEqual([{ location: "file", message: "not a .docx file, or a damaged one (is it cut short?)" }]);
   });
 
   it("says when the table has other columns", async () => {
@@ -37,7 +37,7 @@ describe("files that are not thematic lists", () => {
     expect(doc.errors).toEqual([
       {
         location: "file",
-        message: "budget.docx: no thematic list table found (expected columns Recommendation, Position, themes)",
+        message: "no thematic list table found (expected columns Recommendation, Position, themes)",
       },
     ]);
   });
@@ -45,7 +45,7 @@ describe("files that are not thematic lists", () => {
   it("says when the table has no rows", async () => {
     const buffer = await buildDocx({ headerRuns: CHINA, rows: [OLD_HEADER.map((h) => [h])] });
     const doc = await parseOhchrThematicList(buffer, { fileName: "empty.docx" });
-    expect(doc.errors).toEqual([{ location: "file", message: "empty.docx: the thematic list table has no recommendations" }]);
+    expect(doc.errors).toEqual([{ location: "file", message: "the thematic list table has no recommendations" }]);
   });
 });
 

@@ -65,7 +65,7 @@ describe("the real UPR Info export for China", () => {
   it("keeps only the State asked for", () => {
     const doc = parseUprInfoCsv(REAL, { fileName: "china.csv", stateUnderReview: "SVN" });
     expect(doc.recommendations).toEqual([]);
-    expect(doc.errors).toEqual([{ location: "file", message: "china.csv: no rows for SVN" }]);
+    expect(doc.errors).toEqual([{ location: "file", message: "no rows for SVN" }]);
   });
 });
 
@@ -120,17 +120,17 @@ describe("small exports", () => {
     const cut = REAL.subarray(0, REAL.indexOf("CP rights - general") + 5);
     const doc = parseUprInfoCsv(cut, { fileName: "cut.csv" });
     expect(doc.errors).toEqual([
-      { location: "row 2", message: "cut.csv: row 2 cannot be read: a quoted field is not closed (is the file cut short?)" },
+      { location: "row 2", message: "cannot be read: a quoted field is not closed (is the file cut short?)" },
     ]);
     expect(doc.recommendations).toEqual([]);
   });
 
   it("names the file when it is empty, has only a header, or lacks a column", () => {
-    expect(parseUprInfoCsv(Buffer.from(""), { fileName: "e.csv" }).errors).toEqual([{ location: "file", message: "e.csv: the file is empty" }]);
+    expect(parseUprInfoCsv(Buffer.from(""), { fileName: "e.csv" }).errors).toEqual([{ location: "file", message: "the file is empty" }]);
     expect(parseUprInfoCsv(Buffer.from("\uFEFF" + HEADER + "\n"), { fileName: "h.csv" }).errors).toEqual([
-      { location: "file", message: "h.csv: no data rows, only the header" },
+      { location: "file", message: "no data rows, only the header" },
     ]);
     const noText = Buffer.from("To,From,Response,Session\nChile,France,Accepted,30\n");
-    expect(parseUprInfoCsv(noText, { fileName: "t.csv" }).errors).toEqual([{ location: "file", message: 't.csv: missing column "Text"' }]);
+    expect(parseUprInfoCsv(noText, { fileName: "t.csv" }).errors).toEqual([{ location: "file", message: 'missing column "Text"' }]);
   });
 });

@@ -16,7 +16,7 @@ const CSV_PROBLEMS: Record<string, string> = {
 };
 
 /** Reads the CSV into rows of fields, or into one issue naming the row that could not be read. */
-function readCsv(buffer: Buffer, fileName: string): { records: string[][] } | { issue: ImportIssue } {
+function readCsv(buffer: Buffer): { records: string[][] } | { issue: ImportIssue } {
   try {
     const records = parse(buffer, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
     return { records };
@@ -25,9 +25,9 @@ function readCsv(buffer: Buffer, fileName: string): { records: string[][] } | { 
       // `records` counts the records read before the failing one, header included.
       const row = (typeof error.records === "number" ? error.records : 0) + 1;
       const problem = CSV_PROBLEMS[error.code] ?? error.message;
-      return { issue: { location: `row ${row}`, message: `${fileName}: row ${row} cannot be read: ${problem}` } };
+      return { issue: { location: `row ${row}`, message: `cannot be read: ${problem}` } };
     }
-    return { issue: { location: "file", message: `${fileName}: not a readable CSV file` } };
+    return { issue: { location: "file", message: "not a readable CSV file" } };
   }
 }
 
@@ -99,19 +99,19 @@ export function parseUprInfoCsv(buffer: Buffer, options: ParseOptions): ParsedDo
   const { fileName } = options;
   const fail = (issues: ImportIssue[]): ParsedDocument => emptyDocument(FORMAT, buffer, fileName, issues);
   if (buffer.toString("utf8").replace(/^\uFEFF/, "").trim() === "") {
-    return fail([{ location: "file", message: `${fileName}: the file is empty` }]);
+    return fail([{ location: "file", message: "the file is empty" }]);
   }
 
   // Read the CSV and find the columns by their header names.
-  const read = readCsv(buffer, fileName);
+  const read = readCsv(buffer);
   if ("issue" in read) return fail([read.issue]);
   const [header = [], ...records] = read.records;
   const index = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
   const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c.toLowerCase()));
   if (missing.length > 0) {
-    return fail(missing.map((c) => ({ location: "file", message: `${fileName}: missing column "${c}"` })));
+    return fail(missing.map((c) => ({ location: "file", message: `missing column "${c}"` })));
   }
-  if (records.length === 0) return fail([{ location: "file", message: `${fileName}: no data rows, only the header` }]);
+  if (records.length === 0) return fail([{ location: "file", message: "no data rows, only the header" }]);
 
   // Read every row, keeping those inside the filter.
   const errors: ImportIssue[] = [];
@@ -129,7 +129,7 @@ export function parseUprInfoCsv(buffer: Buffer, options: ParseOptions): ParsedDo
 
   if (rows.length === 0 && errors.length === 0) {
     const wanted = [options.stateUnderReview?.toUpperCase(), options.cycle && `cycle ${options.cycle}`].filter(Boolean).join(" ");
-    errors.push({ location: "file", message: `${fileName}: no rows for ${wanted || "any review"}` });
+    errors.push({ location: "file", message: `no rows for ${wanted || "any review"}` });
   }
   const recommendations = validateRecommendations(mergeRows(rows), errors);
   return {
