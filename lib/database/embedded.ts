@@ -22,6 +22,9 @@ export type EmbeddedServer = {
 
 type LockInfo = { pid: number; port: number; startedAt: string };
 
+/** Data directories this process serves: asking again returns the same server, never a second PGlite. */
+const openedHere = new Map<string, EmbeddedServer>();
+
 export function embeddedDataDir(): string {
   return path.resolve(process.env.EMBEDDED_DB_DIR || ".upr-data");
 }
@@ -85,7 +88,9 @@ export async function findRunningEmbeddedServer(dataDir = embeddedDataDir()): Pr
  * `port` 0 (the default) picks a free loopback port.
  */
 export async function startEmbeddedServer(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedServer> {
-  const dataDir = options.dataDir ?? embeddedDataDir();
+  const dataDir = path.resolve(options.dataDir ?? embeddedDataDir());
+  const mine = openedHere.get(dataDir);
+  if (mine) return { ...mine, owned: false, stop: async () => {} };
   const running = await findRunningEmbeddedServer(dataDir);
   if (running) return running;
 
@@ -110,9 +115,12 @@ export async function startEmbeddedServer(options: { dataDir?: string; port?: nu
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    openedHere.delete(dataDir);
     await server.stop();
     await db.close();
     if (readLock(dataDir)?.pid === process.pid) fs.rmSync(lockPath(dataDir), { force: true });
   };
-  return { url: urlFor(port), port, dataDir, owned: true, stop };
+  const opened: EmbeddedServer = { url: urlFor(port), port, dataDir, owned: true, stop };
+  openedHere.set(dataDir, opened);
+  return opened;
 }

@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/server/db";
+import { runCli } from "../helpers/run-cli";
+import { createTestDatabase } from "../helpers/test-database";
+
+const LIST_2018 = path.resolve("prisma", "data", "ohchr", "CHN-cycle3-2018-thematic-list.docx");
+const UPR_INFO = path.resolve("prisma", "data", "upr-info", "CHN-upr-info-2009-2013.csv");
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let scratch: string;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), "upr-cli-"));
+});
+afterAll(async () => {
+  await database.drop();
+  fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("npm run upr -- import", () => {
+  it("--dry-run --json prints the summary and touches no database", async () => {
+    const result = await runCli(["import", LIST_2018, "--dry-run", "--json"], { DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" });
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary).toMatchObject({
+      format: "ohchr-thematic-list",
+      recommendations: 346,
+      positions: { supported: 284, supportedInPart: 0, noted: 62 },
+      groups: [{ stateUnderReview: "CHN", cycle: 3, session: 31, recommendations: 346 }],
+      errors: [],
+    });
+    expect(summary.recommendingStates).toBeGreaterThan(100);
+  });
+
+  it("imports in one go, and a second run changes nothing", async () => {
+    const first = await runCli(["import", LIST_2018, "--json"], { DATABASE_URL: database.url });
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).written).toMatchObject({ created: 346, updated: 0, unchanged: 0 });
+    const second = await runCli(["import", LIST_2018, "--json"], { DATABASE_URL: database.url });
+    expect(JSON.parse(second.stdout).written).toMatchObject({ created: 0, updated: 0, unchanged: 346 });
+    expect(await getDb().recommendation.count()).toBe(346);
+  });
+
+  it("filters a UPR Info export by State and cycle", async () => {
+    const result = await runCli(["import", UPR_INFO, "--state", "chn", "--cycle", "1", "--dry-run", "--json"], {});
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.groups).toEqual([expect.objectContaining({ stateUnderReview: "CHN", cycle: 1, session: 4 })]);
+    expect(summary.recommendations).toBe(137);
+  });
+
+  it("rejects bad input with the file and row named, no stack trace, and nothing written", async () => {
+    const before = await getDb().recommendation.count();
+    const lines = fs.readFileSync(UPR_INFO, "utf8").split("\n");
+    const unknown = path.join(scratch, "unknown-state.csv");
+    fs.writeFileSync(unknown, [lines[0], lines[1]!.replace(",Austria,", ",Narnia,"), lines[2]].join("\n"));
+    const notDocx = path.join(scratch, "minutes.docx");
+    fs.writeFileSync(notDocx, "not a word document");
+    const truncated = path.join(scratch, "cut.csv");
+    fs.writeFileSync(truncated, fs.readFileSync(UPR_INFO).subarray(0, 5000));
+    const empty = path.join(scratch, "empty.csv");
+    fs.writeFileSync(empty, "");
+
+    const cases: [string, RegExp][] = [
+      [unknown, /unknown-state\.csv: row 2: unknown recommending State "Narnia"/],
+      [notDocx, /minutes\.docx: not a \.docx file/],
+      [truncated, /cut\.csv: row \d+: cannot be read/],
+      [empty, /empty\.csv: the file is empty/],
+    ];
+    for (const [file, message] of cases) {
+      const result = await runCli(["import", file], { DATABASE_URL: database.url });
+      expect(result.code, file).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).toMatch(/nothing was imported/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(await getDb().recommendation.count()).toBe(before);
+  });
+
+  it("explains usage mistakes with exit code 2", async () => {
+    const missing = await runCli(["import", path.join(scratch, "nope.docx")], {});
+    expect(missing).toMatchObject({ code: 2 });
+    expect(missing.stderr).toMatch(/nope\.docx: no such file/);
+    const badCycle = await runCli(["import", LIST_2018, "--cycle", "x"], {});
+    expect(badCycle.code).toBe(2);
+    expect(badCycle.stderr).toMatch(/--cycle must be a cycle number/);
+  });
+});

@@ -1,0 +1,74 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { findRunningEmbeddedServer, startEmbeddedServer, type EmbeddedServer } from "@/lib/database/embedded";
+import { migrate } from "@/lib/database/postgres";
+import { disconnectDb, getDb } from "@/lib/server/db";
+import { listReviewSummaries } from "@/lib/server/reviews";
+import { seedRealData } from "@/lib/server/seed";
+import { runCli } from "../helpers/run-cli";
+
+/** The path `npm start` takes when DATABASE_URL is unset: PGlite (PostgreSQL 18) over its socket server. */
+describe("the embedded database", () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "upr-embedded-"));
+  let server: EmbeddedServer | undefined;
+  const previousUrl = process.env.DATABASE_URL;
+
+  afterAll(async () => {
+    await disconnectDb();
+    await server?.stop();
+    process.env.DATABASE_URL = previousUrl;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("starts, migrates and loads the real China data", async () => {
+    server = await startEmbeddedServer({ dataDir });
+    expect(server.owned).toBe(true);
+    await migrate(server.url, { quiet: true });
+    process.env.DATABASE_URL = server.url;
+    await disconnectDb();
+
+    const first = await seedRealData();
+    expect(first.imported).toHaveLength(3);
+    const again = await seedRealData();
+    expect(again.imported).toEqual([]);
+
+    const summaries = await listReviewSummaries(getDb());
+    const byCycle = Object.fromEntries(summaries.map((s) => [s.cycle, s]));
+    expect(byCycle[3]).toMatchObject({ loaded: 346, loadedPositions: { supported: 284, noted: 62 }, reported: { total: 346 } });
+    expect(byCycle[2]?.loaded).toBe(252);
+    expect(byCycle[1]?.loaded).toBe(137);
+    expect(byCycle[4]).toMatchObject({ loaded: 0, reported: { total: 428, supported: 290, supportedInPart: 8, noted: 130 } });
+  });
+
+  it("never opens the same data directory twice: a second opener attaches to the running server", async () => {
+    const again = await startEmbeddedServer({ dataDir });
+    expect(again.owned).toBe(false);
+    expect(again.port).toBe(server!.port);
+
+    // Another process (the CLI while the app runs) finds the server through server.json and connects to it.
+    const result = await runCli(["import", path.resolve("../shared/data/ohchr/SVN-cycle4-2025-thematic-list.docx"), "--json"], {
+      DATABASE_URL: "",
+      EMBEDDED_DB_DIR: dataDir,
+    });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).written.created).toBe(254);
+
+    const client = new pg.Client({ connectionString: server!.url });
+    await client.connect();
+    const { rows } = await client.query(`SELECT count(*)::int AS n FROM "Recommendation" r JOIN "Review" v ON v.id = r."reviewId" WHERE v."stateUnderReviewIso3" = 'SVN'`);
+    await client.end();
+    expect(rows[0].n).toBe(254);
+  });
+
+  it("is found by other processes only while it runs", async () => {
+    expect(await findRunningEmbeddedServer(dataDir)).toBeNull(); // this process is the owner, not another one
+    await disconnectDb();
+    await server!.stop();
+    server = undefined;
+    expect(fs.existsSync(path.join(dataDir, "server.json"))).toBe(false);
+  });
+});
