@@ -19,9 +19,12 @@ export function Completeness({ review }: { review: ReviewSummary }) {
       </span>
       <progress max={reported.total} value={Math.min(loaded, reported.total)} aria-label={`${percent}% of the reported recommendations loaded`} />
       <div className="muted">
-        Reported: {reported.supported ?? "?"} supported
-        {reported.supportedInPart ? `, ${reported.supportedInPart} supported in part` : ""}, {reported.noted ?? "?"} noted
-        {reportedWordings.length > 0 ? ` (${reportedWordings.map((w) => `${w.count} ${w.wording}`).join(", ")})` : ""}
+        Reported:{" "}
+        {reportedWordings.length > 0
+          ? reportedWordings.map((w) => `${w.count} ${w.wording}`).join(", ")
+          : [`${reported.supported ?? "?"} supported`, reported.supportedInPart ? `${reported.supportedInPart} supported in part` : null, `${reported.noted ?? "?"} noted`]
+              .filter(Boolean)
+              .join(", ")}
       </div>
     </div>
   );

@@ -25,7 +25,7 @@ export async function upsertReviewFacts(db: Tx, facts: ReviewFacts): Promise<num
   });
   await db.reportedResponseCount.deleteMany({ where: { reviewId: review.id } });
   if (facts.reported?.wordings.length) {
-    await db.reportedResponseCount.createMany({ data: facts.reported.wordings.map((w) => ({ reviewId: review.id, ...w })) });
+    await db.reportedResponseCount.createMany({ data: facts.reported.wordings.map((w, ordinal) => ({ reviewId: review.id, ordinal, ...w })) });
   }
   return review.id;
 }
@@ -52,7 +52,7 @@ export async function listReviewSummaries(db: Db = getDb()): Promise<ReviewSumma
   const [reviews, positions, states] = await Promise.all([
     db.review.findMany({
       orderBy: [{ stateUnderReviewIso3: "asc" }, { cycle: "desc" }],
-      include: { stateUnderReview: { select: { iso3: true, name: true } }, reportedWordings: { orderBy: { count: "desc" } } },
+      include: { stateUnderReview: { select: { iso3: true, name: true } }, reportedWordings: { orderBy: { ordinal: "asc" } } },
     }),
     db.recommendation.groupBy({ by: ["reviewId", "position"], _count: { _all: true } }),
     db.$queryRaw<{ reviewId: number; count: bigint }[]>`

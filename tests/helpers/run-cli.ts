@@ -4,7 +4,7 @@ import path from "node:path";
 export type CliResult = { code: number; stdout: string; stderr: string };
 
 /** Runs `npm run upr -- <args>` the way an operator does (same entry point, same flags). */
-export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+export function runCli(args: string[], env: Record<string, string | undefined>): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.resolve("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/upr.ts", ...args], {
       env: { ...process.env, ...env },

@@ -54,6 +54,7 @@ CREATE TABLE "ReportedResponseCount" (
     "wording" TEXT NOT NULL,
     "position" "Position" NOT NULL,
     "count" INTEGER NOT NULL,
+    "ordinal" INTEGER NOT NULL,
 
     CONSTRAINT "ReportedResponseCount_pkey" PRIMARY KEY ("reviewId","wording")
 );
