@@ -1,5 +1,6 @@
 import "server-only";
 import type { ParsedDocument, ParsedRecommendation, ReviewRef, ThemeRef } from "@/lib/import/types";
+import { themeKey, themeSlug } from "@/lib/themes";
 import { syncCountries } from "./countries";
 import { getDb, type Db } from "./db";
 import type { Prisma } from "./generated/prisma/client";
@@ -23,9 +24,6 @@ export class ImportRejectedError extends Error {
 
 const FORMAT = { "ohchr-thematic-list": "OHCHR_THEMATIC_LIST", "upr-info-csv": "UPR_INFO_CSV" } as const;
 
-export function themeKey(theme: Pick<ThemeRef, "code" | "name">): string {
-  return theme.code ?? theme.name.trim().toLowerCase().replace(/\s+/g, " ");
-}
 
 /**
  * Writes a parsed document in one transaction: all or nothing. Recommendations are matched on their
@@ -107,24 +105,36 @@ async function upsertThemes(tx: Tx, themes: ThemeRef[]): Promise<Map<string, num
   const distinct = new Map<string, ThemeRef>();
   for (const theme of themes) distinct.set(`${theme.scheme}:${themeKey(theme)}`, theme);
   await tx.theme.createMany({
-    data: [...distinct.values()].map((theme) => ({ scheme: theme.scheme, code: theme.code, name: theme.name, key: themeKey(theme) })),
+    data: [...distinct.values()].map((theme) => ({
+      scheme: theme.scheme,
+      code: theme.code,
+      name: theme.name,
+      key: themeKey(theme),
+      slug: themeSlug(theme),
+    })),
     skipDuplicates: true,
   });
   const rows = await tx.theme.findMany({
     where: { OR: [...distinct.values()].map((theme) => ({ scheme: theme.scheme, key: themeKey(theme) })) },
     select: { id: true, scheme: true, key: true },
   });
-  return new Map(rows.map((row) => [`${row.scheme}:${row.key}`, row.id]));
+  const ids = new Map(rows.map((row) => [`${row.scheme}:${row.key}`, row.id]));
+  for (const [key, theme] of distinct) {
+    // Two names that differ only in punctuation share a slug; say so rather than drop the link.
+    if (!ids.has(key)) throw new Error(`theme "${theme.name}" clashes with an existing theme of the same public identifier ${themeSlug(theme)}`);
+  }
+  return ids;
 }
 
 type Links = { reviewIds: Map<string, number>; themeIds: Map<string, number>; sourceId: number };
 
-function fieldsOf(rec: ParsedRecommendation, links: Links) {
+function fieldsOf(rec: ParsedRecommendation, ordinal: number, links: Links) {
   const reviewId = links.reviewIds.get(reviewKey(rec.stateUnderReview, rec.cycle));
   if (reviewId === undefined) throw new Error(`${rec.location}: review ${rec.stateUnderReview} cycle ${rec.cycle} missing from the document's reviews`);
   return {
     reviewId,
     paragraph: rec.paragraph,
+    ordinal,
     text: rec.text,
     sourceDocumentId: links.sourceId,
     position: rec.position,
@@ -161,7 +171,7 @@ async function writeRecommendations(
   let updated = 0;
   let unchanged = 0;
   for (const [index, rec] of recs.entries()) {
-    const fields = fieldsOf(rec, links);
+    const fields = fieldsOf(rec, index, links);
     const states = rec.recommendingStates.map((countryIso3, ordinal) => ({ countryIso3, ordinal }));
     const themes = themeLinks(rec, links);
     const current = bySourceKey.get(rec.sourceKey);

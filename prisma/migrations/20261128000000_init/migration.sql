@@ -79,6 +79,8 @@ CREATE TABLE "Recommendation" (
     "text" TEXT NOT NULL,
     "sourceDocumentId" INTEGER NOT NULL,
     "sourceKey" TEXT NOT NULL,
+    "ordinal" INTEGER NOT NULL,
+    "searchVector" tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, "text")) STORED,
     "position" "Position",
     "responseWording" TEXT,
     "positionSource" TEXT,
@@ -106,6 +108,7 @@ CREATE TABLE "Theme" (
     "code" TEXT,
     "name" TEXT NOT NULL,
     "key" TEXT NOT NULL,
+    "slug" TEXT NOT NULL,
 
     CONSTRAINT "Theme_pkey" PRIMARY KEY ("id")
 );
@@ -132,13 +135,19 @@ CREATE UNIQUE INDEX "SourceDocument_sha256_key" ON "SourceDocument"("sha256");
 CREATE UNIQUE INDEX "Recommendation_sourceKey_key" ON "Recommendation"("sourceKey");
 
 -- CreateIndex
-CREATE INDEX "Recommendation_reviewId_idx" ON "Recommendation"("reviewId");
+CREATE INDEX "Recommendation_reviewId_ordinal_idx" ON "Recommendation"("reviewId", "ordinal");
 
 -- CreateIndex
 CREATE INDEX "Recommendation_position_idx" ON "Recommendation"("position");
 
 -- CreateIndex
+CREATE INDEX "Recommendation_actionCategory_idx" ON "Recommendation"("actionCategory");
+
+-- CreateIndex
 CREATE INDEX "RecommendationState_countryIso3_idx" ON "RecommendationState"("countryIso3");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Theme_slug_key" ON "Theme"("slug");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Theme_scheme_key_key" ON "Theme"("scheme", "key");
@@ -170,3 +179,6 @@ ALTER TABLE "RecommendationTheme" ADD CONSTRAINT "RecommendationTheme_recommenda
 -- AddForeignKey
 ALTER TABLE "RecommendationTheme" ADD CONSTRAINT "RecommendationTheme_themeId_fkey" FOREIGN KEY ("themeId") REFERENCES "Theme"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
+-- Full-text search (English stemming) over the recommendation text. Hand-written: Prisma cannot express
+-- generated columns or GIN indexes, and the column is declared Unsupported("tsvector") in schema.prisma.
+CREATE INDEX "Recommendation_searchVector_idx" ON "Recommendation" USING GIN ("searchVector");

@@ -1,0 +1,120 @@
+import { z } from "zod";
+
+/**
+ * The filter contract of the explorer, the JSON API, the CSV export and the charts: the same fields twice.
+ * `explorerSearchSchema` (browser URLs) forgives: a bad value falls back to its default and is reported so the page
+ * can say so. `apiSearchSchema` (API, CSV) is strict: a bad value is a 400 with the zod issues.
+ */
+
+export const REGIONS = ["african", "asia-pacific", "eeg", "grulac", "weog"] as const;
+export const POSITIONS = ["supported", "supported-in-part", "noted"] as const;
+export const SORTS = ["relevance", "-cycle", "cycle", "paragraph", "-paragraph", "position", "-position", "action", "-action"] as const;
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_QUERY_LENGTH = 500;
+
+export type Region = (typeof REGIONS)[number];
+export type PositionParam = (typeof POSITIONS)[number];
+export type Sort = (typeof SORTS)[number];
+
+export type RecommendationFilters = {
+  review: number[];
+  cycle: number[];
+  sur: string[];
+  state: string[];
+  region: Region[];
+  theme: string[];
+  affected: string[];
+  position: PositionParam[];
+  wording: string[];
+  action: number[];
+  q: string;
+};
+
+export type RecommendationQuery = RecommendationFilters & { sort: Sort; page: number; pageSize: number };
+
+export const FILTER_KEYS = ["review", "cycle", "sur", "state", "region", "theme", "affected", "position", "wording", "action", "q"] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+/** `?state=GBR,FRA&state=USA` → ["GBR", "FRA", "USA"]: comma lists and repeated keys both work. */
+export function splitList(value: string | string[] | undefined): string[] {
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return [...new Set(values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))];
+}
+
+const iso3 = z.string().regex(/^[A-Za-z]{3}$/, "an ISO 3166 alpha-3 code such as CHN").transform((v) => v.toUpperCase());
+const slug = z.string().regex(/^[a-z0-9-]+(:[a-z0-9-]+)?$/, "a theme identifier such as uhri:a12 or sdg:16").max(200);
+const wording = z.string().min(1).max(100).transform((v) => v.toLowerCase());
+const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const listOf = <T extends z.ZodType>(item: T, max = 50) =>
+  z.preprocess((value) => splitList(value as string | string[] | undefined), z.array(item).max(max));
+
+const fields = {
+  review: listOf(intIn(1, 2_147_483_647)),
+  cycle: listOf(intIn(1, 9), 9),
+  sur: listOf(iso3, 200),
+  state: listOf(iso3, 200),
+  region: listOf(z.enum(REGIONS), 5),
+  theme: listOf(slug),
+  affected: listOf(z.string().regex(/^[a-z0-9-]+$/, "an identifier such as children").max(200)),
+  position: listOf(z.enum(POSITIONS), 3),
+  wording: listOf(wording, 10),
+  action: listOf(intIn(1, 5), 5),
+  q: z.preprocess((v) => (Array.isArray(v) ? v.join(" ") : v), z.string().trim().max(MAX_QUERY_LENGTH).default("")),
+  sort: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(SORTS).optional()),
+  page: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), intIn(1, 1_000_000).default(1)),
+  pageSize: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), intIn(1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE)),
+};
+
+/** Relevance when searching, else newest cycle first in the order the documents print. */
+function withDefaultSort<T extends { q: string; sort?: Sort }>(query: T): Omit<T, "sort"> & { sort: Sort } {
+  const sort = query.sort ?? (query.q ? "relevance" : "-cycle");
+  return { ...query, sort: sort === "relevance" && !query.q ? "-cycle" : sort };
+}
+
+export const apiSearchSchema = z.object(fields).strict().transform(withDefaultSort);
+
+export type ParsedExplorerSearch = { query: RecommendationQuery; invalid: string[] };
+
+/** Forgiving: every field that does not parse falls back to its default, and its name is reported. */
+export function parseExplorerSearch(raw: RawParams): ParsedExplorerSearch {
+  const invalid: string[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(fields)) {
+    const parsed = (schema as z.ZodType).safeParse(raw[key]);
+    if (parsed.success) out[key] = parsed.data;
+    else {
+      invalid.push(key);
+      out[key] = (schema as z.ZodType).safeParse(undefined).data;
+    }
+  }
+  return { query: withDefaultSort(out as RecommendationQuery), invalid };
+}
+
+/** The API's strict parse, from URLSearchParams. */
+export function parseApiSearch(params: URLSearchParams): ReturnType<typeof apiSearchSchema.safeParse> {
+  const raw: Record<string, string[]> = {};
+  for (const [key, value] of params) (raw[key] ??= []).push(value);
+  return apiSearchSchema.safeParse(raw);
+}
+
+/** Serialises a query back into a URL search string; defaults are left out so URLs stay short. */
+export function toSearchString(query: Partial<RecommendationQuery>): string {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = query[key];
+    if (Array.isArray(value) ? value.length > 0 : value) params.set(key, Array.isArray(value) ? value.join(",") : String(value));
+  }
+  if (query.sort && query.sort !== (query.q ? "relevance" : "-cycle")) params.set("sort", query.sort);
+  if (query.page && query.page > 1) params.set("page", String(query.page));
+  if (query.pageSize && query.pageSize !== DEFAULT_PAGE_SIZE) params.set("pageSize", String(query.pageSize));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export function filtersOf(query: RecommendationQuery): RecommendationFilters {
+  return Object.fromEntries(FILTER_KEYS.map((key) => [key, query[key]])) as RecommendationFilters;
+}

@@ -1,0 +1,134 @@
+import "server-only";
+import { filtersOf, type RecommendationQuery } from "@/lib/search-params";
+import { getDb, type Db } from "./db";
+import { Prisma } from "./generated/prisma/client";
+import { buildRecommendationOrder, buildRecommendationWhere, tsQuery } from "./recommendation-where";
+
+export type RecommendingStateDto = { iso3: string; name: string; region: string | null };
+export type ThemeDto = { slug: string; scheme: string; code: string | null; name: string; primary: boolean };
+/** Text split around the words a search matched, for highlighting without trusting any HTML. */
+export type TextSegment = { text: string; match: boolean };
+
+export type RecommendationRow = {
+  id: number;
+  reviewId: number;
+  cycle: number;
+  stateUnderReview: { iso3: string; name: string };
+  paragraph: string | null;
+  text: string;
+  highlight: TextSegment[] | null;
+  recommendingStates: RecommendingStateDto[];
+  position: "SUPPORTED" | "SUPPORTED_IN_PART" | "NOTED" | null;
+  responseWording: string | null;
+  themes: ThemeDto[];
+  actionCategory: number | null;
+  actionCategorySource: string | null;
+  source: { document: string; reportSymbol: string | null; addendumSymbol: string | null; positionSource: string | null };
+};
+
+export type Paginated<T> = { total: number; page: number; pageSize: number; items: T[] };
+
+type RawRow = Omit<RecommendationRow, "highlight" | "stateUnderReview" | "source"> & {
+  surIso3: string;
+  surName: string;
+  headline: string | null;
+  fileName: string;
+  reportSymbol: string | null;
+  addendumSymbol: string | null;
+  positionSource: string | null;
+};
+
+const OPEN = "\u27e6";
+const CLOSE = "\u27e7";
+
+export function toSegments(headline: string): TextSegment[] {
+  const segments: TextSegment[] = [];
+  for (const piece of headline.split(OPEN)) {
+    const [matched, rest] = piece.includes(CLOSE) ? piece.split(CLOSE, 2) : [null, piece];
+    if (matched) segments.push({ text: matched, match: true });
+    if (rest) segments.push({ text: rest, match: false });
+  }
+  return segments;
+}
+
+/** Columns of one row, with its States and themes aggregated in the same statement (no N+1). */
+function rowSelect(q: string): Prisma.Sql {
+  const headline = q
+    ? Prisma.sql`ts_headline('english', r."text", ${tsQuery(q)}, ${`StartSel=${OPEN}, StopSel=${CLOSE}, HighlightAll=true`})`
+    : Prisma.sql`NULL`;
+  return Prisma.sql`
+    r."id", r."reviewId", v."cycle", v."stateUnderReviewIso3" AS "surIso3", sc."name" AS "surName",
+    r."paragraph", r."text", r."position"::text AS "position", r."responseWording", r."positionSource",
+    r."actionCategory", r."actionCategorySource", sd."fileName", v."reportSymbol", v."addendumSymbol",
+    ${headline} AS "headline",
+    COALESCE((SELECT json_agg(json_build_object('iso3', c."iso3", 'name', c."name", 'region', c."regionalGroup") ORDER BY rs."ordinal")
+      FROM "RecommendationState" rs JOIN "Country" c ON c."iso3" = rs."countryIso3" WHERE rs."recommendationId" = r."id"), '[]') AS "recommendingStates",
+    COALESCE((SELECT json_agg(json_build_object('slug', t."slug", 'scheme', t."scheme", 'code', t."code", 'name', t."name", 'primary', rt."primary")
+        ORDER BY rt."primary" DESC, t."scheme", t."code", t."name")
+      FROM "RecommendationTheme" rt JOIN "Theme" t ON t."id" = rt."themeId" WHERE rt."recommendationId" = r."id"), '[]') AS "themes"`;
+}
+
+const FROM = Prisma.sql`FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId"`;
+const DETAIL_JOINS = Prisma.sql`JOIN "Country" sc ON sc."iso3" = v."stateUnderReviewIso3" JOIN "SourceDocument" sd ON sd."id" = r."sourceDocumentId"`;
+
+function toRow(raw: RawRow): RecommendationRow {
+  return {
+    id: raw.id,
+    reviewId: raw.reviewId,
+    cycle: raw.cycle,
+    stateUnderReview: { iso3: raw.surIso3, name: raw.surName },
+    paragraph: raw.paragraph,
+    text: raw.text,
+    highlight: raw.headline ? toSegments(raw.headline) : null,
+    recommendingStates: raw.recommendingStates,
+    position: raw.position,
+    responseWording: raw.responseWording,
+    themes: raw.themes,
+    actionCategory: raw.actionCategory,
+    actionCategorySource: raw.actionCategorySource,
+    source: { document: raw.fileName, reportSymbol: raw.reportSymbol, addendumSymbol: raw.addendumSymbol, positionSource: raw.positionSource },
+  };
+}
+
+/** The SQL of one page, exported so the benchmark can time the very same statement through raw `pg`. */
+export function recommendationPageSql(query: RecommendationQuery): { page: Prisma.Sql; count: Prisma.Sql } {
+  const where = buildRecommendationWhere(filtersOf(query));
+  const order = buildRecommendationOrder(query.sort, query.q);
+  const offset = (query.page - 1) * query.pageSize;
+  const page = Prisma.sql`
+    WITH page AS (
+      SELECT r."id", ROW_NUMBER() OVER (ORDER BY ${order}) AS "n" ${FROM}
+      WHERE ${where} ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${offset}
+    )
+    SELECT ${rowSelect(query.q)}
+    FROM page p JOIN "Recommendation" r ON r."id" = p."id" JOIN "Review" v ON v."id" = r."reviewId" ${DETAIL_JOINS}
+    ORDER BY p."n"`;
+  const count = Prisma.sql`SELECT count(*)::int AS "total" ${FROM} WHERE ${where}`;
+  return { page, count };
+}
+
+/** One page of recommendations for the explorer and the API: filter, count and page run in PostgreSQL. */
+export async function listRecommendations(query: RecommendationQuery, db: Db = getDb()): Promise<Paginated<RecommendationRow>> {
+  const sql = recommendationPageSql(query);
+  const [rows, [count]] = await Promise.all([db.$queryRaw<RawRow[]>(sql.page), db.$queryRaw<{ total: number }[]>(sql.count)]);
+  return { total: count?.total ?? 0, page: query.page, pageSize: query.pageSize, items: rows.map(toRow) };
+}
+
+export async function getRecommendation(id: number, db: Db = getDb()): Promise<RecommendationRow | null> {
+  const rows = await db.$queryRaw<RawRow[]>`SELECT ${rowSelect("")} ${FROM} ${DETAIL_JOINS} WHERE r."id" = ${id}`;
+  return rows[0] ? toRow(rows[0]) : null;
+}
+
+/** Rows by id in the given order, for the CSV export's batches. */
+export async function listRecommendationsAfter(
+  query: RecommendationQuery,
+  afterId: number,
+  limit: number,
+  db: Db = getDb(),
+): Promise<RecommendationRow[]> {
+  const where = buildRecommendationWhere(filtersOf(query));
+  const rows = await db.$queryRaw<RawRow[]>`
+    SELECT ${rowSelect("")} ${FROM} ${DETAIL_JOINS}
+    WHERE ${where} AND r."id" > ${afterId} ORDER BY r."id" LIMIT ${limit}`;
+  return rows.map(toRow);
+}
