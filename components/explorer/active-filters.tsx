@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { ACTION_LABELS, POSITION_LABELS, REGION_LABELS, cycleLabel } from "@/lib/labels";
+import { FILTER_KEYS, toSearchString, type FilterKey, type RecommendationQuery } from "@/lib/search-params";
+
+const NAMES: Record<FilterKey, string> = {
+  review: "Review",
+  cycle: "Cycle",
+  sur: "State under review",
+  state: "Recommended by",
+  region: "Region",
+  theme: "Theme",
+  affected: "Affected persons",
+  position: "Position",
+  wording: "Wording",
+  action: "Action",
+  q: "Search",
+};
+
+function display(key: FilterKey, value: string): string {
+  if (key === "cycle") return cycleLabel(value);
+  if (key === "position") return POSITION_LABELS[value as keyof typeof POSITION_LABELS] ?? value;
+  if (key === "region") return REGION_LABELS[value as keyof typeof REGION_LABELS] ?? value;
+  if (key === "action") return ACTION_LABELS[value] ?? value;
+  return value;
+}
+
+/** The filters in force, each with a link that removes it (the page goes back to 1). */
+export function ActiveFilters({ query }: { query: RecommendationQuery }) {
+  const chips = FILTER_KEYS.flatMap((key) => {
+    const value = query[key];
+    const values = Array.isArray(value) ? value.map(String) : value ? [value] : [];
+    return values.map((v) => {
+      const next = { ...query, page: 1, [key]: Array.isArray(value) ? value.filter((x) => String(x) !== v) : "" };
+      return { key, value: v, href: `/recommendations${toSearchString(next)}` };
+    });
+  });
+  if (chips.length === 0) return null;
+  return (
+    <ul className="chips" aria-label="Filters in force">
+      {chips.map((chip) => (
+        <li key={`${chip.key}:${chip.value}`}>
+          <Link href={chip.href} aria-label={`Remove filter ${NAMES[chip.key]}: ${display(chip.key, chip.value)}`}>
+            {NAMES[chip.key]}: {display(chip.key, chip.value)} <span aria-hidden="true">×</span>
+          </Link>
+        </li>
+      ))}
+      <li>
+        <Link href="/recommendations">Clear all</Link>
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,51 @@
+type Value = { value: string; label: string; count: number };
+
+type Props = {
+  title: string;
+  name: string;
+  values: Value[];
+  selected: string[];
+  /** Long lists show the first N and the rest behind "Show all". Selected values always show. */
+  collapsedAfter?: number;
+};
+
+function Option({ name, value, selected }: { name: string; value: Value; selected: boolean }) {
+  const id = `f-${name}-${value.value}`;
+  return (
+    <li>
+      <input type="checkbox" id={id} name={name} value={value.value} defaultChecked={selected} />
+      <label htmlFor={id}>
+        {value.label} <span className="count">({value.count.toLocaleString("en")})</span>
+      </label>
+    </li>
+  );
+}
+
+/** One filter as checkboxes with facet counts, e.g. "Noted (62)". */
+export function FacetGroup({ title, name, values, selected, collapsedAfter }: Props) {
+  const shown = values.filter((v) => v.count > 0 || selected.includes(v.value));
+  if (shown.length === 0) return null;
+  const limit = collapsedAfter ?? shown.length;
+  const head = shown.filter((v, i) => i < limit || selected.includes(v.value));
+  const rest = shown.filter((v) => !head.includes(v));
+  return (
+    <fieldset className="facet">
+      <legend>{title}</legend>
+      <ul>
+        {head.map((value) => (
+          <Option key={value.value} name={name} value={value} selected={selected.includes(value.value)} />
+        ))}
+      </ul>
+      {rest.length > 0 ? (
+        <details>
+          <summary>Show all {shown.length}</summary>
+          <ul>
+            {rest.map((value) => (
+              <Option key={value.value} name={name} value={value} selected={false} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,121 @@
+"use client";
+
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import Link from "next/link";
+import { POSITION_LABELS, POSITION_PARAM, cycleLabel } from "@/lib/labels";
+import { toSearchString, type RecommendationQuery, type Sort } from "@/lib/search-params";
+import type { RecommendationRow } from "@/lib/server/recommendations";
+import { Highlighted } from "./highlighted";
+
+const column = createColumnHelper<RecommendationRow>();
+
+function SortLink({ query, label, asc, desc }: { query: RecommendationQuery; label: string; asc: Sort; desc: Sort }) {
+  const active = query.sort === asc ? "ascending" : query.sort === desc ? "descending" : null;
+  const next = query.sort === desc ? asc : desc;
+  return (
+    <Link href={`/recommendations${toSearchString({ ...query, sort: next, page: 1 })}`} className="sort-link">
+      {label} <span aria-hidden="true">{active === "ascending" ? "▲" : active === "descending" ? "▼" : "↕"}</span>
+      <span className="visually-hidden">{active ? `, sorted ${active}` : ", sort"}</span>
+    </Link>
+  );
+}
+
+function columns(query: RecommendationQuery) {
+  return [
+    column.accessor("paragraph", {
+      header: () => <SortLink query={query} label="Review · paragraph" asc="cycle" desc="-cycle" />,
+      cell: ({ row }) => (
+        <>
+          <div>{row.original.stateUnderReview.name}</div>
+          <div className="muted">
+            {cycleLabel(row.original.cycle)} · {row.original.paragraph ? `¶ ${row.original.paragraph}` : "UPR Info row"}
+          </div>
+        </>
+      ),
+    }),
+    column.accessor("text", {
+      header: "Recommendation",
+      cell: ({ row }) => (
+        <Link href={`/recommendations/${row.original.id}`} className="rec-text">
+          <Highlighted text={row.original.text} segments={row.original.highlight} />
+        </Link>
+      ),
+    }),
+    column.accessor("recommendingStates", {
+      header: "Recommended by",
+      cell: ({ getValue }) => getValue().map((s) => s.name).join(", "),
+    }),
+    column.accessor("position", {
+      header: () => <SortLink query={query} label="Response" asc="position" desc="-position" />,
+      cell: ({ row }) => {
+        const position = row.original.position;
+        if (!position) return <span className="muted">No response recorded</span>;
+        const param = POSITION_PARAM[position];
+        return (
+          <>
+            <span className={`position position-${param}`}>{POSITION_LABELS[param]}</span>
+            {row.original.responseWording && row.original.responseWording.toLowerCase() !== POSITION_LABELS[param].toLowerCase() ? (
+              <div className="muted">“{row.original.responseWording}”</div>
+            ) : null}
+          </>
+        );
+      },
+    }),
+    column.accessor("themes", {
+      header: "Themes",
+      cell: ({ getValue }) => {
+        const themes = getValue().filter((t) => t.scheme !== "AFFECTED_PERSONS");
+        const shown = themes.slice(0, 3);
+        return (
+          <ul className="theme-list">
+            {shown.map((t) => (
+              <li key={t.slug}>{t.code && t.scheme === "UHRI_CODED" ? `${t.code} ${t.name}` : t.name}</li>
+            ))}
+            {themes.length > shown.length ? <li className="muted">+{themes.length - shown.length} more</li> : null}
+          </ul>
+        );
+      },
+    }),
+  ];
+}
+
+/** The page of results: TanStack Table renders it; paging and sorting happen in PostgreSQL through the URL. */
+export function ResultsTable({ rows, query }: { rows: RecommendationRow[]; query: RecommendationQuery }) {
+  // Paging and sorting are server-side, so nothing here benefits from memoisation.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: rows,
+    columns: columns(query),
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+    getRowId: (row) => String(row.id),
+  });
+  return (
+    <div className="table-scroll">
+      <table className="data-table results-table">
+        <caption className="visually-hidden">Recommendations matching the filters</caption>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <th key={header.id} scope="col">
+                  {flexRender(header.column.columnDef.header, header.getContext())}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} data-testid="result-row" data-paragraph={row.original.paragraph ?? ""}>
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

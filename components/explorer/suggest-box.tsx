@@ -1,0 +1,72 @@
+"use client";
+
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useEffect, useId, useState } from "react";
+
+type Suggestions = { states: { iso3: string; name: string }[]; themes: { slug: string; name: string; code: string | null }[] };
+
+function addTo(params: URLSearchParams, key: string, value: string): string {
+  const next = new URLSearchParams(params);
+  const values = new Set((next.getAll(key).join(",") || "").split(",").filter(Boolean));
+  values.add(value);
+  next.set(key, [...values].join(","));
+  next.delete("page");
+  return `/recommendations?${next.toString()}`;
+}
+
+/** "Find a State or theme": a fast prefix search that adds the choice to the current filters. */
+export function SuggestBox() {
+  const id = useId();
+  const params = useSearchParams();
+  const [text, setText] = useState("");
+  const [found, setFound] = useState<Suggestions | null>(null);
+
+  useEffect(() => {
+    const q = text.trim();
+    if (!q) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      fetch(`/api/suggest?q=${encodeURIComponent(q)}`, { signal: controller.signal })
+        .then((response) => (response.ok ? (response.json() as Promise<Suggestions>) : null))
+        .then(setFound)
+        .catch(() => {});
+    }, 120);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [text]);
+
+  const results = text.trim() ? found : null;
+  const total = (results?.states.length ?? 0) + (results?.themes.length ?? 0);
+  return (
+    <div className="suggest" role="search">
+      <label htmlFor={id} className="field-label">
+        Find a State or theme
+      </label>
+      <input id={id} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="e.g. Kor, torture, A12" autoComplete="off" />
+      {results ? (
+        <ul className="suggestions" aria-live="polite">
+          {total === 0 ? <li className="muted">Nothing starts with “{text}”.</li> : null}
+          {results.states.map((s) => (
+            <li key={s.iso3}>
+              <Link href={addTo(params, "state", s.iso3)}>Recommended by {s.name}</Link>{" "}
+              <Link href={addTo(params, "sur", s.iso3)} className="muted">
+                (reviewed)
+              </Link>
+            </li>
+          ))}
+          {results.themes.map((t) => (
+            <li key={t.slug}>
+              <Link href={t.slug.startsWith("affected:") ? addTo(params, "affected", t.slug.slice(9)) : addTo(params, "theme", t.slug)}>
+                {t.code ? `${t.code} ` : ""}
+                {t.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { parseExplorerSearch, filtersOf } from "@/lib/search-params";
+import { buildRecommendationOrder, buildRecommendationWhere } from "./recommendation-where";
+
+const filters = (qs: string) => filtersOf(parseExplorerSearch(Object.fromEntries(new URLSearchParams(qs))).query);
+
+describe("buildRecommendationWhere", () => {
+  it("is TRUE without filters", () => {
+    expect(buildRecommendationWhere(filters("")).text).toBe("TRUE");
+  });
+
+  it("binds every value as a parameter, never in the SQL text", () => {
+    const where = buildRecommendationWhere(filters("state=GBR,FRA&position=noted&q=death penalty&theme=uhri:a12&region=weog&cycle=3&affected=children"));
+    expect(where.values).toEqual(expect.arrayContaining(["GBR", "FRA", "NOTED", "death penalty", "uhri:a12", "WEOG", 3, "affected:children"]));
+    expect(where.sql).not.toMatch(/GBR|NOTED|death|a12|WEOG|children/);
+    expect(where.sql.match(/ AND /g)?.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it("combines values of one filter with OR (IN) and filters with AND", () => {
+    const where = buildRecommendationWhere(filters("position=noted,supported&cycle=2"));
+    expect(where.text).toBe('v."cycle" IN ($1) AND r."position"::text IN ($2,$3)');
+  });
+
+  it("leaves out one filter for its own facet", () => {
+    const all = buildRecommendationWhere(filters("position=noted&cycle=3"));
+    const exceptPosition = buildRecommendationWhere(filters("position=noted&cycle=3"), { except: "position" });
+    expect(all.values).toEqual([3, "NOTED"]);
+    expect(exceptPosition.values).toEqual([3]);
+  });
+
+  it("searches with websearch_to_tsquery so quotes, -word and OR work and odd input cannot break the SQL", () => {
+    const where = buildRecommendationWhere(filters(`q=${encodeURIComponent(`"death penalty" -abolish OR torture'); DROP TABLE x; --`)}`));
+    expect(where.text).toContain("websearch_to_tsquery('english', $1)");
+    expect(where.values).toEqual([`"death penalty" -abolish OR torture'); DROP TABLE x; --`]);
+  });
+});
+
+describe("buildRecommendationOrder", () => {
+  it("always ends on the id so pages never overlap", () => {
+    for (const sort of ["-cycle", "cycle", "paragraph", "-paragraph", "position", "-position", "action", "-action"] as const) {
+      expect(buildRecommendationOrder(sort, "").sql).toMatch(/r\."id"( DESC)?$/);
+    }
+  });
+
+  it("ranks by relevance only when there is a search", () => {
+    expect(buildRecommendationOrder("relevance", "torture").sql).toMatch(/^ts_rank/);
+    expect(buildRecommendationOrder("relevance", "").sql).not.toMatch(/ts_rank/);
+  });
+});
