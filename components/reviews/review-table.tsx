@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReviewSummary } from "@/lib/server/reviews";
 import { Completeness } from "./completeness";
 
@@ -40,7 +41,16 @@ export function ReviewTable({ reviews }: { reviews: ReviewSummary[] }) {
         <tbody>
           {reviews.map((review) => (
             <tr key={review.id} data-testid={`review-${review.stateUnderReview.iso3}-${review.cycle}`}>
-              <th scope="row">{review.stateUnderReview.name}</th>
+              <th scope="row">
+                {review.stateUnderReview.name}
+                {review.loaded > 0 ? (
+                  <div>
+                    <Link href={`/recommendations?sur=${review.stateUnderReview.iso3}&cycle=${review.cycle}`} className="muted">
+                      Explore {review.loaded} recommendations
+                    </Link>
+                  </div>
+                ) : null}
+              </th>
               <td>{ORDINAL[review.cycle] ?? review.cycle} cycle</td>
               <td>{review.session ?? "—"}</td>
               <td>{formatDate(review.reviewDate)}</td>
