@@ -46,13 +46,16 @@ export function splitList(value: string | string[] | undefined): string[] {
 
 const iso3 = z.string().regex(/^[A-Za-z]{3}$/, "an ISO 3166 alpha-3 code such as CHN").transform((v) => v.toUpperCase());
 const slug = z.string().regex(/^[a-z0-9-]+(:[a-z0-9-]+)?$/, "a theme identifier such as uhri:a12 or sdg:16").max(200);
-const wording = z.string().min(1).max(100).transform((v) => v.toLowerCase());
+/** PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database. */
+const noNul = (value: string): boolean => !value.includes("\u0000");
+const wording = z.string().min(1).max(100).refine(noNul, "must not contain NUL").transform((v) => v.toLowerCase());
 const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const listOf = <T extends z.ZodType>(item: T, max = 50) =>
-  z.preprocess((value) => splitList(value as string | string[] | undefined), z.array(item).max(max));
+  z.preprocess((value) => splitList(value as string | string[] | undefined), z.array(item).max(max).transform((list) => [...new Set(list)]));
 
-const fields = {
+/** The query fields, shared by both schemas below and by the OpenAPI document (lib/openapi.ts). */
+export const fields = {
   review: listOf(intIn(1, 2_147_483_647)),
   cycle: listOf(intIn(1, 9), 9),
   sur: listOf(iso3, 200),
@@ -63,7 +66,7 @@ const fields = {
   position: listOf(z.enum(POSITIONS), 3),
   wording: listOf(wording, 10),
   action: listOf(intIn(1, 5), 5),
-  q: z.preprocess((v) => (Array.isArray(v) ? v.join(" ") : v), z.string().trim().max(MAX_QUERY_LENGTH).default("")),
+  q: z.preprocess((v) => (Array.isArray(v) ? v.join(" ") : v), z.string().trim().max(MAX_QUERY_LENGTH).refine(noNul, "must not contain NUL").default("")),
   sort: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(SORTS).optional()),
   page: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), intIn(1, 1_000_000).default(1)),
   pageSize: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), intIn(1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE)),

@@ -1,0 +1,71 @@
+import { csvPreamble, exportFileName, formatCsvRecords, toCsvRecord } from "@/lib/csv";
+import { filtersOf, parseApiSearch, toSearchString, type RecommendationQuery } from "@/lib/search-params";
+import { badRequest, toHttpError } from "@/lib/server/http-errors";
+import { listRecommendationsAfter, type RecommendationRow } from "@/lib/server/recommendations";
+
+/** Rows per database round trip: large enough to keep up with COPY, small enough that memory stays flat. */
+const BATCH_SIZE = 1_000;
+
+/**
+ * GET /api/recommendations.csv: the WHOLE filtered set (the same where-builder as the list, so the file has exactly
+ * the list's `total` rows), not one page. `page`, `pageSize` and `sort` are accepted so a URL copied from the API or
+ * the explorer works, but ignored: rows come in id order, read in keyset batches.
+ */
+export async function GET(request: Request): Promise<Response> {
+  // Validate the parameters as strictly as the JSON API.
+  const parsed = parseApiSearch(new URL(request.url).searchParams);
+  if (!parsed.success) return badRequest(parsed.error.issues);
+  const query = parsed.data;
+
+  // Read the first batch before answering, so a database failure is still a clean 500, not a cut-off file.
+  let first: RecommendationRow[];
+  try {
+    first = await listRecommendationsAfter(query, 0, BATCH_SIZE);
+  } catch (error) {
+    return toHttpError(error);
+  }
+
+  const exportedAt = new Date();
+  const filter = toSearchString(filtersOf(query)).replace(/^\?/, "");
+  return new Response(csvStream(query, first), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${exportFileName(filter, exportedAt)}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      "X-Export-Date": exportedAt.toISOString(),
+      "X-Export-Filter": filter,
+    },
+  });
+}
+
+/**
+ * Pull-based: the next batch is read only when the client has taken the previous one, so a 250,000-row export holds
+ * one batch in memory, and a client that disconnects stops the reads.
+ */
+function csvStream(query: RecommendationQuery, first: RecommendationRow[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let pending: RecommendationRow[] | null = first;
+  let lastId = 0;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(csvPreamble()));
+    },
+    async pull(controller) {
+      try {
+        const batch = pending ?? (await listRecommendationsAfter(query, lastId, BATCH_SIZE));
+        pending = null;
+        const last = batch.at(-1);
+        if (last) {
+          controller.enqueue(encoder.encode(formatCsvRecords(batch.map(toCsvRecord))));
+          lastId = last.id;
+        }
+        if (batch.length < BATCH_SIZE) controller.close();
+      } catch (error) {
+        // The status line is already sent: log, and abort the body so the client sees a failed download.
+        console.error(error);
+        controller.error(error);
+      }
+    },
+  });
+}

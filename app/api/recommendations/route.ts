@@ -1,0 +1,19 @@
+import { toPublicRecommendation, type RecommendationList } from "@/lib/schemas/recommendation-api";
+import { parseApiSearch } from "@/lib/search-params";
+import { badRequest, jsonResponse, toHttpError } from "@/lib/server/http-errors";
+import { listRecommendations } from "@/lib/server/recommendations";
+
+/** GET /api/recommendations: one page of the filtered set, with the total over all pages. */
+export async function GET(request: Request): Promise<Response> {
+  // Validate the parameters strictly: a bad value is the caller's to fix, so it is a 400 with the issues.
+  const parsed = parseApiSearch(new URL(request.url).searchParams);
+  if (!parsed.success) return badRequest(parsed.error.issues);
+
+  try {
+    const page = await listRecommendations(parsed.data);
+    const body: RecommendationList = { total: page.total, page: page.page, pageSize: page.pageSize, items: page.items.map(toPublicRecommendation) };
+    return jsonResponse(body);
+  } catch (error) {
+    return toHttpError(error);
+  }
+}

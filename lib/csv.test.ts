@@ -1,0 +1,107 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import type { RecommendationRow } from "@/lib/server/recommendations";
+import { csvPreamble, exportFileName, formatCsvRecords, neutraliseCell, RECOMMENDATION_CSV_COLUMNS, toCsvRecord, UTF8_BOM } from "./csv";
+
+const row: RecommendationRow = {
+  id: 7,
+  reviewId: 3,
+  cycle: 3,
+  stateUnderReview: { iso3: "CHN", name: "China" },
+  paragraph: "28.5",
+  text: 'Ratify the "ICCPR", promptly,\nand report',
+  highlight: null,
+  recommendingStates: [
+    { iso3: "GBR", name: "United Kingdom of Great Britain and Northern Ireland", region: "WEOG" },
+    { iso3: "PSE", name: "State of Palestine", region: null },
+    { iso3: "CIV", name: "Côte d'Ivoire", region: "AFRICAN" },
+  ],
+  position: "SUPPORTED_IN_PART",
+  responseWording: "accepted",
+  themes: [
+    { slug: "uhri:a12", scheme: "UHRI_CODED", code: "A12", name: "Acceptance of international norms", primary: true },
+    { slug: "affected:children", scheme: "AFFECTED_PERSONS", code: null, name: "children", primary: false },
+    { slug: "sdg:16", scheme: "SDG", code: "16", name: "Peace, justice and strong institutions", primary: false },
+  ],
+  actionCategory: 4,
+  actionCategorySource: "UPR Info",
+  source: { document: "CHN-cycle3.docx", reportSymbol: "A/HRC/40/6", addendumSymbol: "A/HRC/40/6/Add.1", positionSource: "A/HRC/40/6/Add.1 - Para. 2" },
+};
+
+describe("neutraliseCell", () => {
+  it.each(["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])("prefixes %j with an apostrophe", (value) => {
+    expect(neutraliseCell(value)).toBe(`'${value}`);
+  });
+
+  it.each(["", "Ratify", "28.5", " =not first", "'already quoted", "中国"])("leaves %j alone", (value) => {
+    expect(neutraliseCell(value)).toBe(value);
+  });
+});
+
+describe("toCsvRecord", () => {
+  it("maps every column, lists joined with '; ' and regions aligned with the States", () => {
+    expect(toCsvRecord(row)).toEqual({
+      id: "7",
+      state_under_review: "CHN",
+      cycle: "3",
+      review_report: "A/HRC/40/6",
+      paragraph: "28.5",
+      text: row.text,
+      recommending_states_iso3: "GBR; PSE; CIV",
+      recommending_states: "United Kingdom of Great Britain and Northern Ireland; State of Palestine; Côte d'Ivoire",
+      recommending_regions: "weog; none; african",
+      position: "supported-in-part",
+      response_wording: "accepted",
+      position_source: "A/HRC/40/6/Add.1 - Para. 2",
+      themes: "uhri:a12 Acceptance of international norms; sdg:16 Peace, justice and strong institutions",
+      affected_persons: "affected:children children",
+      action_category: "4",
+      action_category_source: "UPR Info",
+      source_document: "CHN-cycle3.docx",
+    });
+  });
+
+  it("writes empty cells for what the source does not have", () => {
+    const record = toCsvRecord({ ...row, paragraph: null, position: null, responseWording: null, actionCategory: null, actionCategorySource: null });
+    expect(record).toMatchObject({ paragraph: "", position: "", response_wording: "", action_category: "", action_category_source: "" });
+  });
+});
+
+describe("formatCsvRecords", () => {
+  it("writes RFC 4180: CRLF line ends, quoted commas, doubled quotes, line breaks kept inside quotes", () => {
+    const text = formatCsvRecords([toCsvRecord(row)]);
+    expect(text.endsWith("\r\n")).toBe(true);
+    expect(text).toContain('"Ratify the ""ICCPR"", promptly,\nand report"');
+    const [parsed] = parse(text) as string[][];
+    expect(parsed).toHaveLength(RECOMMENDATION_CSV_COLUMNS.length);
+    expect(parsed?.[5]).toBe(row.text);
+  });
+
+  it("neutralises every cell, not just the text", () => {
+    const text = formatCsvRecords([{ ...toCsvRecord(row), text: "=HYPERLINK(\"http://x\")", response_wording: "+accepted", source_document: "@file" }]);
+    const [parsed] = parse(text) as string[][];
+    expect(parsed?.[5]).toBe("'=HYPERLINK(\"http://x\")");
+    expect(parsed?.[10]).toBe("'+accepted");
+    expect(parsed?.[16]).toBe("'@file");
+  });
+
+  it("starts the file with the BOM and one header row of machine keys", () => {
+    const preamble = csvPreamble();
+    expect(preamble.startsWith(UTF8_BOM)).toBe(true);
+    expect(preamble.slice(1)).toBe(`${RECOMMENDATION_CSV_COLUMNS.join(",")}\r\n`);
+  });
+});
+
+describe("exportFileName", () => {
+  const date = new Date("2026-11-28T10:00:00Z");
+
+  it("names the date alone when nothing is filtered", () => {
+    expect(exportFileName("", date)).toBe("upr-recommendations-2026-11-28.csv");
+  });
+
+  it("adds the filter, ASCII only and short", () => {
+    expect(exportFileName("cycle=3&position=noted", date)).toBe("upr-recommendations-cycle-3-position-noted-2026-11-28.csv");
+    expect(exportFileName('q=%22death+penalty%22+%E4%B8%AD%E5%9B%BD', date)).toBe("upr-recommendations-q-death-penalty-2026-11-28.csv");
+    expect(exportFileName(`q=${"x".repeat(500)}`, date).length).toBeLessThan(120);
+  });
+});

@@ -1,0 +1,106 @@
+import { stringify } from "csv-stringify/sync";
+import { toPublicRecommendation, type RecommendationItem } from "@/lib/schemas/recommendation-api";
+import type { RecommendationRow } from "@/lib/server/recommendations";
+
+/**
+ * The CSV export's format, pure so it can be unit-tested: columns, cell values, quoting and the file name. The route
+ * handler (app/api/recommendations.csv) only pulls batches from the database and feeds them through here.
+ */
+
+/** Excel reads a file as UTF-8 only when it starts with a byte order mark; without it Chinese and accented names break. */
+export const UTF8_BOM = "\uFEFF";
+
+/**
+ * Machine keys, stable so a report can cite a column. Append new columns at the end; never rename or reorder.
+ * There are no comment lines before the header (spreadsheets take them for data), so the file has exactly one
+ * header row and one row per recommendation; the export date and filter travel in response headers and the file name.
+ */
+export const RECOMMENDATION_CSV_COLUMNS = [
+  "id",
+  "state_under_review",
+  "cycle",
+  "review_report",
+  "paragraph",
+  "text",
+  "recommending_states_iso3",
+  "recommending_states",
+  "recommending_regions",
+  "position",
+  "response_wording",
+  "position_source",
+  "themes",
+  "affected_persons",
+  "action_category",
+  "action_category_source",
+  "source_document",
+] as const;
+
+export type CsvColumn = (typeof RECOMMENDATION_CSV_COLUMNS)[number];
+
+const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r"]);
+
+/**
+ * Neutralises spreadsheet formula injection (OWASP "CSV injection"): a cell that begins with `=`, `+`, `-`, `@`, a tab
+ * or a carriage return is prefixed with an apostrophe, so Excel, LibreOffice and Google Sheets show it as text
+ * instead of evaluating it. Recommendation texts come from documents anyone can upload, so every cell goes through here.
+ */
+export function neutraliseCell(value: string): string {
+  return value.length > 0 && FORMULA_TRIGGERS.has(value[0]!) ? `'${value}` : value;
+}
+
+const LIST_SEPARATOR = "; ";
+
+function themeCell(themes: RecommendationItem["themes"]): string {
+  return themes.map((theme) => `${theme.id} ${theme.name}`).join(LIST_SEPARATOR);
+}
+
+/** One CSV record per recommendation, in column order; multiple values joined with "; ". */
+export function toCsvRecord(row: RecommendationRow): Record<CsvColumn, string> {
+  const item = toPublicRecommendation(row);
+  const states = item.recommendingStates;
+  const record: Record<CsvColumn, string> = {
+    id: String(item.id),
+    state_under_review: item.stateUnderReview.iso3,
+    cycle: String(item.cycle),
+    review_report: item.source.reportSymbol ?? "",
+    paragraph: item.paragraph ?? "",
+    text: item.text,
+    recommending_states_iso3: states.map((state) => state.iso3).join(LIST_SEPARATOR),
+    recommending_states: states.map((state) => state.name).join(LIST_SEPARATOR),
+    // Aligned with the two columns before it; "none" for a State outside the five UN regional groups.
+    recommending_regions: states.map((state) => state.region ?? "none").join(LIST_SEPARATOR),
+    position: item.position ?? "",
+    response_wording: item.responseWording ?? "",
+    position_source: item.source.positionSource ?? "",
+    themes: themeCell(item.themes.filter((theme) => theme.scheme !== "affected")),
+    affected_persons: themeCell(item.themes.filter((theme) => theme.scheme === "affected")),
+    action_category: item.actionCategory === null ? "" : String(item.actionCategory),
+    action_category_source: row.actionCategorySource ?? "",
+    source_document: item.source.document,
+  };
+  return record;
+}
+
+/** RFC 4180 lines (CRLF ends, quotes doubled, fields with commas, quotes or line breaks quoted), cells neutralised. */
+export function formatCsvRecords(records: Record<CsvColumn, string>[]): string {
+  const rows = records.map((record) => RECOMMENDATION_CSV_COLUMNS.map((column) => neutraliseCell(record[column])));
+  return stringify(rows, { record_delimiter: "\r\n" });
+}
+
+/** The first bytes of the file: the BOM and the header row. */
+export function csvPreamble(): string {
+  return UTF8_BOM + stringify([[...RECOMMENDATION_CSV_COLUMNS]], { record_delimiter: "\r\n" });
+}
+
+/** `upr-recommendations-cycle-3-position-noted-2026-11-28.csv`: the filter (shortened, ASCII) and the export date. */
+export function exportFileName(filterSearch: string, date: Date): string {
+  const words = [...new URLSearchParams(filterSearch)].flat().join("-");
+  const filter = words
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/, "");
+  const day = date.toISOString().slice(0, 10);
+  return ["upr-recommendations", filter, day].filter(Boolean).join("-") + ".csv";
+}

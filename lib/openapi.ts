@@ -1,0 +1,148 @@
+import { z } from "zod";
+import {
+  apiErrorSchema,
+  recommendationIdSchema,
+  recommendationItemSchema,
+  recommendationListSchema,
+  recommendingStateSchema,
+  themeSchema,
+} from "@/lib/schemas/recommendation-api";
+import { fields, MAX_PAGE_SIZE } from "@/lib/search-params";
+
+/**
+ * The OpenAPI 3.1 description of the public API, generated from the zod schemas the handlers use (the query fields
+ * of lib/search-params.ts, the response schemas of lib/schemas/recommendation-api.ts), so it cannot drift from them.
+ * Only the prose below is written here.
+ */
+
+type JsonSchema = Record<string, unknown>;
+type Parameter = { name: string; in: "query" | "path"; required: boolean; description: string; schema: JsonSchema; style?: "form"; explode?: boolean };
+
+const LIST_NOTE = "Comma lists (`state=GBR,FRA`) and repeated keys (`state=GBR&state=FRA`) both work; values are ORed.";
+
+const DESCRIPTIONS: Record<keyof typeof fields, string> = {
+  review: `Review id. ${LIST_NOTE}`,
+  cycle: `UPR cycle, 1 to 4 so far. ${LIST_NOTE}`,
+  sur: `State under review, ISO 3166 alpha-3 (case-insensitive). ${LIST_NOTE}`,
+  state: `Recommending State, ISO 3166 alpha-3 (case-insensitive). ${LIST_NOTE}`,
+  region: `UN regional group of a recommending State. ${LIST_NOTE}`,
+  theme: `Theme identifier of any scheme, e.g. uhri:a12, sdg:16, upr-info:death-penalty. ${LIST_NOTE}`,
+  affected: `Affected persons / group of persons, e.g. children, women. ${LIST_NOTE}`,
+  position: `Normalised position of the State under review. ${LIST_NOTE}`,
+  wording: `The State's own wording of its response, case-insensitive, e.g. rejected. ${LIST_NOTE}`,
+  action: `UPR Info's action category, 1 (minimal) to 5 (specific action). ${LIST_NOTE}`,
+  q: 'Full-text search with English stemming: "quoted phrases", -word to exclude, OR between alternatives.',
+  sort: "Order of the results. Default: relevance when searching, else newest cycle first in document order.",
+  page: "Page number, from 1.",
+  pageSize: `Rows per page, at most ${MAX_PAGE_SIZE}.`,
+};
+
+/** JSON Schema without the `$schema` / `$id` keys zod adds to a root, which do not belong inside an OpenAPI document. */
+function embedded(schema: JsonSchema): JsonSchema {
+  return Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$schema" && key !== "$id"));
+}
+
+/** A query field is `z.preprocess(normalise, contract)`: the normalising step has no JSON Schema; the contract is what callers send. */
+function fieldContract(field: z.ZodType): z.core.$ZodType {
+  return field instanceof z.ZodPipe && field.in instanceof z.ZodTransform ? field.out : field;
+}
+
+export function queryParameters(): Parameter[] {
+  return Object.entries(fields).map(([name, field]) => {
+    const schema = embedded(z.toJSONSchema(fieldContract(field), { io: "input" }));
+    const list = schema.type === "array";
+    return {
+      name,
+      in: "query",
+      required: false,
+      description: DESCRIPTIONS[name as keyof typeof fields],
+      schema,
+      ...(list ? { style: "form", explode: true } : {}),
+    };
+  });
+}
+
+function componentSchemas(): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  registry.add(recommendationListSchema, { id: "RecommendationList" });
+  registry.add(recommendationItemSchema, { id: "Recommendation" });
+  registry.add(recommendingStateSchema, { id: "RecommendingState" });
+  registry.add(themeSchema, { id: "Theme" });
+  registry.add(apiErrorSchema, { id: "Error" });
+  const { schemas } = z.toJSONSchema(registry, { io: "output", uri: (id) => `#/components/schemas/${id}` });
+  return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, embedded(schema)]));
+}
+
+const ref = (id: string): JsonSchema => ({ $ref: `#/components/schemas/${id}` });
+const json = (description: string, id: string): JsonSchema => ({ description, content: { "application/json": { schema: ref(id) } } });
+
+const errors = {
+  "400": json("A parameter is unknown or has a bad value; `issues` says which and why.", "Error"),
+  "500": json("Unexpected server error (details are logged, never returned).", "Error"),
+};
+
+export function buildOpenApiDocument(): JsonSchema {
+  const parameters = queryParameters();
+  const idParameter: Parameter = {
+    name: "id",
+    in: "path",
+    required: true,
+    description: "Recommendation id, as returned in `items[].id`.",
+    schema: embedded(z.toJSONSchema(recommendationIdSchema, { io: "input" })),
+  };
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "UPR recommendation tracker API",
+      version: "1.0.0",
+      description:
+        "UN Universal Periodic Review recommendations, the responses of the States under review, and their themes. " +
+        "Unknown parameters and bad values are refused with 400 and the zod issues.",
+    },
+    paths: {
+      "/api/recommendations": {
+        get: {
+          operationId: "listRecommendations",
+          summary: "One page of the recommendations matching the filter, with the total over all pages.",
+          parameters,
+          responses: { "200": json("A page of recommendations.", "RecommendationList"), ...errors },
+        },
+      },
+      "/api/recommendations/{id}": {
+        get: {
+          operationId: "getRecommendation",
+          summary: "One recommendation, in the same shape as the list's items.",
+          parameters: [idParameter],
+          responses: {
+            "200": json("The recommendation.", "Recommendation"),
+            "404": json("No recommendation has this id.", "Error"),
+            ...errors,
+          },
+        },
+      },
+      "/api/recommendations.csv": {
+        get: {
+          operationId: "exportRecommendationsCsv",
+          summary: "The whole filtered set as CSV (UTF-8 with BOM, RFC 4180, CRLF): exactly `total` data rows after one header row.",
+          description:
+            "Same parameters as /api/recommendations; `page`, `pageSize` and `sort` are accepted and ignored (rows in id order). " +
+            "Cells beginning with = + - @, tab or carriage return are prefixed with an apostrophe against formula injection.",
+          parameters,
+          responses: {
+            "200": {
+              description: "The CSV file.",
+              headers: {
+                "X-Export-Date": { description: "When the export ran (ISO 8601).", schema: { type: "string", format: "date-time" } },
+                "X-Export-Filter": { description: "The filter exported, as a canonical query string.", schema: { type: "string" } },
+                "Content-Disposition": { description: "attachment; filename with the filter and the export date.", schema: { type: "string" } },
+              },
+              content: { "text/csv": { schema: { type: "string" } } },
+            },
+            ...errors,
+          },
+        },
+      },
+    },
+    components: { schemas: componentSchemas() },
+  };
+}

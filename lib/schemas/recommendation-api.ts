@@ -1,0 +1,121 @@
+import { z } from "zod";
+import type { RecommendationRow } from "@/lib/server/recommendations";
+import { POSITIONS, REGIONS, type PositionParam, type Region } from "@/lib/search-params";
+import { SCHEME_SLUGS } from "@/lib/themes";
+
+/**
+ * The public shape of a recommendation in the JSON API, the CSV export and the OpenAPI document. It is a contract
+ * with outside users (journalists' scripts, researchers' notebooks), so it uses the same lowercase values as the
+ * query parameters (`supported-in-part`, `weog`, `uhri:a12`) and never exposes database enums. No database here:
+ * the route handlers map the server DTO through `toPublicRecommendation`.
+ */
+
+const REGION_OF_GROUP: Record<string, Region> = {
+  AFRICAN: "african",
+  ASIA_PACIFIC: "asia-pacific",
+  EASTERN_EUROPEAN: "eeg",
+  GRULAC: "grulac",
+  WEOG: "weog",
+};
+
+const SCHEME_OF_VALUE: Record<string, string> = SCHEME_SLUGS;
+
+const POSITION_OF_VALUE: Record<NonNullable<RecommendationRow["position"]>, PositionParam> = {
+  SUPPORTED: "supported",
+  SUPPORTED_IN_PART: "supported-in-part",
+  NOTED: "noted",
+};
+
+/** A recommendation id in a URL path: digits only ("12abc", "1e3" and "-1" are not ids), within PostgreSQL's int4. */
+export const recommendationIdSchema = z
+  .string()
+  .regex(/^\d{1,10}$/, "a positive integer id")
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(2_147_483_647));
+
+export const recommendingStateSchema = z
+  .object({
+    iso3: z.string().describe("ISO 3166 alpha-3 code, e.g. GBR"),
+    name: z.string(),
+    region: z.enum(REGIONS).nullable().describe("UN regional group; null for States outside the five groups"),
+  })
+  .describe("A recommending State, in the order the document prints them");
+
+export const themeSchema = z
+  .object({
+    id: z.string().describe("Stable identifier, usable as the `theme` (or, without `affected:`, the `affected`) parameter, e.g. uhri:a12"),
+    scheme: z.enum(Object.values(SCHEME_SLUGS)).describe("Where the theme comes from: OHCHR/UHRI coded themes, 4th-cycle themes, UPR Info issues, SDGs, affected persons"),
+    code: z.string().nullable().describe("e.g. A12, or 16 for an SDG; null for uncoded themes"),
+    name: z.string(),
+  })
+  .describe("A theme or group of affected persons");
+
+export const recommendationSourceSchema = z.object({
+  document: z.string().describe("File name of the imported source document"),
+  reportSymbol: z.string().nullable().describe("Working Group report, e.g. A/HRC/40/6"),
+  addendumSymbol: z.string().nullable().describe("Addendum with the State's responses, e.g. A/HRC/40/6/Add.1"),
+  positionSource: z.string().nullable().describe("Where the position is recorded, e.g. A/HRC/40/6/Add.1 - Para. 2"),
+});
+
+export const recommendationItemSchema = z
+  .object({
+    id: z.number().int().positive(),
+    reviewId: z.number().int().positive(),
+    cycle: z.number().int().min(1).max(9),
+    stateUnderReview: z.object({ iso3: z.string(), name: z.string() }),
+    paragraph: z.string().nullable().describe("As printed, e.g. 28.66; null where the source has none (UPR Info rows)"),
+    text: z.string().describe("Exactly as printed, never edited"),
+    recommendingStates: z.array(recommendingStateSchema),
+    position: z.enum(POSITIONS).nullable().describe("Normalised position; null where the source records none"),
+    responseWording: z.string().nullable().describe("The State's own words, e.g. 'accepted and already implemented'"),
+    themes: z.array(themeSchema),
+    actionCategory: z.number().int().min(1).max(5).nullable().describe("UPR Info's action scale, 1 (minimal) to 5 (specific action)"),
+    source: recommendationSourceSchema,
+  })
+  .describe("One UPR recommendation");
+
+export const recommendationListSchema = z.object({
+  total: z.number().int().nonnegative().describe("Rows matching the filter, over all pages"),
+  page: z.number().int().positive(),
+  pageSize: z.number().int().positive(),
+  items: z.array(recommendationItemSchema),
+});
+
+export const apiErrorSchema = z.object({
+  error: z.enum(["invalid_parameters", "validation_failed", "not_found", "conflict", "forbidden", "internal_error"]),
+  issues: z
+    .array(z.object({ code: z.string(), path: z.array(z.union([z.string(), z.number()])), message: z.string() }).loose())
+    .optional()
+    .describe("zod issues, one per bad parameter"),
+});
+
+export type RecommendationItem = z.infer<typeof recommendationItemSchema>;
+export type RecommendationList = z.infer<typeof recommendationListSchema>;
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** The one mapping from the server DTO to the public shape; the JSON API and the CSV export both use it. */
+export function toPublicRecommendation(row: RecommendationRow): RecommendationItem {
+  return {
+    id: row.id,
+    reviewId: row.reviewId,
+    cycle: row.cycle,
+    stateUnderReview: { iso3: row.stateUnderReview.iso3, name: row.stateUnderReview.name },
+    paragraph: row.paragraph,
+    text: row.text,
+    recommendingStates: row.recommendingStates.map((state) => ({
+      iso3: state.iso3,
+      name: state.name,
+      region: state.region ? (REGION_OF_GROUP[state.region] ?? null) : null,
+    })),
+    position: row.position ? POSITION_OF_VALUE[row.position] : null,
+    responseWording: row.responseWording,
+    themes: row.themes.map((theme) => ({
+      id: theme.slug,
+      scheme: SCHEME_OF_VALUE[theme.scheme] ?? theme.scheme,
+      code: theme.code,
+      name: theme.name,
+    })),
+    actionCategory: row.actionCategory,
+    source: { ...row.source },
+  };
+}

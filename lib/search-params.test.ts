@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, parseApiSearch, parseExplorerSearch, toSearchString, type RecommendationQuery } from "./search-params";
+
+const DEFAULTS: RecommendationQuery = {
+  review: [],
+  cycle: [],
+  sur: [],
+  state: [],
+  region: [],
+  theme: [],
+  affected: [],
+  position: [],
+  wording: [],
+  action: [],
+  q: "",
+  sort: "-cycle",
+  page: 1,
+  pageSize: DEFAULT_PAGE_SIZE,
+};
+
+function strict(search: string): ReturnType<typeof parseApiSearch> {
+  return parseApiSearch(new URLSearchParams(search));
+}
+
+/** The forgiving parse from a URL, as Next hands `searchParams` to a page (repeated keys become arrays). */
+function forgiving(search: string): ReturnType<typeof parseExplorerSearch> {
+  const raw: Record<string, string | string[]> = {};
+  for (const [key, value] of new URLSearchParams(search)) {
+    const current = raw[key];
+    raw[key] = current === undefined ? value : [...(Array.isArray(current) ? current : [current]), value];
+  }
+  return parseExplorerSearch(raw);
+}
+
+describe("defaults", () => {
+  it("an empty URL is everything, newest cycle first, first page", () => {
+    expect(forgiving("")).toEqual({ query: DEFAULTS, invalid: [] });
+    expect(strict("")).toMatchObject({ success: true, data: DEFAULTS });
+  });
+
+  it("sorts by relevance when searching, unless told otherwise", () => {
+    expect(strict("q=torture").data?.sort).toBe("relevance");
+    expect(strict("q=torture&sort=cycle").data?.sort).toBe("cycle");
+    expect(strict("sort=relevance").data?.sort).toBe("-cycle");
+  });
+});
+
+describe("lists", () => {
+  it("accepts comma lists, repeated keys and both, without repeats or blanks", () => {
+    const { data } = strict("state=gbr,FRA&state=USA&state=FRA,&cycle=2,3&position=noted,supported-in-part");
+    expect(data).toMatchObject({ state: ["GBR", "FRA", "USA"], cycle: [2, 3], position: ["noted", "supported-in-part"] });
+    expect(forgiving("state=gbr,FRA&state=USA").query.state).toEqual(["GBR", "FRA", "USA"]);
+  });
+
+  it("lowercases wordings and joins repeated q", () => {
+    expect(strict("wording=Rejected&q=death&q=penalty").data).toMatchObject({ wording: ["rejected"], q: "death penalty" });
+  });
+});
+
+const BAD: [string, string][] = [
+  ["page=-1", "page"],
+  ["page=abc", "page"],
+  [`pageSize=${MAX_PAGE_SIZE + 1}`, "pageSize"],
+  ["pageSize=100000", "pageSize"],
+  ["position=maybe", "position"],
+  ["state=GBR';DROP TABLE \"Recommendation\";--", "state"],
+  [`q=${"x".repeat(MAX_QUERY_LENGTH + 1)}`, "q"],
+  ["region=mars", "region"],
+  ["cycle=abc", "cycle"],
+  ["cycle=2.5", "cycle"],
+  ["action=6", "action"],
+  ["theme=UHRI A12", "theme"],
+  ["sort=random()", "sort"],
+];
+
+describe("bad values", () => {
+  it.each(BAD)("%s falls back to the default in the forgiving parse and is named", (search, key) => {
+    const { query, invalid } = forgiving(search);
+    expect(invalid).toEqual([key]);
+    expect(query).toEqual(DEFAULTS);
+  });
+
+  it.each(BAD)("%s fails the strict parse with an issue on that key", (search, key) => {
+    const result = strict(search);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path[0])).toContain(key);
+  });
+
+  it("keeps the good values next to a bad one in the forgiving parse", () => {
+    expect(forgiving("cycle=3&position=maybe&state=GBR")).toEqual({ query: { ...DEFAULTS, cycle: [3], state: ["GBR"] }, invalid: ["position"] });
+  });
+
+  it("refuses unknown parameters only in the strict parse", () => {
+    expect(strict("cycle=3&colour=red").error?.issues).toMatchObject([{ code: "unrecognized_keys", keys: ["colour"] }]);
+    expect(forgiving("cycle=3&colour=red")).toEqual({ query: { ...DEFAULTS, cycle: [3] }, invalid: [] });
+  });
+});
+
+describe("toSearchString", () => {
+  it("leaves defaults out", () => {
+    expect(toSearchString(DEFAULTS)).toBe("");
+    expect(toSearchString({ ...DEFAULTS, q: "torture", sort: "relevance" })).toBe("?q=torture");
+  });
+
+  it.each([
+    "cycle=3&position=noted",
+    "state=GBR,FRA&cycle=3&sort=paragraph&page=2&pageSize=50",
+    "sur=CHN&region=weog,eeg&theme=uhri:a12,sdg:16&affected=children&wording=rejected&action=4,5",
+    'q="death penalty" -china OR torture&sort=-position',
+  ])("round-trips %s through both parses", (search) => {
+    const { query } = forgiving(search);
+    const again = toSearchString(query);
+    expect(forgiving(again.slice(1))).toEqual({ query, invalid: [] });
+    expect(strict(again.slice(1)).data).toEqual(query);
+  });
+});

@@ -1,0 +1,68 @@
+import "server-only";
+import { z } from "zod";
+import type { ApiError } from "@/lib/schemas/recommendation-api";
+import { Prisma } from "./generated/prisma/client";
+
+/**
+ * The one place where an error becomes an HTTP answer, so every route handler says the same thing for the same
+ * failure. Errors are told apart by class and by Prisma's error code, never by matching messages, and a 500 never
+ * carries a message or stack trace: those go to the server log only.
+ */
+
+/** Something the caller asked for does not exist. */
+export class NotFoundError extends Error {
+  constructor(message = "not found") {
+    super(message);
+    this.name = "NotFoundError";
+  }
+}
+
+/** The caller is known but may not do this (403, not 401). */
+export class ForbiddenError extends Error {
+  constructor(message = "forbidden") {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+function errorResponse(status: number, body: ApiError): Response {
+  return jsonResponse(body, status);
+}
+
+/** 400 for query parameters the strict schema refuses, with the zod issues so the caller can fix the URL. */
+export function badRequest(issues: z.core.$ZodIssue[]): Response {
+  return errorResponse(400, { error: "invalid_parameters", issues: issues.map(publicIssue) });
+}
+
+export function notFound(): Response {
+  return errorResponse(404, { error: "not_found" });
+}
+
+/** Only the fields a caller needs; zod 4 does not put the input in issues unless asked, and we never ask. */
+function publicIssue(issue: z.core.$ZodIssue): NonNullable<ApiError["issues"]>[number] {
+  const { code, path, message, ...details } = issue;
+  return { ...details, code, path: path.map((key) => (typeof key === "symbol" ? String(key) : key)), message };
+}
+
+/** A unique constraint failed: P2002 from the query engine, or SQLSTATE 23505 surfaced through a raw query (P2010). */
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  const meta: Record<string, unknown> = error.meta ?? {};
+  return error.code === "P2010" && meta.code === "23505";
+}
+
+export function toHttpError(error: unknown): Response {
+  if (error instanceof z.ZodError) return errorResponse(422, { error: "validation_failed", issues: error.issues.map(publicIssue) });
+  if (error instanceof NotFoundError) return notFound();
+  if (error instanceof ForbiddenError) return errorResponse(403, { error: "forbidden" });
+  if (isUniqueViolation(error)) return errorResponse(409, { error: "conflict" });
+  console.error(error);
+  return errorResponse(500, { error: "internal_error" });
+}

@@ -1,0 +1,132 @@
+/**
+ * `npm run bench -- [--rows N] [--iterations N] [--keep]`: the explorer's performance, measured on a large synthetic
+ * set in a database of its own (dropped at the end, also on Ctrl-C or error, unless --keep). It reports and never
+ * judges: the exit code is 0 even when a target is missed (1 only when the bench itself cannot run).
+ */
+import os from "node:os";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { listRecommendations } from "@/lib/server/recommendations";
+import { createProgress } from "./lib/progress";
+import { loadRealData, openBenchDatabase } from "./bench/database";
+import { explainList } from "./bench/explain";
+import { measureExport, type ExportResult } from "./bench/export";
+import { exportReport } from "./bench/export-report";
+import { listReport, measureList, parseQuery, slowest } from "./bench/list";
+import { int, seconds, table } from "./bench/report";
+import { buildSyntheticSet } from "./bench/synthetic";
+
+const USAGE = "Usage: npm run bench -- [--rows N (default 250000)] [--iterations N (default 30)] [--keep]";
+/** The sets exported: everything, and one filter ("everything WEOG States recommended"). */
+const EXPORT_SETS = ["", "region=weog"];
+
+type Options = { rows: number; iterations: number; keep: boolean };
+
+function parseOptions(args: string[]): Options {
+  const { values } = parseArgs({ args, options: { rows: { type: "string" }, iterations: { type: "string" }, keep: { type: "boolean" } } });
+  const positive = (name: string, value: string | undefined, fallback: number): number => {
+    if (value === undefined) return fallback;
+    const number = Number(value.replaceAll("_", ""));
+    if (!Number.isInteger(number) || number < 1) throw new Error(`--${name} must be a positive whole number, not "${value}".\n${USAGE}`);
+    return number;
+  };
+  return { rows: positive("rows", values.rows, 250_000), iterations: positive("iterations", values.iterations, 30), keep: values.keep === true };
+}
+
+const print = (lines: string | string[]): void => void process.stdout.write(`${([] as string[]).concat(lines).join("\n")}\n`);
+const note = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  const db = await openBenchDatabase(note);
+  const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 5);
+  let pool: pg.Pool | null = null;
+  let finishing: Promise<void> | null = null;
+  const finish = (): Promise<void> =>
+    (finishing ??= (async () => {
+      await pool?.end().catch(() => {});
+      await db.release({ keep: options.keep });
+    })());
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    process.once(signal, () => {
+      note(`${signal}: stopping and ${options.keep ? "keeping" : "dropping"} ${db.name}…`);
+      void finish().finally(() => process.exit(code));
+    });
+  }
+
+  try {
+    // Load the real data, then grow it to the requested size.
+    note(`Creating ${db.name} on ${db.server} and loading the real data…`);
+    const loadStarted = performance.now();
+    await loadRealData(db, note);
+    const realMs = performance.now() - loadStarted;
+    const progress = createProgress("[bench] Building the synthetic set", true);
+    const copyStarted = performance.now();
+    const set = await buildSyntheticSet(db.url, options.rows, progress.update);
+    progress.done();
+    const copyMs = performance.now() - copyStarted - set.vacuumAnalyzeMs;
+    pool = new pg.Pool({ connectionString: db.url, max: poolSize });
+    pool.on("error", () => {});
+    const version = (await pool.query<{ server_version: string }>("SHOW server_version")).rows[0]?.server_version ?? "?";
+    const total = set.realRows + set.syntheticRows;
+
+    print([
+      `Data: SYNTHETIC, ${int(total)} recommendations built by repeating the ${int(set.realRows)} real China texts across synthetic States under review and cycles (not real UPR data).`,
+      `  ${int(set.realRows)} real recommendations (China, cycles 1-3, prisma/data) + ${int(set.syntheticRows)} copies in ${int(set.syntheticReviews)} synthetic reviews`,
+      `  (${set.statesUnderReview} real States other than China as States under review x cycles 1-${set.cycles}); the copies keep the real texts,`,
+      `  positions, wordings, themes and recommending States. ${int(set.recommendingStateRows)} recommending-State rows, ${int(set.themeRows)} theme rows.`,
+      `Database: ${db.name} on ${db.server} (PostgreSQL ${version}), ${options.keep ? "kept (--keep)" : "dropped at the end"}.`,
+      `Machine: Node ${process.version}, ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM; app and raw pools max ${poolSize} connections.`,
+      "",
+      "Load",
+      "",
+      ...table(
+        ["step", "time"],
+        [
+          ["create + migrate + seed the real data (app importer)", seconds(realMs)],
+          [`synthetic copies (INSERT … SELECT, ${int(set.syntheticRows)} rows + joins)`, seconds(copyMs)],
+          ["VACUUM (ANALYZE)", seconds(set.vacuumAnalyzeMs)],
+          ["total", seconds(realMs + copyMs + set.vacuumAnalyzeMs)],
+        ],
+      ),
+      "",
+    ]);
+
+    // The list: app vs raw pg, then the plan of the slowest query.
+    const list = await measureList(pool, options.iterations, note);
+    print([...listReport(list, options.iterations, poolSize), ""]);
+    const worst = slowest(list);
+    note(`EXPLAIN of ${worst.search || "(no filter)"}`);
+    const plans = await explainList(pool, worst.query);
+    print([
+      `EXPLAIN (ANALYZE, BUFFERS) of the slowest list query (by app p50): ${worst.search || "(no filter)"}`,
+      "",
+      "page statement:",
+      ...plans.page.map((line) => `  ${line}`),
+      "count statement:",
+      ...plans.count.map((line) => `  ${line}`),
+      "",
+    ]);
+
+    // The CSV export against COPY.
+    const exports: ExportResult[] = [];
+    for (const search of EXPORT_SETS) {
+      note(`Export: ${search || "(whole set)"}`);
+      const rows = (await listRecommendations({ ...parseQuery(search), pageSize: 1 })).total;
+      exports.push(await measureExport(db.url, search, rows));
+    }
+    print(exportReport(exports));
+  } finally {
+    await finish();
+  }
+  if (options.keep) note(`Kept the database: DATABASE_URL=${db.url}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    note(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);

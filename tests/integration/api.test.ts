@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as getOne } from "@/app/api/recommendations/[id]/route";
+import { GET as getOpenApi } from "@/app/api/openapi.json/route";
+import { GET as list } from "@/app/api/recommendations/route";
+import { GET as exportCsv } from "@/app/api/recommendations.csv/route";
+import { recommendationItemSchema, recommendationListSchema, type RecommendationItem, type RecommendationList } from "@/lib/schemas/recommendation-api";
+import { apiSearchSchema, MAX_PAGE_SIZE } from "@/lib/search-params";
+import { importParsedDocument } from "@/lib/server/imports";
+import { seedRealData } from "@/lib/server/seed";
+import { formulaFixture, FORMULA_TEXT, hostileSearches, readCsv } from "../helpers/api-fixtures";
+import { createTestDatabase } from "../helpers/test-database";
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedRealData();
+  // 1,250 rows for France (cycle 4), more than one export batch, the first starting with "=cmd".
+  await importParsedDocument(formulaFixture(1_250));
+});
+afterAll(async () => {
+  await database.drop();
+});
+
+async function getList(search: string): Promise<RecommendationList> {
+  const response = await list(new Request(`http://localhost/api/recommendations?${search}`));
+  expect(response.status, search).toBe(200);
+  expect(response.headers.get("cache-control")).toBe("no-store");
+  return recommendationListSchema.parse(await response.json());
+}
+
+/** Every page of a filter, for assertions over the whole set. */
+async function getAll(search: string): Promise<RecommendationItem[]> {
+  const items: RecommendationItem[] = [];
+  for (let page = 1; ; page++) {
+    const body = await getList(`${search}&pageSize=${MAX_PAGE_SIZE}&page=${page}`);
+    items.push(...body.items);
+    if (items.length >= body.total) return items;
+  }
+}
+
+const ITEM_KEYS = ["actionCategory", "cycle", "id", "paragraph", "position", "recommendingStates", "responseWording", "reviewId", "source", "stateUnderReview", "text", "themes"];
+
+describe("GET /api/recommendations on the real China data", () => {
+  it("position=noted&cycle=3 gives 62, in the public shape", async () => {
+    const body = await getList("position=noted&cycle=3");
+    expect(body).toMatchObject({ total: 62, page: 1, pageSize: 25 });
+    expect(body.items).toHaveLength(25);
+    const [item] = body.items;
+    expect(Object.keys(item!).sort()).toEqual(ITEM_KEYS);
+    expect(item).toMatchObject({ cycle: 3, position: "noted", stateUnderReview: { iso3: "CHN", name: "China" } });
+    expect(item!.source).toMatchObject({ reportSymbol: "A/HRC/40/6", addendumSymbol: "A/HRC/40/6/Add.1" });
+    expect(item!.themes[0]).toEqual({ id: expect.stringMatching(/^uhri:/), scheme: "uhri", code: expect.any(String), name: expect.any(String) });
+  });
+
+  it("state=GBR&cycle=3 gives paragraphs 28.5, 28.19 and 28.22", async () => {
+    const body = await getList("state=GBR&cycle=3");
+    expect(body.total).toBe(3);
+    expect(body.items.map((item) => item.paragraph)).toEqual(["28.5", "28.19", "28.22"]);
+    for (const item of body.items) expect(item.recommendingStates).toContainEqual({ iso3: "GBR", name: expect.any(String), region: "weog" });
+  });
+
+  it("takes comma lists and repeated keys alike", async () => {
+    const [two, three, comma, repeated] = await Promise.all(["cycle=2", "cycle=3", "cycle=2,3", "cycle=2&cycle=3"].map(getList));
+    expect(three!.total).toBe(346);
+    expect(comma!.total).toBe(two!.total + three!.total);
+    expect(repeated!.total).toBe(comma!.total);
+    expect((await getList("cycle=3&position=noted,supported")).total).toBe(346);
+    expect((await getList("cycle=3&state=gbr&state=FRA")).total).toBeGreaterThan(3);
+  });
+
+  it('finds a quoted phrase only where the words stand together: q="death penalty"', async () => {
+    const phrase = await getAll(`q=${encodeURIComponent('"death penalty"')}`);
+    expect(phrase.length).toBeGreaterThan(5);
+    for (const item of phrase) expect(item.text).toMatch(/death penalt/i);
+    const words = await getList(`q=${encodeURIComponent("death penalty")}`);
+    expect(words.total).toBeGreaterThanOrEqual(phrase.length);
+  });
+
+  it("excludes a -word", async () => {
+    const all = await getAll(`q=${encodeURIComponent('"death penalty"')}`);
+    const without = await getAll(`q=${encodeURIComponent('"death penalty" -abolish')}`);
+    expect(all.some((item) => /abolish/i.test(item.text))).toBe(true);
+    expect(without.length).toBeGreaterThan(0);
+    expect(without.length).toBeLessThan(all.length);
+    for (const item of without) expect(item.text).not.toMatch(/\babolish/i);
+  });
+
+  it.each(hostileSearches())("answers 400 with the issues, never 500: %s", async (_label, search) => {
+    for (const handler of [list, exportCsv]) {
+      const response = await handler(new Request(`http://localhost/api/recommendations?${search}`));
+      expect(response.status).toBe(400);
+      const body = await response.json();
+      expect(body).toMatchObject({ error: "invalid_parameters", issues: [expect.objectContaining({ message: expect.any(String) })] });
+    }
+  });
+});
+
+describe("GET /api/recommendations/{id}", () => {
+  const get = (id: string): Promise<Response> => getOne(new Request(`http://localhost/api/recommendations/${id}`), { params: Promise.resolve({ id }) });
+
+  it("returns one recommendation in the same shape as the list", async () => {
+    const [listed] = (await getList("state=GBR&cycle=3")).items;
+    const response = await get(String(listed!.id));
+    expect(response.status).toBe(200);
+    expect(recommendationItemSchema.parse(await response.json())).toEqual(listed);
+  });
+
+  it("answers 404 for an id that does not exist", async () => {
+    const response = await get("2147483647");
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: "not_found" });
+  });
+
+  it.each(["abc", "1.5", "-1", "0", "1e3", "99999999999", "1;DROP"])("answers 400 for the id %j", async (id) => {
+    const response = await get(id);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: "invalid_parameters", issues: [{ path: ["id"] }] });
+  });
+});
+
+describe("GET /api/recommendations.csv", () => {
+  it.each(["", "position=noted&cycle=3", "state=GBR&cycle=3", `q=${encodeURIComponent('"death penalty"')}`, "cycle=2,3&region=weog", "sur=FRA", "cycle=3&page=3&pageSize=10&sort=paragraph"])(
+    "has exactly `total` data rows, the same as the JSON API: %j",
+    async (search) => {
+      const { total } = await getList(search);
+      const csv = await readCsv(await exportCsv(new Request(`http://localhost/api/recommendations.csv?${search}`)));
+      expect(csv.rows).toHaveLength(total);
+      expect(new Set(csv.rows.map((row) => row.id)).size).toBe(total);
+    },
+  );
+
+  it("starts with a BOM and one header row, and says the filter and date in headers", async () => {
+    const response = await exportCsv(new Request("http://localhost/api/recommendations.csv?position=noted&cycle=3&state=gbr"));
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("x-export-filter")).toBe("cycle=3&state=GBR&position=noted");
+    expect(Date.parse(response.headers.get("x-export-date") ?? "")).not.toBeNaN();
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="upr-recommendations-cycle-3-state-gbr-position-noted-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const csv = await readCsv(response);
+    expect(csv.bom).toBe(true);
+    expect(csv.rows.map((row) => row.paragraph).sort()).toEqual(["28.19", "28.22", "28.5"]);
+    expect(csv.rows[0]).toMatchObject({ state_under_review: "CHN", cycle: "3", review_report: "A/HRC/40/6", position: "noted" });
+  });
+
+  it("neutralises a cell that starts with =", async () => {
+    const { rows } = await readCsv(await exportCsv(new Request("http://localhost/api/recommendations.csv?sur=FRA")));
+    const formula = rows.find((row) => row.text.includes("cmd|"));
+    expect(formula?.text).toBe(`'${FORMULA_TEXT}`);
+    expect(rows.every((row) => !/^[=+\-@\t\r]/.test(row.text))).toBe(true);
+  });
+});
+
+describe("GET /api/openapi.json", () => {
+  it("describes the three endpoints and every parameter of the strict schema", async () => {
+    const response = getOpenApi();
+    const doc = JSON.parse(await response.text());
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(["/api/recommendations", "/api/recommendations/{id}", "/api/recommendations.csv"]);
+    const strictKeys = Object.keys(apiSearchSchema.in.shape).sort();
+    for (const path of ["/api/recommendations", "/api/recommendations.csv"]) {
+      const names = doc.paths[path].get.parameters.map((parameter: { name: string }) => parameter.name);
+      expect(names.sort()).toEqual(strictKeys);
+    }
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((match) => match[1]!);
+    for (const ref of refs) expect(doc.components.schemas).toHaveProperty(ref);
+    expect(doc.components.schemas.Recommendation.properties.position.anyOf[0].enum).toEqual(["supported", "supported-in-part", "noted"]);
+  });
+});
