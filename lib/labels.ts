@@ -1,0 +1,48 @@
+import type { RegionalGroup } from "@/lib/countries";
+import type { Position } from "@/lib/import/types";
+import type { PositionParam } from "@/lib/search-params";
+
+/** Words a reader sees for the values the database stores. Shared by pages; no server code. */
+
+export const POSITION_LABELS: Record<Position, string> = {
+  SUPPORTED: "Supported",
+  SUPPORTED_IN_PART: "Supported in part",
+  NOTED: "Noted",
+};
+
+/** The explorer's `position=` value for a stored position. */
+export const POSITION_PARAMS: Record<Position, PositionParam> = {
+  SUPPORTED: "supported",
+  SUPPORTED_IN_PART: "supported-in-part",
+  NOTED: "noted",
+};
+
+export const REGIONAL_GROUP_LABELS: Record<RegionalGroup, string> = {
+  AFRICAN: "African Group",
+  ASIA_PACIFIC: "Asia-Pacific Group",
+  EASTERN_EUROPEAN: "Eastern European Group",
+  GRULAC: "Latin American and Caribbean Group (GRULAC)",
+  WEOG: "Western European and Others Group (WEOG)",
+};
+
+/** Observer States (the Holy See, the State of Palestine) belong to no regional group. */
+export function regionLabel(region: string | null): string {
+  return region && region in REGIONAL_GROUP_LABELS ? REGIONAL_GROUP_LABELS[region as RegionalGroup] : "No regional group (observer State)";
+}
+
+/** UPR Info's scale of how specific the action asked of the State is. */
+export const ACTION_CATEGORY_LABELS: Record<number, string> = {
+  1: "Minimal action",
+  2: "Continuing action",
+  3: "Considering action",
+  4: "General action",
+  5: "Specific action",
+};
+
+const ORDINALS = ["", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th"];
+
+/** "3rd cycle (2018)", or "3rd cycle" when the review date is not recorded. */
+export function cycleLabel(cycle: number, year: number | null): string {
+  const name = `${ORDINALS[cycle] ?? cycle} cycle`;
+  return year ? `${name} (${year})` : name;
+}
