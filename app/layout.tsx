@@ -19,6 +19,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="brand">
             UPR recommendation tracker
           </Link>
+          <nav aria-label="Main" className="site-nav">
+            <Link href="/">Reviews</Link>
+            <Link href="/recommendations">Recommendations</Link>
+            <Link href="/states">States</Link>
+          </nav>
         </header>
         <main id="main">{children}</main>
         <footer className="site-footer">
