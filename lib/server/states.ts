@@ -21,6 +21,8 @@ export type OwnReview = PositionTally & {
   session: number | null;
   reportSymbol: string | null;
   reportedTotal: number | null;
+  /** The officially reported responses in the State's own words ("290 accepted"), in the source's order. */
+  reportedWordings: { wording: string; count: number }[];
 };
 
 export type StateProfile = { state: StateSummary; recommended: RecommendedGroup[]; reviews: OwnReview[] };
@@ -51,7 +53,7 @@ export async function getStateProfile(iso3: string, db: Db = getDb()): Promise<S
   const state = await db.country.findUnique({ where: { iso3: code }, select: STATE_SELECT });
   if (!state) return null;
 
-  const [recommended, reviews] = await Promise.all([
+  const [recommended, reviews, wordings] = await Promise.all([
     db.$queryRaw<(Omit<RecommendedGroup, "stateUnderReview" | "year"> & { surIso3: string; surName: string; reviewDate: Date | null })[]>`
        SELECT v."stateUnderReviewIso3" AS "surIso3", sc."name" AS "surName", v."cycle", v."reviewDate", ${TALLY}
        FROM "RecommendationState" rs
@@ -60,12 +62,17 @@ export async function getStateProfile(iso3: string, db: Db = getDb()): Promise<S
        JOIN "Country" sc ON sc."iso3" = v."stateUnderReviewIso3"
        WHERE rs."countryIso3" = ${code}
        GROUP BY v."id", sc."name"`,
-    db.$queryRaw<(Omit<OwnReview, "year"> & { reviewDate: Date | null })[]>`
+    db.$queryRaw<(Omit<OwnReview, "year" | "reportedWordings"> & { reviewDate: Date | null })[]>`
        SELECT v."cycle", v."reviewDate", v."session", v."reportSymbol", v."reportedTotal", ${TALLY}
        FROM "Review" v LEFT JOIN "Recommendation" r ON r."reviewId" = v."id"
        WHERE v."stateUnderReviewIso3" = ${code}
        GROUP BY v."id"
        ORDER BY v."cycle" DESC`,
+    db.reportedResponseCount.findMany({
+      where: { review: { stateUnderReviewIso3: code } },
+      select: { wording: true, count: true, review: { select: { cycle: true } } },
+      orderBy: { ordinal: "asc" },
+    }),
   ]);
 
   return {
@@ -73,7 +80,11 @@ export async function getStateProfile(iso3: string, db: Db = getDb()): Promise<S
     recommended: recommended
       .map(({ surIso3, surName, reviewDate, ...tally }) => ({ ...tally, stateUnderReview: { iso3: surIso3, name: surName }, year: yearOf(reviewDate) }))
       .sort((a, b) => byName.compare(a.stateUnderReview.name, b.stateUnderReview.name) || b.cycle - a.cycle),
-    reviews: reviews.map(({ reviewDate, ...review }) => ({ ...review, year: yearOf(reviewDate) })),
+    reviews: reviews.map(({ reviewDate, ...review }) => ({
+      ...review,
+      year: yearOf(reviewDate),
+      reportedWordings: wordings.filter((w) => w.review.cycle === review.cycle).map(({ wording, count }) => ({ wording, count })),
+    })),
   };
 }
 
