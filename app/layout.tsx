@@ -21,7 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label="Main" className="site-nav">
             <Link href="/">Reviews</Link>
-            <Link href="/recommendations">Recommendations</Link>
+            <Link href="/recommendations" prefetch={false}>Recommendations</Link>
             <Link href="/states">States</Link>
           </nav>
         </header>

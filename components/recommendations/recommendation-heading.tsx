@@ -27,7 +27,7 @@ export function RecommendationHeading({ detail }: { detail: RecommendationDetail
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link href={`/states/${sur.iso3}`}>{sur.name}</Link>
         <span aria-hidden="true"> › </span>
-        <Link href={`/recommendations${toSearchString({ cycle: [recommendation.cycle], sur: [sur.iso3] })}`}>
+        <Link href={`/recommendations${toSearchString({ cycle: [recommendation.cycle], sur: [sur.iso3] })}`} prefetch={false}>
           {cycleLabel(recommendation.cycle, review.year)}: all recommendations
         </Link>
       </nav>

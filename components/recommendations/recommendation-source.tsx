@@ -1,8 +1,13 @@
-import type { RecommendationRow } from "@/lib/server/recommendations";
+import type { RecommendationDetail } from "@/lib/server/recommendation-detail";
+
+const FORMATS: Record<RecommendationDetail["document"]["format"], string> = {
+  OHCHR_THEMATIC_LIST: "OHCHR thematic list of recommendations",
+  UPR_INFO_CSV: "UPR Info database export",
+};
 
 /** The symbols a journalist cites: paragraph, Working Group report, addendum, and the file the text was read from. */
-export function RecommendationSource({ recommendation }: { recommendation: RecommendationRow }) {
-  const { paragraph, source } = recommendation;
+export function RecommendationSource({ detail }: { detail: RecommendationDetail }) {
+  const { paragraph, source } = detail.recommendation;
   return (
     <dl className="facts">
       <div>
@@ -18,9 +23,12 @@ export function RecommendationSource({ recommendation }: { recommendation: Recom
         <dd>{source.addendumSymbol ?? <span className="muted">None recorded</span>}</dd>
       </div>
       <div>
-        <dt>Imported from</dt>
+        <dt>Source document</dt>
         <dd>
-          <code>{source.document}</code>
+          {detail.document.title ?? FORMATS[detail.document.format]}
+          <div className="muted">
+            File: <code>{source.document}</code>
+          </div>
         </dd>
       </div>
     </dl>

@@ -47,7 +47,7 @@ export function RelatedRecommendations({ related, stateUnderReview, recommending
       <p>
         {related.total} recommendation{related.total === 1 ? "" : "s"} that at least one of these States made to {stateUnderReview.name} in
         another cycle. {more > 0 ? `The first ${related.items.length} are shown here; ${more} more are in the explorer. ` : ""}
-        <Link href={explorer}>{more > 0 ? `See all ${related.total} in the explorer` : "Open them in the explorer"}</Link>
+        <Link href={explorer} prefetch={false}>{more > 0 ? `See all ${related.total} in the explorer` : "Open them in the explorer"}</Link>
       </p>
       {byCycle(related.items).map((group) => (
         <section key={group.cycle} aria-labelledby={`related-cycle-${group.cycle}`}>
@@ -56,7 +56,7 @@ export function RelatedRecommendations({ related, stateUnderReview, recommending
             {group.items.map((item) => (
               <li key={item.id} className="related-item" data-testid="related-recommendation">
                 <div className="related-meta">
-                  <Link href={`/recommendations/${item.id}`}>{item.paragraph ? `Paragraph ${item.paragraph}` : "Recommendation (not numbered in the source)"}</Link>
+                  <Link href={`/recommendations/${item.id}`} prefetch={false}>{item.paragraph ? `Paragraph ${item.paragraph}` : "Recommendation (not numbered in the source)"}</Link>
                   <SharedStates item={item} />
                   <span>
                     <PositionBadge position={item.position} />

@@ -30,7 +30,7 @@ export function ThemeGroups({ themes }: { themes: ThemeDto[] }) {
           <ul className="link-list">
             {group.themes.map((theme) => (
               <li key={theme.slug}>
-                <Link href={`/recommendations${toSearchString({ theme: [theme.slug] })}`}>{themeName(theme)}</Link>
+                <Link href={`/recommendations${toSearchString({ theme: [theme.slug] })}`} prefetch={false}>{themeName(theme)}</Link>
                 {theme.primary ? <span className="tag">main theme in the OHCHR list</span> : null}
               </li>
             ))}
@@ -51,7 +51,7 @@ export function AffectedPersons({ themes }: { themes: ThemeDto[] }) {
         const value = theme.slug.startsWith(AFFECTED_PREFIX) ? theme.slug.slice(AFFECTED_PREFIX.length) : theme.slug;
         return (
           <li key={theme.slug}>
-            <Link href={`/recommendations${toSearchString({ affected: [value] })}`}>{sentenceCase(theme.name)}</Link>
+            <Link href={`/recommendations${toSearchString({ affected: [value] })}`} prefetch={false}>{sentenceCase(theme.name)}</Link>
           </li>
         );
       })}

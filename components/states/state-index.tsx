@@ -36,7 +36,7 @@ export function StateIndex({ states }: { states: StateIndexEntry[] }) {
                   {members.map((state) => (
                     <tr key={state.iso3}>
                       <th scope="row">
-                        <Link href={`/states/${state.iso3}`}>{state.name}</Link>
+                        <Link href={`/states/${state.iso3}`} prefetch={false}>{state.name}</Link>
                       </th>
                       <td className="num">{state.recommendations}</td>
                       <td className="num">{state.statesReviewed}</td>

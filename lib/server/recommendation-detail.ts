@@ -7,6 +7,8 @@ import { getRecommendation, type RecommendationRow, type RecommendingStateDto } 
 export type RecommendationDetail = {
   recommendation: RecommendationRow;
   review: { session: number | null; reviewDate: string | null; year: number | null };
+  /** The imported file the text was read from: its kind, and its title where the document prints one. */
+  document: { format: "OHCHR_THEMATIC_LIST" | "UPR_INFO_CSV"; title: string | null };
 };
 
 export type RelatedRecommendation = {
@@ -38,9 +40,13 @@ export const RELATED_LIMIT = 50;
 async function loadRecommendationDetail(id: number, db: Db = getDb()): Promise<RecommendationDetail | null> {
   const recommendation = await getRecommendation(id, db);
   if (!recommendation) return null;
-  const review = await db.review.findUniqueOrThrow({ where: { id: recommendation.reviewId }, select: { session: true, reviewDate: true } });
+  const { review, sourceDocument } = await db.recommendation.findUniqueOrThrow({
+    where: { id },
+    select: { review: { select: { session: true, reviewDate: true } }, sourceDocument: { select: { format: true, title: true } } },
+  });
   return {
     recommendation,
+    document: sourceDocument,
     review: {
       session: review.session,
       reviewDate: review.reviewDate ? review.reviewDate.toISOString().slice(0, 10) : null,

@@ -23,6 +23,7 @@ describe("getRecommendationDetail", () => {
   it("returns China 2018 paragraph 28.9 with its six States, its response and its review's year", async () => {
     const detail = await getRecommendationDetail(await idOf(3, "28.9"));
     expect(detail?.review).toEqual({ session: 31, reviewDate: "2018-11-06", year: 2018 });
+    expect(detail?.document).toEqual({ format: "OHCHR_THEMATIC_LIST", title: "UPR of China (3rd Cycle – 31st session) Thematic list of recommendations" });
     expect(detail?.recommendation.recommendingStates.map((s) => s.iso3)).toEqual(["BEN", "EST", "GEO", "LVA", "MLT", "NAM"]);
     expect(detail?.recommendation).toMatchObject({ position: "SUPPORTED", responseWording: "supported", paragraph: "28.9" });
   });
@@ -109,6 +110,12 @@ describe("getStateProfile", () => {
       [3, 2018, 346, 284, 62, 346],
       [2, 2013, 252, 204, 48, null],
       [1, 2009, 137, 55, 82, null],
+    ]);
+    expect(china?.reviews[0]?.reportedWordings).toEqual([
+      { wording: "accepted", count: 290 },
+      { wording: "partially accepted", count: 8 },
+      { wording: "noted", count: 32 },
+      { wording: "rejected", count: 98 },
     ]);
   });
 

@@ -6,7 +6,7 @@ export default function RecommendationNotFound() {
       <h1>Recommendation not found</h1>
       <p>No recommendation has this number. Check the address, or find the recommendation in the explorer.</p>
       <p>
-        <Link href="/recommendations">Search all recommendations</Link> · <Link href="/">Back to the reviews</Link>
+        <Link href="/recommendations" prefetch={false}>Search all recommendations</Link> · <Link href="/">Back to the reviews</Link>
       </p>
     </div>
   );

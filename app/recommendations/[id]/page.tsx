@@ -37,7 +37,7 @@ export default async function RecommendationPage({ params }: Props) {
         <blockquote className="recommendation-text" data-testid="recommendation-text">
           {recommendation.text}
         </blockquote>
-        <RecommendationSource recommendation={recommendation} />
+        <RecommendationSource detail={detail} />
       </section>
       <div className="detail-columns">
         <section aria-labelledby="response-heading">
