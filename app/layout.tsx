@@ -19,7 +19,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="brand">
             UPR recommendation tracker
           </Link>
-          <nav className="site-nav" aria-label="Main">
+          <nav aria-label="Main" className="site-nav">
             <Link href="/">Reviews</Link>
             <Link href="/recommendations">Recommendations</Link>
             <Link href="/states">States</Link>

@@ -1,45 +1,68 @@
+import type { RegionalGroup } from "@/lib/countries";
+import type { Position } from "@/lib/import/types";
 import type { PositionParam, Region } from "@/lib/search-params";
 
-/** Display labels for the explorer's values; the URL and the API keep the stable machine values. */
-export const POSITION_LABELS: Record<PositionParam, string> = {
-  supported: "Supported",
-  "supported-in-part": "Supported in part",
-  noted: "Noted",
+/** Words a reader sees for the values the database stores and the URL carries. Shared by pages; no server code. */
+
+export const POSITION_LABELS: Record<Position, string> = {
+  SUPPORTED: "Supported",
+  SUPPORTED_IN_PART: "Supported in part",
+  NOTED: "Noted",
 };
 
-export const POSITION_PARAM: Record<"SUPPORTED" | "SUPPORTED_IN_PART" | "NOTED", PositionParam> = {
+/** The explorer's `position=` value for a stored position. */
+export const POSITION_PARAMS: Record<Position, PositionParam> = {
   SUPPORTED: "supported",
   SUPPORTED_IN_PART: "supported-in-part",
   NOTED: "noted",
 };
 
+export const POSITION_PARAM_LABELS: Record<PositionParam, string> = {
+  supported: "Supported",
+  "supported-in-part": "Supported in part",
+  noted: "Noted",
+};
+
+export const REGIONAL_GROUP_LABELS: Record<RegionalGroup, string> = {
+  AFRICAN: "African Group",
+  ASIA_PACIFIC: "Asia-Pacific Group",
+  EASTERN_EUROPEAN: "Eastern European Group",
+  GRULAC: "Latin American and Caribbean Group (GRULAC)",
+  WEOG: "Western European and Others Group (WEOG)",
+};
+
+/** The explorer's `region=` values. */
 export const REGION_LABELS: Record<Region, string> = {
-  african: "African Group",
-  "asia-pacific": "Asia-Pacific Group",
-  eeg: "Eastern European Group",
-  grulac: "Latin American and Caribbean Group (GRULAC)",
-  weog: "Western European and Others Group (WEOG)",
+  african: REGIONAL_GROUP_LABELS.AFRICAN,
+  "asia-pacific": REGIONAL_GROUP_LABELS.ASIA_PACIFIC,
+  eeg: REGIONAL_GROUP_LABELS.EASTERN_EUROPEAN,
+  grulac: REGIONAL_GROUP_LABELS.GRULAC,
+  weog: REGIONAL_GROUP_LABELS.WEOG,
 };
 
-export const REGION_PARAM: Record<string, Region> = {
-  AFRICAN: "african",
-  ASIA_PACIFIC: "asia-pacific",
-  EASTERN_EUROPEAN: "eeg",
-  GRULAC: "grulac",
-  WEOG: "weog",
+/** Observer States (the Holy See, the State of Palestine) belong to no regional group. */
+export function regionLabel(region: string | null): string {
+  return region && region in REGIONAL_GROUP_LABELS ? REGIONAL_GROUP_LABELS[region as RegionalGroup] : "No regional group (observer State)";
+}
+
+/** UPR Info's scale of how specific the action asked of the State is. */
+export const ACTION_CATEGORY_LABELS: Record<number, string> = {
+  1: "Minimal action",
+  2: "Continuing action",
+  3: "Considering action",
+  4: "General action",
+  5: "Specific action",
 };
 
-/** UPR Info's action categories. */
-export const ACTION_LABELS: Record<string, string> = {
-  "1": "1 · Minimal action",
-  "2": "2 · Continuing action",
-  "3": "3 · Considering action",
-  "4": "4 · General action",
-  "5": "5 · Specific action",
-};
+/** For the explorer's `action=` facet: "5 · Specific action". */
+export const ACTION_LABELS: Record<string, string> = Object.fromEntries(
+  Object.entries(ACTION_CATEGORY_LABELS).map(([value, label]) => [value, `${value} · ${label}`]),
+);
 
 const ORDINALS = ["", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th"];
 
-export function cycleLabel(cycle: number | string): string {
-  return `${ORDINALS[Number(cycle)] ?? cycle} cycle`;
+/** "3rd cycle (2018)", or "3rd cycle" when the review date is not recorded. */
+export function cycleLabel(cycle: number | string, year: number | null = null): string {
+  const name = `${ORDINALS[Number(cycle)] ?? cycle} cycle`;
+  return year ? `${name} (${year})` : name;
 }

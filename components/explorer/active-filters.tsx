@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ACTION_LABELS, POSITION_LABELS, REGION_LABELS, cycleLabel } from "@/lib/labels";
+import { ACTION_LABELS, POSITION_PARAM_LABELS, REGION_LABELS, cycleLabel } from "@/lib/labels";
 import { FILTER_KEYS, toSearchString, type FilterKey, type RecommendationQuery } from "@/lib/search-params";
 
 const NAMES: Record<FilterKey, string> = {
@@ -18,7 +18,7 @@ const NAMES: Record<FilterKey, string> = {
 
 function display(key: FilterKey, value: string): string {
   if (key === "cycle") return cycleLabel(value);
-  if (key === "position") return POSITION_LABELS[value as keyof typeof POSITION_LABELS] ?? value;
+  if (key === "position") return POSITION_PARAM_LABELS[value as keyof typeof POSITION_PARAM_LABELS] ?? value;
   if (key === "region") return REGION_LABELS[value as keyof typeof REGION_LABELS] ?? value;
   if (key === "action") return ACTION_LABELS[value] ?? value;
   return value;

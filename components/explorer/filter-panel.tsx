@@ -1,5 +1,5 @@
 import Form from "next/form";
-import { ACTION_LABELS, POSITION_LABELS, REGION_LABELS, cycleLabel } from "@/lib/labels";
+import { ACTION_LABELS, POSITION_PARAM_LABELS, REGION_LABELS, cycleLabel } from "@/lib/labels";
 import { filtersOf, type RecommendationQuery } from "@/lib/search-params";
 import { SCHEME_LABELS } from "@/lib/themes";
 import { countRecommendationFacets, type FacetValue } from "@/lib/server/recommendation-facets";
@@ -32,7 +32,7 @@ export async function FilterPanel({ query }: Props) {
         {query.review.length > 0 ? <input type="hidden" name="review" value={query.review.join(",")} /> : null}
         <FacetGroup title="Cycle" name="cycle" values={facets.cycle.map((v) => ({ ...v, label: cycleLabel(v.value) }))} selected={query.cycle.map(String)} />
         <FacetGroup title="State under review" name="sur" values={facets.sur} selected={query.sur} />
-        <FacetGroup title="Position" name="position" values={label(POSITION_LABELS)(facets.position)} selected={query.position} />
+        <FacetGroup title="Position" name="position" values={label(POSITION_PARAM_LABELS)(facets.position)} selected={query.position} />
         <FacetGroup title="The State's own words" name="wording" values={facets.wording} selected={query.wording} />
         <FacetGroup title="Region of the recommending State" name="region" values={label(REGION_LABELS)(facets.region)} selected={query.region} />
         <FacetGroup title="Recommending State" name="state" values={facets.state} selected={query.state} collapsedAfter={12} />

@@ -2,7 +2,7 @@
 
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import Link from "next/link";
-import { POSITION_LABELS, POSITION_PARAM, cycleLabel } from "@/lib/labels";
+import { POSITION_PARAM_LABELS, POSITION_PARAMS, cycleLabel } from "@/lib/labels";
 import { toSearchString, type RecommendationQuery, type Sort } from "@/lib/search-params";
 import type { RecommendationRow } from "@/lib/server/recommendations";
 import { Highlighted } from "./highlighted";
@@ -50,11 +50,11 @@ function columns(query: RecommendationQuery) {
       cell: ({ row }) => {
         const position = row.original.position;
         if (!position) return <span className="muted">No response recorded</span>;
-        const param = POSITION_PARAM[position];
+        const param = POSITION_PARAMS[position];
         return (
           <>
-            <span className={`position position-${param}`}>{POSITION_LABELS[param]}</span>
-            {row.original.responseWording && row.original.responseWording.toLowerCase() !== POSITION_LABELS[param].toLowerCase() ? (
+            <span className={`position position-${param}`}>{POSITION_PARAM_LABELS[param]}</span>
+            {row.original.responseWording && row.original.responseWording.toLowerCase() !== POSITION_PARAM_LABELS[param].toLowerCase() ? (
               <div className="muted">“{row.original.responseWording}”</div>
             ) : null}
           </>

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ActionCategory } from "@/components/recommendations/action-category";
+import { RecommendationHeading, recommendationTitle } from "@/components/recommendations/recommendation-heading";
+import { RecommendationSource } from "@/components/recommendations/recommendation-source";
+import { RecommendingStates } from "@/components/recommendations/recommending-states";
+import { RelatedRecommendations } from "@/components/recommendations/related-recommendations";
+import { ResponsePanel } from "@/components/recommendations/response-panel";
+import { AffectedPersons, ThemeGroups } from "@/components/recommendations/theme-groups";
+import { recommendationIdSchema } from "@/lib/schemas/route-params";
+import { getRecommendationDetail, listRelatedRecommendations, type RecommendationDetail } from "@/lib/server/recommendation-detail";
+
+type Props = { params: Promise<{ id: string }> };
+
+/** A malformed id is a page that does not exist, never an error. */
+async function load(params: Props["params"]): Promise<RecommendationDetail> {
+  const id = recommendationIdSchema.safeParse((await params).id);
+  const detail = id.success ? await getRecommendationDetail(id.data) : null;
+  if (!detail) notFound();
+  return detail;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: recommendationTitle(await load(params)) };
+}
+
+export default async function RecommendationPage({ params }: Props) {
+  const detail = await load(params);
+  const { recommendation } = detail;
+  const related = await listRelatedRecommendations(recommendation.id);
+  const sur = recommendation.stateUnderReview;
+  return (
+    <article className="recommendation-detail">
+      <RecommendationHeading detail={detail} />
+      <section aria-labelledby="text-heading">
+        <h2 id="text-heading">Text as published</h2>
+        <blockquote className="recommendation-text" data-testid="recommendation-text">
+          {recommendation.text}
+        </blockquote>
+        <RecommendationSource detail={detail} />
+      </section>
+      <div className="detail-columns">
+        <section aria-labelledby="response-heading">
+          <h2 id="response-heading">Response of {sur.name}</h2>
+          <ResponsePanel recommendation={recommendation} />
+        </section>
+        <section aria-labelledby="states-heading">
+          <h2 id="states-heading">Recommending States ({recommendation.recommendingStates.length})</h2>
+          <RecommendingStates states={recommendation.recommendingStates} />
+        </section>
+      </div>
+      <section aria-labelledby="themes-heading">
+        <h2 id="themes-heading">Themes</h2>
+        <ThemeGroups themes={recommendation.themes} />
+      </section>
+      <div className="detail-columns">
+        <section aria-labelledby="affected-heading">
+          <h2 id="affected-heading">Affected persons</h2>
+          <AffectedPersons themes={recommendation.themes} />
+        </section>
+        <section aria-labelledby="action-heading">
+          <h2 id="action-heading">Action category</h2>
+          <ActionCategory recommendation={recommendation} />
+        </section>
+      </div>
+      <section aria-labelledby="related-heading">
+        <h2 id="related-heading">The same States&rsquo; recommendations to {sur.name} in other cycles</h2>
+        <RelatedRecommendations related={related} stateUnderReview={sur} recommendingStates={recommendation.recommendingStates} />
+      </section>
+    </article>
+  );
+}
