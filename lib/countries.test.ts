@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import worldCountries from "world-countries";
 import { describe, expect, it } from "vitest";
 import { COUNTRIES, ambiguousStateKeys, getCountry, matchStateName, type RegionalGroup } from "./countries";
+import { UN_SHORT_NAMES as UN_NAMES } from "./un-names";
 
 const DATA = path.resolve(process.cwd(), "../shared/data");
 
@@ -15,29 +16,6 @@ const GROUPS: Record<string, RegionalGroup> = {
   "Western European and Others Group": "WEOG",
 };
 
-/** The 193 Members and 2 observers as the UN itself prints them (un.org "Member States"). */
-const UN_NAMES = `Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|Austria|
-Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia (Plurinational State of)|
-Bosnia and Herzegovina|Botswana|Brazil|Brunei Darussalam|Bulgaria|Burkina Faso|Burundi|Cabo Verde|Cambodia|Cameroon|
-Canada|Central African Republic|Chad|Chile|China|Colombia|Comoros|Congo|Costa Rica|Côte d’Ivoire|Croatia|Cuba|Cyprus|
-Czechia|Democratic People’s Republic of Korea|Democratic Republic of the Congo|Denmark|Djibouti|Dominica|
-Dominican Republic|Ecuador|Egypt|El Salvador|Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|
-Gabon|Gambia (Republic of The)|Georgia|Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|
-Honduras|Hungary|Iceland|India|Indonesia|Iran (Islamic Republic of)|Iraq|Ireland|Israel|Italy|Jamaica|Japan|Jordan|
-Kazakhstan|Kenya|Kiribati|Kuwait|Kyrgyzstan|Lao People’s Democratic Republic|Latvia|Lebanon|Lesotho|Liberia|Libya|
-Liechtenstein|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Marshall Islands|Mauritania|
-Mauritius|Mexico|Micronesia (Federated States of)|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nauru|
-Nepal|Netherlands (Kingdom of the)|New Zealand|Nicaragua|Niger|Nigeria|North Macedonia|Norway|Oman|Pakistan|Palau|
-Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Republic of Korea|Republic of Moldova|Romania|
-Russian Federation|Rwanda|Saint Kitts and Nevis|Saint Lucia|Saint Vincent and the Grenadines|Samoa|San Marino|
-Sao Tome and Principe|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|Solomon Islands|
-Somalia|South Africa|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syrian Arab Republic|Tajikistan|
-Thailand|Timor-Leste|Togo|Tonga|Trinidad and Tobago|Tunisia|Türkiye|Turkmenistan|Tuvalu|Uganda|Ukraine|
-United Arab Emirates|United Kingdom of Great Britain and Northern Ireland|United Republic of Tanzania|
-United States of America|Uruguay|Uzbekistan|Vanuatu|Venezuela (Bolivarian Republic of)|Viet Nam|Yemen|Zambia|Zimbabwe|
-Holy See|State of Palestine`
-  .split("|")
-  .map((s) => s.trim());
 
 describe("COUNTRIES", () => {
   it("equals the reference list of 193 Members and 2 observers", () => {
@@ -55,6 +33,12 @@ describe("COUNTRIES", () => {
       .sort((a, b) => a.iso3!.localeCompare(b.iso3!));
     const actual = COUNTRIES.map(({ iso3, iso2, unStatus, regionalGroup }) => ({ iso3, iso2, unStatus, regionalGroup }));
     expect(actual).toEqual(expected);
+  });
+
+  it("displays every State under the UN's own short name", () => {
+    expect(COUNTRIES.map((c) => c.name).sort()).toEqual([...UN_NAMES].sort());
+    expect(getCountry("TUR")?.name).toBe("Türkiye");
+    expect(getCountry("CIV")?.name).toBe("Côte d’Ivoire");
   });
 
   it("treats the Holy See and Palestine as observers without a regional group", () => {

@@ -1,4 +1,5 @@
 import worldCountries from "world-countries";
+import { UN_SHORT_NAMES } from "./un-names";
 
 /**
  * UN Member States and observer States, and a forgiving matcher from the names printed in UPR documents to ISO3.
@@ -55,22 +56,9 @@ const ALIASES: Record<string, readonly string[]> = {
   VNM: ["Viet Nam"],
 };
 
-export const COUNTRIES: readonly CountryRecord[] = worldCountries
-  .filter((c) => c.unMember || OBSERVERS.has(c.cca3))
-  .map((c): CountryRecord => {
-    const observer = OBSERVERS.has(c.cca3);
-    return {
-      iso3: c.cca3,
-      iso2: c.cca2,
-      name: c.name.common,
-      officialName: c.name.official,
-      regionalGroup: observer ? null : (REGIONAL_GROUPS[c.unRegionalGroup] ?? null),
-      unStatus: observer ? "OBSERVER" : "MEMBER",
-    };
-  })
-  .sort((a, b) => a.iso3.localeCompare(b.iso3));
+const MEMBERS = worldCountries.filter((c) => c.unMember || OBSERVERS.has(c.cca3));
+const MEMBER_ISO3 = new Set(MEMBERS.map((c) => c.cca3));
 
-const BY_ISO3 = new Map(COUNTRIES.map((c) => [c.iso3, c]));
 
 /**
  * Reduces a printed name to the letters that identify it. Dropping every non-letter makes the key immune to the
@@ -110,7 +98,7 @@ function buildIndex(): Map<string, string | null> {
     }
   };
   for (const c of worldCountries) {
-    if (!BY_ISO3.has(c.cca3)) continue;
+    if (!MEMBER_ISO3.has(c.cca3)) continue;
     // ISO2 codes are left out: a two-letter parenthetical in a recommendation is not a State.
     const names = [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s !== c.cca2)];
     for (const name of names) add(name, c.cca3, false);
@@ -121,6 +109,23 @@ function buildIndex(): Map<string, string | null> {
 }
 
 const INDEX = buildIndex();
+
+/** Display names: the UN's own short names ("Türkiye", "Viet Nam"), found through the same matcher. */
+const UN_NAME_BY_ISO3 = new Map(UN_SHORT_NAMES.map((name) => [matchStateName(name), name]));
+
+export const COUNTRIES: readonly CountryRecord[] = MEMBERS.map((c): CountryRecord => {
+  const observer = OBSERVERS.has(c.cca3);
+  return {
+    iso3: c.cca3,
+    iso2: c.cca2,
+    name: UN_NAME_BY_ISO3.get(c.cca3) ?? c.name.common,
+    officialName: c.name.official,
+    regionalGroup: observer ? null : (REGIONAL_GROUPS[c.unRegionalGroup] ?? null),
+    unStatus: observer ? "OBSERVER" : "MEMBER",
+  };
+}).sort((a, b) => a.iso3.localeCompare(b.iso3));
+
+const BY_ISO3 = new Map(COUNTRIES.map((c) => [c.iso3, c]));
 
 /**
  * ISO3 of the State a printed name denotes, or null. Accepts UN short names as OHCHR prints them, UPR Info's

@@ -10,7 +10,7 @@ import { listRecommendations } from "@/lib/server/recommendations";
 import { createProgress } from "./lib/progress";
 import { loadRealData, openBenchDatabase } from "./bench/database";
 import { explainList } from "./bench/explain";
-import { measureExport, type ExportResult } from "./bench/export";
+import { measureExport, psqlVersion, type ExportResult } from "./bench/export";
 import { exportReport } from "./bench/export-report";
 import { listReport, measureList, parseQuery, slowest } from "./bench/list";
 import { int, seconds, table } from "./bench/report";
@@ -33,11 +33,13 @@ function parseOptions(args: string[]): Options {
   return { rows: positive("rows", values.rows, 250_000), iterations: positive("iterations", values.iterations, 30), keep: values.keep === true };
 }
 
+const loadAverage = (): string => os.loadavg()[0]!.toFixed(2);
 const print = (lines: string | string[]): void => void process.stdout.write(`${([] as string[]).concat(lines).join("\n")}\n`);
 const note = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
+  const psql = psqlVersion();
   const db = await openBenchDatabase(note);
   const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 5);
   let pool: pg.Pool | null = null;
@@ -76,7 +78,7 @@ async function main(): Promise<number> {
       `  (${set.statesUnderReview} real States other than China as States under review x cycles 1-${set.cycles}); the copies keep the real texts,`,
       `  positions, wordings, themes and recommending States. ${int(set.recommendingStateRows)} recommending-State rows, ${int(set.themeRows)} theme rows.`,
       `Database: ${db.name} on ${db.server} (PostgreSQL ${version}), ${options.keep ? "kept (--keep)" : "dropped at the end"}.`,
-      `Machine: Node ${process.version}, ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM; app and raw pools max ${poolSize} connections.`,
+      `Machine: Node ${process.version}, ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, load average ${loadAverage()} at start; ${psql}.`,
       "",
       "Load",
       "",
@@ -115,7 +117,7 @@ async function main(): Promise<number> {
       const rows = (await listRecommendations({ ...parseQuery(search), pageSize: 1 })).total;
       exports.push(await measureExport(db.url, search, rows));
     }
-    print(exportReport(exports));
+    print([...exportReport(exports), "", `Load average at the end: ${loadAverage()} (${os.cpus().length} CPUs; other work on the machine skews the timings).`]);
   } finally {
     await finish();
   }

@@ -43,9 +43,9 @@ export function exportReport(results: ExportResult[]): string[] {
     ...table(["set", "rows", "export", "export rows/s", "export size", "COPY", "COPY rows/s", "COPY size", "export/COPY", `>= ${TARGET_EXPORT_RATIO}x`], throughput),
     "",
     "Memory of this process while exporting, sampled every 200 ms. The heap saw-tooths with garbage collection, so",
-    "flatness is judged by the climb: highest sample of the run's second half minus highest of its first half (rss or",
-    `heap, the larger). An export holding its rows would climb all the way. Target: climb < ${mb(FLAT_MEMORY_BYTES)}.`,
+    "flatness is judged by its floor (about the live heap): lowest heapUsed of the run's second half minus lowest of",
+    `its first half. An export holding its rows would lift the floor all the way. Target: floor rise < ${mb(FLAT_MEMORY_BYTES)}.`,
     "",
-    ...table(["set", "samples", "rss start", "rss max", "rss end", "heap start", "heap max", "heap end", "climb", "flat"], memory),
+    ...table(["set", "samples", "rss start", "rss max", "rss end", "heap start", "heap max", "heap end", "floor rise", "flat"], memory),
   ];
 }

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import pg from "pg";
 import { GET as exportCsv } from "@/app/api/recommendations.csv/route";
 import { recommendationPageSql } from "@/lib/server/recommendations";
@@ -23,6 +23,13 @@ async function exportThroughRoute(search: string): Promise<{ run: ExportRun; mem
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) counter.push(chunk.value);
   const ms = performance.now() - started;
   return { run: { ms, bytes: counter.bytes, rows: counter.records - 1 }, memory: sampler.stop() };
+}
+
+/** The psql used for the COPY comparison, checked before anything is loaded; throws when there is none. */
+export function psqlVersion(): string {
+  const result = spawnSync("psql", ["--version"], { encoding: "utf8" });
+  if (result.error || result.status !== 0) throw new Error("psql is needed for the COPY comparison (Debian: apt-get install postgresql-client).");
+  return result.stdout.trim();
 }
 
 /** psql takes no bind parameters: inline them. Values come from the strict schema: finite numbers and strings only. */

@@ -37,9 +37,9 @@ export class CsvCounter {
 
 export type MemoryRange = { start: number; max: number; end: number };
 /**
- * `growth`: the highest sample of the second half of the run minus the highest of the first half, for rss or heap,
- * whichever is larger. The heap saw-tooths with garbage collection, so max - start says little; an export that held
- * its rows would instead climb through the whole run, and the second half would peak well above the first.
+ * `growth`: how far the heap's floor rose, i.e. the lowest heapUsed sample of the run's second half minus the lowest
+ * of its first half. The heap saw-tooths with garbage collection, so its maximum says little; its floor is roughly
+ * the live heap, and an export that held its rows would lift it all the way through the run.
  */
 export type MemoryReport = { rss: MemoryRange; heapUsed: MemoryRange; samples: number; growth: number };
 
@@ -64,8 +64,9 @@ export function sampleMemory(intervalMs = 200): { stop: () => MemoryReport } {
       take();
       const half = Math.ceil(samples.length / 2);
       const [first, second] = [samples.slice(0, half), samples.slice(half)];
-      const climb = (key: keyof Sample): number => (second.length === 0 ? 0 : range(second, key).max - range(first, key).max);
-      return { rss: range(samples, "rss"), heapUsed: range(samples, "heapUsed"), samples: samples.length, growth: Math.max(climb("rss"), climb("heapUsed")) };
+      const floor = (part: Sample[]): number => Math.min(...part.map((sample) => sample.heapUsed));
+      const growth = second.length === 0 ? 0 : floor(second) - floor(first);
+      return { rss: range(samples, "rss"), heapUsed: range(samples, "heapUsed"), samples: samples.length, growth };
     },
   };
 }

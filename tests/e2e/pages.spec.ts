@@ -50,7 +50,7 @@ test("a State page shows what it recommended to China, how China answered, and l
 
   // Lower case works too; the United Kingdom's three 2018 recommendations were all noted.
   await page.goto("/states/gbr");
-  await expect(page.getByRole("heading", { level: 1, name: "United Kingdom" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "United Kingdom of Great Britain and Northern Ireland" })).toBeVisible();
   const uk = page.getByTestId("recommended-CHN-3");
   await expect(uk.locator("td.num")).toHaveText(["3", "0", "0", "3"]);
 

@@ -75,7 +75,7 @@ describe("listRelatedRecommendations", () => {
 describe("getStateProfile", () => {
   it("shows that all 3 of the United Kingdom's recommendations to China in 2018 were noted", async () => {
     const profile = await getStateProfile("GBR");
-    expect(profile?.state).toMatchObject({ name: "United Kingdom", regionalGroup: "WEOG", unStatus: "MEMBER" });
+    expect(profile?.state).toMatchObject({ name: "United Kingdom of Great Britain and Northern Ireland", regionalGroup: "WEOG", unStatus: "MEMBER" });
     const cycle3 = profile?.recommended.find((group) => group.stateUnderReview.iso3 === "CHN" && group.cycle === 3);
     expect(cycle3).toEqual({
       stateUnderReview: { iso3: "CHN", name: "China" },
