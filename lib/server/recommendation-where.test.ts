@@ -18,7 +18,7 @@ describe("buildRecommendationWhere", () => {
 
   it("combines values of one filter with OR (IN) and filters with AND", () => {
     const where = buildRecommendationWhere(filters("position=noted,supported&cycle=2"));
-    expect(where.text).toBe('v."cycle" IN ($1) AND r."position"::text IN ($2,$3)');
+    expect(where.text).toBe('v."cycle" IN ($1) AND r."position" IN ($2::"Position",$3::"Position")');
   });
 
   it("leaves out one filter for its own facet", () => {

@@ -95,14 +95,14 @@ export function recommendationPageSql(query: RecommendationQuery): { page: Prism
   const where = buildRecommendationWhere(filtersOf(query));
   const order = buildRecommendationOrder(query.sort, query.q);
   const offset = (query.page - 1) * query.pageSize;
+  // The page's ids first (a top-N sort, no window over every match), then their details in the same order.
   const page = Prisma.sql`
     WITH page AS (
-      SELECT r."id", ROW_NUMBER() OVER (ORDER BY ${order}) AS "n" ${FROM}
-      WHERE ${where} ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${offset}
+      SELECT r."id" ${FROM} WHERE ${where} ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${offset}
     )
     SELECT ${rowSelect(query.q)}
     FROM page p JOIN "Recommendation" r ON r."id" = p."id" JOIN "Review" v ON v."id" = r."reviewId" ${DETAIL_JOINS}
-    ORDER BY p."n"`;
+    ORDER BY ${order}`;
   const count = Prisma.sql`SELECT count(*)::int AS "total" ${FROM} WHERE ${where}`;
   return { page, count };
 }

@@ -135,7 +135,7 @@ CREATE UNIQUE INDEX "SourceDocument_sha256_key" ON "SourceDocument"("sha256");
 CREATE UNIQUE INDEX "Recommendation_sourceKey_key" ON "Recommendation"("sourceKey");
 
 -- CreateIndex
-CREATE INDEX "Recommendation_reviewId_ordinal_idx" ON "Recommendation"("reviewId", "ordinal");
+CREATE INDEX "Recommendation_reviewId_ordinal_id_idx" ON "Recommendation"("reviewId", "ordinal", "id");
 
 -- CreateIndex
 CREATE INDEX "Recommendation_position_idx" ON "Recommendation"("position");
