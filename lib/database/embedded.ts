@@ -65,7 +65,8 @@ function readLock(dataDir: string): LockInfo | null {
   }
 }
 
-async function freePort(): Promise<number> {
+/** A free loopback port, for the embedded server and the tests' private PostgreSQL. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);

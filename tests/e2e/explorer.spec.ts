@@ -1,20 +1,12 @@
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
-
-function trackConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
+import { collectConsoleErrors } from "./console";
 
 const paragraphs = (page: Page) => page.getByTestId("result-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-paragraph")));
 
 test("a journalist filters by position and cycle, then shares the exact view by URL", async ({ page, browser }) => {
-  const errors = trackConsoleErrors(page);
+  const errors = collectConsoleErrors(page);
   await page.goto("/recommendations");
   await expect(page.getByRole("heading", { level: 2 })).toContainText("recommendations");
 
@@ -35,7 +27,7 @@ test("a journalist filters by position and cycle, then shares the exact view by 
 });
 
 test("filter by recommending State through the prefix search, and by theme", async ({ page }) => {
-  const errors = trackConsoleErrors(page);
+  const errors = collectConsoleErrors(page);
   await page.goto("/recommendations?cycle=3");
   await page.getByLabel("Find a State or theme").fill("United King");
   await page.getByRole("link", { name: "Recommended by United Kingdom of Great Britain and Northern Ireland" }).click();
@@ -52,7 +44,7 @@ test("filter by recommending State through the prefix search, and by theme", asy
 });
 
 test("search a phrase, see it highlighted, and export exactly the filtered set as CSV", async ({ page }) => {
-  const errors = trackConsoleErrors(page);
+  const errors = collectConsoleErrors(page);
   await page.goto("/recommendations");
   await page.getByLabel("Search the texts").fill('"death penalty"');
   await page.getByLabel("Search the texts").press("Enter");
@@ -72,7 +64,7 @@ test("search a phrase, see it highlighted, and export exactly the filtered set a
 });
 
 test("hostile URL values fall back to defaults with a visible notice, never an error page", async ({ page }) => {
-  const errors = trackConsoleErrors(page);
+  const errors = collectConsoleErrors(page);
   const response = await page.goto(`/recommendations?page=-5&pageSize=100000&position=maybe&state=GBR%27%3BDROP&q=${"x".repeat(10_000)}`);
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("status").filter({ hasText: "were not understood" })).toBeVisible();

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { collectConsoleErrors } from "./console";
+import { expect, test } from "@playwright/test";
 import pg from "pg";
 
 /**
@@ -20,15 +21,6 @@ async function storedRecommendation(cycle: number, paragraph: string): Promise<{
   } finally {
     await client.end();
   }
-}
-
-function collectConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
 }
 
 test("a State page shows what it recommended to China, how China answered, and links each count to the explorer", async ({ page }) => {

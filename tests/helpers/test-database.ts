@@ -1,6 +1,7 @@
 import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { disconnectDb } from "@/lib/server/db";
+import { seedRealData } from "@/lib/server/seed";
 import { databaseUrl, uniqueDatabaseName } from "./postgres-server";
 
 /**
@@ -27,4 +28,16 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
       await cleaner.end();
     },
   };
+}
+
+/** For a test file that reads the real China data: its own database, seeded before and dropped after the file. */
+export function withSeededDatabase(): void {
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await seedRealData();
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
 }

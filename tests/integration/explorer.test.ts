@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { filtersOf, parseExplorerSearch } from "@/lib/search-params";
 import { countRecommendationFacets } from "@/lib/server/recommendation-facets";
 import { listRecommendations } from "@/lib/server/recommendations";
-import { seedRealData } from "@/lib/server/seed";
 import { suggestFilters } from "@/lib/server/suggest";
-import { createTestDatabase } from "../helpers/test-database";
+import { withSeededDatabase } from "../helpers/test-database";
 
 const query = (qs: string) => parseExplorerSearch(Object.fromEntries(new URLSearchParams(qs))).query;
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedRealData();
-});
-afterAll(async () => {
-  await database.drop();
-});
+withSeededDatabase();
 
 describe("the explorer on China's real data", () => {
   it("filters by position and cycle, and by recommending State", async () => {

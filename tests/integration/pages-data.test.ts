@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/server/db";
 import { getRecommendationDetail, listRelatedRecommendations } from "@/lib/server/recommendation-detail";
-import { seedRealData } from "@/lib/server/seed";
 import { getStateProfile, listStateSummaries } from "@/lib/server/states";
-import { createTestDatabase } from "../helpers/test-database";
+import { withSeededDatabase } from "../helpers/test-database";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedRealData();
-});
-afterAll(async () => {
-  await database.drop();
-});
+withSeededDatabase();
 
 async function idOf(cycle: number, paragraph: string): Promise<number> {
   const rec = await getDb().recommendation.findFirstOrThrow({ where: { paragraph, review: { stateUnderReviewIso3: "CHN", cycle } }, select: { id: true } });
