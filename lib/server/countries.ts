@@ -1,8 +1,9 @@
 import "server-only";
 import { COUNTRIES } from "@/lib/countries";
 import type { Db } from "./db";
+import { refreshRecommendationSearchIndex } from "./recommendation-index";
 
-type Tx = Pick<Db, "country">;
+type Tx = Pick<Db, "country" | "$executeRaw">;
 
 /** Makes the Country table equal the 193 UN Member States and 2 observers. Idempotent. */
 export async function syncCountries(db: Tx): Promise<number> {
@@ -22,5 +23,7 @@ export async function syncCountries(db: Tx): Promise<number> {
     await db.country.upsert({ where: { iso3: country.iso3 }, create: { iso3: country.iso3, ...data }, update: data });
     written++;
   }
+  // A State that changed regional group changes the regions of the recommendations it made.
+  if (written > 0 && existing.length > 0) await refreshRecommendationSearchIndex(db);
   return written;
 }

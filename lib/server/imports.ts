@@ -2,6 +2,7 @@ import "server-only";
 import type { ParsedDocument, ParsedRecommendation, ReviewRef, ThemeRef } from "@/lib/import/types";
 import { themeKey, themeSlug } from "@/lib/themes";
 import { syncCountries } from "./countries";
+import { refreshRecommendationSearchIndex } from "./recommendation-index";
 import { getDb, type Db } from "./db";
 import type { Prisma } from "./generated/prisma/client";
 
@@ -52,6 +53,7 @@ export async function importParsedDocument(
       await refuseMixedSources(tx, doc, [...reviewIds.values()], format);
       const themeIds = await upsertThemes(tx, doc.recommendations.flatMap((rec) => rec.themes));
       const outcome = await writeRecommendations(tx, doc.recommendations, { reviewIds, themeIds, sourceId: source.id }, options.onProgress);
+      await refreshRecommendationSearchIndex(tx, { sourceDocumentId: source.id });
       return { sourceDocumentId: source.id, ...outcome };
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },

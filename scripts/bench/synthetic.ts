@@ -1,4 +1,6 @@
 import pg from "pg";
+import { getDb } from "@/lib/server/db";
+import { refreshRecommendationSearchIndex } from "@/lib/server/recommendation-index";
 
 export type SyntheticSet = {
   realRows: number;
@@ -84,6 +86,8 @@ export async function buildSyntheticSet(url: string, totalRows: number, progress
       progress(Math.min((from + REVIEWS_PER_STEP) * realRows, needed), needed);
     }
     await client.query(`SELECT setval(pg_get_serial_sequence('"Recommendation"', 'id'), (SELECT max("id") FROM "Recommendation"))`);
+    // The search arrays (regions, theme ids), computed from the join rows as the importer does.
+    await refreshRecommendationSearchIndex(getDb());
     const vacuumStarted = performance.now();
     // VACUUM too: it sets the visibility map, as autovacuum would on a live database, so index-only scans are real.
     await client.query("VACUUM (ANALYZE)");

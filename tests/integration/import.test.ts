@@ -81,6 +81,18 @@ describe("importing China's 2018 thematic list", () => {
     expect(primary).toBe(346);
   });
 
+  it("keeps the search arrays equal to the recommending States' regions and the theme links", async () => {
+    const [row] = await getDb().$queryRaw<{ mismatched: number; weog: number; weogByJoin: number }[]>`
+      SELECT
+        (SELECT count(*)::int FROM "Recommendation" r WHERE r."themeIds" IS DISTINCT FROM
+          COALESCE((SELECT array_agg(rt."themeId" ORDER BY rt."themeId") FROM "RecommendationTheme" rt WHERE rt."recommendationId" = r."id"), '{}')) AS mismatched,
+        (SELECT count(*)::int FROM "Recommendation" WHERE "recommendingRegions" && ARRAY['WEOG'::"RegionalGroup"]) AS weog,
+        (SELECT count(DISTINCT rs."recommendationId")::int FROM "RecommendationState" rs JOIN "Country" c ON c."iso3" = rs."countryIso3"
+          WHERE c."regionalGroup" = 'WEOG') AS "weogByJoin"`;
+    expect(row).toEqual({ mismatched: 0, weog: row!.weogByJoin, weogByJoin: expect.any(Number) });
+    expect(row!.weog).toBeGreaterThan(50);
+  });
+
   it("changes nothing when the same file is imported again", async () => {
     const before = await counts();
     const outcome = await importParsedDocument(await parse("ohchr/CHN-cycle3-2018-thematic-list.docx"));

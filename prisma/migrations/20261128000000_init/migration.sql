@@ -81,6 +81,8 @@ CREATE TABLE "Recommendation" (
     "sourceKey" TEXT NOT NULL,
     "ordinal" INTEGER NOT NULL,
     "searchVector" tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, "text")) STORED,
+    "recommendingRegions" "RegionalGroup"[] DEFAULT ARRAY[]::"RegionalGroup"[],
+    "themeIds" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
     "position" "Position",
     "responseWording" TEXT,
     "positionSource" TEXT,
@@ -138,6 +140,12 @@ CREATE UNIQUE INDEX "Recommendation_sourceKey_key" ON "Recommendation"("sourceKe
 CREATE INDEX "Recommendation_reviewId_ordinal_id_idx" ON "Recommendation"("reviewId", "ordinal", "id");
 
 -- CreateIndex
+CREATE INDEX "Recommendation_recommendingRegions_idx" ON "Recommendation" USING GIN ("recommendingRegions");
+
+-- CreateIndex
+CREATE INDEX "Recommendation_themeIds_idx" ON "Recommendation" USING GIN ("themeIds");
+
+-- CreateIndex
 CREATE INDEX "Recommendation_position_idx" ON "Recommendation"("position");
 
 -- CreateIndex
@@ -180,5 +188,5 @@ ALTER TABLE "RecommendationTheme" ADD CONSTRAINT "RecommendationTheme_recommenda
 ALTER TABLE "RecommendationTheme" ADD CONSTRAINT "RecommendationTheme_themeId_fkey" FOREIGN KEY ("themeId") REFERENCES "Theme"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- Full-text search (English stemming) over the recommendation text. Hand-written: Prisma cannot express
--- generated columns or GIN indexes, and the column is declared Unsupported("tsvector") in schema.prisma.
+-- generated columns or GIN indexes on them, and the column is declared Unsupported("tsvector") in schema.prisma.
 CREATE INDEX "Recommendation_searchVector_idx" ON "Recommendation" USING GIN ("searchVector");
