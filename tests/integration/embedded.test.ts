@@ -6,6 +6,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { findRunningEmbeddedServer, startEmbeddedServer, type EmbeddedServer } from "@/lib/database/embedded";
 import { migrate } from "@/lib/database/postgres";
 import { disconnectDb, getDb } from "@/lib/server/db";
+import { filtersOf, parseExplorerSearch } from "@/lib/search-params";
+import { countRecommendationFacets } from "@/lib/server/recommendation-facets";
+import { listRecommendations } from "@/lib/server/recommendations";
 import { listReviewSummaries } from "@/lib/server/reviews";
 import { seedRealData } from "@/lib/server/seed";
 import { runCli } from "../helpers/run-cli";
@@ -41,6 +44,18 @@ describe("the embedded database", () => {
     expect(byCycle[2]?.loaded).toBe(252);
     expect(byCycle[1]?.loaded).toBe(137);
     expect(byCycle[4]).toMatchObject({ loaded: 0, reported: { total: 428, supported: 290, supportedInPart: 8, noted: 130 } });
+  });
+
+  it("runs the explorer's SQL on PostgreSQL 18 too: filters, search arrays, full-text search and facets", async () => {
+    const query = (qs: string) => parseExplorerSearch(Object.fromEntries(new URLSearchParams(qs))).query;
+    expect((await listRecommendations(query("position=noted&cycle=3"))).total).toBe(62);
+    expect((await listRecommendations(query("state=GBR&cycle=3"))).items.map((r) => r.paragraph)).toEqual(["28.5", "28.19", "28.22"]);
+    expect((await listRecommendations(query("region=weog&theme=uhri:a12"))).total).toBeGreaterThan(0);
+    const search = await listRecommendations(query(`q="death penalty" -abolish`));
+    expect(search.total).toBeGreaterThan(0);
+    expect(search.items[0]?.highlight?.some((s) => s.match)).toBe(true);
+    const facets = await countRecommendationFacets(filtersOf(query("cycle=3")));
+    expect(facets.position.find((p) => p.value === "noted")?.count).toBe(62);
   });
 
   it("never opens the same data directory twice: a second opener attaches to the running server", async () => {
