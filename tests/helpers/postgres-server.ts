@@ -74,7 +74,8 @@ export async function acquirePostgres(): Promise<PostgresServer> {
     throw new MissingPostgresError(`UPR_TEST_PG_URL=${given} does not accept connections.`);
   }
   const local = "postgresql://postgres@127.0.0.1:5432/postgres";
-  if (await accepts(local)) return { baseUrl: local, description: "PostgreSQL on 127.0.0.1:5432", stop: async () => {} };
+  // UPR_TEST_PG_PRIVATE=1 skips a server on 5432, to exercise the private-cluster path a fresh machine takes.
+  if (process.env.UPR_TEST_PG_PRIVATE !== "1" && (await accepts(local))) return { baseUrl: local, description: "PostgreSQL on 127.0.0.1:5432", stop: async () => {} };
   const binDir = findPgBin();
   if (binDir) return startPrivateCluster(binDir);
   throw new MissingPostgresError(
