@@ -1,26 +1,13 @@
-"use client";
+import type { ReactElement } from "react";
+import { signOutAction } from "@/lib/actions/auth";
 
-import { useRouter } from "next/navigation";
-import { useState, type ReactElement } from "react";
-
+/** A plain form, so signing out works with the keyboard and without JavaScript. */
 export function SignOutButton(): ReactElement {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-
-  async function signOut(): Promise<void> {
-    setPending(true);
-    try {
-      await fetch("/api/auth/sign-out", { method: "POST" });
-      router.push("/");
-      router.refresh();
-    } finally {
-      setPending(false);
-    }
-  }
-
   return (
-    <button type="button" className="button-quiet" onClick={() => void signOut()} disabled={pending}>
-      Sign out
-    </button>
+    <form action={signOutAction}>
+      <button type="submit" className="button-quiet">
+        Sign out
+      </button>
+    </form>
   );
 }

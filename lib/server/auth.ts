@@ -1,6 +1,7 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
 import { organization } from "better-auth/plugins";
 import { accessControl, accessRoles } from "@/lib/auth/roles";
 import { ensureAuthSecret } from "./auth-secret";
@@ -36,6 +37,8 @@ function createAuth(db: Db) {
         // Organisations are created by operators through the CLI.
         allowUserToCreateOrganization: false,
       }),
+      // Lets server actions set and clear the session cookie; must stay last.
+      nextCookies(),
     ],
   });
 }

@@ -49,7 +49,7 @@ test("a wrong password says so and signs nobody in", async ({ page }) => {
   await page.getByLabel("Email").fill(EMAIL);
   await page.getByLabel("Password").fill("not the right password");
   await page.getByLabel("Password").press("Enter");
-  await expect(page.getByRole("alert")).toHaveText("Email or password is wrong.");
+  await expect(page.locator("#main").getByRole("alert")).toHaveText("Email or password is wrong.");
   await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
   await page.screenshot({ path: "tests/e2e/screenshots/sign-in-wrong-password.png" });
   // Chromium logs every 4xx fetch as "Failed to load resource"; the 401 is the expected answer, anything else is not.
