@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { UserMenu } from "@/components/auth/user-menu";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -24,6 +25,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/recommendations">Recommendations</Link>
             <Link href="/states">States</Link>
           </nav>
+          <UserMenu />
         </header>
         <main id="main">{children}</main>
         <footer className="site-footer">

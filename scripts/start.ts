@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { migrate, openDatabase } from "@/lib/database/postgres";
+import { ensureAuthSecret } from "@/lib/server/auth-secret";
 import { disconnectDb } from "@/lib/server/db";
 import { seedRealData } from "@/lib/server/seed";
 import { needsBuild, recordBuild } from "./lib/build";
@@ -58,7 +59,8 @@ async function main(): Promise<void> {
   }
   log(`Database ready in ${Date.now() - started} ms.`);
 
-  const env = { ...process.env, DATABASE_URL: db.url, PORT: port, NEXT_TELEMETRY_DISABLED: "1" };
+  // Signs session cookies: BETTER_AUTH_SECRET, else one generated once and kept in the data directory.
+  const env = { ...process.env, DATABASE_URL: db.url, PORT: port, NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_SECRET: ensureAuthSecret() };
   if (dev) {
     child = run(["dev", "-p", port], env);
   } else {

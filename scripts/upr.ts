@@ -1,5 +1,6 @@
 /**
- * The operators' CLI: `npm run upr -- import <file> [--state ISO3] [--cycle N] [--dry-run] [--json]`.
+ * The operators' CLI: `npm run upr -- import <file> [--state ISO3] [--cycle N] [--dry-run] [--json]`, plus
+ * `org create` and `user add` (scripts/lib/accounts-cli.ts).
  * Exit codes: 0 done, 1 the input was rejected (nothing written), 2 usage or environment problem.
  */
 import fs from "node:fs/promises";
@@ -10,6 +11,7 @@ import type { ImportIssue } from "@/lib/import/types";
 import { migrate, openDatabase } from "@/lib/database/postgres";
 import { disconnectDb } from "@/lib/server/db";
 import { ImportRejectedError, importParsedDocument, type ImportOutcome } from "@/lib/server/imports";
+import { orgCommand, UsageError, userCommand } from "./lib/accounts-cli";
 import { createProgress } from "./lib/progress";
 
 const USAGE = `Usage:
@@ -19,9 +21,14 @@ const USAGE = `Usage:
   --state     the State under review (ISO3): fallback for a document whose heading lacks it, filter for an export
   --cycle     the UPR cycle (1-4): fallback for a document, filter for an export
   --dry-run   parse and validate only; no database is touched
-  --json      print one JSON object on stdout`;
+  --json      print one JSON object on stdout
 
-class UsageError extends Error {}
+  npm run upr -- org create <name>
+  npm run upr -- user add <email> --org <name> --role owner|editor|viewer [--name "display name"] [--admin]
+  npm run upr -- user add <email> --admin
+
+  user add reads a new user's password (at least 12 characters) from stdin, without echo on a terminal.
+  An existing user keeps their password; their membership is added or its role changed.`;
 
 function fail(message: string, code: number): never {
   process.stderr.write(`${message}\n`);
@@ -101,6 +108,8 @@ async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   try {
     if (command === "import") process.exit(await importCommand(rest));
+    if (command === "org") process.exit(await orgCommand(rest));
+    if (command === "user") process.exit(await userCommand(rest));
     if (command === undefined || command === "help" || command === "--help") {
       process.stdout.write(`${USAGE}\n`);
       process.exit(command === undefined ? 2 : 0);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { Prisma } from "./generated/prisma/client";
-import { badRequest, ForbiddenError, NotFoundError, toHttpError } from "./http-errors";
+import { badRequest, ForbiddenError, NotFoundError, toHttpError, UnauthenticatedError } from "./http-errors";
 
 const prismaError = (code: string, meta?: Record<string, unknown>): Prisma.PrismaClientKnownRequestError =>
   new Prisma.PrismaClientKnownRequestError("failed", { code, clientVersion: "6.19.3", meta });
@@ -20,6 +20,7 @@ describe("toHttpError", () => {
 
   it.each([
     [new NotFoundError(), 404, "not_found"],
+    [new UnauthenticatedError(), 401, "unauthenticated"],
     [new ForbiddenError(), 403, "forbidden"],
     [prismaError("P2002", { target: ["slug"] }), 409, "conflict"],
     [prismaError("P2010", { code: "23505" }), 409, "conflict"],

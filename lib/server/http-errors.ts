@@ -17,6 +17,14 @@ export class NotFoundError extends Error {
   }
 }
 
+/** No session: the caller must sign in first (401). */
+export class UnauthenticatedError extends Error {
+  constructor(message = "unauthenticated") {
+    super(message);
+    this.name = "UnauthenticatedError";
+  }
+}
+
 /** The caller is known but may not do this (403, not 401). */
 export class ForbiddenError extends Error {
   constructor(message = "forbidden") {
@@ -61,6 +69,7 @@ function isUniqueViolation(error: unknown): boolean {
 export function toHttpError(error: unknown): Response {
   if (error instanceof z.ZodError) return errorResponse(422, { error: "validation_failed", issues: error.issues.map(publicIssue) });
   if (error instanceof NotFoundError) return notFound();
+  if (error instanceof UnauthenticatedError) return errorResponse(401, { error: "unauthenticated" });
   if (error instanceof ForbiddenError) return errorResponse(403, { error: "forbidden" });
   if (isUniqueViolation(error)) return errorResponse(409, { error: "conflict" });
   console.error(error);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ParsedDocument, ParsedRecommendation, ReviewRef, ThemeRef } from "@/lib/import/types";
 import { themeKey, themeSlug } from "@/lib/themes";
+import { recordAuditEvent } from "./audit";
 import { syncCountries } from "./countries";
 import { refreshRecommendationSearchIndex } from "./recommendation-index";
 import { getDb, type Db } from "./db";
@@ -33,7 +34,7 @@ const FORMAT = { "ohchr-thematic-list": "OHCHR_THEMATIC_LIST", "upr-info-csv": "
  */
 export async function importParsedDocument(
   doc: ParsedDocument,
-  options: { onProgress?: (done: number, total: number) => void; db?: Db } = {},
+  options: { onProgress?: (done: number, total: number) => void; db?: Db; actorUserId?: string | null } = {},
 ): Promise<ImportOutcome> {
   if (doc.errors.length > 0) throw new ImportRejectedError(doc.fileName, doc.errors);
   if (doc.recommendations.length === 0) {
@@ -54,6 +55,16 @@ export async function importParsedDocument(
       const themeIds = await upsertThemes(tx, doc.recommendations.flatMap((rec) => rec.themes));
       const outcome = await writeRecommendations(tx, doc.recommendations, { reviewIds, themeIds, sourceId: source.id }, options.onProgress);
       await refreshRecommendationSearchIndex(tx, { sourceDocumentId: source.id });
+      // A re-import that changes nothing writes nothing, not even an audit event.
+      if (outcome.created + outcome.updated > 0) {
+        await recordAuditEvent(tx, {
+          actorUserId: options.actorUserId ?? null,
+          action: "import",
+          subjectType: "sourceDocument",
+          subjectId: String(source.id),
+          changes: { fileName: doc.fileName, sha256: doc.sha256, format: doc.format, ...outcome },
+        });
+      }
       return { sourceDocumentId: source.id, ...outcome };
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },

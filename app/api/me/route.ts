@@ -1,0 +1,16 @@
+import { jsonResponse, toHttpError, UnauthenticatedError } from "@/lib/server/http-errors";
+import { getViewer } from "@/lib/server/permissions";
+
+/** The signed-in user, their organisations and their role in each. Never a password hash or a session token. */
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const viewer = await getViewer(request);
+    if (!viewer) throw new UnauthenticatedError();
+    return jsonResponse({
+      user: viewer.user,
+      organizations: viewer.memberships.map((m) => ({ id: m.organizationId, name: m.organizationName, slug: m.organizationSlug, role: m.role })),
+    });
+  } catch (error) {
+    return toHttpError(error);
+  }
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import type { Prisma } from "./generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+export type AuditAction =
+  | "org.create"
+  | "user.create"
+  | "user.admin"
+  | "membership.add"
+  | "membership.update"
+  | "import";
+
+export type AuditEventInput = {
+  /** Null for the operator CLI and the first-start seed. */
+  actorUserId: string | null;
+  organizationId?: string | null;
+  action: AuditAction;
+  subjectType: string;
+  subjectId?: string | null;
+  /** What changed, as { field: [before, after] } or a summary; never a password or a hash. */
+  changes: Prisma.InputJsonValue;
+};
+
+/**
+ * Records one write in the audit log. It takes the transaction of the write it describes, so the event and the
+ * change are committed together or not at all.
+ */
+export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorUserId: event.actorUserId,
+      organizationId: event.organizationId ?? null,
+      action: event.action,
+      subjectType: event.subjectType,
+      subjectId: event.subjectId ?? null,
+      changes: event.changes,
+    },
+  });
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { headers as requestHeaders } from "next/headers";
+import { allowedRole, isOrgRole, type Membership, type OrgRole } from "@/lib/auth/roles";
+import { getAuth } from "./auth";
+import { getDb } from "./db";
+import { ForbiddenError, UnauthenticatedError } from "./http-errors";
+
+export type Viewer = {
+  user: { id: string; name: string; email: string; isAdmin: boolean };
+  memberships: (Membership & { organizationSlug: string })[];
+};
+
+/**
+ * Who is asking: the signed-in user with their organisations and roles, or null for an anonymous visitor.
+ * Reads the session cookie from the given Request (route handlers, tests) or from the current request (pages,
+ * actions). Roles come from the database on every call, so a changed membership applies at once.
+ */
+export async function getViewer(request?: Request): Promise<Viewer | null> {
+  const headers = request ? request.headers : await requestHeaders();
+  const session = await getAuth().api.getSession({ headers });
+  if (!session) return null;
+  const user = await getDb().user.findUnique({
+    where: { id: session.user.id },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      isAdmin: true,
+      memberships: {
+        select: { role: true, organization: { select: { id: true, name: true, slug: true } } },
+        orderBy: { organization: { name: "asc" } },
+      },
+    },
+  });
+  if (!user) return null;
+  const { memberships, ...profile } = user;
+  return {
+    user: profile,
+    memberships: memberships
+      .filter((m): m is typeof m & { role: OrgRole } => isOrgRole(m.role))
+      .map((m) => ({ organizationId: m.organization.id, organizationName: m.organization.name, organizationSlug: m.organization.slug, role: m.role })),
+  };
+}
+
+/**
+ * Throws unless the viewer is a member of the organisation with one of the allowed roles: UnauthenticatedError
+ * (401) without a session, ForbiddenError (403) otherwise. Returns the viewer's role there.
+ */
+export function requireMember(viewer: Viewer | null, organizationId: string, allowedRoles: readonly OrgRole[]): OrgRole {
+  if (!viewer) throw new UnauthenticatedError();
+  const role = allowedRole(viewer.memberships, organizationId, allowedRoles);
+  if (!role) throw new ForbiddenError();
+  return role;
+}
+
+/** Throws unless the viewer is an instance admin (manages reviews and imports). */
+export function requireAdmin(viewer: Viewer | null): Viewer {
+  if (!viewer) throw new UnauthenticatedError();
+  if (!viewer.user.isAdmin) throw new ForbiddenError();
+  return viewer;
+}

@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { runCli } from "../helpers/run-cli";
+import { collectConsoleErrors } from "./console";
+
+/**
+ * Sign in at /sign-in with the keyboard only. The account is made with the operator CLI against the app's database
+ * (E2E_DATABASE_URL, set by `npm test`), so the password is hashed exactly as in production.
+ */
+const PASSWORD = "correct horse battery staple";
+const ORG = `Lantern Collective ${Date.now()}`;
+const EMAIL = `heron-${Date.now()}@example.org`;
+
+test.beforeAll(async () => {
+  const env = { DATABASE_URL: process.env.E2E_DATABASE_URL };
+  const org = await runCli(["org", "create", ORG], env);
+  expect(org.stderr).toBe("");
+  const user = await runCli(["user", "add", EMAIL, "--org", ORG, "--role", "editor", "--name", "Grey Heron"], env, `${PASSWORD}\n`);
+  expect(user.stderr).toBe("");
+});
+
+test("a member signs in with the keyboard, sees their name and organisation, and signs out", async ({ page }) => {
+  const consoleErrors = collectConsoleErrors(page);
+  await page.goto("/sign-in");
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await page.getByLabel("Email").focus();
+  await page.keyboard.type(EMAIL);
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Password")).toBeFocused();
+  await page.keyboard.type(PASSWORD);
+  await page.screenshot({ path: "tests/e2e/screenshots/sign-in.png", fullPage: true });
+  await page.keyboard.press("Enter");
+
+  const account = page.getByTestId("signed-in-as");
+  await expect(account).toContainText("Grey Heron");
+  await expect(account).toContainText(`${ORG} (editor)`);
+  await expect(page).toHaveURL(/\/$/);
+  await page.screenshot({ path: "tests/e2e/screenshots/signed-in.png" });
+
+  await page.getByRole("button", { name: "Sign out" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(account).toHaveCount(0);
+  expect(consoleErrors).toEqual([]);
+});
+
+test("a wrong password says so and signs nobody in", async ({ page }) => {
+  const consoleErrors = collectConsoleErrors(page);
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(EMAIL);
+  await page.getByLabel("Password").fill("not the right password");
+  await page.getByLabel("Password").press("Enter");
+  await expect(page.locator("#main").getByRole("alert")).toHaveText("Email or password is wrong.");
+  await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
+  await page.screenshot({ path: "tests/e2e/screenshots/sign-in-wrong-password.png" });
+  // Chromium logs every 4xx fetch as "Failed to load resource"; the 401 is the expected answer, anything else is not.
+  expect(consoleErrors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+});
