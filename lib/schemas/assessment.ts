@@ -1,0 +1,106 @@
+import { z } from "zod";
+
+/**
+ * Implementation assessments on the wire: the JSON API body, the form and the server share these schemas. The values
+ * are lowercase contract words, never the database enums (see lib/server/assessments.ts for the mapping).
+ */
+
+export const ASSESSMENT_STATUSES = [
+  "not_assessed",
+  "not_implemented",
+  "partially_implemented",
+  "fully_implemented",
+  "regressed",
+  "unable_to_assess",
+] as const;
+export const CONFIDENCES = ["low", "medium", "high"] as const;
+export const VISIBILITIES = ["private", "public"] as const;
+export const EVIDENCE_KINDS = ["url", "un-symbol"] as const;
+export const EVIDENCE_STANCES = ["supports", "contradicts", "context"] as const;
+
+export type AssessmentStatusValue = (typeof ASSESSMENT_STATUSES)[number];
+export type ConfidenceValue = (typeof CONFIDENCES)[number];
+export type VisibilityValue = (typeof VISIBILITIES)[number];
+export type EvidenceKindValue = (typeof EVIDENCE_KINDS)[number];
+export type EvidenceStanceValue = (typeof EVIDENCE_STANCES)[number];
+
+export const MAX_RATIONALE_LENGTH = 10_000;
+export const MAX_EVIDENCE_ITEMS = 50;
+
+/** A calendar date as YYYY-MM-DD that exists (no 2026-02-30). */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, "not a calendar date");
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+export const evidenceSchema = z
+  .object({
+    kind: z.enum(EVIDENCE_KINDS),
+    reference: z.string().trim().min(1, "required").max(2_000),
+    excerpt: z.string().trim().max(5_000).optional(),
+    date: isoDateSchema.optional(),
+    stance: z.enum(EVIDENCE_STANCES),
+  })
+  .refine((item) => item.kind !== "url" || isHttpUrl(item.reference), {
+    message: "a URL starting with http:// or https://",
+    path: ["reference"],
+  });
+
+export const assessmentInputSchema = z.object({
+  status: z.enum(ASSESSMENT_STATUSES),
+  assessedOn: isoDateSchema,
+  rationale: z.string().trim().max(MAX_RATIONALE_LENGTH),
+  confidence: z.enum(CONFIDENCES),
+  visibility: z.enum(VISIBILITIES).default("private"),
+  evidence: z.array(evidenceSchema).max(MAX_EVIDENCE_ITEMS).default([]),
+  /** Needed only when the caller is a member of several organisations. */
+  organizationId: z.string().min(1).optional(),
+  /** The version the editor started from; when given and a newer one exists, the save is refused (409). */
+  expectedVersion: z.number().int().min(0).optional(),
+});
+
+export type AssessmentInput = z.infer<typeof assessmentInputSchema>;
+export type EvidenceInput = z.infer<typeof evidenceSchema>;
+
+export type EvidenceDto = {
+  kind: EvidenceKindValue;
+  reference: string;
+  excerpt: string | null;
+  date: string | null;
+  stance: EvidenceStanceValue;
+};
+
+export type AssessmentDto = {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  authorName: string;
+  status: AssessmentStatusValue;
+  assessedOn: string;
+  createdAt: string;
+  rationale: string;
+  confidence: ConfidenceValue;
+  visibility: VisibilityValue;
+  version: number;
+  evidence: EvidenceDto[];
+};
+
+/** One organisation's assessments the caller may see: the latest of them first as `current`, then all, newest first. */
+export type OrganizationAssessments = {
+  organizationId: string;
+  organizationName: string;
+  current: AssessmentDto;
+  history: AssessmentDto[];
+};
