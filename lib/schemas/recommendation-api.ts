@@ -87,6 +87,8 @@ export const apiErrorSchema = z.object({
     .array(z.object({ code: z.string(), path: z.array(z.union([z.string(), z.number()])), message: z.string() }).loose())
     .optional()
     .describe("zod issues, one per bad parameter"),
+  message: z.string().optional(),
+  current: z.unknown().optional().describe("on a 409 conflict: the newer version the caller did not start from"),
 });
 
 export type RecommendationItem = z.infer<typeof recommendationItemSchema>;

@@ -9,7 +9,8 @@ export type AuditAction =
   | "user.admin"
   | "membership.add"
   | "membership.update"
-  | "import";
+  | "import"
+  | "assessment.create";
 
 export type AuditEventInput = {
   /** Null for the operator CLI and the first-start seed. */

@@ -33,6 +33,19 @@ export class ForbiddenError extends Error {
   }
 }
 
+/**
+ * The write was based on an outdated version (optimistic concurrency): 409 with the newer version, so the caller can
+ * show it instead of silently overwriting it.
+ */
+export class ConflictError extends Error {
+  readonly current: unknown;
+  constructor(current: unknown, message = "a newer version exists") {
+    super(message);
+    this.name = "ConflictError";
+    this.current = current;
+  }
+}
+
 const NO_STORE = { "Cache-Control": "no-store" };
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -71,6 +84,7 @@ export function toHttpError(error: unknown): Response {
   if (error instanceof NotFoundError) return notFound();
   if (error instanceof UnauthenticatedError) return errorResponse(401, { error: "unauthenticated" });
   if (error instanceof ForbiddenError) return errorResponse(403, { error: "forbidden" });
+  if (error instanceof ConflictError) return errorResponse(409, { error: "conflict", message: error.message, current: error.current });
   if (isUniqueViolation(error)) return errorResponse(409, { error: "conflict" });
   console.error(error);
   return errorResponse(500, { error: "internal_error" });

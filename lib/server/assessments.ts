@@ -1,0 +1,168 @@
+import "server-only";
+import { z } from "zod";
+import { CAN_READ_PRIVATE, CAN_WRITE } from "@/lib/auth/roles";
+import type { AssessmentDto, AssessmentInput, OrganizationAssessments } from "@/lib/schemas/assessment";
+import { recordAuditEvent } from "./audit";
+import { getDb } from "./db";
+import { Prisma } from "./generated/prisma/client";
+import { ConflictError, NotFoundError, UnauthenticatedError } from "./http-errors";
+import { requireMember, type Viewer } from "./permissions";
+
+export type CreatedAssessment = { id: string; version: number };
+
+const ASSESSMENT_SELECT = {
+  id: true,
+  organizationId: true,
+  status: true,
+  assessedOn: true,
+  createdAt: true,
+  rationale: true,
+  confidence: true,
+  visibility: true,
+  version: true,
+  organization: { select: { name: true } },
+  author: { select: { name: true } },
+  evidence: { orderBy: { position: "asc" }, select: { kind: true, reference: true, excerpt: true, date: true, stance: true } },
+} as const satisfies Prisma.AssessmentSelect;
+
+type AssessmentRow = Prisma.AssessmentGetPayload<{ select: typeof ASSESSMENT_SELECT }>;
+
+/** Wire values are the database enums in lower case ("NOT_ASSESSED" <-> "not_assessed"). */
+function fromDbEnum<T extends string>(value: T): Lowercase<T> {
+  return value.toLowerCase() as Lowercase<T>;
+}
+function toDbEnum<T extends string>(value: T): Uppercase<T> {
+  return value.toUpperCase() as Uppercase<T>;
+}
+
+function toDto(row: AssessmentRow): AssessmentDto {
+  return {
+    id: row.id,
+    organizationId: row.organizationId,
+    organizationName: row.organization.name,
+    authorName: row.author.name,
+    status: fromDbEnum(row.status),
+    assessedOn: row.assessedOn.toISOString().slice(0, 10),
+    createdAt: row.createdAt.toISOString(),
+    rationale: row.rationale,
+    confidence: fromDbEnum(row.confidence),
+    visibility: fromDbEnum(row.visibility),
+    version: row.version,
+    evidence: row.evidence.map((item) => ({
+      kind: item.kind === "UN_SYMBOL" ? "un-symbol" : "url",
+      reference: item.reference,
+      excerpt: item.excerpt,
+      date: item.date ? item.date.toISOString().slice(0, 10) : null,
+      stance: fromDbEnum(item.stance),
+    })),
+  };
+}
+
+/** The organisation the assessment is written for: the one named, or the caller's only organisation where they write. */
+function organizationFor(viewer: Viewer, requested: string | undefined): string {
+  if (requested) return requested;
+  const writable = viewer.memberships.filter((m) => CAN_WRITE.includes(m.role));
+  const candidates = writable.length > 0 ? writable : viewer.memberships;
+  if (candidates.length === 1) return candidates[0]!.organizationId;
+  if (candidates.length === 0) return "";
+  throw new z.ZodError([{ code: "custom", path: ["organizationId"], message: "required: you are a member of several organisations", input: undefined }]);
+}
+
+async function latestAssessment(db: Prisma.TransactionClient, recommendationId: number, organizationId: string): Promise<AssessmentRow | null> {
+  return db.assessment.findFirst({ where: { recommendationId, organizationId }, orderBy: { version: "desc" }, select: ASSESSMENT_SELECT });
+}
+
+/**
+ * Records a new assessment for the caller's organisation. Append-only: it gets the next version and never changes an
+ * earlier one. With `expectedVersion`, a save based on an outdated version is refused with the newer one (409), and
+ * two saves racing for the same version are told apart by the unique key, never by a silent overwrite.
+ */
+export async function createAssessment(viewer: Viewer | null, recommendationId: number, input: AssessmentInput): Promise<CreatedAssessment> {
+  // Check the caller may write for the organisation.
+  if (!viewer) throw new UnauthenticatedError();
+  const organizationId = organizationFor(viewer, input.organizationId);
+  requireMember(viewer, organizationId, CAN_WRITE);
+
+  const db = getDb();
+  const recommendation = await db.recommendation.findUnique({ where: { id: recommendationId }, select: { id: true } });
+  if (!recommendation) throw new NotFoundError();
+
+  try {
+    return await db.$transaction(async (tx) => {
+      // Check the editor started from the latest version.
+      const latest = await latestAssessment(tx, recommendationId, organizationId);
+      const latestVersion = latest?.version ?? 0;
+      if (input.expectedVersion !== undefined && latest && input.expectedVersion !== latestVersion) throw new ConflictError(toDto(latest));
+
+      // Write the assessment, its evidence and the audit event together.
+      const created = await tx.assessment.create({
+        data: {
+          recommendationId,
+          organizationId,
+          authorUserId: viewer.user.id,
+          status: toDbEnum(input.status),
+          assessedOn: new Date(`${input.assessedOn}T00:00:00Z`),
+          rationale: input.rationale,
+          confidence: toDbEnum(input.confidence),
+          visibility: toDbEnum(input.visibility),
+          version: latestVersion + 1,
+          evidence: {
+            create: input.evidence.map((item, position) => ({
+              kind: item.kind === "un-symbol" ? "UN_SYMBOL" : "URL",
+              reference: item.reference,
+              excerpt: item.excerpt || null,
+              date: item.date ? new Date(`${item.date}T00:00:00Z`) : null,
+              stance: toDbEnum(item.stance),
+              position,
+            })),
+          },
+        },
+        select: { id: true, version: true },
+      });
+      await recordAuditEvent(tx, {
+        actorUserId: viewer.user.id,
+        organizationId,
+        action: "assessment.create",
+        subjectType: "assessment",
+        subjectId: created.id,
+        changes: { recommendationId, version: created.version, status: input.status, visibility: input.visibility, evidence: input.evidence.length },
+      });
+      return created;
+    });
+  } catch (error) {
+    // Another save took this version between our read and our write: the same conflict, with the version that won.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const winner = await latestAssessment(db, recommendationId, organizationId);
+      throw new ConflictError(winner ? toDto(winner) : null);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The assessments of a recommendation the caller may see, grouped per organisation: every organisation's public ones,
+ * plus the private ones of the caller's own organisations. Another organisation's private assessment is never read
+ * (the filter is in the query), so neither it nor its evidence can leak; where an organisation's latest is private, an
+ * outsider sees its latest public one as current.
+ */
+export async function listAssessments(viewer: Viewer | null, recommendationId: number): Promise<OrganizationAssessments[]> {
+  const db = getDb();
+  const recommendation = await db.recommendation.findUnique({ where: { id: recommendationId }, select: { id: true } });
+  if (!recommendation) throw new NotFoundError();
+
+  const ownOrganizations = (viewer?.memberships ?? []).filter((m) => CAN_READ_PRIVATE.includes(m.role)).map((m) => m.organizationId);
+  const rows = await db.assessment.findMany({
+    where: { recommendationId, OR: [{ visibility: "PUBLIC" }, { organizationId: { in: ownOrganizations } }] },
+    orderBy: [{ organization: { name: "asc" } }, { version: "desc" }],
+    select: ASSESSMENT_SELECT,
+  });
+
+  const groups = new Map<string, OrganizationAssessments>();
+  for (const row of rows) {
+    const dto = toDto(row);
+    const group = groups.get(row.organizationId);
+    if (group) group.history.push(dto);
+    else groups.set(row.organizationId, { organizationId: row.organizationId, organizationName: row.organization.name, current: dto, history: [dto] });
+  }
+  return [...groups.values()];
+}
