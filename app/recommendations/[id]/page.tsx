@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { AssessmentsPanel } from "@/components/recommendations/assessments-panel";
 import { ActionCategory } from "@/components/recommendations/action-category";
 import { RecommendationHeading, recommendationTitle } from "@/components/recommendations/recommendation-heading";
 import { RecommendationSource } from "@/components/recommendations/recommendation-source";
@@ -8,6 +9,8 @@ import { RelatedRecommendations } from "@/components/recommendations/related-rec
 import { ResponsePanel } from "@/components/recommendations/response-panel";
 import { AffectedPersons, ThemeGroups } from "@/components/recommendations/theme-groups";
 import { recommendationIdSchema } from "@/lib/schemas/route-params";
+import { listAssessments } from "@/lib/server/assessments";
+import { getViewer } from "@/lib/server/permissions";
 import { getRecommendationDetail, listRelatedRecommendations, type RecommendationDetail } from "@/lib/server/recommendation-detail";
 
 type Props = { params: Promise<{ id: string }> };
@@ -27,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RecommendationPage({ params }: Props) {
   const detail = await load(params);
   const { recommendation } = detail;
-  const related = await listRelatedRecommendations(recommendation.id);
+  const [related, assessments] = await Promise.all([listRelatedRecommendations(recommendation.id), getViewer().then((viewer) => listAssessments(viewer, recommendation.id))]);
   const sur = recommendation.stateUnderReview;
   return (
     <article className="recommendation-detail">
@@ -49,6 +52,10 @@ export default async function RecommendationPage({ params }: Props) {
           <RecommendingStates states={recommendation.recommendingStates} />
         </section>
       </div>
+      <section aria-labelledby="assessments-heading">
+        <h2 id="assessments-heading">Implementation assessments</h2>
+        <AssessmentsPanel organizations={assessments} />
+      </section>
       <section aria-labelledby="themes-heading">
         <h2 id="themes-heading">Themes</h2>
         <ThemeGroups themes={recommendation.themes} />
