@@ -1,13 +1,6 @@
 import type { AssessmentDto, AssessmentStatusValue, OrganizationAssessments } from "@/lib/schemas/assessment";
+import { STATUS_LABELS } from "./assessment-labels";
 
-export const STATUS_LABELS: Record<AssessmentStatusValue, string> = {
-  not_assessed: "Not assessed",
-  not_implemented: "Not implemented",
-  partially_implemented: "Partially implemented",
-  fully_implemented: "Fully implemented",
-  regressed: "Regressed",
-  unable_to_assess: "Unable to assess",
-};
 
 const STANCE_LABELS = { supports: "Supports", contradicts: "Contradicts", context: "Context" } as const;
 

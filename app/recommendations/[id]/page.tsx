@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AssessmentsPanel } from "@/components/recommendations/assessments-panel";
+import { AssessmentsSection } from "@/components/recommendations/assessments-section";
 import { ActionCategory } from "@/components/recommendations/action-category";
 import { RecommendationHeading, recommendationTitle } from "@/components/recommendations/recommendation-heading";
 import { RecommendationSource } from "@/components/recommendations/recommendation-source";
@@ -8,6 +8,7 @@ import { RecommendingStates } from "@/components/recommendations/recommending-st
 import { RelatedRecommendations } from "@/components/recommendations/related-recommendations";
 import { ResponsePanel } from "@/components/recommendations/response-panel";
 import { AffectedPersons, ThemeGroups } from "@/components/recommendations/theme-groups";
+import { CAN_WRITE } from "@/lib/auth/roles";
 import { recommendationIdSchema } from "@/lib/schemas/route-params";
 import { listAssessments } from "@/lib/server/assessments";
 import { getViewer } from "@/lib/server/permissions";
@@ -30,7 +31,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RecommendationPage({ params }: Props) {
   const detail = await load(params);
   const { recommendation } = detail;
-  const [related, assessments] = await Promise.all([listRelatedRecommendations(recommendation.id), getViewer().then((viewer) => listAssessments(viewer, recommendation.id))]);
+  const viewer = await getViewer();
+  const [related, assessments] = await Promise.all([listRelatedRecommendations(recommendation.id), listAssessments(viewer, recommendation.id)]);
+  const writable = (viewer?.memberships ?? []).filter((m) => CAN_WRITE.includes(m.role));
   const sur = recommendation.stateUnderReview;
   return (
     <article className="recommendation-detail">
@@ -52,10 +55,7 @@ export default async function RecommendationPage({ params }: Props) {
           <RecommendingStates states={recommendation.recommendingStates} />
         </section>
       </div>
-      <section aria-labelledby="assessments-heading">
-        <h2 id="assessments-heading">Implementation assessments</h2>
-        <AssessmentsPanel organizations={assessments} />
-      </section>
+      <AssessmentsSection recommendationId={recommendation.id} organizations={assessments} writableOrganizations={writable} />
       <section aria-labelledby="themes-heading">
         <h2 id="themes-heading">Themes</h2>
         <ThemeGroups themes={recommendation.themes} />
