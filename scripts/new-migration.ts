@@ -5,7 +5,8 @@
  * engine still connects, so it uses DATABASE_URL or the embedded database, and changes nothing there).
  * Hand-written SQL (indexes Prisma cannot express) can be appended to the file afterwards.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,11 +23,13 @@ fs.writeFileSync(previous, execFileSync("git", ["show", "HEAD:prisma/schema.pris
 const db = await openDatabase();
 let sql: string;
 try {
-  sql = execFileSync(
+  // Asynchronous: the embedded database is served by this very process, which must keep answering meanwhile.
+  const { stdout } = await promisify(execFile)(
     path.resolve("node_modules", ".bin", "prisma"),
     ["migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-    { encoding: "utf8", env: { ...process.env, DATABASE_URL: db.url }, stdio: ["ignore", "pipe", "pipe"] },
-  ).replace(/^Loaded Prisma config.*\n?/gm, "");
+    { encoding: "utf8", env: { ...process.env, DATABASE_URL: db.url } },
+  );
+  sql = stdout.replace(/^Loaded Prisma config.*\n?/gm, "");
 } finally {
   await db.stop();
 }

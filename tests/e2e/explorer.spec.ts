@@ -3,15 +3,20 @@ import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
 import { collectConsoleErrors } from "./console";
 
+/** The filters apply themselves once the page is hydrated (the form then carries `auto-submit`); wait for that. */
+const filtersReady = (page: Page) => page.locator("form.filters.auto-submit").waitFor();
+
 const paragraphs = (page: Page) => page.getByTestId("result-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-paragraph")));
 
 test("a journalist filters by position and cycle, then shares the exact view by URL", async ({ page, browser }) => {
   const errors = collectConsoleErrors(page);
   await page.goto("/recommendations");
   await expect(page.getByRole("heading", { level: 2 })).toContainText("recommendations");
+  await filtersReady(page);
 
   await page.getByRole("checkbox", { name: /^Noted/ }).check();
   await expect(page).toHaveURL(/position=noted/);
+  await filtersReady(page);
   await page.getByRole("checkbox", { name: /^3rd cycle/ }).check();
   await expect(page).toHaveURL(/cycle=3/);
   await expect(page.getByRole("heading", { level: 2 })).toHaveText("62 recommendations");
@@ -74,6 +79,7 @@ test("hostile URL values fall back to defaults with a visible notice, never an e
 
 test("the explorer works with the keyboard alone", async ({ page }) => {
   await page.goto("/recommendations?cycle=3");
+  await filtersReady(page);
   const noted = page.getByRole("checkbox", { name: /^Noted/ });
   await noted.focus();
   await page.keyboard.press("Space");
