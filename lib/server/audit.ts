@@ -9,7 +9,10 @@ export type AuditAction =
   | "user.admin"
   | "membership.add"
   | "membership.update"
-  | "import";
+  | "import"
+  | "note.create"
+  | "note.update"
+  | "note.delete";
 
 export type AuditEventInput = {
   /** Null for the operator CLI and the first-start seed. */
