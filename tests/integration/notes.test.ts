@@ -7,6 +7,7 @@ import { GET as csvGet } from "@/app/api/recommendations.csv/route";
 import { GET as oneGet } from "@/app/api/recommendations/[id]/route";
 import { GET as notesGet, POST as notesPost } from "@/app/api/recommendations/[id]/notes/route";
 import { GET as listGet } from "@/app/api/recommendations/route";
+import { AuditTable } from "@/components/audit/audit-table";
 import { NoteList } from "@/components/recommendations/note-list";
 import { addUser, createOrganization } from "@/lib/server/accounts";
 import { listAuditEvents } from "@/lib/server/audit-log";
@@ -178,6 +179,10 @@ describe("audit trail", () => {
     await expect(listAuditEvents(await viewer("editorA"))).rejects.toThrow(ForbiddenError);
     await expect(listAuditEvents(await viewer("ownerA"), { organizationId: "someone-else" })).rejects.toThrow(ForbiddenError);
     expect((await listAuditEvents(await viewer("ownerA"), { organizationId: orgA.id })).length).toBe(ownerLog.length);
+    const html = renderToStaticMarkup(createElement(AuditTable, { events: ownerLog }));
+    expect(html).toContain("editorA");
+    expect(html).toContain("note.create");
+    expect(html).not.toContain("editor-a@example.org");
   });
 });
 
