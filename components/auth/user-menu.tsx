@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactElement } from "react";
+import { canReadAuditLog } from "@/lib/server/audit-log";
 import { getViewer } from "@/lib/server/permissions";
 import { SignOutButton } from "./sign-out-button";
 
@@ -21,6 +22,7 @@ export async function UserMenu(): Promise<ReactElement> {
         {organisations ? ` · ${organisations}` : ""}
         {viewer.user.isAdmin ? " · admin" : ""}
       </span>
+      {canReadAuditLog(viewer) ? <Link href="/audit">Audit log</Link> : null}
       <SignOutButton />
     </div>
   );

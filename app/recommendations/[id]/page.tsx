@@ -7,6 +7,7 @@ import { RecommendationSource } from "@/components/recommendations/recommendatio
 import { RecommendingStates } from "@/components/recommendations/recommending-states";
 import { RelatedRecommendations } from "@/components/recommendations/related-recommendations";
 import { ResponsePanel } from "@/components/recommendations/response-panel";
+import { NotesSection } from "@/components/recommendations/notes-section";
 import { AffectedPersons, ThemeGroups } from "@/components/recommendations/theme-groups";
 import { CAN_WRITE } from "@/lib/auth/roles";
 import { recommendationIdSchema } from "@/lib/schemas/route-params";
@@ -74,6 +75,7 @@ export default async function RecommendationPage({ params }: Props) {
         <h2 id="related-heading">The same States&rsquo; recommendations to {sur.name} in other cycles</h2>
         <RelatedRecommendations related={related} stateUnderReview={sur} recommendingStates={recommendation.recommendingStates} />
       </section>
+      <NotesSection recommendationId={recommendation.id} />
     </article>
   );
 }

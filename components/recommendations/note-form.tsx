@@ -1,0 +1,47 @@
+"use client";
+
+import { useActionState, type ReactElement } from "react";
+import type { NoteFormState } from "@/lib/actions/notes";
+
+type Props = {
+  action: (state: NoteFormState, formData: FormData) => Promise<NoteFormState>;
+  /** Organisations the viewer writes in; a choice appears when there are several. */
+  organizations?: { id: string; name: string }[];
+  initial?: { body: string; tags: string[]; visibility: "private" | "public" };
+  submitLabel: string;
+  idPrefix: string;
+};
+
+/** The add-note and edit-note form; the server action validates with the same zod schema as the API. */
+export function NoteForm({ action, organizations = [], initial, submitLabel, idPrefix }: Props): ReactElement {
+  const [state, formAction, pending] = useActionState(action, { ok: true });
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} className="note-form">
+      {organizations.length > 1 ? (
+        <>
+          <label className="field-label" htmlFor={`${idPrefix}-org`}>Organisation</label>
+          <select id={`${idPrefix}-org`} name="organizationId">
+            {organizations.map((o) => (
+              <option key={o.id} value={o.id}>{o.name}</option>
+            ))}
+          </select>
+        </>
+      ) : null}
+      <label className="field-label" htmlFor={`${idPrefix}-body`}>Note</label>
+      <textarea id={`${idPrefix}-body`} name="body" rows={4} maxLength={10_000} required defaultValue={initial?.body} aria-invalid={!!errors.body} />
+      {errors.body ? <p role="alert" className="field-error">{errors.body.join(" ")}</p> : null}
+      <label className="field-label" htmlFor={`${idPrefix}-tags`}>Tags (comma-separated)</label>
+      <input id={`${idPrefix}-tags`} name="tags" defaultValue={initial?.tags.join(", ")} placeholder="priority for mid-term report" aria-invalid={!!errors.tags} />
+      {errors.tags ? <p role="alert" className="field-error">{errors.tags.join(" ")}</p> : null}
+      <label className="field-label" htmlFor={`${idPrefix}-visibility`}>Visibility</label>
+      <select id={`${idPrefix}-visibility`} name="visibility" defaultValue={initial?.visibility ?? "private"}>
+        <option value="private">Private to my organisation</option>
+        <option value="public">Public</option>
+      </select>
+      {errors.visibility ? <p role="alert" className="field-error">{errors.visibility.join(" ")}</p> : null}
+      <button type="submit" disabled={pending}>{submitLabel}</button>
+      {state.message ? <p role={state.ok ? "status" : "alert"}>{state.message}</p> : null}
+    </form>
+  );
+}

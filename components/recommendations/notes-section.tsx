@@ -1,0 +1,42 @@
+import type { ReactElement } from "react";
+import { createNoteAction, deleteNoteAction, updateNoteAction } from "@/lib/actions/notes";
+import { CAN_READ_PRIVATE, CAN_WRITE } from "@/lib/auth/roles";
+import { listNotes } from "@/lib/server/notes";
+import { getViewer } from "@/lib/server/permissions";
+import { NoteForm } from "./note-form";
+import { NoteList } from "./note-list";
+
+/** The detail page's notes: public ones, the viewer's organisations' private ones, and the add/edit/delete forms. */
+export async function NotesSection({ recommendationId }: { recommendationId: number }): Promise<ReactElement> {
+  const viewer = await getViewer();
+  const notes = await listNotes(viewer, recommendationId);
+  const memberships = viewer?.memberships ?? [];
+  const readable = memberships.filter((m) => CAN_READ_PRIVATE.includes(m.role)).map((m) => m.organizationId);
+  const writable = memberships.filter((m) => CAN_WRITE.includes(m.role)).map((m) => ({ id: m.organizationId, name: m.organizationName }));
+  return (
+    <section aria-labelledby="notes-heading">
+      <h2 id="notes-heading">Notes</h2>
+      <NoteList
+        notes={notes}
+        viewerOrganizationIds={readable}
+        renderControls={(note) => (
+          <div className="note-controls">
+            <details>
+              <summary>Edit</summary>
+              <NoteForm action={updateNoteAction.bind(null, note.id)} initial={{ body: note.body, tags: note.tags, visibility: note.visibility }} submitLabel="Save changes" idPrefix={`edit-${note.id}`} />
+            </details>
+            <form action={deleteNoteAction.bind(null, note.id, recommendationId)}>
+              <button type="submit">Delete</button>
+            </form>
+          </div>
+        )}
+      />
+      {writable.length > 0 ? (
+        <>
+          <h3>Add a note</h3>
+          <NoteForm action={createNoteAction.bind(null, recommendationId)} organizations={writable} submitLabel="Add note" idPrefix="new-note" />
+        </>
+      ) : null}
+    </section>
+  );
+}

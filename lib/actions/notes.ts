@@ -1,0 +1,61 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { createNoteSchema, parseTagList, updateNoteSchema } from "@/lib/schemas/note";
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/server/http-errors";
+import { createNote, deleteNote, updateNote } from "@/lib/server/notes";
+import { getViewer } from "@/lib/server/permissions";
+
+export type NoteFormState = { ok: boolean; message?: string; fieldErrors?: Record<string, string[] | undefined> };
+
+function fields(formData: FormData): Record<string, unknown> {
+  const text = (name: string) => (typeof formData.get(name) === "string" ? String(formData.get(name)) : undefined);
+  const organizationId = text("organizationId");
+  return { body: text("body"), tags: parseTagList(text("tags") ?? ""), visibility: text("visibility"), ...(organizationId ? { organizationId } : {}) };
+}
+
+/** A refusal the person at the keyboard can act on; anything else is rethrown to the error page. */
+function refusal(error: unknown): NoteFormState {
+  if (error instanceof z.ZodError) return { ok: false, fieldErrors: z.flattenError(error).fieldErrors };
+  if (error instanceof UnauthenticatedError) return { ok: false, message: "Sign in to write notes." };
+  if (error instanceof ForbiddenError) return { ok: false, message: "Your role does not allow this." };
+  if (error instanceof NotFoundError) return { ok: false, message: "That note or recommendation no longer exists." };
+  throw error;
+}
+
+/** Adds a note from the detail page's form. */
+export async function createNoteAction(recommendationId: number, _state: NoteFormState, formData: FormData): Promise<NoteFormState> {
+  try {
+    const viewer = await getViewer();
+    if (!viewer) throw new UnauthenticatedError();
+    await createNote(viewer, recommendationId, createNoteSchema.parse(fields(formData)));
+  } catch (error) {
+    return refusal(error);
+  }
+  revalidatePath(`/recommendations/${recommendationId}`);
+  return { ok: true, message: "Note saved." };
+}
+
+/** Edits a note (author or owner; checked in updateNote). */
+export async function updateNoteAction(noteId: string, _state: NoteFormState, formData: FormData): Promise<NoteFormState> {
+  let recommendationId: number;
+  try {
+    const viewer = await getViewer();
+    if (!viewer) throw new UnauthenticatedError();
+    const { body, tags, visibility } = fields(formData);
+    recommendationId = (await updateNote(viewer, noteId, updateNoteSchema.parse({ body, tags, visibility }))).recommendationId;
+  } catch (error) {
+    return refusal(error);
+  }
+  revalidatePath(`/recommendations/${recommendationId}`);
+  return { ok: true, message: "Note updated." };
+}
+
+/** Deletes a note (author or owner; checked in deleteNote). */
+export async function deleteNoteAction(noteId: string, recommendationId: number): Promise<void> {
+  const viewer = await getViewer();
+  if (!viewer) throw new UnauthenticatedError();
+  await deleteNote(viewer, noteId);
+  revalidatePath(`/recommendations/${recommendationId}`);
+}

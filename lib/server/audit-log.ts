@@ -1,0 +1,60 @@
+import "server-only";
+import { getDb } from "./db";
+import { ForbiddenError, UnauthenticatedError } from "./http-errors";
+import type { Viewer } from "./permissions";
+
+export type AuditEventView = {
+  id: number;
+  at: string;
+  actor: string;
+  organization: string | null;
+  action: string;
+  subject: string;
+  changes: unknown;
+};
+
+export const AUDIT_PAGE_SIZE = 200;
+
+/** The organisations whose log the viewer may read: all (null) for an admin, else those they own. */
+function readableLogs(viewer: Viewer | null): string[] | null {
+  if (!viewer) throw new UnauthenticatedError();
+  if (viewer.user.isAdmin) return null;
+  const owned = viewer.memberships.filter((m) => m.role === "owner").map((m) => m.organizationId);
+  if (owned.length === 0) throw new ForbiddenError();
+  return owned;
+}
+
+/** True when the viewer may open /audit (the header shows the link only then). */
+export function canReadAuditLog(viewer: Viewer | null): boolean {
+  return !!viewer && (viewer.user.isAdmin || viewer.memberships.some((m) => m.role === "owner"));
+}
+
+/**
+ * The audit log, newest first: owners see their organisations' events, admins see every event. Actors are shown by
+ * display name only; the operator CLI and the seed appear as "operator".
+ */
+export async function listAuditEvents(viewer: Viewer | null, filter: { organizationId?: string } = {}): Promise<AuditEventView[]> {
+  const readable = readableLogs(viewer);
+  if (filter.organizationId && readable && !readable.includes(filter.organizationId)) throw new ForbiddenError();
+  const organizationIds = filter.organizationId ? [filter.organizationId] : readable;
+  const events = await getDb().auditEvent.findMany({
+    where: organizationIds ? { organizationId: { in: organizationIds } } : {},
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: AUDIT_PAGE_SIZE,
+  });
+  const [users, orgs] = await Promise.all([
+    getDb().user.findMany({ where: { id: { in: events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])) } }, select: { id: true, name: true } }),
+    getDb().organization.findMany({ where: { id: { in: events.flatMap((e) => (e.organizationId ? [e.organizationId] : [])) } }, select: { id: true, name: true } }),
+  ]);
+  const userName = new Map(users.map((u) => [u.id, u.name]));
+  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  return events.map((e) => ({
+    id: e.id,
+    at: e.at.toISOString(),
+    actor: e.actorUserId ? (userName.get(e.actorUserId) ?? "deleted user") : "operator",
+    organization: e.organizationId ? (orgName.get(e.organizationId) ?? null) : null,
+    action: e.action,
+    subject: e.subjectId ? `${e.subjectType} ${e.subjectId}` : e.subjectType,
+    changes: e.changes,
+  }));
+}
