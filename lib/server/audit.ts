@@ -10,13 +10,10 @@ export type AuditAction =
   | "membership.add"
   | "membership.update"
   | "import"
-<<<<<<< HEAD
-  | "assessment.create";
-=======
+  | "assessment.create"
   | "note.create"
   | "note.update"
   | "note.delete";
->>>>>>> notes
 
 export type AuditEventInput = {
   /** Null for the operator CLI and the first-start seed. */
