@@ -24,7 +24,7 @@ export const createNoteSchema = z.object({
 });
 export type CreateNote = z.infer<typeof createNoteSchema>;
 
-/** PATCH /api/notes/{id}: any of the editable fields. */
+/** PATCH /api/notes/{id}: one or more of the editable fields. */
 export const updateNoteSchema = z
   .object({ body: bodySchema, tags: tagsSchema, visibility: noteVisibilitySchema })
   .partial()

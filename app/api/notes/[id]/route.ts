@@ -2,7 +2,7 @@ import { updateNoteSchema } from "@/lib/schemas/note";
 import { jsonResponse, toHttpError } from "@/lib/server/http-errors";
 import { deleteNote, updateNote } from "@/lib/server/notes";
 import { getViewer } from "@/lib/server/permissions";
-import { assertSameOrigin } from "@/lib/server/same-origin";
+import { assertSameOrigin } from "@/lib/server/csrf";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -3,7 +3,7 @@ import { createNoteSchema } from "@/lib/schemas/note";
 import { badRequest, jsonResponse, toHttpError } from "@/lib/server/http-errors";
 import { createNote, listNotes } from "@/lib/server/notes";
 import { getViewer } from "@/lib/server/permissions";
-import { assertSameOrigin } from "@/lib/server/same-origin";
+import { assertSameOrigin } from "@/lib/server/csrf";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ForbiddenError } from "./http-errors";
-import { assertSameOrigin } from "./same-origin";
+import { assertSameOrigin } from "./csrf";
 
 function post(origin?: string): Request {
   return new Request("http://localhost:3000/api/notes/x", { method: "PATCH", headers: origin === undefined ? {} : { origin } });
