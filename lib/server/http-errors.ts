@@ -61,6 +61,16 @@ export function badRequest(issues: z.core.$ZodIssue[]): Response {
   return errorResponse(400, { error: "invalid_parameters", issues: issues.map(publicIssue) });
 }
 
+/** 400 for a path parameter that does not parse, with its issues under the parameter's name. */
+export function badParam(name: string, error: z.ZodError): Response {
+  return badRequest(error.issues.map((issue) => ({ ...issue, path: [name, ...issue.path] })));
+}
+
+/** The request body as JSON, or undefined when it is not JSON, so the zod schema reports it as a 422. */
+export function readJsonBody(request: Request): Promise<unknown> {
+  return request.json().catch(() => undefined);
+}
+
 export function notFound(): Response {
   return errorResponse(404, { error: "not_found" });
 }

@@ -1,5 +1,5 @@
 import { updateNoteSchema } from "@/lib/schemas/note";
-import { jsonResponse, toHttpError } from "@/lib/server/http-errors";
+import { jsonResponse, readJsonBody, toHttpError } from "@/lib/server/http-errors";
 import { deleteNote, updateNote } from "@/lib/server/notes";
 import { getViewer } from "@/lib/server/permissions";
 import { assertSameOrigin } from "@/lib/server/csrf";
@@ -11,7 +11,7 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
   try {
     assertSameOrigin(request);
     const viewer = await getViewer(request);
-    const patch = updateNoteSchema.parse(await request.json().catch(() => null));
+    const patch = updateNoteSchema.parse(await readJsonBody(request));
     return jsonResponse(await updateNote(viewer, (await params).id, patch));
   } catch (error) {
     return toHttpError(error);

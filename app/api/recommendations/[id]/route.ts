@@ -1,11 +1,11 @@
 import { recommendationIdSchema, toPublicRecommendation } from "@/lib/schemas/recommendation-api";
-import { badRequest, jsonResponse, notFound, toHttpError } from "@/lib/server/http-errors";
+import { badParam, jsonResponse, notFound, toHttpError } from "@/lib/server/http-errors";
 import { getRecommendation } from "@/lib/server/recommendations";
 
 /** GET /api/recommendations/{id}: one recommendation, in the same shape as the list's items. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const parsed = recommendationIdSchema.safeParse((await params).id);
-  if (!parsed.success) return badRequest(parsed.error.issues.map((issue) => ({ ...issue, path: ["id", ...issue.path] })));
+  if (!parsed.success) return badParam("id", parsed.error);
 
   try {
     const row = await getRecommendation(parsed.data);

@@ -1,6 +1,6 @@
 import { recommendationIdSchema } from "@/lib/schemas/recommendation-api";
 import { createNoteSchema } from "@/lib/schemas/note";
-import { badRequest, jsonResponse, toHttpError } from "@/lib/server/http-errors";
+import { badParam, jsonResponse, readJsonBody, toHttpError } from "@/lib/server/http-errors";
 import { createNote, listNotes } from "@/lib/server/notes";
 import { getViewer } from "@/lib/server/permissions";
 import { assertSameOrigin } from "@/lib/server/csrf";
@@ -10,7 +10,7 @@ type Context = { params: Promise<{ id: string }> };
 /** GET /api/recommendations/{id}/notes: public notes, plus the caller's own organisations' private ones. */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   const id = recommendationIdSchema.safeParse((await params).id);
-  if (!id.success) return badRequest(id.error.issues.map((issue) => ({ ...issue, path: ["id", ...issue.path] })));
+  if (!id.success) return badParam("id", id.error);
   try {
     return jsonResponse({ notes: await listNotes(await getViewer(request), id.data) });
   } catch (error) {
@@ -21,12 +21,12 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
 /** POST /api/recommendations/{id}/notes with { body, tags?, visibility?, organizationId? }: 201 { id }. */
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   const id = recommendationIdSchema.safeParse((await params).id);
-  if (!id.success) return badRequest(id.error.issues.map((issue) => ({ ...issue, path: ["id", ...issue.path] })));
+  if (!id.success) return badParam("id", id.error);
   try {
     // Refuse cross-site requests, then who is asking, then what they sent.
     assertSameOrigin(request);
     const viewer = await getViewer(request);
-    const input = createNoteSchema.parse(await request.json().catch(() => null));
+    const input = createNoteSchema.parse(await readJsonBody(request));
     return jsonResponse(await createNote(viewer, id.data, input), 201);
   } catch (error) {
     return toHttpError(error);
