@@ -1,5 +1,6 @@
 import "server-only";
 import { headers as requestHeaders } from "next/headers";
+import { cache } from "react";
 import { allowedRole, isOrgRole, type Membership, type OrgRole } from "@/lib/auth/roles";
 import { getAuth } from "./auth";
 import { getDb } from "./db";
@@ -16,7 +17,13 @@ export type Viewer = {
  * actions). Roles come from the database on every call, so a changed membership applies at once.
  */
 export async function getViewer(request?: Request): Promise<Viewer | null> {
-  const headers = request ? request.headers : await requestHeaders();
+  return request ? viewerFrom(request.headers) : viewerOfCurrentRequest();
+}
+
+/** The layout, the page and its sections all ask who is viewing: one lookup per request serves them all. */
+const viewerOfCurrentRequest = cache(async (): Promise<Viewer | null> => viewerFrom(await requestHeaders()));
+
+async function viewerFrom(headers: Headers): Promise<Viewer | null> {
   const session = await getAuth().api.getSession({ headers });
   if (!session) return null;
   const user = await getDb().user.findUnique({
