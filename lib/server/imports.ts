@@ -5,7 +5,7 @@ import { recordAuditEvent } from "./audit";
 import { syncCountries } from "./countries";
 import { refreshRecommendationSearchIndex } from "./recommendation-index";
 import { getDb, type Db } from "./db";
-import type { Prisma } from "./generated/prisma/client";
+import type { Prisma, SourceFormat } from "./generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
@@ -97,10 +97,10 @@ async function upsertReviews(tx: Tx, reviews: ReviewRef[]): Promise<Map<string, 
 }
 
 /** The same review loaded from two kinds of source would count every recommendation twice. */
-async function refuseMixedSources(tx: Tx, doc: ParsedDocument, reviewIds: number[], format: string): Promise<void> {
+async function refuseMixedSources(tx: Tx, doc: ParsedDocument, reviewIds: number[], format: SourceFormat): Promise<void> {
   const other = await tx.recommendation.groupBy({
     by: ["reviewId"],
-    where: { reviewId: { in: reviewIds }, sourceDocument: { format: { not: format as "OHCHR_THEMATIC_LIST" } } },
+    where: { reviewId: { in: reviewIds }, sourceDocument: { format: { not: format } } },
     _count: true,
   });
   if (other.length === 0) return;
