@@ -3,6 +3,7 @@ import { createNoteAction, deleteNoteAction, updateNoteAction } from "@/lib/acti
 import { CAN_READ_PRIVATE, CAN_WRITE } from "@/lib/auth/roles";
 import { listNotes } from "@/lib/server/notes";
 import { getViewer } from "@/lib/server/permissions";
+import { DeleteNoteButton } from "./delete-note-button";
 import { NoteForm } from "./note-form";
 import { NoteList } from "./note-list";
 
@@ -25,9 +26,7 @@ export async function NotesSection({ recommendationId }: { recommendationId: num
               <summary>Edit</summary>
               <NoteForm action={updateNoteAction.bind(null, note.id)} initial={{ body: note.body, tags: note.tags, visibility: note.visibility }} submitLabel="Save changes" idPrefix={`edit-${note.id}`} />
             </details>
-            <form action={deleteNoteAction.bind(null, note.id, recommendationId)}>
-              <button type="submit">Delete</button>
-            </form>
+            <DeleteNoteButton action={deleteNoteAction.bind(null, note.id, recommendationId)} />
           </div>
         )}
       />

@@ -52,10 +52,15 @@ export async function updateNoteAction(noteId: string, _state: NoteFormState, fo
   return { ok: true, message: "Note updated." };
 }
 
-/** Deletes a note (author or owner; checked in deleteNote). */
-export async function deleteNoteAction(noteId: string, recommendationId: number): Promise<void> {
-  const viewer = await getViewer();
-  if (!viewer) throw new UnauthenticatedError();
-  await deleteNote(viewer, noteId);
+/** Deletes a note (author or owner; checked in deleteNote). A refusal comes back as a message, never an error page. */
+export async function deleteNoteAction(noteId: string, recommendationId: number, _state: NoteFormState, _formData: FormData): Promise<NoteFormState> {
+  try {
+    const viewer = await getViewer();
+    if (!viewer) throw new UnauthenticatedError();
+    await deleteNote(viewer, noteId);
+  } catch (error) {
+    return refusal(error);
+  }
   revalidatePath(`/recommendations/${recommendationId}`);
+  return { ok: true, message: "Note deleted." };
 }

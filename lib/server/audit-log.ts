@@ -1,4 +1,5 @@
 import "server-only";
+import { CAN_READ_PRIVATE } from "@/lib/auth/roles";
 import { getDb } from "./db";
 import { ForbiddenError, UnauthenticatedError } from "./http-errors";
 import type { Viewer } from "./permissions";
@@ -22,6 +23,16 @@ function readableLogs(viewer: Viewer | null): string[] | null {
   const owned = viewer.memberships.filter((m) => m.role === "owner").map((m) => m.organizationId);
   if (owned.length === 0) throw new ForbiddenError();
   return owned;
+}
+
+/**
+ * What an admin reading another organisation's events sees of their changes: which fields changed, never the values.
+ * A private note's text, an assessment's rationale and status, evidence and tags stay inside the organisation, even
+ * from the instance's operators (a seized admin account must not expose an NGO's private work).
+ */
+function withheld(changes: unknown): { withheld: string; fields: string[] } {
+  const fields = changes && typeof changes === "object" && !Array.isArray(changes) ? Object.keys(changes).sort() : [];
+  return { withheld: "values are private to the organisation", fields };
 }
 
 /** True when the viewer may open /audit (the header shows the link only then). */
@@ -48,6 +59,7 @@ export async function listAuditEvents(viewer: Viewer | null, filter: { organizat
   ]);
   const userName = new Map(users.map((u) => [u.id, u.name]));
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  const ownOrganizations = new Set(viewer!.memberships.filter((m) => CAN_READ_PRIVATE.includes(m.role)).map((m) => m.organizationId));
   return events.map((e) => ({
     id: e.id,
     at: e.at.toISOString(),
@@ -55,6 +67,6 @@ export async function listAuditEvents(viewer: Viewer | null, filter: { organizat
     organization: e.organizationId ? (orgName.get(e.organizationId) ?? null) : null,
     action: e.action,
     subject: e.subjectId ? `${e.subjectType} ${e.subjectId}` : e.subjectType,
-    changes: e.changes,
+    changes: e.organizationId && !ownOrganizations.has(e.organizationId) ? withheld(e.changes) : e.changes,
   }));
 }

@@ -183,6 +183,14 @@ describe("audit trail", () => {
     expect(html).toContain("editorA");
     expect(html).toContain("note.create");
     expect(html).not.toContain("editor-a@example.org");
+    // The admin is in no organisation: they see that a note changed, never what it says.
+    const secret = `audit-secret ${crypto.randomUUID()}`;
+    const secretNote = await noteOfA("private", secret);
+    const adminView = JSON.stringify(await listAuditEvents(await viewer("admin")));
+    expect(adminView).toContain(secretNote);
+    expect(adminView).not.toContain(secret);
+    expect(adminView).not.toContain("priority for mid-term report");
+    expect(JSON.stringify(await listAuditEvents(await viewer("ownerA")))).toContain(secret);
   });
 });
 

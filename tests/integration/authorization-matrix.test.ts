@@ -1,0 +1,274 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { POST as authPost } from "@/app/api/auth/[...all]/route";
+import { DELETE as deleteNoteRoute, PATCH as patchNoteRoute } from "@/app/api/notes/[id]/route";
+import { POST as assessmentsPost } from "@/app/api/recommendations/[id]/assessments/route";
+import { POST as notesPost } from "@/app/api/recommendations/[id]/notes/route";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { createAssessmentAction } from "@/lib/actions/assessments";
+import { signOutAction } from "@/lib/actions/auth";
+import { createNoteAction, deleteNoteAction, updateNoteAction } from "@/lib/actions/notes";
+import { addUser, createOrganization } from "@/lib/server/accounts";
+import { getDb } from "@/lib/server/db";
+import { withSeededDatabase } from "../helpers/test-database";
+
+/**
+ * The authorisation matrix: every write route and every server action, called as each kind of caller, with the exact
+ * answer expected in each cell. A refused cell must also leave the database exactly as it was (a fingerprint of every
+ * table a write can touch); an allowed cell must change it.
+ *
+ * Server actions run as exported: `next/headers` is the only stand-in, handing the action the request headers (session
+ * cookie) of the actor, as Next does inside a request. `revalidatePath` needs Next's render context, so it is recorded.
+ */
+const requestHeaders = vi.hoisted(() => ({ current: new Headers() }));
+vi.mock("next/headers", () => ({
+  headers: async () => requestHeaders.current,
+  cookies: async () => {
+    throw new Error("cookies() is not used by these actions");
+  },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+const OPERATOR = { kind: "operator" } as const;
+const PASSWORD = "a long enough passphrase";
+const ORIGIN = "http://localhost:3000";
+const ACTORS = ["anonymous", "viewerA", "editorA", "ownerA", "editorB", "admin"] as const;
+type Actor = (typeof ACTORS)[number];
+type Cells = Record<Actor, number>;
+
+withSeededDatabase();
+const cookies = new Map<Actor, string>();
+const orgId = { A: "", B: "" };
+let recommendationId: number;
+
+beforeAll(async () => {
+  process.env.BETTER_AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
+  orgId.A = (await createOrganization(OPERATOR, "Matrix Org A")).id;
+  orgId.B = (await createOrganization(OPERATOR, "Matrix Org B")).id;
+  const people: [Exclude<Actor, "anonymous">, "A" | "B" | null, "owner" | "editor" | "viewer" | null][] = [
+    ["viewerA", "A", "viewer"],
+    ["editorA", "A", "editor"],
+    ["ownerA", "A", "owner"],
+    ["editorB", "B", "editor"],
+    ["admin", null, null],
+  ];
+  for (const [actor, org, role] of people) {
+    await addUser(OPERATOR, { email: emailOf(actor), password: PASSWORD, name: actor, organization: org && role ? { name: `Matrix Org ${org}`, role } : undefined, admin: actor === "admin" });
+    cookies.set(actor, await signIn(actor));
+  }
+  recommendationId = (await getDb().recommendation.findFirstOrThrow({ select: { id: true }, orderBy: { id: "asc" } })).id;
+});
+
+const emailOf = (actor: Actor): string => `${actor.toLowerCase()}@matrix.example.org`;
+let signIns = 0;
+
+/** A new session for the actor (each from its own address, below the sign-in rate limit). */
+async function signIn(actor: Actor): Promise<string> {
+  const response = await authPost(
+    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": `10.9.${Math.floor(++signIns / 250)}.${signIns % 250}` },
+      body: JSON.stringify({ email: emailOf(actor), password: PASSWORD }),
+    }),
+  );
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
+  if (!cookie) throw new Error(`no session for ${actor}: ${response.status}`);
+  return cookie.split(";")[0]!;
+}
+
+function headersOf(actor: Actor): Record<string, string> {
+  const h: Record<string, string> = { "content-type": "application/json", origin: ORIGIN };
+  const cookie = cookies.get(actor);
+  if (cookie) h.cookie = cookie;
+  return h;
+}
+
+function request(actor: Actor, method: string, path: string, body?: unknown): Request {
+  return new Request(`${ORIGIN}${path}`, { method, headers: headersOf(actor), body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+const params = (id: string | number) => ({ params: Promise.resolve({ id: String(id) }) });
+
+/** Runs a server action as the actor would from a page: with their session cookie in the request headers. */
+async function asActor<T>(actor: Actor, action: () => Promise<T>, cookie?: string): Promise<T> {
+  requestHeaders.current = new Headers(headersOf(actor));
+  if (cookie) requestHeaders.current.set("cookie", cookie);
+  try {
+    return await action();
+  } finally {
+    requestHeaders.current = new Headers();
+  }
+}
+
+/** A form state as the HTTP status it stands for, so routes and actions read alike in the table. */
+function actionStatus(state: { ok: boolean; message?: string; fieldErrors?: unknown }): number {
+  if (state.ok) return 200;
+  const message = state.message ?? "";
+  if (/sign in/i.test(message)) return 401;
+  if (/may not|does not allow/i.test(message)) return 403;
+  if (/no longer exists/i.test(message)) return 404;
+  if (state.fieldErrors) return 422;
+  throw new Error(`unexpected action answer: ${JSON.stringify(state)}`);
+}
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+}
+
+/** Everything a write could change, as one hash: a refused call must leave it as it was. */
+async function fingerprint(): Promise<string> {
+  const [row] = await getDb().$queryRaw<{ hash: string }[]>`
+    SELECT md5(concat_ws('|',
+      (SELECT string_agg(a::text, ',' ORDER BY a."id") FROM "Assessment" a),
+      (SELECT string_agg(e::text, ',' ORDER BY e."id") FROM "Evidence" e),
+      (SELECT string_agg(n::text, ',' ORDER BY n."id") FROM "Note" n),
+      (SELECT string_agg(m::text, ',' ORDER BY m."id") FROM "Member" m),
+      (SELECT string_agg(o::text, ',' ORDER BY o."id") FROM "Organization" o),
+      (SELECT string_agg(u."id" || u."isAdmin"::text || u."name", ',' ORDER BY u."id") FROM "User" u),
+      (SELECT count(*)::text FROM "AuditEvent")
+    )) AS hash`;
+  return row!.hash;
+}
+
+/** A fresh note of organisation A written by A's editor, so every cell edits or deletes its own. */
+async function noteOfA(visibility: "private" | "public"): Promise<string> {
+  const response = await notesPost(request("editorA", "POST", `/api/recommendations/${recommendationId}/notes`, { body: `matrix ${visibility} note`, visibility }), params(recommendationId));
+  if (response.status !== 201) throw new Error(`fixture note: ${response.status}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
+const assessmentBody = () => ({ status: "partially_implemented", assessedOn: "2026-06-30", rationale: "matrix", confidence: "medium", visibility: "private", organizationId: orgId.A });
+const assessmentForm = () => form({ status: "partially_implemented", assessedOn: "2026-06-30", rationale: "matrix", confidence: "medium", visibility: "private", organizationId: orgId.A });
+
+/** `setup` builds what the call acts on (a fresh note) before the database is fingerprinted. */
+type Row = { name: string; setup?: () => Promise<string>; call: (actor: Actor, target: string) => Promise<number>; expected: Cells };
+
+const WRITE_A: Cells = { anonymous: 401, viewerA: 403, editorA: 201, ownerA: 201, editorB: 403, admin: 403 };
+const EDIT_PRIVATE_NOTE_OF_A: Cells = { anonymous: 401, viewerA: 403, editorA: 200, ownerA: 200, editorB: 404, admin: 404 };
+const EDIT_PUBLIC_NOTE_OF_A: Cells = { ...EDIT_PRIVATE_NOTE_OF_A, editorB: 403, admin: 403 };
+const asAction = (cells: Cells): Cells => Object.fromEntries(Object.entries(cells).map(([actor, status]) => [actor, status === 201 || status === 204 ? 200 : status])) as Cells;
+
+const ROWS: Row[] = [
+  {
+    name: "POST /api/recommendations/{id}/assessments for A",
+    call: async (actor) => (await assessmentsPost(request(actor, "POST", `/api/recommendations/${recommendationId}/assessments`, assessmentBody()), params(recommendationId))).status,
+    expected: WRITE_A,
+  },
+  {
+    name: "POST /api/recommendations/{id}/notes for A",
+    call: async (actor) =>
+      (await notesPost(request(actor, "POST", `/api/recommendations/${recommendationId}/notes`, { body: `by ${actor}`, organizationId: orgId.A }), params(recommendationId))).status,
+    expected: WRITE_A,
+  },
+  ...(["private", "public"] as const).flatMap((visibility): Row[] => {
+    const cells = visibility === "private" ? EDIT_PRIVATE_NOTE_OF_A : EDIT_PUBLIC_NOTE_OF_A;
+    return [
+      {
+        name: `PATCH /api/notes/{id} of A's ${visibility} note by A's editor`,
+        setup: () => noteOfA(visibility),
+        call: async (actor, id) => {
+          return (await patchNoteRoute(request(actor, "PATCH", `/api/notes/${id}`, { body: `changed by ${actor}` }), params(id))).status;
+        },
+        expected: cells,
+      },
+      {
+        name: `DELETE /api/notes/{id} of A's ${visibility} note by A's editor`,
+        setup: () => noteOfA(visibility),
+        call: async (actor, id) => {
+          return (await deleteNoteRoute(request(actor, "DELETE", `/api/notes/${id}`), params(id))).status;
+        },
+        expected: { ...cells, editorA: 204, ownerA: 204 },
+      },
+      {
+        name: `action updateNoteAction on A's ${visibility} note`,
+        setup: () => noteOfA(visibility),
+        call: async (actor, id) => {
+          return actionStatus(await asActor(actor, () => updateNoteAction(id, { ok: true }, form({ body: `changed by ${actor}`, tags: "", visibility }))));
+        },
+        expected: cells,
+      },
+      {
+        name: `action deleteNoteAction on A's ${visibility} note`,
+        setup: () => noteOfA(visibility),
+        call: async (actor, id) => {
+          return actionStatus(await asActor(actor, () => deleteNoteAction(id, recommendationId, { ok: true }, new FormData())));
+        },
+        expected: cells,
+      },
+    ];
+  }),
+  {
+    name: "action createAssessmentAction for A",
+    call: async (actor) => actionStatus(await asActor(actor, () => createAssessmentAction(recommendationId, { ok: false }, assessmentForm()))),
+    expected: asAction(WRITE_A),
+  },
+  {
+    name: "action createNoteAction for A",
+    call: async (actor) =>
+      actionStatus(await asActor(actor, () => createNoteAction(recommendationId, { ok: true }, form({ body: `by ${actor}`, tags: "", visibility: "private", organizationId: orgId.A })))),
+    expected: asAction(WRITE_A),
+  },
+  {
+    // Ends only the caller's own session (a fresh one, so the other rows keep theirs), then redirects home.
+    name: "action signOutAction",
+    setup: async () => "",
+    call: async (actor) => {
+      const cookie = actor === "anonymous" ? undefined : await signIn(actor);
+      try {
+        await asActor(actor, () => signOutAction(), cookie);
+      } catch (error) {
+        if (isRedirectError(error)) return 303;
+        throw error;
+      }
+      throw new Error("signOutAction did not redirect");
+    },
+    expected: { anonymous: 303, viewerA: 303, editorA: 303, ownerA: 303, editorB: 303, admin: 303 },
+  },
+  // better-auth's own organisation writes are closed: members change only through the audited operator CLI.
+  ...(["create", "add-member", "invite-member", "update-member-role", "remove-member", "update", "delete", "leave"] as const).map(
+    (path): Row => ({
+      name: `POST /api/auth/organization/${path}`,
+      call: async (actor) =>
+        (await authPost(request(actor, "POST", `/api/auth/organization/${path}`, { organizationId: orgId.A, name: "Taken over", slug: "taken-over", userId: "x", role: "owner", memberIdOrEmail: "x", memberId: "x", email: "x@example.org", data: { name: "Taken over" } })))
+          .status,
+      expected: { anonymous: 404, viewerA: 404, editorA: 404, ownerA: 404, editorB: 404, admin: 404 },
+    }),
+  ),
+];
+
+describe("authorisation matrix", () => {
+  for (const row of ROWS) {
+    it(row.name, async () => {
+      const actual = {} as Cells;
+      for (const actor of ACTORS) {
+        const target = (await row.setup?.()) ?? "";
+        const before = await fingerprint();
+        actual[actor] = await row.call(actor, target);
+        const changed = (await fingerprint()) !== before;
+        // A refused call writes nothing at all; an allowed one writes (and audits) something.
+        expect(changed, `${row.name} as ${actor} answered ${actual[actor]} and ${changed ? "changed" : "did not change"} the database`).toBe(actual[actor] < 300);
+      }
+      expect(actual).toEqual(row.expected);
+    });
+  }
+
+  it("has a row for every write route handler and every server action", async () => {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const covered = ROWS.map((row) => row.name);
+    const missing: string[] = [];
+    for (const file of (await readdir("app/api", { recursive: true })).filter((f) => f.endsWith("route.ts"))) {
+      const source = await readFile(`app/api/${file}`, "utf8");
+      const path = `/api/${file.replace(/\/?route\.ts$/, "").replace(/\[\.\.\.all\]/, "").replace(/\[id\]/g, "{id}")}`;
+      for (const method of ["POST", "PATCH", "PUT", "DELETE"]) {
+        const exported = new RegExp(`export (async function|const) ${method}\\b|export const \\{[^}]*\\b${method}\\b`).test(source);
+        if (exported && !covered.some((name) => name.startsWith(`${method} ${path}`))) missing.push(`${method} ${path}`);
+      }
+    }
+    for (const file of await readdir("lib/actions")) {
+      const source = await readFile(`lib/actions/${file}`, "utf8");
+      for (const [, name] of source.matchAll(/export async function (\w+Action)\b/g)) if (!covered.some((row) => row.startsWith(`action ${name} `) || row === `action ${name}`)) missing.push(name!);
+    }
+    expect(missing).toEqual([]);
+  });
+});
