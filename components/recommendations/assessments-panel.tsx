@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { AssessmentDto, AssessmentStatusValue, OrganizationAssessments } from "@/lib/schemas/assessment";
 import { STATUS_LABELS } from "./assessment-labels";
 
@@ -24,7 +25,12 @@ function Evidence({ assessment }: { assessment: AssessmentDto }) {
             <span>{item.reference}</span>
           )}
           {item.date ? ` (${item.date})` : null}
-          {item.excerpt ? <q>{item.excerpt}</q> : null}
+          {item.excerpt ? (
+            <>
+              {" — "}
+              <q>{item.excerpt}</q>
+            </>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -50,10 +56,11 @@ function AssessmentBody({ assessment }: { assessment: AssessmentDto }) {
  * the viewer may see (listAssessments): public assessments plus the viewer's own organisations' private ones. All
  * user text is rendered as React text, so it is escaped.
  */
-export function AssessmentsPanel({ organizations }: { organizations: OrganizationAssessments[] }) {
-  if (organizations.length === 0) return <p className="muted">No organisation has published an assessment yet.</p>;
+export function AssessmentsPanel({ organizations, claim }: { organizations: OrganizationAssessments[]; claim?: ReactNode }) {
   return (
     <div className="assessment-columns">
+      {claim}
+      {organizations.length === 0 ? <p className="muted">No organisation has published an assessment yet.</p> : null}
       {organizations.map((group) => (
         <section key={group.organizationId} aria-label={`Assessment by ${group.organizationName}`} className="assessment-card">
           <h3>{group.organizationName}</h3>

@@ -1,20 +1,39 @@
 import type { OrganizationAssessments } from "@/lib/schemas/assessment";
 import { AssessmentForm } from "./assessment-form";
+import type { RecommendationRow } from "@/lib/server/recommendations";
 import { AssessmentsPanel } from "./assessments-panel";
+import { PositionBadge } from "./position-badge";
 
 type Props = {
   recommendationId: number;
+  /** The recommendation, for the government's claimed response shown first among the assessments. */
+  recommendation: Pick<RecommendationRow, "position" | "responseWording" | "stateUnderReview">;
   organizations: OrganizationAssessments[];
   /** The viewer's organisations where they may write (editor or owner); empty for everyone else. */
   writableOrganizations: { organizationId: string; organizationName: string }[];
 };
 
 /** What organisations say about the implementation, and for editors a form to record a new assessment. */
-export function AssessmentsSection({ recommendationId, organizations, writableOrganizations }: Props) {
+export function AssessmentsSection({ recommendationId, recommendation, organizations, writableOrganizations }: Props) {
+  const claim = (
+    <section aria-label={`Response of ${recommendation.stateUnderReview.name}`} className="assessment-card government-claim" data-testid="government-claim">
+      <h3>Claimed by {recommendation.stateUnderReview.name}</h3>
+      <p>
+        <PositionBadge position={recommendation.position} />
+        {recommendation.responseWording ? (
+          <>
+            {" "}
+            <q>{recommendation.responseWording}</q>
+          </>
+        ) : null}
+      </p>
+      <p className="muted">The government&rsquo;s response at the review, which the organisations&rsquo; assessments test.</p>
+    </section>
+  );
   return (
     <section aria-labelledby="assessments-heading">
       <h2 id="assessments-heading">Implementation assessments</h2>
-      <AssessmentsPanel organizations={organizations} />
+      <AssessmentsPanel organizations={organizations} claim={claim} />
       {writableOrganizations.map((organization) => (
         <AssessmentForm
           key={organization.organizationId}

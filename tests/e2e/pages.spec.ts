@@ -1,28 +1,12 @@
 import { collectConsoleErrors } from "./console";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
+import { storedRecommendation } from "./data";
 
 /**
  * The recommendation detail page and the State pages, on the real China data the app loads at start.
  * Recommendation ids depend on import order, so the one id the test needs is read from the app's database
  * (E2E_DATABASE_URL, set by `npm test`), together with the exact stored text the page must show unaltered.
  */
-async function storedRecommendation(cycle: number, paragraph: string): Promise<{ id: number; text: string }> {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: number; text: string }>(
-      `SELECT r."id", r."text" FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId"
-       WHERE v."stateUnderReviewIso3" = 'CHN' AND v."cycle" = $1 AND r."paragraph" = $2`,
-      [cycle, paragraph],
-    );
-    if (!rows[0]) throw new Error(`China cycle ${cycle} paragraph ${paragraph} is not loaded`);
-    return rows[0];
-  } finally {
-    await client.end();
-  }
-}
-
 test("a State page shows what it recommended to China, how China answered, and links each count to the explorer", async ({ page }) => {
   const consoleErrors = collectConsoleErrors(page);
   await page.goto("/states/EST");

@@ -56,7 +56,7 @@ export default async function RecommendationPage({ params }: Props) {
           <RecommendingStates states={recommendation.recommendingStates} />
         </section>
       </div>
-      <AssessmentsSection recommendationId={recommendation.id} organizations={assessments} writableOrganizations={writable} />
+      <AssessmentsSection recommendationId={recommendation.id} recommendation={recommendation} organizations={assessments} writableOrganizations={writable} />
       <section aria-labelledby="themes-heading">
         <h2 id="themes-heading">Themes</h2>
         <ThemeGroups themes={recommendation.themes} />

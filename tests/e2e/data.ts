@@ -1,0 +1,46 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+import pg from "pg";
+import { runCli } from "../helpers/run-cli";
+
+/**
+ * What the e2e tests read from and add to the app's database (E2E_DATABASE_URL, set by `npm test`): recommendation
+ * ids depend on import order, so they are looked up; accounts are made with the operator CLI, so passwords are hashed
+ * exactly as in production.
+ */
+export async function storedRecommendation(cycle: number, paragraph: string): Promise<{ id: number; text: string }> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: number; text: string }>(
+      `SELECT r."id", r."text" FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId"
+       WHERE v."stateUnderReviewIso3" = 'CHN' AND v."cycle" = $1 AND r."paragraph" = $2`,
+      [cycle, paragraph],
+    );
+    if (!rows[0]) throw new Error(`China cycle ${cycle} paragraph ${paragraph} is not loaded`);
+    return rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+export const E2E_PASSWORD = "correct horse battery staple";
+
+/** An organisation with one member, made through the operator CLI. */
+export async function memberOf(organization: string, email: string, role: "owner" | "editor" | "viewer", name: string): Promise<void> {
+  const env = { DATABASE_URL: process.env.E2E_DATABASE_URL };
+  const org = await runCli(["org", "create", organization], env);
+  expect(org.stderr).toBe("");
+  const user = await runCli(["user", "add", email, "--org", organization, "--role", role, "--name", name], env, `${E2E_PASSWORD}\n`);
+  expect(user.stderr).toBe("");
+}
+
+/** Signs in through the form, in a browser context of its own (one person per context). */
+export async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(E2E_PASSWORD);
+  await page.getByLabel("Password").press("Enter");
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  return page;
+}
