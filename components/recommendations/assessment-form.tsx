@@ -2,10 +2,16 @@
 
 import { useActionState } from "react";
 import { createAssessmentAction, type AssessmentFormState } from "@/lib/actions/assessments";
-import { ASSESSMENT_STATUSES, CONFIDENCES, EVIDENCE_STANCES, MAX_RATIONALE_LENGTH } from "@/lib/schemas/assessment";
+import { ASSESSMENT_STATUSES, type AssessmentDto, CONFIDENCES, EVIDENCE_STANCES, MAX_RATIONALE_LENGTH } from "@/lib/schemas/assessment";
 import { STATUS_LABELS } from "./assessment-labels";
 
-type Props = { recommendationId: number; organizationId: string; organizationName: string; latestVersion: number };
+type Props = {
+  recommendationId: number;
+  organizationId: string;
+  organizationName: string;
+  /** The organisation's latest assessment: the new one starts from it (status, confidence, visibility, rationale). */
+  latest: AssessmentDto | undefined;
+};
 
 function FieldError({ state, name }: { state: AssessmentFormState; name: string }) {
   const messages = state.fieldErrors?.[name];
@@ -13,17 +19,17 @@ function FieldError({ state, name }: { state: AssessmentFormState; name: string 
 }
 
 /** Records a new assessment for one organisation; the hidden expectedVersion lets the server refuse a stale save. */
-export function AssessmentForm({ recommendationId, organizationId, organizationName, latestVersion }: Props) {
+export function AssessmentForm({ recommendationId, organizationId, organizationName, latest }: Props) {
   const [state, formAction, pending] = useActionState(createAssessmentAction.bind(null, recommendationId), { ok: false });
   const today = new Date().toISOString().slice(0, 10);
   return (
     <form action={formAction} className="assessment-form" aria-label={`New assessment for ${organizationName}`}>
       <h3>New assessment for {organizationName}</h3>
       <input type="hidden" name="organizationId" value={organizationId} />
-      <input type="hidden" name="expectedVersion" value={latestVersion} />
+      <input type="hidden" name="expectedVersion" value={latest?.version ?? 0} />
       <label>
         Status{" "}
-        <select name="status" defaultValue="not_assessed">
+        <select name="status" defaultValue={latest?.status ?? "not_assessed"}>
           {ASSESSMENT_STATUSES.map((status) => (
             <option key={status} value={status}>
               {STATUS_LABELS[status]}
@@ -37,7 +43,7 @@ export function AssessmentForm({ recommendationId, organizationId, organizationN
       <FieldError state={state} name="assessedOn" />
       <label>
         Confidence{" "}
-        <select name="confidence" defaultValue="medium">
+        <select name="confidence" defaultValue={latest?.confidence ?? "medium"}>
           {CONFIDENCES.map((confidence) => (
             <option key={confidence}>{confidence}</option>
           ))}
@@ -45,13 +51,13 @@ export function AssessmentForm({ recommendationId, organizationId, organizationN
       </label>
       <label>
         Visibility{" "}
-        <select name="visibility" defaultValue="private">
+        <select name="visibility" defaultValue={latest?.visibility ?? "private"}>
           <option value="private">Private to {organizationName}</option>
           <option value="public">Public</option>
         </select>
       </label>
       <label>
-        Rationale <textarea name="rationale" rows={5} maxLength={MAX_RATIONALE_LENGTH} />
+        Rationale <textarea name="rationale" rows={5} maxLength={MAX_RATIONALE_LENGTH} defaultValue={latest?.rationale} />
       </label>
       <FieldError state={state} name="rationale" />
       <fieldset>

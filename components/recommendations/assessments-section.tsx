@@ -40,7 +40,7 @@ export function AssessmentsSection({ recommendationId, recommendation, organizat
           recommendationId={recommendationId}
           organizationId={organization.organizationId}
           organizationName={organization.organizationName}
-          latestVersion={organizations.find((group) => group.organizationId === organization.organizationId)?.history[0]?.version ?? 0}
+          latest={organizations.find((group) => group.organizationId === organization.organizationId)?.history[0]}
         />
       ))}
     </section>
