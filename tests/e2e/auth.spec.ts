@@ -1,21 +1,17 @@
 import { expect, test } from "@playwright/test";
-import { runCli } from "../helpers/run-cli";
 import { collectConsoleErrors } from "./console";
+import { E2E_PASSWORD as PASSWORD, memberOf } from "./data";
 
 /**
  * Sign in at /sign-in with the keyboard only. The account is made with the operator CLI against the app's database
  * (E2E_DATABASE_URL, set by `npm test`), so the password is hashed exactly as in production.
  */
-const PASSWORD = "correct horse battery staple";
 const ORG = `Lantern Collective ${Date.now()}`;
 const EMAIL = `heron-${Date.now()}@example.org`;
 
 test.beforeAll(async () => {
-  const env = { DATABASE_URL: process.env.E2E_DATABASE_URL };
-  const org = await runCli(["org", "create", ORG], env);
-  expect(org.stderr).toBe("");
-  const user = await runCli(["user", "add", EMAIL, "--org", ORG, "--role", "editor", "--name", "Grey Heron"], env, `${PASSWORD}\n`);
-  expect(user.stderr).toBe("");
+  test.setTimeout(120_000); // two runs of the operator CLI
+  await memberOf(ORG, EMAIL, "editor", "Grey Heron");
 });
 
 test("a member signs in with the keyboard, sees their name and organisation, and signs out", async ({ page }) => {
