@@ -22,7 +22,7 @@ export function NoteList({ notes, viewerOrganizationIds, renderControls }: Props
               <span className="badge"> Private to {note.organization.name}</span>
             ) : null}
           </p>
-          <p className="note-body" style={{ whiteSpace: "pre-wrap" }}>
+          <p className="note-body">
             {note.body}
           </p>
           {note.tags.length > 0 ? (

@@ -74,33 +74,45 @@ export const assessmentInputSchema = z.object({
 export type AssessmentInput = z.infer<typeof assessmentInputSchema>;
 export type EvidenceInput = z.infer<typeof evidenceSchema>;
 
-export type EvidenceDto = {
-  kind: EvidenceKindValue;
-  reference: string;
-  excerpt: string | null;
-  date: string | null;
-  stance: EvidenceStanceValue;
-};
+/** The API's answers, described once for the handlers' types and the OpenAPI document. */
+export const evidenceDtoSchema = z.object({
+  kind: z.enum(EVIDENCE_KINDS),
+  reference: z.string().describe("A URL (kind url) or a UN document symbol such as A/HRC/40/6 (kind un-symbol)"),
+  excerpt: z.string().nullable(),
+  date: z.iso.date().nullable(),
+  stance: z.enum(EVIDENCE_STANCES).describe("Whether the evidence supports the status, contradicts it, or gives context"),
+});
 
-export type AssessmentDto = {
-  id: string;
-  organizationId: string;
-  organizationName: string;
-  authorName: string;
-  status: AssessmentStatusValue;
-  assessedOn: string;
-  createdAt: string;
-  rationale: string;
-  confidence: ConfidenceValue;
-  visibility: VisibilityValue;
-  version: number;
-  evidence: EvidenceDto[];
-};
+export const assessmentDtoSchema = z
+  .object({
+    id: z.string(),
+    organizationId: z.string(),
+    organizationName: z.string(),
+    authorName: z.string().describe("The author's display name, which may be a pseudonym"),
+    status: z.enum(ASSESSMENT_STATUSES),
+    assessedOn: z.iso.date(),
+    createdAt: z.iso.datetime(),
+    rationale: z.string(),
+    confidence: z.enum(CONFIDENCES),
+    visibility: z.enum(VISIBILITIES),
+    version: z.number().int().positive().describe("Per organisation and recommendation, from 1; send it back as expectedVersion"),
+    evidence: z.array(evidenceDtoSchema),
+  })
+  .describe("One version of an organisation's assessment");
 
 /** One organisation's assessments the caller may see: the latest of them first as `current`, then all, newest first. */
-export type OrganizationAssessments = {
-  organizationId: string;
-  organizationName: string;
-  current: AssessmentDto;
-  history: AssessmentDto[];
-};
+export const organizationAssessmentsSchema = z.object({
+  organizationId: z.string(),
+  organizationName: z.string(),
+  current: assessmentDtoSchema,
+  history: z.array(assessmentDtoSchema).describe("Every version the caller may see, newest first, `current` included"),
+});
+
+export const assessmentListSchema = z.object({ organizations: z.array(organizationAssessmentsSchema) });
+
+export const createdAssessmentSchema = z.object({ id: z.string(), version: z.number().int().positive() });
+
+export type EvidenceDto = z.infer<typeof evidenceDtoSchema>;
+export type AssessmentDto = z.infer<typeof assessmentDtoSchema>;
+export type OrganizationAssessments = z.infer<typeof organizationAssessmentsSchema>;
+export type CreatedAssessment = z.infer<typeof createdAssessmentSchema>;

@@ -31,6 +31,26 @@ export const updateNoteSchema = z
   .strict();
 export type UpdateNote = z.infer<typeof updateNoteSchema>;
 
+/** A note as the API answers it (GET, PATCH). */
+export const noteSchema = z
+  .object({
+    id: z.string(),
+    recommendationId: z.number().int().positive(),
+    organization: z.object({ id: z.string(), name: z.string() }),
+    author: z.object({ id: z.string(), name: z.string().describe("Display name, which may be a pseudonym") }),
+    body: z.string(),
+    tags: z.array(z.string()),
+    visibility: noteVisibilitySchema,
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    canEdit: z.boolean().describe("Whether the caller may edit and delete it: its author, or an owner of its organisation"),
+  })
+  .describe("A note on a recommendation");
+export type NoteView = z.infer<typeof noteSchema>;
+
+export const noteListSchema = z.object({ notes: z.array(noteSchema).describe("Newest first") });
+export const createdNoteSchema = z.object({ id: z.string() });
+
 /** Tags as typed in the form: comma-separated. */
 export function parseTagList(raw: string): string[] {
   return raw

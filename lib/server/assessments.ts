@@ -1,14 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { CAN_READ_PRIVATE, CAN_WRITE } from "@/lib/auth/roles";
-import type { AssessmentDto, AssessmentInput, OrganizationAssessments } from "@/lib/schemas/assessment";
+import type { AssessmentDto, AssessmentInput, CreatedAssessment, OrganizationAssessments } from "@/lib/schemas/assessment";
 import { recordAuditEvent } from "./audit";
 import { getDb } from "./db";
 import { Prisma } from "./generated/prisma/client";
 import { ConflictError, NotFoundError, UnauthenticatedError } from "./http-errors";
 import { requireMember, type Viewer } from "./permissions";
-
-export type CreatedAssessment = { id: string; version: number };
 
 const ASSESSMENT_SELECT = {
   id: true,

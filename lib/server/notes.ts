@@ -1,6 +1,6 @@
 import "server-only";
 import { allowedRole, CAN_READ_PRIVATE, CAN_WRITE } from "@/lib/auth/roles";
-import type { CreateNote, NoteVisibilityWire, UpdateNote } from "@/lib/schemas/note";
+import type { CreateNote, NoteView, NoteVisibilityWire, UpdateNote } from "@/lib/schemas/note";
 import { recordAuditEvent } from "./audit";
 import { getDb } from "./db";
 import type { NoteVisibility, Prisma } from "./generated/prisma/client";
@@ -8,19 +8,7 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./http-erro
 import type { Viewer } from "./permissions";
 
 /** A note as pages and the API show it: the author by display name only (it may be a pseudonym), never an email. */
-export type NoteView = {
-  id: string;
-  recommendationId: number;
-  organization: { id: string; name: string };
-  author: { id: string; name: string };
-  body: string;
-  tags: string[];
-  visibility: NoteVisibilityWire;
-  createdAt: string;
-  updatedAt: string;
-  /** Whether the caller may edit and delete it (its author, or an owner of its organisation). */
-  canEdit: boolean;
-};
+export type { NoteView };
 
 const TO_DB: Record<NoteVisibilityWire, NoteVisibility> = { private: "NOTE_PRIVATE", public: "NOTE_PUBLIC" };
 const FROM_DB: Record<NoteVisibility, NoteVisibilityWire> = { NOTE_PRIVATE: "private", NOTE_PUBLIC: "public" };

@@ -3,6 +3,9 @@ import { GET as getOne } from "@/app/api/recommendations/[id]/route";
 import { GET as getOpenApi } from "@/app/api/openapi.json/route";
 import { GET as list } from "@/app/api/recommendations/route";
 import { GET as exportCsv } from "@/app/api/recommendations.csv/route";
+import { ORG_ROLES } from "@/lib/auth/roles";
+import { ASSESSMENT_STATUSES, assessmentInputSchema, CONFIDENCES, EVIDENCE_KINDS, EVIDENCE_STANCES, VISIBILITIES } from "@/lib/schemas/assessment";
+import { createNoteSchema, noteVisibilitySchema, updateNoteSchema } from "@/lib/schemas/note";
 import { recommendationItemSchema, recommendationListSchema, type RecommendationItem, type RecommendationList } from "@/lib/schemas/recommendation-api";
 import { apiSearchSchema, MAX_PAGE_SIZE } from "@/lib/search-params";
 import { importParsedDocument } from "@/lib/server/imports";
@@ -149,19 +152,106 @@ describe("GET /api/recommendations.csv", () => {
   });
 });
 
+const METHODS = ["get", "post", "patch", "delete"] as const;
+type Method = (typeof METHODS)[number];
+type Parameter = { name: string; in: string };
+type Operation = {
+  operationId: string;
+  parameters?: Parameter[];
+  security?: unknown[];
+  requestBody?: { content: Record<string, { schema: unknown }> };
+  responses: Record<string, unknown>;
+};
+type PathItem = Partial<Record<Method, Operation>> & { parameters?: Parameter[] };
+type OpenApiDocument = {
+  openapi: string;
+  paths: Record<string, PathItem>;
+  components: { schemas: Record<string, JsonObject>; securitySchemes: Record<string, JsonObject> };
+};
+type JsonObject = { properties?: Record<string, JsonObject>; enum?: unknown[]; items?: JsonObject; required?: string[]; additionalProperties?: unknown; $ref?: string; [key: string]: unknown };
+
+async function openApiDocument(): Promise<OpenApiDocument> {
+  const response = getOpenApi();
+  return JSON.parse(await response.text()) as OpenApiDocument;
+}
+
 describe("GET /api/openapi.json", () => {
-  it("describes the three endpoints and every parameter of the strict schema", async () => {
-    const response = getOpenApi();
-    const doc = JSON.parse(await response.text());
+  it("describes the read endpoints and every parameter of the strict schema", async () => {
+    const doc = await openApiDocument();
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(["/api/recommendations", "/api/recommendations/{id}", "/api/recommendations.csv"]);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/recommendations", "/api/recommendations/{id}", "/api/recommendations.csv"]));
     const strictKeys = Object.keys(apiSearchSchema.in.shape).sort();
     for (const path of ["/api/recommendations", "/api/recommendations.csv"]) {
-      const names = doc.paths[path].get.parameters.map((parameter: { name: string }) => parameter.name);
+      const names = doc.paths[path]!.get!.parameters!.map((parameter) => parameter.name);
       expect(names.sort()).toEqual(strictKeys);
     }
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((match) => match[1]!);
     for (const ref of refs) expect(doc.components.schemas).toHaveProperty(ref);
-    expect(doc.components.schemas.Recommendation.properties.position.anyOf[0].enum).toEqual(["supported", "supported-in-part", "noted"]);
+    expect(doc.components.schemas.Recommendation!.properties!.position!.anyOf).toContainEqual(expect.objectContaining({ enum: ["supported", "supported-in-part", "noted"] }));
+  });
+
+  it("describes sign-in, /api/me, assessments and notes with the session cookie and every answer the handlers give", async () => {
+    const doc = await openApiDocument();
+    const answers = (path: string, method: Method): string[] => Object.keys(doc.paths[path]?.[method]?.responses ?? {}).sort();
+    expect(answers("/api/auth/sign-in/email", "post")).toEqual(["200", "400", "401", "403", "429"]);
+    expect(answers("/api/me", "get")).toEqual(["200", "401", "500"]);
+    expect(answers("/api/recommendations/{id}/assessments", "get")).toEqual(["200", "400", "404", "500"]);
+    expect(answers("/api/recommendations/{id}/assessments", "post")).toEqual(["201", "400", "401", "403", "404", "409", "422", "500"]);
+    expect(answers("/api/recommendations/{id}/notes", "get")).toEqual(["200", "400", "500"]);
+    expect(answers("/api/recommendations/{id}/notes", "post")).toEqual(["201", "400", "401", "403", "404", "422", "500"]);
+    expect(answers("/api/notes/{id}", "patch")).toEqual(["200", "401", "403", "404", "422", "500"]);
+    expect(answers("/api/notes/{id}", "delete")).toEqual(["204", "401", "403", "404", "500"]);
+
+    // The cookie scheme: writes and /api/me need it, reads of assessments and notes take it optionally, sign-in none.
+    expect(doc.components.securitySchemes.sessionCookie).toMatchObject({ type: "apiKey", in: "cookie", name: "better-auth.session_token" });
+    const session = [{ sessionCookie: [] }];
+    for (const [path, method] of [["/api/me", "get"], ["/api/recommendations/{id}/assessments", "post"], ["/api/recommendations/{id}/notes", "post"], ["/api/notes/{id}", "patch"], ["/api/notes/{id}", "delete"]] as const) {
+      expect(doc.paths[path]![method]!.security, `${method} ${path}`).toEqual(session);
+    }
+    expect(doc.paths["/api/recommendations/{id}/notes"]!.get!.security).toEqual([{}, ...session]);
+    expect(doc.paths["/api/auth/sign-in/email"]!.post!.security).toEqual([]);
+
+    // Every operation has its own id, and every path template's parameter is declared.
+    const operationIds = Object.values(doc.paths).flatMap((item) => METHODS.flatMap((method) => (item[method] ? [item[method]!.operationId] : [])));
+    expect(new Set(operationIds).size).toBe(operationIds.length);
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const name of path.match(/(?<=\{)\w+(?=\})/g) ?? []) {
+        const declared = [...(item.parameters ?? []), ...METHODS.flatMap((method) => item[method]?.parameters ?? [])];
+        expect(declared.some((parameter) => parameter.name === name && parameter.in === "path"), `${name} of ${path}`).toBe(true);
+      }
+    }
+  });
+
+  it("takes the request bodies from the zod schemas the handlers parse, with the same enums", async () => {
+    const doc = await openApiDocument();
+    const schemas = doc.components.schemas;
+    const body = (path: string, method: Method) => doc.paths[path]![method]!.requestBody!.content["application/json"]!.schema;
+    expect(body("/api/recommendations/{id}/assessments", "post")).toEqual({ $ref: "#/components/schemas/AssessmentInput" });
+    expect(body("/api/recommendations/{id}/notes", "post")).toEqual({ $ref: "#/components/schemas/NoteInput" });
+    expect(body("/api/notes/{id}", "patch")).toEqual({ $ref: "#/components/schemas/NotePatch" });
+    expect(body("/api/auth/sign-in/email", "post")).toEqual({ $ref: "#/components/schemas/SignInRequest" });
+
+    const assessment = schemas.AssessmentInput!;
+    expect(Object.keys(assessment.properties!).sort()).toEqual(Object.keys(assessmentInputSchema.shape).sort());
+    expect(assessment.properties!.status!.enum).toEqual([...ASSESSMENT_STATUSES]);
+    expect(assessment.properties!.confidence!.enum).toEqual([...CONFIDENCES]);
+    expect(assessment.properties!.visibility!.enum).toEqual([...VISIBILITIES]);
+    // Fields with a default may be left out by callers.
+    expect(assessment.required!.sort()).toEqual(["assessedOn", "confidence", "rationale", "status"]);
+    expect(assessment.properties!.evidence!.items).toEqual({ $ref: "#/components/schemas/EvidenceInput" });
+    expect(schemas.EvidenceInput!.properties!.kind!.enum).toEqual([...EVIDENCE_KINDS]);
+    expect(schemas.EvidenceInput!.properties!.stance!.enum).toEqual([...EVIDENCE_STANCES]);
+
+    expect(Object.keys(schemas.NoteInput!.properties!).sort()).toEqual(Object.keys(createNoteSchema.shape).sort());
+    expect(schemas.NoteInput!.properties!.visibility!.enum).toEqual(noteVisibilitySchema.options);
+    expect(schemas.NoteInput!.required).toEqual(["body"]);
+    expect(Object.keys(schemas.NotePatch!.properties!).sort()).toEqual(Object.keys(updateNoteSchema.shape).sort());
+    expect(schemas.NotePatch!.additionalProperties).toBe(false);
+    expect(schemas.NotePatch!.required).toBeUndefined();
+
+    // And the answers use the same words.
+    expect(schemas.Assessment!.properties!.status!.enum).toEqual([...ASSESSMENT_STATUSES]);
+    expect(schemas.Note!.properties!.visibility!.enum).toEqual(noteVisibilitySchema.options);
+    expect(schemas.Me!.properties!.organizations!.items!.properties!.role!.enum).toEqual([...ORG_ROLES]);
   });
 });

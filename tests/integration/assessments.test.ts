@@ -3,7 +3,7 @@ import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { GET as listRoute, POST as createRoute } from "@/app/api/recommendations/[id]/assessments/route";
 import { GET as exportCsv } from "@/app/api/recommendations.csv/route";
 import { GET as listRecommendationsRoute } from "@/app/api/recommendations/route";
-import type { OrganizationAssessments } from "@/lib/schemas/assessment";
+import { assessmentListSchema, type OrganizationAssessments } from "@/lib/schemas/assessment";
 import { addUser, createOrganization } from "@/lib/server/accounts";
 import { getDb } from "@/lib/server/db";
 import { seedRealData } from "@/lib/server/seed";
@@ -82,7 +82,8 @@ async function list(who: string | null): Promise<{ status: number; text: string;
   const id = String(recommendationId);
   const response = await listRoute(new Request(`${ORIGIN}/api/recommendations/${id}/assessments`, { headers }), { params: Promise.resolve({ id }) });
   const text = await response.text();
-  return { status: response.status, text, organizations: (JSON.parse(text) as { organizations: OrganizationAssessments[] }).organizations };
+  // The answer is exactly what the OpenAPI document describes.
+  return { status: response.status, text, organizations: assessmentListSchema.parse(JSON.parse(text)).organizations };
 }
 
 describe("POST /api/recommendations/{id}/assessments", () => {

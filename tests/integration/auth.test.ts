@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as authGet, POST as authPost } from "@/app/api/auth/[...all]/route";
 import { GET as me } from "@/app/api/me/route";
+import { authErrorSchema, meSchema, signInResponseSchema } from "@/lib/schemas/account";
 import { addUser, createOrganization } from "@/lib/server/accounts";
 import { SIGN_IN_ATTEMPTS_PER_MINUTE } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
@@ -59,10 +60,13 @@ describe("sign-in over HTTP and GET /api/me", () => {
   it("signs in with email and password, sets the session cookie, and /api/me lists the organisations and roles", async () => {
     const response = await signIn("owl@example.org", PASSWORD, "10.0.0.1");
     expect(response.status).toBe(200);
+    // Answers as the OpenAPI document describes them.
+    expect(signInResponseSchema.safeParse(await response.clone().json()).success).toBe(true);
     const cookie = sessionCookie(response);
     const answer = await me(new Request(`${ORIGIN}/api/me`, { headers: { cookie } }));
     expect(answer.status).toBe(200);
     const body = await answer.json();
+    expect(meSchema.safeParse(body).success).toBe(true);
     expect(body).toEqual({
       user: { id: expect.any(String), name: "Owl", email: "owl@example.org", isAdmin: false },
       organizations: [
@@ -88,6 +92,7 @@ describe("sign-in over HTTP and GET /api/me", () => {
   it("refuses a wrong password with 401 and no session cookie", async () => {
     const response = await signIn("magpie@example.org", "not the right passphrase", "10.0.0.2");
     expect(response.status).toBe(401);
+    expect(authErrorSchema.safeParse(await response.clone().json()).success).toBe(true);
     expect(response.headers.getSetCookie().some((c) => c.startsWith("better-auth.session_token=") && !/Max-Age=0/.test(c))).toBe(false);
   });
 

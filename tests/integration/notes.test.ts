@@ -9,6 +9,7 @@ import { GET as notesGet, POST as notesPost } from "@/app/api/recommendations/[i
 import { GET as listGet } from "@/app/api/recommendations/route";
 import { AuditTable } from "@/components/audit/audit-table";
 import { NoteList } from "@/components/recommendations/note-list";
+import { noteListSchema } from "@/lib/schemas/note";
 import { addUser, createOrganization } from "@/lib/server/accounts";
 import { listAuditEvents } from "@/lib/server/audit-log";
 import { getDb } from "@/lib/server/db";
@@ -81,7 +82,10 @@ function del(actor: Actor, id: string): Promise<Response> {
 async function getNotes(actor: Actor): Promise<string> {
   const response = await notesGet(new Request(`${ORIGIN}/api/recommendations/${recommendationId}/notes`, { headers: headers(actor, null) }), params(recommendationId));
   expect(response.status).toBe(200);
-  return response.text();
+  const text = await response.text();
+  // The answer is exactly what the OpenAPI document describes.
+  noteListSchema.parse(JSON.parse(text));
+  return text;
 }
 async function noteOfA(visibility: "private" | "public", body = `A ${visibility} note ${crypto.randomUUID()}`): Promise<string> {
   const response = await post("editorA", { body, tags: ["priority for mid-term report"], visibility });

@@ -1,3 +1,4 @@
+import type { Me } from "@/lib/schemas/account";
 import { jsonResponse, toHttpError, UnauthenticatedError } from "@/lib/server/http-errors";
 import { getViewer } from "@/lib/server/permissions";
 
@@ -6,10 +7,11 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const viewer = await getViewer(request);
     if (!viewer) throw new UnauthenticatedError();
-    return jsonResponse({
+    const me: Me = {
       user: viewer.user,
       organizations: viewer.memberships.map((m) => ({ id: m.organizationId, name: m.organizationName, slug: m.organizationSlug, role: m.role })),
-    });
+    };
+    return jsonResponse(me);
   } catch (error) {
     return toHttpError(error);
   }

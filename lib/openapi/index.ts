@@ -1,0 +1,26 @@
+import { componentSchemas, type JsonSchema } from "./json-schema";
+import { memberPaths, memberRequestSchemas, memberResponseSchemas, SESSION_COOKIE_SCHEME } from "./member-paths";
+import { readPaths, readSchemas } from "./read-paths";
+
+/**
+ * The OpenAPI 3.1 description of the API, generated from the zod schemas the handlers use, so it cannot drift from
+ * them: the public read API (read-paths.ts) and what members of organisations use (member-paths.ts).
+ */
+export function buildOpenApiDocument(): JsonSchema {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "UPR recommendation tracker API",
+      version: "1.0.0",
+      description:
+        "UN Universal Periodic Review recommendations, the responses of the States under review, and their themes; " +
+        "organisations' implementation assessments and notes. Reads need no account; writes need the session cookie of a " +
+        "member. Unknown parameters and bad values are refused with 400 and the zod issues, bad bodies with 422.",
+    },
+    paths: { ...readPaths(), ...memberPaths() },
+    components: {
+      schemas: { ...componentSchemas({ ...readSchemas, ...memberResponseSchemas }, "output"), ...componentSchemas(memberRequestSchemas, "input") },
+      securitySchemes: { sessionCookie: SESSION_COOKIE_SCHEME },
+    },
+  };
+}

@@ -1,0 +1,209 @@
+import { authErrorSchema, meSchema, signInRequestSchema, signInResponseSchema } from "@/lib/schemas/account";
+import {
+  assessmentDtoSchema,
+  assessmentInputSchema,
+  assessmentListSchema,
+  createdAssessmentSchema,
+  evidenceDtoSchema,
+  evidenceSchema,
+  organizationAssessmentsSchema,
+} from "@/lib/schemas/assessment";
+import { createdNoteSchema, createNoteSchema, noteListSchema, noteSchema, updateNoteSchema } from "@/lib/schemas/note";
+import { SIGN_IN_ATTEMPTS_PER_MINUTE } from "@/lib/server/auth";
+import { error, json, jsonBody, ref, type JsonSchema } from "./json-schema";
+import { recommendationIdParameter } from "./read-paths";
+
+/**
+ * What members of organisations use: sign-in, who am I, implementation assessments and notes. Bodies and answers are
+ * the zod schemas of lib/schemas/assessment.ts, note.ts and account.ts; only the prose is written here.
+ */
+
+/** Requests, described as callers send them. */
+export const memberRequestSchemas = {
+  AssessmentInput: assessmentInputSchema,
+  EvidenceInput: evidenceSchema,
+  NoteInput: createNoteSchema,
+  NotePatch: updateNoteSchema,
+  SignInRequest: signInRequestSchema,
+};
+
+/** Answers, described as the server produces them. */
+export const memberResponseSchemas = {
+  AssessmentList: assessmentListSchema,
+  OrganizationAssessments: organizationAssessmentsSchema,
+  Assessment: assessmentDtoSchema,
+  Evidence: evidenceDtoSchema,
+  CreatedAssessment: createdAssessmentSchema,
+  NoteList: noteListSchema,
+  Note: noteSchema,
+  CreatedNote: createdNoteSchema,
+  Me: meSchema,
+  SignInResponse: signInResponseSchema,
+  AuthError: authErrorSchema,
+};
+
+export const SESSION_COOKIE_SCHEME: JsonSchema = {
+  type: "apiKey",
+  in: "cookie",
+  name: "better-auth.session_token",
+  description:
+    "The session cookie set by POST /api/auth/sign-in/email (named `__Secure-better-auth.session_token` over HTTPS). " +
+    "Writes are refused with 403 when they come from another site: an `Origin` header that is not the app's own.",
+};
+
+const SESSION = [{ sessionCookie: [] }];
+/** Anonymous callers get the public data; with a session, also their own organisations' private data. */
+const OPTIONAL_SESSION = [{}, { sessionCookie: [] }];
+
+const badId = error("The recommendation id is not a positive integer; `issues` says why.");
+const unauthenticated = error("No valid session cookie: sign in first.");
+const serverError = error("Unexpected server error (details are logged, never returned).");
+const invalidBody = (schema: string): JsonSchema => error(`The body is not JSON or does not match ${schema}; \`issues\` names each field.`);
+
+const noteId: JsonSchema = { name: "id", in: "path", required: true, description: "Note id, as returned by the notes list.", schema: { type: "string" } };
+
+function assessmentPaths(): Record<string, JsonSchema> {
+  return {
+    "/api/recommendations/{id}/assessments": {
+      parameters: [recommendationIdParameter()],
+      get: {
+        operationId: "listAssessments",
+        summary: "Implementation assessments of a recommendation, grouped per organisation, each with its history.",
+        description: "Every organisation's public assessments; with a session, also the private ones of the caller's own organisations.",
+        security: OPTIONAL_SESSION,
+        responses: {
+          "200": json("The assessments the caller may see.", "AssessmentList"),
+          "400": badId,
+          "404": error("No recommendation has this id."),
+          "500": serverError,
+        },
+      },
+      post: {
+        operationId: "createAssessment",
+        summary: "Record a new assessment for the caller's organisation (editors and owners). Append-only: a new version each time.",
+        description:
+          "Send `expectedVersion` (the version the editor started from, 0 for none) so a save over a newer version is refused with 409. " +
+          "`organizationId` is needed only when the caller is a member of several organisations.",
+        security: SESSION,
+        requestBody: jsonBody("AssessmentInput"),
+        responses: {
+          "201": json("Saved: the new assessment's id and version.", "CreatedAssessment"),
+          "400": badId,
+          "401": unauthenticated,
+          "403": error("The caller is not an editor or owner of the organisation, or the request came from another site."),
+          "404": error("No recommendation has this id."),
+          "409": {
+            description: "A newer version exists (a stale `expectedVersion`, or another save won the race); `current` is that version.",
+            content: {
+              "application/json": {
+                schema: { allOf: [ref("Error"), { type: "object", properties: { current: { anyOf: [ref("Assessment"), { type: "null" }] } } }] },
+              },
+            },
+          },
+          "422": invalidBody("AssessmentInput"),
+          "500": serverError,
+        },
+      },
+    },
+  };
+}
+
+function notePaths(): Record<string, JsonSchema> {
+  return {
+    "/api/recommendations/{id}/notes": {
+      parameters: [recommendationIdParameter()],
+      get: {
+        operationId: "listNotes",
+        summary: "Notes on a recommendation, newest first.",
+        description: "Every organisation's public notes; with a session, also the private notes of the caller's own organisations.",
+        security: OPTIONAL_SESSION,
+        responses: { "200": json("The notes the caller may see.", "NoteList"), "400": badId, "500": serverError },
+      },
+      post: {
+        operationId: "createNote",
+        summary: "Add a note (editors and owners), private to the organisation unless `visibility` is public.",
+        security: SESSION,
+        requestBody: jsonBody("NoteInput"),
+        responses: {
+          "201": json("Saved: the new note's id.", "CreatedNote"),
+          "400": badId,
+          "401": unauthenticated,
+          "403": error(
+            "The caller may not write in the organisation, is a member of several and sent no `organizationId`, or the request came from another site.",
+          ),
+          "404": error("No recommendation has this id."),
+          "422": invalidBody("NoteInput"),
+          "500": serverError,
+        },
+      },
+    },
+    "/api/notes/{id}": {
+      parameters: [noteId],
+      patch: {
+        operationId: "updateNote",
+        summary: "Change a note's body, tags or visibility (its author, or an owner of its organisation).",
+        security: SESSION,
+        requestBody: jsonBody("NotePatch", "One or more of the fields; unknown fields are refused."),
+        responses: {
+          "200": json("The note as changed.", "Note"),
+          "401": unauthenticated,
+          "403": error("The caller is neither the author nor an owner of the note's organisation, or the request came from another site."),
+          "404": error("No such note, or another organisation's private note (which is not revealed to exist)."),
+          "422": invalidBody("NotePatch"),
+          "500": serverError,
+        },
+      },
+      delete: {
+        operationId: "deleteNote",
+        summary: "Delete a note (its author, or an owner of its organisation). The audit log keeps what was deleted.",
+        security: SESSION,
+        responses: {
+          "204": { description: "Deleted." },
+          "401": unauthenticated,
+          "403": error("The caller is neither the author nor an owner of the note's organisation, or the request came from another site."),
+          "404": error("No such note, or another organisation's private note (which is not revealed to exist)."),
+          "500": serverError,
+        },
+      },
+    },
+  };
+}
+
+function accountPaths(): Record<string, JsonSchema> {
+  return {
+    "/api/auth/sign-in/email": {
+      post: {
+        operationId: "signIn",
+        summary: "Sign in with email and password; the answer sets the session cookie.",
+        description:
+          `At most ${SIGN_IN_ATTEMPTS_PER_MINUTE} attempts a minute from one address. Accounts are added by operators: there is no sign-up. ` +
+          "Errors come in better-auth's shape, { code, message }.",
+        security: [],
+        requestBody: jsonBody("SignInRequest"),
+        responses: {
+          "200": {
+            description: "Signed in.",
+            headers: { "Set-Cookie": { description: "The session cookie (HttpOnly, SameSite=Lax; Secure over HTTPS).", schema: { type: "string" } } },
+            content: { "application/json": { schema: ref("SignInResponse") } },
+          },
+          "400": json("The body is not JSON or lacks a valid email or password.", "AuthError"),
+          "401": json("Wrong email or password (the same answer for both, so addresses cannot be probed).", "AuthError"),
+          "403": json("The request came from an origin the app does not trust.", "AuthError"),
+          "429": json(`More than ${SIGN_IN_ATTEMPTS_PER_MINUTE} attempts in a minute from this address: wait a minute.`, "AuthError"),
+        },
+      },
+    },
+    "/api/me": {
+      get: {
+        operationId: "getMe",
+        summary: "The signed-in user, their organisations and their role in each.",
+        security: SESSION,
+        responses: { "200": json("The caller.", "Me"), "401": unauthenticated, "500": serverError },
+      },
+    },
+  };
+}
+
+export function memberPaths(): Record<string, JsonSchema> {
+  return { ...accountPaths(), ...assessmentPaths(), ...notePaths() };
+}

@@ -1,0 +1,131 @@
+import { z } from "zod";
+import {
+  apiErrorSchema,
+  recommendationIdSchema,
+  recommendationItemSchema,
+  recommendationListSchema,
+  recommendingStateSchema,
+  themeSchema,
+} from "@/lib/schemas/recommendation-api";
+import { fields, MAX_PAGE_SIZE } from "@/lib/search-params";
+import { embedded, error, json, type JsonSchema } from "./json-schema";
+
+/**
+ * The public read API (recommendations, their CSV export): the query fields of lib/search-params.ts and the response
+ * schemas of lib/schemas/recommendation-api.ts. Only the prose is written here.
+ */
+
+export type Parameter = { name: string; in: "query" | "path"; required: boolean; description: string; schema: JsonSchema; style?: "form"; explode?: boolean };
+
+const LIST_NOTE = "Comma lists (`state=GBR,FRA`) and repeated keys (`state=GBR&state=FRA`) both work; values are ORed.";
+
+const DESCRIPTIONS: Record<keyof typeof fields, string> = {
+  review: `Review id. ${LIST_NOTE}`,
+  cycle: `UPR cycle, 1 to 4 so far. ${LIST_NOTE}`,
+  sur: `State under review, ISO 3166 alpha-3 (case-insensitive). ${LIST_NOTE}`,
+  state: `Recommending State, ISO 3166 alpha-3 (case-insensitive). ${LIST_NOTE}`,
+  region: `UN regional group of a recommending State. ${LIST_NOTE}`,
+  theme: `Theme identifier of any scheme, e.g. uhri:a12, sdg:16, upr-info:death-penalty. ${LIST_NOTE}`,
+  affected: `Affected persons / group of persons, e.g. children, women. ${LIST_NOTE}`,
+  position: `Normalised position of the State under review. ${LIST_NOTE}`,
+  wording: `The State's own wording of its response, case-insensitive, e.g. rejected. ${LIST_NOTE}`,
+  action: `UPR Info's action category, 1 (minimal) to 5 (specific action). ${LIST_NOTE}`,
+  q: 'Full-text search with English stemming: "quoted phrases", -word to exclude, OR between alternatives.',
+  sort: "Order of the results. Default: relevance when searching, else newest cycle first in document order.",
+  page: "Page number, from 1.",
+  pageSize: `Rows per page, at most ${MAX_PAGE_SIZE}.`,
+};
+
+/** A query field is `z.preprocess(normalise, contract)`: the normalising step has no JSON Schema; the contract is what callers send. */
+function fieldContract(field: z.ZodType): z.core.$ZodType {
+  return field instanceof z.ZodPipe && field.in instanceof z.ZodTransform ? field.out : field;
+}
+
+export function queryParameters(): Parameter[] {
+  return Object.entries(fields).map(([name, field]) => {
+    const schema = embedded(z.toJSONSchema(fieldContract(field), { io: "input" }));
+    const list = schema.type === "array";
+    return {
+      name,
+      in: "query",
+      required: false,
+      description: DESCRIPTIONS[name as keyof typeof fields],
+      schema,
+      ...(list ? { style: "form", explode: true } : {}),
+    };
+  });
+}
+
+/** The answers these paths refer to, by component name. */
+export const readSchemas = {
+  RecommendationList: recommendationListSchema,
+  Recommendation: recommendationItemSchema,
+  RecommendingState: recommendingStateSchema,
+  Theme: themeSchema,
+  Error: apiErrorSchema,
+};
+
+const errors = {
+  "400": error("A parameter is unknown or has a bad value; `issues` says which and why."),
+  "500": error("Unexpected server error (details are logged, never returned)."),
+};
+
+/** The `{id}` of /api/recommendations/{id} and the paths below it. */
+export function recommendationIdParameter(): Parameter {
+  return {
+    name: "id",
+    in: "path",
+    required: true,
+    description: "Recommendation id, as returned in `items[].id`.",
+    schema: embedded(z.toJSONSchema(recommendationIdSchema, { io: "input" })),
+  };
+}
+
+export function readPaths(): Record<string, JsonSchema> {
+  const parameters = queryParameters();
+  const idParameter = recommendationIdParameter();
+  return {
+    "/api/recommendations": {
+      get: {
+        operationId: "listRecommendations",
+        summary: "One page of the recommendations matching the filter, with the total over all pages.",
+        parameters,
+        responses: { "200": json("A page of recommendations.", "RecommendationList"), ...errors },
+      },
+    },
+    "/api/recommendations/{id}": {
+      get: {
+        operationId: "getRecommendation",
+        summary: "One recommendation, in the same shape as the list's items.",
+        parameters: [idParameter],
+        responses: {
+          "200": json("The recommendation.", "Recommendation"),
+          "404": error("No recommendation has this id."),
+          ...errors,
+        },
+      },
+    },
+    "/api/recommendations.csv": {
+      get: {
+        operationId: "exportRecommendationsCsv",
+        summary: "The whole filtered set as CSV (UTF-8 with BOM, RFC 4180, CRLF): exactly `total` data rows after one header row.",
+        description:
+          "Same parameters as /api/recommendations; `page`, `pageSize` and `sort` are accepted and ignored (rows in id order). " +
+          "Cells beginning with = + - @, tab or carriage return are prefixed with an apostrophe against formula injection.",
+        parameters,
+        responses: {
+          "200": {
+            description: "The CSV file.",
+            headers: {
+              "X-Export-Date": { description: "When the export ran (ISO 8601).", schema: { type: "string", format: "date-time" } },
+              "X-Export-Filter": { description: "The filter exported, as a canonical query string.", schema: { type: "string" } },
+              "Content-Disposition": { description: "attachment; filename with the filter and the export date.", schema: { type: "string" } },
+            },
+            content: { "text/csv": { schema: { type: "string" } } },
+          },
+          ...errors,
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { proxy } from "@/proxy";
+import { carriesSession, contentSecurityPolicy, createNonce, securityHeaders, STATIC_SECURITY_HEADERS } from "./security-headers";
+
+const directives = (csp: string): Map<string, string[]> =>
+  new Map(csp.split("; ").map((directive) => directive.split(" ")).map(([name, ...values]) => [name!, values]));
+
+describe("contentSecurityPolicy", () => {
+  it("allows scripts only with the nonce in production, and no inline styles", () => {
+    const csp = directives(contentSecurityPolicy("abc", { dev: false }));
+    expect(csp.get("script-src")).toEqual(["'self'", "'nonce-abc'", "'strict-dynamic'"]);
+    expect(csp.get("style-src")).toEqual(["'self'", "'nonce-abc'"]);
+    expect(csp.get("default-src")).toEqual(["'self'"]);
+    expect(csp.get("connect-src")).toEqual(["'self'"]);
+    expect(csp.get("img-src")).toEqual(["'self'", "data:", "blob:"]);
+    expect(csp.get("object-src")).toEqual(["'none'"]);
+    expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(csp.get("form-action")).toEqual(["'self'"]);
+    expect(csp.get("base-uri")).toEqual(["'self'"]);
+  });
+
+  it("adds eval for scripts and inline styles only in development, never inline scripts", () => {
+    const csp = directives(contentSecurityPolicy("abc", { dev: true }));
+    expect(csp.get("script-src")).toEqual(["'self'", "'nonce-abc'", "'strict-dynamic'", "'unsafe-eval'"]);
+    expect(csp.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
+  });
+});
+
+describe("createNonce", () => {
+  it("gives 128 random bits in base64, different every time", () => {
+    const nonces = new Set(Array.from({ length: 100 }, createNonce));
+    expect(nonces.size).toBe(100);
+    for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});
+
+describe("carriesSession", () => {
+  it("recognises better-auth's session cookie, also with the __Secure- prefix, and nothing else", () => {
+    expect(carriesSession(["better-auth.session_token"])).toBe(true);
+    expect(carriesSession(["theme", "__Secure-better-auth.session_token"])).toBe(true);
+    expect(carriesSession(["better-auth.session_data", "session_token", "xbetter-auth.session_token"])).toBe(false);
+  });
+});
+
+describe("proxy", () => {
+  const run = (path: string, cookie?: string) =>
+    proxy(new NextRequest(`http://localhost:3000${path}`, { headers: cookie ? { cookie } : {} }));
+
+  it("sets every security header, and hands the same CSP to the renderer so Next.js nonces its scripts", () => {
+    const response = run("/recommendations");
+    const csp = response.headers.get("content-security-policy");
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic';/);
+    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) expect(response.headers.get(name)).toBe(value);
+    expect(response.headers.get("x-middleware-override-headers")).toContain("content-security-policy");
+    expect(response.headers.get("x-middleware-request-content-security-policy")).toBe(csp);
+    expect(response.headers.get("cache-control")).toBeNull();
+  });
+
+  it("gives each request its own nonce", () => {
+    const first = run("/").headers.get("content-security-policy");
+    expect(run("/").headers.get("content-security-policy")).not.toBe(first);
+  });
+
+  it("keeps responses to signed-in requests out of every cache, except the build's public files", () => {
+    const session = "better-auth.session_token=abc.def";
+    expect(run("/api/recommendations", session).headers.get("cache-control")).toBe("private, no-store");
+    expect(run("/recommendations/1", session).headers.get("cache-control")).toBe("private, no-store");
+    expect(run("/_next/static/chunks/app.js", session).headers.get("cache-control")).toBeNull();
+    expect(run("/icon.svg", session).headers.get("cache-control")).toBeNull();
+  });
+
+  it("matches what securityHeaders builds", () => {
+    const response = run("/");
+    const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1] ?? "";
+    for (const [name, value] of Object.entries(securityHeaders(nonce, { dev: false }))) expect(response.headers.get(name)).toBe(value);
+  });
+});
