@@ -128,6 +128,8 @@ describe("authorisation table of the note routes", () => {
 
   it("answers 422 for an invalid body, too many tags or an unknown visibility", async () => {
     expect((await post("editorA", { body: "" })).status).toBe(422);
+    // Who is asking comes before what they sent: an anonymous caller learns nothing about the schema.
+    expect((await post("anonymous", { body: "" })).status).toBe(401);
     expect((await post("editorA", { body: "x", visibility: "secret" })).status).toBe(422);
     expect((await post("editorA", { body: "x", tags: Array.from({ length: 21 }, (_, i) => `t${i}`) })).status).toBe(422);
     expect((await post("editorA", { body: "x".repeat(10_001) })).status).toBe(422);

@@ -1,6 +1,6 @@
 import { recommendationIdSchema } from "@/lib/schemas/recommendation-api";
 import { createNoteSchema } from "@/lib/schemas/note";
-import { badParam, jsonResponse, readJsonBody, toHttpError } from "@/lib/server/http-errors";
+import { badParam, jsonResponse, readJsonBody, toHttpError, UnauthenticatedError } from "@/lib/server/http-errors";
 import { createNote, listNotes } from "@/lib/server/notes";
 import { getViewer } from "@/lib/server/permissions";
 import { assertSameOrigin } from "@/lib/server/csrf";
@@ -26,6 +26,7 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     // Refuse cross-site requests, then who is asking, then what they sent.
     assertSameOrigin(request);
     const viewer = await getViewer(request);
+    if (!viewer) throw new UnauthenticatedError();
     const input = createNoteSchema.parse(await readJsonBody(request));
     return jsonResponse(await createNote(viewer, id.data, input), 201);
   } catch (error) {
