@@ -40,24 +40,23 @@ export async function loadSheetRecommendations(db: Tx, reviewId: number): Promis
  * reach a sheet.
  */
 export async function loadSheetBasis(db: Tx, reviewId: number, organizationId: string): Promise<SheetBasis> {
-  const [recommendations, assessments] = await Promise.all([
-    db.recommendation.findMany({ where: { reviewId }, orderBy: [{ ordinal: "asc" }, { id: "asc" }], select: { id: true, paragraph: true } }),
-    db.assessment.findMany({
-      where: { organizationId, recommendation: { reviewId } },
-      orderBy: [{ recommendationId: "asc" }, { version: "desc" }],
-      select: {
-        recommendationId: true,
-        status: true,
-        assessedOn: true,
-        rationale: true,
-        confidence: true,
-        visibility: true,
-        version: true,
-        createdAt: true,
-        author: { select: { name: true } },
-      },
-    }),
-  ]);
+  // One after the other: inside a transaction both would share one connection.
+  const recommendations = await db.recommendation.findMany({ where: { reviewId }, orderBy: [{ ordinal: "asc" }, { id: "asc" }], select: { id: true, paragraph: true } });
+  const assessments = await db.assessment.findMany({
+    where: { organizationId, recommendation: { reviewId } },
+    orderBy: [{ recommendationId: "asc" }, { version: "desc" }],
+    select: {
+      recommendationId: true,
+      status: true,
+      assessedOn: true,
+      rationale: true,
+      confidence: true,
+      visibility: true,
+      version: true,
+      createdAt: true,
+      author: { select: { name: true } },
+    },
+  });
   const byRecommendation = new Map<number, SheetCurrent[]>();
   for (const row of assessments) {
     const list = byRecommendation.get(row.recommendationId) ?? [];
