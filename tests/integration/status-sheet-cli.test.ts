@@ -164,3 +164,44 @@ describe("kill -9 during an import", () => {
     expect(await countWritten()).toEqual([346, 346, 1]);
   }, 240_000);
 });
+
+describe("a save racing the import", () => {
+  it("turns a version saved between the import's check and its write into a conflict, and writes none of the rows", async () => {
+    // After the previous test every row is at version 1. Change them all again from a fresh export.
+    const sheet = readSheet((await exportStatusSheet(OPERATOR, { reviewId, organization: ORG })).csv);
+    expect(sheet.rows.every((row) => row.version === "1")).toBe(true);
+    const file = path.join(dir, "all-changed-again.csv");
+    await fs.writeFile(file, writeSheet(sheet.rows.map((row) => ({ ...row, status: "fully_implemented" }))));
+    const before = await countWritten();
+
+    // Another editor's save of the last row's version 2, not yet committed while the import checks and writes.
+    const last = sheet.rows.at(-1)!;
+    const author = await getDb().user.findUniqueOrThrow({ where: { email: "kite@example.org" }, select: { id: true } });
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    await other.query("BEGIN");
+    await other.query(
+      `INSERT INTO "Assessment" (id, "recommendationId", "organizationId", "authorUserId", status, "assessedOn", rationale, confidence, visibility, version)
+       VALUES (gen_random_uuid(), $1, $2, $3, 'REGRESSED', '2026-01-01', 'saved meanwhile', 'LOW', 'PRIVATE', 2)`,
+      [Number(last.recommendation_id), organizationId, author.id],
+    );
+    const run = runCli(["status", "import", file, "--org", ORG, "--review", String(reviewId), "--as", "kite@example.org"], env);
+    // Commit it once the import waits for it (its last batch needs the same key).
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    const waiting = async () => Number((await admin.query(`SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].count);
+    for (let i = 0; i < 600 && (await waiting()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await admin.end();
+    await other.query("COMMIT");
+    await other.end();
+
+    const result = await run;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`all-changed-again.csv: row 347: paragraph ${last.paragraph} was saved by Red Kite as version 2`);
+    expect(result.stderr).toContain("nothing was imported");
+    const [assessments, events, imports] = await countWritten();
+    // Only the other editor's save: not one of the import's 346 rows.
+    expect([assessments, events, imports]).toEqual([before[0] + 1, before[1], before[2]]);
+  }, 240_000);
+});
+
