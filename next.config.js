@@ -4,6 +4,8 @@ const nextConfig = {
   poweredByHeader: false,
   // The PGlite files are used only by the start script and the CLI, never by the app bundle.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  // The status sheet's upload and apply actions carry a CSV of up to 5 MB (lib/status-sheet-csv.ts).
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
 };
 
 module.exports = nextConfig;

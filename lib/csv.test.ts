@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import type { RecommendationRow } from "@/lib/server/recommendations";
-import { csvPreamble, exportFileName, formatCsvRecords, neutraliseCell, RECOMMENDATION_CSV_COLUMNS, toCsvRecord, UTF8_BOM } from "./csv";
+import { csvPreamble, exportFileName, formatCsvRecords, neutraliseCell, RECOMMENDATION_CSV_COLUMNS, restoreNeutralisedCell, toCsvRecord, UTF8_BOM } from "./csv";
 
 const row: RecommendationRow = {
   id: 7,
@@ -35,6 +35,16 @@ describe("neutraliseCell", () => {
 
   it.each(["", "Ratify", "28.5", " =not first", "'already quoted", "中国"])("leaves %j alone", (value) => {
     expect(neutraliseCell(value)).toBe(value);
+  });
+});
+
+describe("restoreNeutralisedCell", () => {
+  it.each(["=cmd|' /C calc'!A0", "-2+3", "'=already neutralised", "''+x", "'plain", "'", "", "中国"])("gives %j back after neutraliseCell", (value) => {
+    expect(restoreNeutralisedCell(neutraliseCell(value))).toBe(value);
+  });
+
+  it("leaves an apostrophe that the export did not add", () => {
+    expect(restoreNeutralisedCell("'plain")).toBe("'plain");
   });
 });
 
@@ -75,6 +85,12 @@ describe("formatCsvRecords", () => {
     const [parsed] = parse(text) as string[][];
     expect(parsed).toHaveLength(RECOMMENDATION_CSV_COLUMNS.length);
     expect(parsed?.[5]).toBe(row.text);
+  });
+
+  it("quotes a cell whose only special character is a bare line feed or carriage return", () => {
+    const text = formatCsvRecords([{ ...toCsvRecord(row), text: "first line\nsecond", response_wording: "one\rtwo" }]);
+    expect(text).toContain('"first line\nsecond"');
+    expect(text).toContain('"one\rtwo"');
   });
 
   it("neutralises every cell, not just the text", () => {

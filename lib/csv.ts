@@ -45,7 +45,24 @@ const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r"]);
  * instead of evaluating it. Recommendation texts come from documents anyone can upload, so every cell goes through here.
  */
 export function neutraliseCell(value: string): string {
-  return value.length > 0 && FORMULA_TRIGGERS.has(value[0]!) ? `'${value}` : value;
+  return startsLikeFormula(value) ? `'${value}` : value;
+}
+
+/**
+ * A formula trigger after any leading apostrophes: `=x`, and also `'=x`, so that a text which itself begins with an
+ * apostrophe and a trigger gets one more and `restoreNeutralisedCell` can give it back exactly.
+ */
+function startsLikeFormula(value: string): boolean {
+  const first = value.replace(/^'+/, "")[0];
+  return first !== undefined && FORMULA_TRIGGERS.has(first);
+}
+
+/**
+ * The inverse of `neutraliseCell`, for files that come back (the status sheet): a cell saved as `'=x` by the export and
+ * kept as it was by a spreadsheet reads back as `=x`. A leading apostrophe before anything else is the user's own.
+ */
+export function restoreNeutralisedCell(value: string): string {
+  return value.startsWith("'") && startsLikeFormula(value) ? value.slice(1) : value;
 }
 
 const LIST_SEPARATOR = "; ";
@@ -81,15 +98,22 @@ export function toCsvRecord(row: RecommendationRow): Record<CsvColumn, string> {
   return record;
 }
 
-/** RFC 4180 lines (CRLF ends, quotes doubled, fields with commas, quotes or line breaks quoted), cells neutralised. */
+/**
+ * RFC 4180: CRLF line ends, quotes doubled, and fields with commas, quotes or line breaks quoted. csv-stringify quotes
+ * only the record delimiter itself, so a bare LF or CR inside a cell is matched explicitly (else a spreadsheet would
+ * split the row there).
+ */
+export const CSV_STRINGIFY_OPTIONS = { record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
+
+/** RFC 4180 lines (see CSV_STRINGIFY_OPTIONS), cells neutralised. */
 export function formatCsvRecords(records: Record<CsvColumn, string>[]): string {
   const rows = records.map((record) => RECOMMENDATION_CSV_COLUMNS.map((column) => neutraliseCell(record[column])));
-  return stringify(rows, { record_delimiter: "\r\n" });
+  return stringify(rows, CSV_STRINGIFY_OPTIONS);
 }
 
 /** The first bytes of the file: the BOM and the header row. */
 export function csvPreamble(): string {
-  return UTF8_BOM + stringify([[...RECOMMENDATION_CSV_COLUMNS]], { record_delimiter: "\r\n" });
+  return UTF8_BOM + stringify([[...RECOMMENDATION_CSV_COLUMNS]], CSV_STRINGIFY_OPTIONS);
 }
 
 /** `upr-recommendations-cycle-3-position-noted-2026-11-28.csv`: the filter (shortened, ASCII) and the export date. */

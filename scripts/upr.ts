@@ -1,6 +1,6 @@
 /**
  * The operators' CLI: `npm run upr -- import <file> [--state ISO3] [--cycle N] [--dry-run] [--json]`, plus
- * `org create` and `user add` (scripts/lib/accounts-cli.ts).
+ * `org create` and `user add` (scripts/lib/accounts-cli.ts), `status export` and `status import` (scripts/lib/status-cli.ts).
  * Exit codes: 0 done, 1 the input was rejected (nothing written), 2 usage or environment problem.
  */
 import fs from "node:fs/promises";
@@ -13,6 +13,7 @@ import { disconnectDb } from "@/lib/server/db";
 import { ImportRejectedError, importParsedDocument, type ImportOutcome } from "@/lib/server/imports";
 import { orgCommand, UsageError, userCommand } from "./lib/accounts-cli";
 import { createProgress } from "./lib/progress";
+import { statusCommand } from "./lib/status-cli";
 
 const USAGE = `Usage:
   npm run upr -- import <file> [--state ISO3] [--cycle N] [--dry-run] [--json]
@@ -28,7 +29,14 @@ const USAGE = `Usage:
   npm run upr -- user add <email> --admin
 
   user add reads a new user's password (at least 12 characters) from stdin, without echo on a terminal.
-  An existing user keeps their password; their membership is added or its role changed.`;
+  An existing user keeps their password; their membership is added or its role changed.
+
+  npm run upr -- status export --org <name> --review <id> [-o file]
+  npm run upr -- status import <file> --org <name> --review <id> [--dry-run] [--as <email>]
+
+  status export writes the organisation's status sheet of a review (CSV, one row per recommendation).
+  status import checks an edited sheet row by row and records each changed row as a new assessment, all or
+  nothing, as the member --as (an editor or owner of the organisation); --dry-run only shows what would change.`;
 
 function fail(message: string, code: number): never {
   process.stderr.write(`${message}\n`);
@@ -110,6 +118,7 @@ async function main(): Promise<void> {
     if (command === "import") process.exit(await importCommand(rest));
     if (command === "org") process.exit(await orgCommand(rest));
     if (command === "user") process.exit(await userCommand(rest));
+    if (command === "status") process.exit(await statusCommand(rest));
     if (command === undefined || command === "help" || command === "--help") {
       process.stdout.write(`${USAGE}\n`);
       process.exit(command === undefined ? 2 : 0);

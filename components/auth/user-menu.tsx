@@ -22,6 +22,7 @@ export async function UserMenu(): Promise<ReactElement> {
         {organisations ? ` · ${organisations}` : ""}
         {viewer.user.isAdmin ? " · admin" : ""}
       </span>
+      {viewer.memberships.length > 0 ? <Link href="/status-sheet">Status sheet</Link> : null}
       {canReadAuditLog(viewer) ? <Link href="/audit">Audit log</Link> : null}
       <SignOutButton />
     </div>

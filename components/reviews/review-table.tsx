@@ -9,7 +9,8 @@ function formatDate(iso: string | null): string {
   return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(iso));
 }
 
-export function ReviewTable({ reviews }: { reviews: ReviewSummary[] }) {
+/** `statusSheetLinks`: the viewer is a member of an organisation, so each review links to its status sheet. */
+export function ReviewTable({ reviews, statusSheetLinks = false }: { reviews: ReviewSummary[]; statusSheetLinks?: boolean }) {
   if (reviews.length === 0) {
     return (
       <div className="empty-state" role="status">
@@ -47,6 +48,13 @@ export function ReviewTable({ reviews }: { reviews: ReviewSummary[] }) {
                   <div>
                     <Link href={`/recommendations?sur=${review.stateUnderReview.iso3}&cycle=${review.cycle}`} className="muted">
                       Explore {review.loaded} recommendations
+                    </Link>
+                  </div>
+                ) : null}
+                {review.loaded > 0 && statusSheetLinks ? (
+                  <div>
+                    <Link href={`/status-sheet?review=${review.id}`} className="muted">
+                      Status sheet<span className="visually-hidden"> of {review.stateUnderReview.name}, {ORDINAL[review.cycle] ?? review.cycle} cycle</span>
                     </Link>
                   </div>
                 ) : null}

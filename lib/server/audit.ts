@@ -11,6 +11,7 @@ export type AuditAction =
   | "membership.update"
   | "import"
   | "assessment.create"
+  | "status-sheet.import"
   | "note.create"
   | "note.update"
   | "note.delete";
@@ -40,5 +41,19 @@ export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<
       subjectId: event.subjectId ?? null,
       changes: event.changes,
     },
+  });
+}
+
+/** Several events of one write (a status sheet import records one per assessment) in one statement, same transaction. */
+export async function recordAuditEvents(tx: Tx, events: AuditEventInput[]): Promise<void> {
+  await tx.auditEvent.createMany({
+    data: events.map((event) => ({
+      actorUserId: event.actorUserId,
+      organizationId: event.organizationId ?? null,
+      action: event.action,
+      subjectType: event.subjectType,
+      subjectId: event.subjectId ?? null,
+      changes: event.changes,
+    })),
   });
 }

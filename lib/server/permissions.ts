@@ -25,9 +25,18 @@ const viewerOfCurrentRequest = cache(async (): Promise<Viewer | null> => viewerF
 
 async function viewerFrom(headers: Headers): Promise<Viewer | null> {
   const session = await getAuth().api.getSession({ headers });
-  if (!session) return null;
+  return session ? viewerOfUser(session.user.id) : null;
+}
+
+/** The Viewer of a user named by email: the operator CLI acting as a member (`--as`). Null when there is no such user. */
+export async function getViewerByEmail(email: string): Promise<Viewer | null> {
+  const user = await getDb().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  return user ? viewerOfUser(user.id) : null;
+}
+
+async function viewerOfUser(userId: string): Promise<Viewer | null> {
   const user = await getDb().user.findUnique({
-    where: { id: session.user.id },
+    where: { id: userId },
     select: {
       id: true,
       name: true,

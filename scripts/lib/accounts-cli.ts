@@ -13,7 +13,8 @@ export class UsageError extends Error {}
 
 const OPERATOR = { kind: "operator" } as const;
 
-async function withDatabase<T>(work: () => Promise<T>): Promise<T> {
+/** Opens the database (DATABASE_URL or the embedded one), migrates it, runs `work`, and closes it again. */
+export async function withDatabase<T>(work: () => Promise<T>): Promise<T> {
   const db = await openDatabase();
   try {
     await migrate(db.url, { quiet: true });
