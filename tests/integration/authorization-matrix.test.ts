@@ -7,6 +7,10 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { createAssessmentAction } from "@/lib/actions/assessments";
 import { signOutAction } from "@/lib/actions/auth";
 import { createNoteAction, deleteNoteAction, updateNoteAction } from "@/lib/actions/notes";
+import { applyStatusSheetAction, previewStatusSheetAction } from "@/lib/actions/status-sheet";
+import { GET as sheetGet, POST as sheetPost } from "@/app/api/status-sheet/route";
+import { exportStatusSheet } from "@/lib/server/status-sheet";
+import { readSheet, writeSheet } from "../helpers/status-sheet";
 import { addUser, createOrganization } from "@/lib/server/accounts";
 import { getDb } from "@/lib/server/db";
 import { withSeededDatabase } from "../helpers/test-database";
@@ -39,6 +43,7 @@ withSeededDatabase();
 const cookies = new Map<Actor, string>();
 const orgId = { A: "", B: "" };
 let recommendationId: number;
+let reviewId: number;
 
 beforeAll(async () => {
   process.env.BETTER_AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
@@ -56,6 +61,7 @@ beforeAll(async () => {
     cookies.set(actor, await signIn(actor));
   }
   recommendationId = (await getDb().recommendation.findFirstOrThrow({ select: { id: true }, orderBy: { id: "asc" } })).id;
+  reviewId = (await getDb().review.findFirstOrThrow({ where: { stateUnderReviewIso3: "CHN", cycle: 3 }, select: { id: true } })).id;
 });
 
 const emailOf = (actor: Actor): string => `${actor.toLowerCase()}@matrix.example.org`;
@@ -100,11 +106,11 @@ async function asActor<T>(actor: Actor, action: () => Promise<T>, cookie?: strin
 }
 
 /** A form state as the HTTP status it stands for, so routes and actions read alike in the table. */
-function actionStatus(state: { ok: boolean; message?: string; fieldErrors?: unknown }): number {
-  if (state.ok) return 200;
+function actionStatus(state: { ok?: boolean; kind?: string; message?: string; fieldErrors?: unknown }): number {
+  if (state.ok || state.kind === "preview" || state.kind === "applied") return 200;
   const message = state.message ?? "";
   if (/sign in/i.test(message)) return 401;
-  if (/may not|does not allow/i.test(message)) return 403;
+  if (/may not|does not allow|only editors and owners/i.test(message)) return 403;
   if (/no longer exists/i.test(message)) return 404;
   if (state.fieldErrors) return 422;
   throw new Error(`unexpected action answer: ${JSON.stringify(state)}`);
@@ -142,11 +148,32 @@ const assessmentBody = () => ({ status: "partially_implemented", assessedOn: "20
 const assessmentForm = () => form({ status: "partially_implemented", assessedOn: "2026-06-30", rationale: "matrix", confidence: "medium", visibility: "private", organizationId: orgId.A });
 
 /** `setup` builds what the call acts on (a fresh note) before the database is fingerprinted. */
-type Row = { name: string; setup?: () => Promise<string>; call: (actor: Actor, target: string) => Promise<number>; expected: Cells };
+type Row = { name: string; setup?: () => Promise<string>; call: (actor: Actor, target: string) => Promise<number>; expected: Cells; readOnly?: boolean };
+
+/** A's status sheet of the 2018 review with the first row's status changed: one change to import. */
+async function editedSheetOfA(): Promise<string> {
+  const sheet = readSheet((await exportStatusSheet(OPERATOR, { reviewId, organization: orgId.A })).csv);
+  const first = sheet.rows[0]!;
+  first.status = first.status === "not_implemented" ? "regressed" : "not_implemented";
+  return writeSheet(sheet.rows);
+}
+
+function sheetRequest(actor: Actor, mode: "preview" | "apply", csv: string): Request {
+  return new Request(`${ORIGIN}/api/status-sheet?review=${reviewId}&organization=${orgId.A}&mode=${mode}`, { method: "POST", headers: { ...headersOf(actor), "content-type": "text/csv" }, body: csv });
+}
+
+function sheetForm(fields: Record<string, string | File>): FormData {
+  const data = new FormData();
+  data.set("review", String(reviewId));
+  data.set("organization", orgId.A);
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+}
 
 const WRITE_A: Cells = { anonymous: 401, viewerA: 403, editorA: 201, ownerA: 201, editorB: 403, admin: 403 };
 const EDIT_PRIVATE_NOTE_OF_A: Cells = { anonymous: 401, viewerA: 403, editorA: 200, ownerA: 200, editorB: 404, admin: 404 };
 const EDIT_PUBLIC_NOTE_OF_A: Cells = { ...EDIT_PRIVATE_NOTE_OF_A, editorB: 403, admin: 403 };
+const IMPORT_A: Cells = { anonymous: 401, viewerA: 403, editorA: 200, ownerA: 200, editorB: 403, admin: 403 };
 const asAction = (cells: Cells): Cells => Object.fromEntries(Object.entries(cells).map(([actor, status]) => [actor, status === 201 || status === 204 ? 200 : status])) as Cells;
 
 const ROWS: Row[] = [
@@ -210,6 +237,38 @@ const ROWS: Row[] = [
     expected: asAction(WRITE_A),
   },
   {
+    name: "POST /api/status-sheet?mode=apply of A's sheet",
+    setup: editedSheetOfA,
+    call: async (actor, csv) => (await sheetPost(sheetRequest(actor, "apply", csv))).status,
+    expected: IMPORT_A,
+  },
+  {
+    name: "POST /api/status-sheet?mode=preview of A's sheet (writes nothing)",
+    setup: editedSheetOfA,
+    call: async (actor, csv) => (await sheetPost(sheetRequest(actor, "preview", csv))).status,
+    expected: IMPORT_A,
+    readOnly: true,
+  },
+  {
+    name: "GET /api/status-sheet of A (a read of A's private statuses)",
+    call: async (actor) => (await sheetGet(new Request(`${ORIGIN}/api/status-sheet?review=${reviewId}&organization=${orgId.A}`, { headers: headersOf(actor) }))).status,
+    expected: { ...IMPORT_A, viewerA: 200 },
+    readOnly: true,
+  },
+  {
+    name: "action applyStatusSheetAction of A's sheet",
+    setup: editedSheetOfA,
+    call: async (actor, csv) => actionStatus(await asActor(actor, () => applyStatusSheetAction({ kind: "idle" }, sheetForm({ sheet: csv, expectedChanges: "1", fileName: "a.csv" })))),
+    expected: IMPORT_A,
+  },
+  {
+    name: "action previewStatusSheetAction of A's sheet (writes nothing)",
+    setup: editedSheetOfA,
+    call: async (actor, csv) => actionStatus(await asActor(actor, () => previewStatusSheetAction({ kind: "idle" }, sheetForm({ file: new File([csv], "a.csv", { type: "text/csv" }) })))),
+    expected: IMPORT_A,
+    readOnly: true,
+  },
+  {
     // Ends only the caller's own session (a fresh one, so the other rows keep theirs), then redirects home.
     name: "action signOutAction",
     setup: async () => "",
@@ -247,7 +306,7 @@ describe("authorisation matrix", () => {
         actual[actor] = await row.call(actor, target);
         const changed = (await fingerprint()) !== before;
         // A refused call writes nothing at all; an allowed one writes (and audits) something.
-        expect(changed, `${row.name} as ${actor} answered ${actual[actor]} and ${changed ? "changed" : "did not change"} the database`).toBe(actual[actor] < 300);
+        expect(changed, `${row.name} as ${actor} answered ${actual[actor]} and ${changed ? "changed" : "did not change"} the database`).toBe(!row.readOnly && actual[actor] < 300);
       }
       expect(actual).toEqual(row.expected);
     });
