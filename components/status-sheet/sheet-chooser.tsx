@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import { cycleLabel } from "@/lib/labels";
 import type { Viewer } from "@/lib/server/permissions";
 import type { ReviewSummary } from "@/lib/server/reviews";
 
@@ -12,8 +13,7 @@ export type SheetChoice = {
 };
 
 export function reviewLabel(review: ReviewSummary): string {
-  const year = review.reviewDate ? ` (${review.reviewDate.slice(0, 4)})` : "";
-  return `${review.stateUnderReview.name}, cycle ${review.cycle}${year}`;
+  return `${review.stateUnderReview.name}, ${cycleLabel(review.cycle, review.reviewDate ? Number(review.reviewDate.slice(0, 4)) : null)}`;
 }
 
 /** The review and organisation named in the URL, among those with recommendations and the viewer's memberships. */

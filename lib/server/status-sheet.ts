@@ -1,4 +1,5 @@
 import "server-only";
+import { cycleLabel } from "@/lib/labels";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { CAN_READ_PRIVATE, CAN_WRITE, type OrgRole } from "@/lib/auth/roles";
@@ -79,8 +80,8 @@ async function resolve(actor: Actor, target: SheetTarget, allowed: readonly OrgR
     select: { id: true, cycle: true, reviewDate: true, stateUnderReview: { select: { iso3: true, name: true } } },
   });
   if (!review) throw new NotFoundError("no such review");
-  const year = review.reviewDate ? ` (${review.reviewDate.getUTCFullYear()})` : "";
-  return { review: { id: review.id, label: `${review.stateUnderReview.name}, cycle ${review.cycle}${year}`, iso3: review.stateUnderReview.iso3, cycle: review.cycle }, organization };
+  const label = `${review.stateUnderReview.name}, ${cycleLabel(review.cycle, review.reviewDate?.getUTCFullYear() ?? null)}`;
+  return { review: { id: review.id, label, iso3: review.stateUnderReview.iso3, cycle: review.cycle }, organization };
 }
 
 /**

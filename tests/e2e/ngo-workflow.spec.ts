@@ -1,4 +1,7 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import { collectConsoleErrors } from "./console";
 import { memberOf, signedInPage, storedRecommendation } from "./data";
 
@@ -139,5 +142,58 @@ test("3. an anonymous visitor sees both public assessments side by side and none
     const text = await response.text();
     for (const secret of [PRIVATE_NOTE_A, PRIVATE_NOTE_B, PRIVATE_RATIONALE_A]) expect(text, path).not.toContain(secret);
   }
+  expect(consoleErrors).toEqual([]);
+});
+
+/** The edits a person makes in a spreadsheet: three statuses and their rationales, nothing else touched. */
+const SHEET_EDITS: Record<string, { status: string; label: string; rationale: string }> = {
+  "28.2": { status: "not_implemented", label: "Not implemented", rationale: "No change in law since the review." },
+  "28.3": { status: "partially_implemented", label: "Partially implemented", rationale: "Two of five treaty bodies visited." },
+  "28.4": { status: "regressed", label: "Regressed", rationale: "The 2025 regulation narrows the earlier guarantee." },
+};
+
+test("4. the CSV round trip changes three statuses", async ({ browser }) => {
+  const page = await signedInPage(browser, EDITOR_A);
+  const consoleErrors = collectConsoleErrors(page);
+  await page.getByRole("link", { name: "Status sheet", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Status sheet" })).toBeVisible();
+  const review = page.getByLabel("Review");
+  await review.selectOption((await review.locator("option", { hasText: "3rd cycle" }).getAttribute("value"))!);
+  await page.getByRole("button", { name: "Choose" }).click();
+
+  // Download the sheet as the browser saves it.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the sheet (CSV)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^upr-status-lantern-collective-\d+-chn-cycle-3-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
+  const [header, ...rows] = parse(text, { record_delimiter: "\r\n" }) as string[][];
+  expect(rows).toHaveLength(346);
+  const column = (name: string) => header!.indexOf(name);
+
+  // Edit three rows, as a spreadsheet would save them.
+  for (const row of rows) {
+    const edit = SHEET_EDITS[row[column("paragraph")]!];
+    if (!edit) continue;
+    row[column("status")] = edit.status;
+    row[column("rationale")] = edit.rationale;
+  }
+  const edited = "\uFEFF" + stringify([header!, ...rows], { record_delimiter: "\r\n" });
+  await page.getByLabel("Edited sheet (CSV file)").setInputFiles({ name: "edited.csv", mimeType: "text/csv", buffer: Buffer.from(edited) });
+  await page.getByRole("button", { name: "Preview changes" }).click();
+
+  const changes = page.getByRole("table", { name: "Changes to apply" });
+  await expect(changes.locator("tbody tr")).toHaveCount(3);
+  for (const [paragraph, edit] of Object.entries(SHEET_EDITS)) await expect(changes.locator("tbody tr", { hasText: paragraph })).toContainText(edit.label);
+  await page.screenshot({ path: "tests/e2e/screenshots/workflow-4-sheet-preview.png", fullPage: true });
+
+  await page.getByRole("button", { name: "Apply 3 changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Applied 3 changes" })).toContainText(`3 new assessment versions recorded for ${ORG_A}`);
+  await page.screenshot({ path: "tests/e2e/screenshots/workflow-4-sheet-applied.png", fullPage: true });
+
+  // Each row is a new assessment in its recommendation's history.
+  const third = await storedRecommendation(3, "28.4");
+  await page.goto(`/recommendations/${third.id}`);
+  const card = page.getByRole("region", { name: `Assessment by ${ORG_A}` });
+  await expect(card).toContainText("Regressed");
+  await expect(card).toContainText(SHEET_EDITS["28.4"]!.rationale);
   expect(consoleErrors).toEqual([]);
 });
