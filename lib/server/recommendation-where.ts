@@ -103,12 +103,13 @@ export function statusValue(status: AssessmentStatusValue): string {
 
 /**
  * ("recommendationId", "organizationId", "status") of every organisation's current assessment in the scope: one row
- * per recommendation and organisation, the highest version among the assessments the scope may read.
+ * per recommendation and organisation, the highest version among the assessments the scope may read. Ordered all
+ * descending so a backward index-only scan of Assessment_status_lookup_idx feeds DISTINCT ON without a sort.
  */
 export function currentStatusesSql(scope: StatusScopeSql): Prisma.Sql {
   const readable = scope.kind === "public" ? Prisma.sql`a."visibility" = 'PUBLIC'` : Prisma.sql`a."organizationId" IN (${Prisma.join(scope.organizationIds)})`;
   return Prisma.sql`SELECT DISTINCT ON (a."recommendationId", a."organizationId") a."recommendationId", a."organizationId", a."status"
-    FROM "Assessment" a WHERE ${readable} ORDER BY a."recommendationId", a."organizationId", a."version" DESC`;
+    FROM "Assessment" a WHERE ${readable} ORDER BY a."recommendationId" DESC, a."organizationId" DESC, a."version" DESC`;
 }
 
 /**
