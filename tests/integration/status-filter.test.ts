@@ -23,7 +23,7 @@ import { createTestDatabase } from "../helpers/test-database";
 const OPERATOR = { kind: "operator" } as const;
 const PASSWORD = "a long enough passphrase";
 const ORIGIN = "http://localhost:3000";
-const WHO = ["anonymous", "editorA", "viewerA", "editorB", "admin", "loner"] as const;
+const WHO = ["anonymous", "editorA", "viewerA", "editorB", "admin", "loner", "both"] as const;
 type Who = (typeof WHO)[number];
 /** Everyone outside organisation A. */
 const OUTSIDERS = ["anonymous", "editorB", "admin", "loner"] as const;
@@ -106,6 +106,7 @@ beforeAll(async () => {
     ["editorB", "Status Watch B", "editor"],
     ["admin", null, null],
     ["loner", null, null],
+    ["both", "Status Watch A", "viewer"],
   ];
   for (const [index, [who, organization, role]] of users.entries()) {
     await addUser(OPERATOR, {
@@ -117,6 +118,7 @@ beforeAll(async () => {
     });
     cookies[who] = await signIn(`${who}@example.org`, `10.7.0.${index + 1}`);
   }
+  await addUser(OPERATOR, { email: "both@example.org", organization: { name: "Status Watch B", role: "viewer" } });
 
   const found = await listRecommendations(parseExplorerSearch({ q: "torture", sort: "paragraph", pageSize: "6" }).query);
   r = found.items.map((item) => item.id);
@@ -176,6 +178,17 @@ describe("statusOf=mine: the caller's organisation, private assessments included
     expect((await screen("editorB", "statusOf=mine")).status).toEqual(counts({ not_assessed: all - 2, not_implemented: 1, regressed: 1 }));
     expect((await screen("editorB", "statusOf=mine&status=regressed")).ids).toEqual([r[3]]);
     expect((await screen("editorB", "statusOf=mine&status=fully_implemented")).total).toBe(0);
+  });
+
+  it("reads every organisation of a member of several: a status any of them has, not_assessed where one has none", async () => {
+    expect((await getViewer(request("/", "both")))?.memberships).toHaveLength(2);
+    expect((await screen("both", "statusOf=mine")).status).toEqual(
+      counts({ not_assessed: all - 1, not_implemented: 1, fully_implemented: 2, regressed: 2 }),
+    );
+    expect((await screen("both", "statusOf=mine&status=regressed")).ids).toEqual([r[1], r[3]].sort((a, b) => a! - b!));
+    const unassessed = (await screen("both", "statusOf=mine&status=not_assessed&q=torture")).ids;
+    expect(unassessed).toHaveLength(torture - 1);
+    expect(unassessed).not.toContain(r[0]);
   });
 
   it("falls back to public assessments with a notice on the page for callers without an organisation", async () => {
