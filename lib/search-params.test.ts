@@ -12,6 +12,8 @@ const DEFAULTS: RecommendationQuery = {
   position: [],
   wording: [],
   action: [],
+  status: [],
+  statusOf: "public",
   q: "",
   sort: "-cycle",
   page: 1,
@@ -71,6 +73,10 @@ const BAD: [string, string][] = [
   ["action=6", "action"],
   ["theme=UHRI A12", "theme"],
   ["sort=random()", "sort"],
+  ["status=done", "status"],
+  ["status=FULLY_IMPLEMENTED", "status"],
+  ["statusOf=theirs", "statusOf"],
+  ["statusOf=org_123", "statusOf"],
 ];
 
 describe("bad values", () => {
@@ -96,6 +102,27 @@ describe("bad values", () => {
   });
 });
 
+describe("implementation status", () => {
+  it("reads a list of wire statuses and whose assessments they are, public by default", () => {
+    expect(strict("status=fully_implemented,regressed&status=not_assessed").data).toMatchObject({
+      status: ["fully_implemented", "regressed", "not_assessed"],
+      statusOf: "public",
+    });
+    expect(forgiving("status=partially_implemented&statusOf=mine").query).toMatchObject({ status: ["partially_implemented"], statusOf: "mine" });
+    expect(strict("statusOf=mine&statusOf=public").data?.statusOf).toBe("mine");
+  });
+
+  it("keeps a good status next to a bad scope in the forgiving parse", () => {
+    expect(forgiving("status=regressed&statusOf=everyone")).toEqual({ query: { ...DEFAULTS, status: ["regressed"] }, invalid: ["statusOf"] });
+  });
+
+  it("writes statusOf only when it is not the default", () => {
+    expect(toSearchString({ ...DEFAULTS, status: ["regressed"] })).toBe("?status=regressed");
+    expect(toSearchString({ ...DEFAULTS, status: ["regressed", "not_assessed"], statusOf: "mine" })).toBe("?status=regressed%2Cnot_assessed&statusOf=mine");
+    expect(toSearchString({ ...DEFAULTS, statusOf: "mine" })).toBe("?statusOf=mine");
+  });
+});
+
 describe("toSearchString", () => {
   it("leaves defaults out", () => {
     expect(toSearchString(DEFAULTS)).toBe("");
@@ -106,6 +133,8 @@ describe("toSearchString", () => {
     "cycle=3&position=noted",
     "state=GBR,FRA&cycle=3&sort=paragraph&page=2&pageSize=50",
     "sur=CHN&region=weog,eeg&theme=uhri:a12,sdg:16&affected=children&wording=rejected&action=4,5",
+    "status=fully_implemented,not_assessed&statusOf=mine&cycle=3",
+    "status=regressed&statusOf=public",
     'q="death penalty" -china OR torture&sort=-position',
   ])("round-trips %s through both parses", (search) => {
     const { query } = forgiving(search);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ASSESSMENT_STATUSES, type AssessmentStatusValue } from "@/lib/schemas/assessment";
 
 /**
  * The filter contract of the explorer, the JSON API, the CSV export and the charts: the same fields twice.
@@ -8,6 +9,11 @@ import { z } from "zod";
 
 export const REGIONS = ["african", "asia-pacific", "eeg", "grulac", "weog"] as const;
 export const POSITIONS = ["supported", "supported-in-part", "noted"] as const;
+/**
+ * Whose assessments the status filter and its counts read: `public`, every organisation's latest public assessment;
+ * `mine`, the latest assessment (private or public) of the caller's own organisations, taken from the session.
+ */
+export const STATUS_SCOPES = ["public", "mine"] as const;
 export const SORTS = ["relevance", "-cycle", "cycle", "paragraph", "-paragraph", "position", "-position", "action", "-action"] as const;
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -16,6 +22,7 @@ export const MAX_QUERY_LENGTH = 500;
 export type Region = (typeof REGIONS)[number];
 export type PositionParam = (typeof POSITIONS)[number];
 export type Sort = (typeof SORTS)[number];
+export type StatusScope = (typeof STATUS_SCOPES)[number];
 
 export type RecommendationFilters = {
   review: number[];
@@ -28,12 +35,14 @@ export type RecommendationFilters = {
   position: PositionParam[];
   wording: string[];
   action: number[];
+  status: AssessmentStatusValue[];
+  statusOf: StatusScope;
   q: string;
 };
 
 export type RecommendationQuery = RecommendationFilters & { sort: Sort; page: number; pageSize: number };
 
-export const FILTER_KEYS = ["review", "cycle", "sur", "state", "region", "theme", "affected", "position", "wording", "action", "q"] as const;
+export const FILTER_KEYS = ["review", "cycle", "sur", "state", "region", "theme", "affected", "position", "wording", "action", "status", "statusOf", "q"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -66,6 +75,8 @@ export const fields = {
   position: listOf(z.enum(POSITIONS), 3),
   wording: listOf(wording, 10),
   action: listOf(intIn(1, 5), 5),
+  status: listOf(z.enum(ASSESSMENT_STATUSES), ASSESSMENT_STATUSES.length),
+  statusOf: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(STATUS_SCOPES).default("public")),
   q: z.preprocess((v) => (Array.isArray(v) ? v.join(" ") : v), z.string().trim().max(MAX_QUERY_LENGTH).refine(noNul, "must not contain NUL").default("")),
   sort: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(SORTS).optional()),
   page: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), intIn(1, 1_000_000).default(1)),
@@ -109,6 +120,7 @@ export function toSearchString(query: Partial<RecommendationQuery>): string {
   const params = new URLSearchParams();
   for (const key of FILTER_KEYS) {
     const value = query[key];
+    if (key === "statusOf" && value === "public") continue;
     if (Array.isArray(value) ? value.length > 0 : value) params.set(key, Array.isArray(value) ? value.join(",") : String(value));
   }
   if (query.sort && query.sort !== (query.q ? "relevance" : "-cycle")) params.set("sort", query.sort);

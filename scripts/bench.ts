@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { listRecommendations } from "@/lib/server/recommendations";
 import { createProgress } from "./lib/progress";
+import { addSyntheticAssessments } from "./bench/assessments";
 import { loadRealData, openBenchDatabase } from "./bench/database";
 import { explainList } from "./bench/explain";
 import { measureExport, psqlVersion, type ExportResult } from "./bench/export";
@@ -67,6 +68,11 @@ async function main(): Promise<number> {
     const set = await buildSyntheticSet(db.url, options.rows, progress.update);
     progress.done();
     const copyMs = performance.now() - copyStarted - set.vacuumAnalyzeMs;
+    note("Adding synthetic assessments…");
+    const assessmentsStarted = performance.now();
+    const assessed = await addSyntheticAssessments(db.url);
+    const assessmentsMs = performance.now() - assessmentsStarted;
+    const scope = { organizationIds: assessed.organizationIds.slice(0, 1) };
     pool = new pg.Pool({ connectionString: db.url, max: poolSize });
     pool.on("error", () => {});
     const version = (await pool.query<{ server_version: string }>("SHOW server_version")).rows[0]?.server_version ?? "?";
@@ -77,6 +83,8 @@ async function main(): Promise<number> {
       `  ${int(set.realRows)} real recommendations (China, cycles 1-3, prisma/data) + ${int(set.syntheticRows)} copies in ${int(set.syntheticReviews)} synthetic reviews`,
       `  (${set.statesUnderReview} real States other than China as States under review x cycles 1-${set.cycles}); the copies keep the real texts,`,
       `  positions, wordings, themes and recommending States. ${int(set.recommendingStateRows)} recommending-State rows, ${int(set.themeRows)} theme rows.`,
+      `  ${int(assessed.assessments)} synthetic assessments by ${assessed.organizationIds.length} organisations (two versions each, a third private);`,
+      `  statusOf=mine runs as a member of ${assessed.organizationIds[0]}.`,
       `Database: ${db.name} on ${db.server} (PostgreSQL ${version}), ${options.keep ? "kept (--keep)" : "dropped at the end"}.`,
       `Machine: Node ${process.version}, ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, load average ${loadAverage()} at start; ${psql}.`,
       "",
@@ -88,18 +96,19 @@ async function main(): Promise<number> {
           ["create + migrate + seed the real data (app importer)", seconds(realMs)],
           [`synthetic copies (INSERT … SELECT, ${int(set.syntheticRows)} rows + joins)`, seconds(copyMs)],
           ["VACUUM (ANALYZE)", seconds(set.vacuumAnalyzeMs)],
-          ["total", seconds(realMs + copyMs + set.vacuumAnalyzeMs)],
+          [`synthetic assessments (${int(assessed.assessments)} rows, with VACUUM (ANALYZE))`, seconds(assessmentsMs)],
+          ["total", seconds(realMs + copyMs + set.vacuumAnalyzeMs + assessmentsMs)],
         ],
       ),
       "",
     ]);
 
     // The list: app vs raw pg, then the plan of the slowest query.
-    const list = await measureList(pool, options.iterations, note);
+    const list = await measureList(pool, options.iterations, scope, note);
     print([...listReport(list, options.iterations, poolSize), ""]);
     const worst = slowest(list);
     note(`EXPLAIN of ${worst.search || "(no filter)"}`);
-    const plans = await explainList(pool, worst.query);
+    const plans = await explainList(pool, worst.query, scope);
     print([
       `EXPLAIN (ANALYZE, BUFFERS) of the slowest list query (by app p50): ${worst.search || "(no filter)"}`,
       "",

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { STATUS_LABELS } from "@/components/recommendations/assessment-labels";
 import { ACTION_LABELS, POSITION_PARAM_LABELS, REGION_LABELS, cycleLabel } from "@/lib/labels";
 import { FILTER_KEYS, toSearchString, type FilterKey, type RecommendationQuery } from "@/lib/search-params";
 
@@ -13,6 +14,8 @@ const NAMES: Record<FilterKey, string> = {
   position: "Position",
   wording: "Wording",
   action: "Action",
+  status: "Status",
+  statusOf: "Status according to",
   q: "Search",
 };
 
@@ -21,12 +24,18 @@ function display(key: FilterKey, value: string): string {
   if (key === "position") return POSITION_PARAM_LABELS[value as keyof typeof POSITION_PARAM_LABELS] ?? value;
   if (key === "region") return REGION_LABELS[value as keyof typeof REGION_LABELS] ?? value;
   if (key === "action") return ACTION_LABELS[value] ?? value;
+  if (key === "status") return STATUS_LABELS[value as keyof typeof STATUS_LABELS] ?? value;
   return value;
 }
 
-/** The filters in force, each with a link that removes it (the page goes back to 1). */
+/**
+ * The filters in force, each with a link that removes it (the page goes back to 1). `statusOf` only says whose
+ * statuses the status filter reads, so it is named on the status chips rather than being a chip of its own.
+ */
 export function ActiveFilters({ query }: { query: RecommendationQuery }) {
+  const name = (key: FilterKey): string => (key === "status" && query.statusOf === "mine" ? "My organisation's status" : NAMES[key]);
   const chips = FILTER_KEYS.flatMap((key) => {
+    if (key === "statusOf") return [];
     const value = query[key];
     const values = Array.isArray(value) ? value.map(String) : value ? [value] : [];
     return values.map((v) => {
@@ -39,8 +48,8 @@ export function ActiveFilters({ query }: { query: RecommendationQuery }) {
     <ul className="chips" aria-label="Filters in force">
       {chips.map((chip) => (
         <li key={`${chip.key}:${chip.value}`}>
-          <Link href={chip.href} aria-label={`Remove filter ${NAMES[chip.key]}: ${display(chip.key, chip.value)}`}>
-            {NAMES[chip.key]}: {display(chip.key, chip.value)} <span aria-hidden="true">×</span>
+          <Link href={chip.href} aria-label={`Remove filter ${name(chip.key)}: ${display(chip.key, chip.value)}`}>
+            {name(chip.key)}: {display(chip.key, chip.value)} <span aria-hidden="true">×</span>
           </Link>
         </li>
       ))}

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 
 /**
- * Applies a filter as soon as a checkbox or select changes. Without JavaScript the form's own
+ * Applies a filter as soon as a checkbox, radio button or select changes. Without JavaScript the form's own
  * "Apply filters" button does the same, so the explorer works either way.
  */
 export function AutoSubmit() {
@@ -13,7 +13,7 @@ export function AutoSubmit() {
     if (!form) return;
     const onChange = (event: Event) => {
       const target = event.target as HTMLInputElement | HTMLSelectElement;
-      if (target.type === "checkbox" || target.tagName === "SELECT") form.requestSubmit();
+      if (target.type === "checkbox" || target.type === "radio" || target.tagName === "SELECT") form.requestSubmit();
     };
     form.addEventListener("change", onChange);
     form.classList.add("auto-submit");

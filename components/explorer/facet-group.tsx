@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+
 type Value = { value: string; label: string; count: number };
 
 type Props = {
@@ -7,6 +9,8 @@ type Props = {
   selected: string[];
   /** Long lists show the first N and the rest behind "Show all". Selected values always show. */
   collapsedAfter?: number;
+  /** Shown under the title, before the values (e.g. a choice of scope); the group then shows even without values. */
+  intro?: ReactNode;
 };
 
 function Option({ name, value, selected }: { name: string; value: Value; selected: boolean }) {
@@ -22,15 +26,16 @@ function Option({ name, value, selected }: { name: string; value: Value; selecte
 }
 
 /** One filter as checkboxes with facet counts, e.g. "Noted (62)". */
-export function FacetGroup({ title, name, values, selected, collapsedAfter }: Props) {
+export function FacetGroup({ title, name, values, selected, collapsedAfter, intro }: Props) {
   const shown = values.filter((v) => v.count > 0 || selected.includes(v.value));
-  if (shown.length === 0) return null;
+  if (shown.length === 0 && !intro) return null;
   const limit = collapsedAfter ?? shown.length;
   const head = shown.filter((v, i) => i < limit || selected.includes(v.value));
   const rest = shown.filter((v) => !head.includes(v));
   return (
     <fieldset className="facet">
       <legend>{title}</legend>
+      {intro}
       <ul>
         {head.map((value) => (
           <Option key={value.value} name={name} value={value} selected={selected.includes(value.value)} />

@@ -3,16 +3,18 @@ import { ACTION_LABELS, POSITION_PARAM_LABELS, REGION_LABELS, cycleLabel } from 
 import { filtersOf, type RecommendationQuery } from "@/lib/search-params";
 import { SCHEME_LABELS } from "@/lib/themes";
 import { countRecommendationFacets, type FacetValue } from "@/lib/server/recommendation-facets";
+import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { AutoSubmit } from "./auto-submit";
 import { FacetGroup } from "./facet-group";
+import { StatusFacet } from "./status-facet";
 import { SuggestBox } from "./suggest-box";
 
-type Props = { query: RecommendationQuery };
+type Props = { query: RecommendationQuery; scope: ViewerScope };
 
 const label = (labels: Record<string, string>) => (values: FacetValue[]) => values.map((v) => ({ ...v, label: labels[v.value] ?? v.label }));
 
-export async function FilterPanel({ query }: Props) {
-  const facets = await countRecommendationFacets(filtersOf(query));
+export async function FilterPanel({ query, scope }: Props) {
+  const facets = await countRecommendationFacets(filtersOf(query), scope);
   const themeSchemes = [...new Set(facets.theme.map((t) => t.scheme))];
   return (
     <aside className="filter-panel" aria-label="Filters">
@@ -33,6 +35,7 @@ export async function FilterPanel({ query }: Props) {
         <FacetGroup title="Cycle" name="cycle" values={facets.cycle.map((v) => ({ ...v, label: cycleLabel(v.value) }))} selected={query.cycle.map(String)} />
         <FacetGroup title="State under review" name="sur" values={facets.sur} selected={query.sur} />
         <FacetGroup title="Position" name="position" values={label(POSITION_PARAM_LABELS)(facets.position)} selected={query.position} />
+        <StatusFacet values={facets.status} selected={query.status} statusOf={query.statusOf} organizations={scope.organizationIds?.length ?? 0} />
         <FacetGroup title="The State's own words" name="wording" values={facets.wording} selected={query.wording} />
         <FacetGroup title="Region of the recommending State" name="region" values={label(REGION_LABELS)(facets.region)} selected={query.region} />
         <FacetGroup title="Recommending State" name="state" values={facets.state} selected={query.state} collapsedAfter={12} />

@@ -1,12 +1,13 @@
 import Link from "next/link";
+import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { listRecommendations } from "@/lib/server/recommendations";
 import { filtersOf, toSearchString, type RecommendationQuery } from "@/lib/search-params";
 import { Pagination } from "./pagination";
 import { ResultsTable } from "./results-table";
 
 /** The current page of the filtered set; the export link carries the same filters, and exports the whole set. */
-export async function Results({ query }: { query: RecommendationQuery }) {
-  const data = await listRecommendations(query);
+export async function Results({ query, scope }: { query: RecommendationQuery; scope: ViewerScope }) {
+  const data = await listRecommendations(query, scope);
   const pages = Math.max(1, Math.ceil(data.total / query.pageSize));
   const exportHref = `/api/recommendations.csv${toSearchString(filtersOf(query))}`;
   return (

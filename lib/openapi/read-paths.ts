@@ -30,6 +30,13 @@ const DESCRIPTIONS: Record<keyof typeof fields, string> = {
   position: `Normalised position of the State under review. ${LIST_NOTE}`,
   wording: `The State's own wording of its response, case-insensitive, e.g. rejected. ${LIST_NOTE}`,
   action: `UPR Info's action category, 1 (minimal) to 5 (specific action). ${LIST_NOTE}`,
+  status:
+    "Implementation status, as `statusOf` reads it: a recommendation matches when some organisation's current assessment has " +
+    `one of these statuses; \`not_assessed\` also matches recommendations without any such assessment. ${LIST_NOTE}`,
+  statusOf:
+    "Whose assessments `status` reads. `public` (default): each organisation's latest public assessment. `mine`: the latest " +
+    "assessment, private ones included, of the organisations you are a member of (needs the session cookie: 401 without " +
+    "one, 403 without an organisation).",
   q: 'Full-text search with English stemming: "quoted phrases", -word to exclude, OR between alternatives.',
   sort: "Order of the results. Default: relevance when searching, else newest cycle first in document order.",
   page: "Page number, from 1.",
@@ -70,6 +77,13 @@ const errors = {
   "500": error("Unexpected server error (details are logged, never returned)."),
 };
 
+/** The filter endpoints answer these too: `statusOf=mine` reads the caller's session. */
+const filterErrors = {
+  ...errors,
+  "401": error("`statusOf=mine` without a session; `message` says so."),
+  "403": error("`statusOf=mine` from an account that belongs to no organisation; `message` says so."),
+};
+
 /** The `{id}` of /api/recommendations/{id} and the paths below it. */
 export function recommendationIdParameter(): Parameter {
   return {
@@ -90,7 +104,7 @@ export function readPaths(): Record<string, JsonSchema> {
         operationId: "listRecommendations",
         summary: "One page of the recommendations matching the filter, with the total over all pages.",
         parameters,
-        responses: { "200": json("A page of recommendations.", "RecommendationList"), ...errors },
+        responses: { "200": json("A page of recommendations.", "RecommendationList"), ...filterErrors },
       },
     },
     "/api/recommendations/{id}": {
@@ -123,7 +137,7 @@ export function readPaths(): Record<string, JsonSchema> {
             },
             content: { "text/csv": { schema: { type: "string" } } },
           },
-          ...errors,
+          ...filterErrors,
         },
       },
     },

@@ -1,8 +1,18 @@
 import "server-only";
+import { ASSESSMENT_STATUSES } from "@/lib/schemas/assessment";
 import { POSITIONS, REGIONS, type FilterKey, type RecommendationFilters } from "@/lib/search-params";
 import { getDb, type Db } from "./db";
 import { Prisma } from "./generated/prisma/client";
-import { POSITION_VALUES, REGION_GROUPS, buildRecommendationWhere } from "./recommendation-where";
+import {
+  POSITION_VALUES,
+  REGION_GROUPS,
+  buildRecommendationWhere,
+  currentStatusesSql,
+  statusCondition,
+  statusScopeOf,
+  statusValue,
+  type ViewerScope,
+} from "./recommendation-where";
 
 export type FacetValue = { value: string; label: string; count: number };
 export type ThemeFacetValue = FacetValue & { scheme: string };
@@ -17,13 +27,15 @@ export type RecommendationFacets = {
   position: FacetValue[];
   wording: FacetValue[];
   action: FacetValue[];
+  /** Implementation status in the filters' `statusOf` scope; a recommendation counts once per status it has there. */
+  status: FacetValue[];
 };
 
 const FROM = Prisma.sql`FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId"`;
 
 /** Each facet counts the current selection with every filter but its own, so the other choices stay visible. */
-function where(filters: RecommendationFilters, own: FilterKey): Prisma.Sql {
-  return buildRecommendationWhere(filters, { except: own });
+function whereFor(filters: RecommendationFilters, scope: ViewerScope) {
+  return (own: FilterKey): Prisma.Sql => buildRecommendationWhere(filters, { ...scope, except: own });
 }
 
 type Row = { value: string; label: string | null; count: number; scheme?: string };
@@ -35,35 +47,47 @@ function invert(map: Record<string, string>): Record<string, string> {
 const REGION_BY_GROUP = invert(REGION_GROUPS);
 const POSITION_BY_VALUE = invert(POSITION_VALUES);
 
-/** Facet counts for the explorer's filters, computed in PostgreSQL for the current selection. */
-export async function countRecommendationFacets(filters: RecommendationFilters, db: Db = getDb()): Promise<RecommendationFacets> {
+/**
+ * Facet counts for the explorer's filters, computed in PostgreSQL for the current selection. `scope` names the
+ * organisations whose private assessments the caller may read (from the session); everything else counts public data only.
+ */
+export async function countRecommendationFacets(filters: RecommendationFilters, scope: ViewerScope = {}, db: Db = getDb()): Promise<RecommendationFacets> {
   const q = <T extends Row>(sql: Prisma.Sql): Promise<T[]> => db.$queryRaw<T[]>(sql);
+  const where = whereFor(filters, scope);
+  const statusScope = statusScopeOf(filters, scope);
   const themeRows = (own: "theme" | "affected"): Promise<(Row & { scheme: string })[]> =>
     q(Prisma.sql`SELECT t."slug" AS value, t."name" AS label, t."scheme"::text AS scheme, count(*)::int AS count ${FROM}
       JOIN "RecommendationTheme" rt ON rt."recommendationId" = r."id" JOIN "Theme" t ON t."id" = rt."themeId"
-      WHERE ${where(filters, own)} AND t."scheme" ${own === "affected" ? Prisma.sql`=` : Prisma.sql`<>`} 'AFFECTED_PERSONS'
+      WHERE ${where(own)} AND t."scheme" ${own === "affected" ? Prisma.sql`=` : Prisma.sql`<>`} 'AFFECTED_PERSONS'
       GROUP BY 1, 2, 3 ORDER BY 4 DESC, 2`);
-  const [cycle, sur, state, region, theme, affected, position, wording, action] = await Promise.all([
+  const [cycle, sur, state, region, theme, affected, position, wording, action, recorded, unassessed] = await Promise.all([
     q(Prisma.sql`SELECT v."cycle"::text AS value, NULL AS label, count(*)::int AS count ${FROM}
-      WHERE ${where(filters, "cycle")} GROUP BY v."cycle" ORDER BY v."cycle" DESC`),
+      WHERE ${where("cycle")} GROUP BY v."cycle" ORDER BY v."cycle" DESC`),
     q(Prisma.sql`SELECT v."stateUnderReviewIso3" AS value, c."name" AS label, count(*)::int AS count ${FROM}
       JOIN "Country" c ON c."iso3" = v."stateUnderReviewIso3"
-      WHERE ${where(filters, "sur")} GROUP BY 1, 2 ORDER BY 3 DESC, 2`),
+      WHERE ${where("sur")} GROUP BY 1, 2 ORDER BY 3 DESC, 2`),
     q(Prisma.sql`SELECT rs."countryIso3" AS value, c."name" AS label, count(*)::int AS count ${FROM}
       JOIN "RecommendationState" rs ON rs."recommendationId" = r."id" JOIN "Country" c ON c."iso3" = rs."countryIso3"
-      WHERE ${where(filters, "state")} GROUP BY 1, 2 ORDER BY 3 DESC, 2`),
+      WHERE ${where("state")} GROUP BY 1, 2 ORDER BY 3 DESC, 2`),
     q(Prisma.sql`SELECT c."regionalGroup"::text AS value, NULL AS label, count(DISTINCT r."id")::int AS count ${FROM}
       JOIN "RecommendationState" rs ON rs."recommendationId" = r."id" JOIN "Country" c ON c."iso3" = rs."countryIso3"
-      WHERE ${where(filters, "region")} AND c."regionalGroup" IS NOT NULL GROUP BY 1`),
+      WHERE ${where("region")} AND c."regionalGroup" IS NOT NULL GROUP BY 1`),
     themeRows("theme"),
     themeRows("affected"),
     q(Prisma.sql`SELECT r."position"::text AS value, NULL AS label, count(*)::int AS count ${FROM}
-      WHERE ${where(filters, "position")} AND r."position" IS NOT NULL GROUP BY 1`),
+      WHERE ${where("position")} AND r."position" IS NOT NULL GROUP BY 1`),
     q(Prisma.sql`SELECT lower(r."responseWording") AS value, NULL AS label, count(*)::int AS count ${FROM}
-      WHERE ${where(filters, "wording")} AND r."responseWording" IS NOT NULL GROUP BY 1 ORDER BY 3 DESC`),
+      WHERE ${where("wording")} AND r."responseWording" IS NOT NULL GROUP BY 1 ORDER BY 3 DESC`),
     q(Prisma.sql`SELECT r."actionCategory"::text AS value, NULL AS label, count(*)::int AS count ${FROM}
-      WHERE ${where(filters, "action")} AND r."actionCategory" IS NOT NULL GROUP BY 1 ORDER BY 1`),
+      WHERE ${where("action")} AND r."actionCategory" IS NOT NULL GROUP BY 1 ORDER BY 1`),
+    // Statuses organisations recorded (a recommendation once per status), then those with no assessment in the scope.
+    q(Prisma.sql`SELECT c."status"::text AS value, NULL AS label, count(DISTINCT r."id")::int AS count ${FROM}
+      JOIN (${currentStatusesSql(statusScope)}) c ON c."recommendationId" = r."id"
+      WHERE ${where("status")} GROUP BY 1`),
+    q(Prisma.sql`SELECT 'NOT_ASSESSED' AS value, NULL AS label, count(*)::int AS count ${FROM}
+      WHERE ${where("status")} AND ${statusCondition(["not_assessed"], statusScope)}`),
   ]);
+  const statusCount = (value: string): number => recorded.find((row) => row.value === value)?.count ?? 0;
   const plain = (rows: Row[]): FacetValue[] => rows.map((row) => ({ value: row.value, label: row.label ?? row.value, count: row.count }));
   return {
     cycle: plain(cycle),
@@ -75,5 +99,10 @@ export async function countRecommendationFacets(filters: RecommendationFilters, 
     position: POSITIONS.map((value) => ({ value, label: value, count: position.find((row) => POSITION_BY_VALUE[row.value] === value)?.count ?? 0 })),
     wording: plain(wording),
     action: plain(action),
+    status: ASSESSMENT_STATUSES.map((value) => ({
+      value,
+      label: value,
+      count: value === "not_assessed" ? (unassessed[0]?.count ?? 0) : statusCount(statusValue(value)),
+    })),
   };
 }

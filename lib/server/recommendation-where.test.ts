@@ -35,6 +35,44 @@ describe("buildRecommendationWhere", () => {
   });
 });
 
+describe("the implementation-status filter", () => {
+  it("reads each organisation's latest public assessment by default, with statuses bound as parameters", () => {
+    const where = buildRecommendationWhere(filters("status=fully_implemented,regressed"), { organizationIds: ["org-a"] });
+    expect(where.sql).toContain(`a."visibility" = 'PUBLIC'`);
+    expect(where.sql).toContain(`DISTINCT ON (a."recommendationId", a."organizationId")`);
+    expect(where.sql).toContain(`a."version" DESC`);
+    expect(where.values).toEqual(["FULLY_IMPLEMENTED", "REGRESSED"]);
+    expect(where.sql).not.toMatch(/FULLY|REGRESSED|org-a/);
+    expect(where.sql).not.toContain("NOT IN");
+  });
+
+  it("matches recommendations without any public assessment for not_assessed", () => {
+    const where = buildRecommendationWhere(filters("status=not_assessed"));
+    expect(where.sql).toContain(`r."id" NOT IN (SELECT a."recommendationId" FROM "Assessment" a WHERE a."visibility" = 'PUBLIC')`);
+  });
+
+  it("reads the caller's organisations, private ones included, for statusOf=mine; ids are parameters from the session", () => {
+    const where = buildRecommendationWhere(filters("status=not_assessed&statusOf=mine"), { organizationIds: ["org-a"] });
+    expect(where.sql).not.toContain("PUBLIC");
+    expect(where.values).toEqual(["org-a", "NOT_ASSESSED", "org-a"]);
+    expect(where.sql).not.toContain("org-a");
+    const several = buildRecommendationWhere(filters("status=not_assessed&statusOf=mine"), { organizationIds: ["org-a", "org-b"] });
+    expect(several.values).toEqual(["org-a", "org-b", "NOT_ASSESSED", "org-a", "org-b"]);
+  });
+
+  it("falls back to public assessments for statusOf=mine without organisations, whatever the URL says", () => {
+    const anonymous = buildRecommendationWhere(filters("status=regressed&statusOf=mine&organizationId=org-a"));
+    expect(anonymous.sql).toContain(`a."visibility" = 'PUBLIC'`);
+    expect(anonymous.values).toEqual(["REGRESSED"]);
+    expect(buildRecommendationWhere(filters("status=regressed&statusOf=mine"), { organizationIds: [] }).text).toBe(anonymous.text);
+  });
+
+  it("is no condition without statuses or for its own facet, whatever the scope", () => {
+    expect(buildRecommendationWhere(filters("statusOf=mine"), { organizationIds: ["org-a"] }).text).toBe("TRUE");
+    expect(buildRecommendationWhere(filters("status=regressed&cycle=3"), { except: "status" }).values).toEqual([3]);
+  });
+});
+
 describe("buildRecommendationOrder", () => {
   it("always ends on the id so pages never overlap", () => {
     for (const sort of ["-cycle", "cycle", "paragraph", "-paragraph", "position", "-position", "action", "-action"] as const) {

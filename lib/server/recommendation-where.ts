@@ -1,4 +1,5 @@
 import "server-only";
+import type { AssessmentStatusValue } from "@/lib/schemas/assessment";
 import type { FilterKey, PositionParam, RecommendationFilters, Region, Sort } from "@/lib/search-params";
 import { Prisma } from "./generated/prisma/client";
 
@@ -27,9 +28,20 @@ export function tsQuery(q: string): Prisma.Sql {
   return Prisma.sql`websearch_to_tsquery('english', ${q})`;
 }
 
-export function buildRecommendationWhere(filters: RecommendationFilters, options: { except?: FilterKey } = {}): Prisma.Sql {
+/**
+ * Who is asking, as far as the filters care: the organisations whose private assessments the caller may read. It
+ * comes from the session (lib/server/explorer-scope.ts), never from the URL; without it only public data is read.
+ */
+export type ViewerScope = { organizationIds?: readonly string[] };
+
+export type WhereOptions = ViewerScope & {
+  /** Leave this filter out, for its own facet's counts. */
+  except?: FilterKey;
+};
+
+export function buildRecommendationWhere(filters: RecommendationFilters, options: WhereOptions = {}): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
-  const active = (key: FilterKey): boolean => options.except !== key && (key === "q" ? filters.q.length > 0 : filters[key].length > 0);
+  const active = (key: Exclude<FilterKey, "statusOf">): boolean => options.except !== key && filters[key].length > 0;
 
   if (active("review")) parts.push(Prisma.sql`r."reviewId" IN (${Prisma.join(filters.review)})`);
   if (active("cycle")) parts.push(Prisma.sql`v."cycle" IN (${Prisma.join(filters.cycle)})`);
@@ -49,6 +61,7 @@ export function buildRecommendationWhere(filters: RecommendationFilters, options
   }
   if (active("wording")) parts.push(Prisma.sql`lower(r."responseWording") IN (${Prisma.join(filters.wording)})`);
   if (active("action")) parts.push(Prisma.sql`r."actionCategory" IN (${Prisma.join(filters.action)})`);
+  if (active("status")) parts.push(statusCondition(filters.status, statusScopeOf(filters, options)));
   if (active("q")) parts.push(Prisma.sql`r."searchVector" @@ ${tsQuery(filters.q)}`);
 
   return parts.length === 0 ? Prisma.sql`TRUE` : Prisma.join(parts, " AND ");
@@ -58,7 +71,7 @@ export function buildRecommendationWhere(filters: RecommendationFilters, options
  * Enum values as parameters cast to the enum type: comparing the column itself (not `column::text`) lets
  * PostgreSQL use its statistics and indexes (position filters were 7x faster on 250,000 rows).
  */
-function enumList(values: string[], type: "Position" | "RegionalGroup"): Prisma.Sql {
+function enumList(values: string[], type: "Position" | "RegionalGroup" | "AssessmentStatus"): Prisma.Sql {
   return Prisma.join(values.map((value) => Prisma.sql`${value}::${Prisma.raw(`"${type}"`)}`));
 }
 
@@ -68,6 +81,54 @@ function enumList(values: string[], type: "Position" | "RegionalGroup"): Prisma.
  */
 function themeExists(slugs: string[]): Prisma.Sql {
   return Prisma.sql`r."themeIds" && ARRAY(SELECT t."id" FROM "Theme" t WHERE t."slug" IN (${Prisma.join(slugs)}))`;
+}
+
+/**
+ * The assessments a status filter reads. `public`: each organisation's latest PUBLIC assessment, so an organisation's
+ * later private one changes nothing anyone outside it sees (the same "current" an outsider sees on the recommendation
+ * page). `mine`: the latest assessment of any visibility of each of the caller's organisations. `statusOf=mine`
+ * without organisations (anonymous, or no membership) reads public ones: the callers refuse or report that first.
+ */
+export type StatusScopeSql = { kind: "public" } | { kind: "mine"; organizationIds: readonly string[] };
+
+export function statusScopeOf(filters: Pick<RecommendationFilters, "statusOf">, scope: ViewerScope): StatusScopeSql {
+  const organizationIds = scope.organizationIds ?? [];
+  return filters.statusOf === "mine" && organizationIds.length > 0 ? { kind: "mine", organizationIds } : { kind: "public" };
+}
+
+/** Database enum for a wire status ("fully_implemented" -> "FULLY_IMPLEMENTED"). */
+export function statusValue(status: AssessmentStatusValue): string {
+  return status.toUpperCase();
+}
+
+/**
+ * ("recommendationId", "organizationId", "status") of every organisation's current assessment in the scope: one row
+ * per recommendation and organisation, the highest version among the assessments the scope may read. Ordered all
+ * descending so a backward index-only scan of Assessment_status_lookup_idx feeds DISTINCT ON without a sort.
+ */
+export function currentStatusesSql(scope: StatusScopeSql): Prisma.Sql {
+  const readable = scope.kind === "public" ? Prisma.sql`a."visibility" = 'PUBLIC'` : Prisma.sql`a."organizationId" IN (${Prisma.join(scope.organizationIds)})`;
+  return Prisma.sql`SELECT DISTINCT ON (a."recommendationId", a."organizationId") a."recommendationId", a."organizationId", a."status"
+    FROM "Assessment" a WHERE ${readable} ORDER BY a."recommendationId" DESC, a."organizationId" DESC, a."version" DESC`;
+}
+
+/**
+ * Recommendations with no assessment in the scope, which count as `not_assessed`: none public at all, or (mine) one of
+ * the caller's organisations has none. NOT IN over a NOT NULL column runs as one hashed subplan, not a probe per row.
+ */
+function unassessed(scope: StatusScopeSql): Prisma.Sql {
+  if (scope.kind === "public") return Prisma.sql`r."id" NOT IN (SELECT a."recommendationId" FROM "Assessment" a WHERE a."visibility" = 'PUBLIC')`;
+  const [only, ...more] = scope.organizationIds;
+  if (more.length === 0) return Prisma.sql`r."id" NOT IN (SELECT a."recommendationId" FROM "Assessment" a WHERE a."organizationId" = ${only})`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM unnest(ARRAY[${Prisma.join(scope.organizationIds)}]::text[]) o("id")
+    WHERE NOT EXISTS (SELECT 1 FROM "Assessment" a WHERE a."recommendationId" = r."id" AND a."organizationId" = o."id"))`;
+}
+
+/** Any of the statuses (OR): some organisation in the scope has it as its current status, or, for not_assessed, none. */
+export function statusCondition(statuses: readonly AssessmentStatusValue[], scope: StatusScopeSql): Prisma.Sql {
+  const recorded = Prisma.sql`r."id" IN (SELECT c."recommendationId" FROM (${currentStatusesSql(scope)}) c
+    WHERE c."status" IN (${enumList(statuses.map(statusValue), "AssessmentStatus")}))`;
+  return statuses.includes("not_assessed") ? Prisma.sql`(${recorded} OR ${unassessed(scope)})` : recorded;
 }
 
 /** ORDER BY for a sort; every order ends on the row id so pages never overlap. */

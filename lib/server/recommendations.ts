@@ -2,7 +2,7 @@ import "server-only";
 import { filtersOf, type RecommendationQuery } from "@/lib/search-params";
 import { getDb, type Db } from "./db";
 import { Prisma } from "./generated/prisma/client";
-import { buildRecommendationOrder, buildRecommendationWhere, tsQuery } from "./recommendation-where";
+import { buildRecommendationOrder, buildRecommendationWhere, tsQuery, type ViewerScope } from "./recommendation-where";
 
 export type RecommendingStateDto = { iso3: string; name: string; region: string | null };
 export type ThemeDto = { slug: string; scheme: string; code: string | null; name: string; primary: boolean };
@@ -90,9 +90,12 @@ function toRow(raw: RawRow): RecommendationRow {
   };
 }
 
-/** The SQL of one page, exported so the benchmark can time the very same statement through raw `pg`. */
-export function recommendationPageSql(query: RecommendationQuery): { page: Prisma.Sql; count: Prisma.Sql } {
-  const where = buildRecommendationWhere(filtersOf(query));
+/**
+ * The SQL of one page, exported so the benchmark can time the very same statement through raw `pg`. `scope` names the
+ * organisations whose private assessments the caller may read (from the session), for `statusOf=mine`.
+ */
+export function recommendationPageSql(query: RecommendationQuery, scope: ViewerScope = {}): { page: Prisma.Sql; count: Prisma.Sql } {
+  const where = buildRecommendationWhere(filtersOf(query), scope);
   const order = buildRecommendationOrder(query.sort, query.q);
   const offset = (query.page - 1) * query.pageSize;
   // The page's ids first (a top-N sort, no window over every match), then their details in the same order.
@@ -108,8 +111,8 @@ export function recommendationPageSql(query: RecommendationQuery): { page: Prism
 }
 
 /** One page of recommendations for the explorer and the API: filter, count and page run in PostgreSQL. */
-export async function listRecommendations(query: RecommendationQuery, db: Db = getDb()): Promise<Paginated<RecommendationRow>> {
-  const sql = recommendationPageSql(query);
+export async function listRecommendations(query: RecommendationQuery, scope: ViewerScope = {}, db: Db = getDb()): Promise<Paginated<RecommendationRow>> {
+  const sql = recommendationPageSql(query, scope);
   const [rows, [count]] = await Promise.all([db.$queryRaw<RawRow[]>(sql.page), db.$queryRaw<{ total: number }[]>(sql.count)]);
   return { total: count?.total ?? 0, page: query.page, pageSize: query.pageSize, items: rows.map(toRow) };
 }
@@ -124,9 +127,10 @@ export async function listRecommendationsAfter(
   query: RecommendationQuery,
   afterId: number,
   limit: number,
+  scope: ViewerScope = {},
   db: Db = getDb(),
 ): Promise<RecommendationRow[]> {
-  const where = buildRecommendationWhere(filtersOf(query));
+  const where = buildRecommendationWhere(filtersOf(query), scope);
   const rows = await db.$queryRaw<RawRow[]>`
     SELECT ${rowSelect("")} ${FROM} ${DETAIL_JOINS}
     WHERE ${where} AND r."id" > ${afterId} ORDER BY r."id" LIMIT ${limit}`;

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { RecommendationQuery } from "@/lib/search-params";
+import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { recommendationPageSql } from "@/lib/server/recommendations";
 
 const BIG_TABLE_SEQ_SCAN = /Seq Scan on "?(Recommendation|RecommendationState|RecommendationTheme)"?(?![A-Za-z])/;
@@ -38,8 +39,8 @@ export function summarisePlan(plan: string[]): string[] {
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the page and the count statement of one list query, summarised. */
-export async function explainList(pool: pg.Pool, query: RecommendationQuery): Promise<{ page: string[]; count: string[] }> {
-  const sql = recommendationPageSql(query);
+export async function explainList(pool: pg.Pool, query: RecommendationQuery, scope: ViewerScope = {}): Promise<{ page: string[]; count: string[] }> {
+  const sql = recommendationPageSql(query, scope);
   const explain = async (statement: { text: string; values: unknown[] }): Promise<string[]> => {
     const result = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
     return summarisePlan(result.rows.map((row) => row["QUERY PLAN"]));

@@ -1,9 +1,13 @@
 import type pg from "pg";
 import { parseApiSearch, type RecommendationQuery } from "@/lib/search-params";
+import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { listRecommendations, recommendationPageSql } from "@/lib/server/recommendations";
 import { int, ms, percentile, table, timed, verdict } from "./report";
 
-/** Representative explorer queries, written as the API's query strings and parsed by its strict schema. */
+/**
+ * Representative explorer queries, written as the API's query strings and parsed by its strict schema. `statusOf=mine`
+ * runs as a member of the first synthetic organisation (the scope `measureList` is given).
+ */
 export const LIST_QUERIES: string[] = [
   "",
   "position=noted&cycle=3",
@@ -12,6 +16,9 @@ export const LIST_QUERIES: string[] = [
   'q="death penalty"',
   "q=torture -children",
   "region=weog&page=50",
+  "status=fully_implemented",
+  "status=not_assessed&region=weog",
+  "statusOf=mine&status=regressed,partially_implemented",
 ];
 
 export const TARGET_RATIO = 1.5;
@@ -27,8 +34,8 @@ export function parseQuery(search: string): RecommendationQuery {
 export type ListResult = { search: string; query: RecommendationQuery; total: number; prisma: number[]; raw: number[] };
 
 /** The two statements of `listRecommendations`, run in parallel through raw pg as the function runs them. */
-async function rawList(pool: pg.Pool, query: RecommendationQuery): Promise<{ rows: number; total: number }> {
-  const sql = recommendationPageSql(query);
+async function rawList(pool: pg.Pool, query: RecommendationQuery, scope: ViewerScope): Promise<{ rows: number; total: number }> {
+  const sql = recommendationPageSql(query, scope);
   const [page, count] = await Promise.all([
     pool.query(sql.page.text, sql.page.values),
     pool.query<{ total: number }>(sql.count.text, sql.count.values),
@@ -40,22 +47,22 @@ async function rawList(pool: pg.Pool, query: RecommendationQuery): Promise<{ row
  * Times each query through the app (`listRecommendations`, Prisma) and through raw pg, after a warm-up. The two
  * alternate which goes first on every iteration, so neither always meets a cache the other just warmed.
  */
-export async function measureList(pool: pg.Pool, iterations: number, progress: (message: string) => void): Promise<ListResult[]> {
+export async function measureList(pool: pg.Pool, iterations: number, scope: ViewerScope, progress: (message: string) => void): Promise<ListResult[]> {
   const results: ListResult[] = [];
   for (const search of LIST_QUERIES) {
     progress(`List: ${search || "(no filter)"}`);
     const query = parseQuery(search);
-    const viaApp = await listRecommendations(query);
-    const viaPg = await rawList(pool, query);
+    const viaApp = await listRecommendations(query, scope);
+    const viaPg = await rawList(pool, query, scope);
     if (viaApp.total !== viaPg.total || viaApp.items.length !== viaPg.rows) {
       throw new Error(`"${search}": the app returned ${viaApp.total}/${viaApp.items.length}, raw pg ${viaPg.total}/${viaPg.rows}.`);
     }
-    for (let i = 0; i < WARM_UP; i++) await Promise.all([listRecommendations(query), rawList(pool, query)]);
+    for (let i = 0; i < WARM_UP; i++) await Promise.all([listRecommendations(query, scope), rawList(pool, query, scope)]);
     const prisma: number[] = [];
     const raw: number[] = [];
     for (let i = 0; i < iterations; i++) {
-      const app = (): Promise<number> => timed(() => listRecommendations(query));
-      const direct = (): Promise<number> => timed(() => rawList(pool, query));
+      const app = (): Promise<number> => timed(() => listRecommendations(query, scope));
+      const direct = (): Promise<number> => timed(() => rawList(pool, query, scope));
       if (i % 2 === 0) {
         prisma.push(await app());
         raw.push(await direct());

@@ -56,6 +56,13 @@ describe("the embedded database", () => {
     expect(search.items[0]?.highlight?.some((s) => s.match)).toBe(true);
     const facets = await countRecommendationFacets(filtersOf(query("cycle=3")));
     expect(facets.position.find((p) => p.value === "noted")?.count).toBe(62);
+    // The status filter's DISTINCT ON / NOT IN statements, in both scopes (nothing is assessed in this database).
+    expect((await listRecommendations(query("status=not_assessed&cycle=3"))).total).toBe(346);
+    const mine = { organizationIds: ["no-such-organisation"] };
+    expect((await listRecommendations(query("status=fully_implemented&statusOf=mine"), mine)).total).toBe(0);
+    expect(facets.status.find((s) => s.value === "not_assessed")?.count).toBe(346);
+    const mineFacets = await countRecommendationFacets(filtersOf(query("cycle=3&statusOf=mine&status=not_assessed")), mine);
+    expect(mineFacets.status.find((s) => s.value === "not_assessed")?.count).toBe(346);
   });
 
   it("never opens the same data directory twice: a second opener attaches to the running server", async () => {

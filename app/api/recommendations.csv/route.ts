@@ -1,6 +1,8 @@
 import { csvPreamble, exportFileName, formatCsvRecords, toCsvRecord } from "@/lib/csv";
 import { filtersOf, parseApiSearch, toSearchString, type RecommendationQuery } from "@/lib/search-params";
+import { scopeApiQuery } from "@/lib/server/explorer-scope";
 import { badRequest, toHttpError } from "@/lib/server/http-errors";
+import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { listRecommendationsAfter, type RecommendationRow } from "@/lib/server/recommendations";
 
 /** Rows per database round trip: large enough to keep up with COPY, small enough that memory stays flat. */
@@ -17,17 +19,22 @@ export async function GET(request: Request): Promise<Response> {
   if (!parsed.success) return badRequest(parsed.error.issues);
   const query = parsed.data;
 
-  // Read the first batch before answering, so a database failure is still a clean 500, not a cut-off file.
+  // Read the first batch before answering, so a database failure is still a clean 500, not a cut-off file. The
+  // organisations `statusOf=mine` reads come from the session, as on the screen, so the file equals the list.
   let first: RecommendationRow[];
+  let scope: ViewerScope;
   try {
-    first = await listRecommendationsAfter(query, 0, BATCH_SIZE);
+    const scoped = await scopeApiQuery(request, query);
+    if ("refusal" in scoped) return scoped.refusal;
+    scope = scoped.scope;
+    first = await listRecommendationsAfter(query, 0, BATCH_SIZE, scope);
   } catch (error) {
     return toHttpError(error);
   }
 
   const exportedAt = new Date();
   const filter = toSearchString(filtersOf(query)).replace(/^\?/, "");
-  return new Response(csvStream(query, first), {
+  return new Response(csvStream(query, scope, first), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${exportFileName(filter, exportedAt)}"`,
@@ -43,7 +50,7 @@ export async function GET(request: Request): Promise<Response> {
  * Pull-based: the next batch is read only when the client has taken the previous one, so a 250,000-row export holds
  * one batch in memory, and a client that disconnects stops the reads.
  */
-function csvStream(query: RecommendationQuery, first: RecommendationRow[]): ReadableStream<Uint8Array> {
+function csvStream(query: RecommendationQuery, scope: ViewerScope, first: RecommendationRow[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let pending: RecommendationRow[] | null = first;
   let lastId = 0;
@@ -53,7 +60,7 @@ function csvStream(query: RecommendationQuery, first: RecommendationRow[]): Read
     },
     async pull(controller) {
       try {
-        const batch = pending ?? (await listRecommendationsAfter(query, lastId, BATCH_SIZE));
+        const batch = pending ?? (await listRecommendationsAfter(query, lastId, BATCH_SIZE, scope));
         pending = null;
         const last = batch.at(-1);
         if (last) {

@@ -1,5 +1,6 @@
 import { toPublicRecommendation, type RecommendationList } from "@/lib/schemas/recommendation-api";
 import { parseApiSearch } from "@/lib/search-params";
+import { scopeApiQuery } from "@/lib/server/explorer-scope";
 import { badRequest, jsonResponse, toHttpError } from "@/lib/server/http-errors";
 import { listRecommendations } from "@/lib/server/recommendations";
 
@@ -10,7 +11,10 @@ export async function GET(request: Request): Promise<Response> {
   if (!parsed.success) return badRequest(parsed.error.issues);
 
   try {
-    const page = await listRecommendations(parsed.data);
+    // Whose private statuses `statusOf=mine` reads comes from the session, never from the URL.
+    const scoped = await scopeApiQuery(request, parsed.data);
+    if ("refusal" in scoped) return scoped.refusal;
+    const page = await listRecommendations(parsed.data, scoped.scope);
     const body: RecommendationList = { total: page.total, page: page.page, pageSize: page.pageSize, items: page.items.map(toPublicRecommendation) };
     return jsonResponse(body);
   } catch (error) {

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Assessment_status_lookup_idx" ON "Assessment"("recommendationId", "organizationId", "version", "visibility", "status");
+
