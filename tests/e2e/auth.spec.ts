@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { collectConsoleErrors } from "./console";
-import { E2E_PASSWORD as PASSWORD, memberOf } from "./data";
+import { clientAddress, E2E_PASSWORD as PASSWORD, memberOf } from "./data";
+
+// Sign-in is rate-limited per client address: this file signs in from its own (see clientAddress).
+test.use({ extraHTTPHeaders: { "x-forwarded-for": clientAddress() } });
 
 /**
  * Sign in at /sign-in with the keyboard only. The account is made with the operator CLI against the app's database

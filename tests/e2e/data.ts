@@ -34,9 +34,20 @@ export async function memberOf(organization: string, email: string, role: "owner
   expect(user.stderr).toBe("");
 }
 
+let addresses = 0;
+
+/**
+ * A client address of its own for each simulated person (RFC 5737 documentation range). Sign-in is rate-limited per
+ * address, and every browser here runs on 127.0.0.1: without this, one person's sign-ins would use up the others'.
+ */
+export function clientAddress(): string {
+  addresses += 1;
+  return `198.51.${(process.pid + addresses) % 250}.${(Date.now() + addresses) % 250}`;
+}
+
 /** Signs in through the form, in a browser context of its own (one person per context). */
 export async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress() } })).newPage();
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(E2E_PASSWORD);

@@ -2,6 +2,10 @@ import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { PERMISSIONS_POLICY } from "../../lib/security-headers";
 import { runCli } from "../helpers/run-cli";
 import { collectConsoleErrors } from "./console";
+import { clientAddress } from "./data";
+
+// Sign-in is rate-limited per client address: this file signs in from its own (see clientAddress).
+test.use({ extraHTTPHeaders: { "x-forwarded-for": clientAddress() } });
 
 /**
  * Security headers on every kind of response, and pages that load nothing from anywhere but the app's own origin,

@@ -1,6 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { runCli } from "../helpers/run-cli";
 import { collectConsoleErrors } from "./console";
+import { clientAddress } from "./data";
+
+// Sign-in is rate-limited per client address: this file signs in from its own (see clientAddress).
+test.use({ extraHTTPHeaders: { "x-forwarded-for": clientAddress() } });
 
 /**
  * The explorer's implementation-status filter: counts, chips and "Clear all" for anyone; the "My organisation" scope
