@@ -1,12 +1,29 @@
 import "server-only";
 import { ForbiddenError } from "./http-errors";
 
-/** The app's own origins: the one the request was addressed to, and the configured public URL. */
-function ownOrigins(request: Request): Set<string> {
-  const origins = new Set([new URL(request.url).origin]);
+/**
+ * The app's own hosts: the one the browser addressed (Host, or X-Forwarded-Host behind a proxy), the request URL's
+ * and the configured public URL's. `next start` builds `request.url` on "localhost" whatever the Host header says, so
+ * without the Host header a browser at http://127.0.0.1:3000 or on a LAN address would be refused. A cross-site page
+ * cannot change either header (X-Forwarded-Host would need a CORS preflight the app never grants): this is the check
+ * Next applies to server actions.
+ */
+function ownHosts(request: Request): Set<string> {
+  const hosts = new Set([new URL(request.url).host]);
+  const addressed = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
+  if (addressed) hosts.add(addressed.toLowerCase());
   const configured = process.env.BETTER_AUTH_URL;
-  if (configured) origins.add(new URL(configured).origin);
-  return origins;
+  if (configured) hosts.add(new URL(configured).host);
+  return hosts;
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    const url = new URL(origin);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.host : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -17,6 +34,9 @@ function ownOrigins(request: Request): Set<string> {
  */
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
-  if (origin !== null && !ownOrigins(request).has(origin)) throw new ForbiddenError("cross-origin request refused");
+  if (origin !== null) {
+    const host = hostOf(origin);
+    if (host === null || !ownHosts(request).has(host)) throw new ForbiddenError("cross-origin request refused");
+  }
   if (request.headers.get("sec-fetch-site") === "cross-site") throw new ForbiddenError("cross-origin request refused");
 }
