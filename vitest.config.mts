@@ -9,6 +9,8 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // The integration files mostly wait on PostgreSQL and on the CLI processes they start: two at a time fit two cores.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
