@@ -17,7 +17,7 @@ export async function Results({ query, scope }: { query: RecommendationQuery; sc
           {data.total.toLocaleString("en")} recommendation{data.total === 1 ? "" : "s"}
         </h2>
         <a className="button" href={exportHref} download data-testid="export-csv">
-          Export CSV ({data.total.toLocaleString("en")} rows)
+          Export CSV ({data.total.toLocaleString("en")} {data.total === 1 ? "row" : "rows"})
         </a>
       </div>
       {data.total === 0 ? (
