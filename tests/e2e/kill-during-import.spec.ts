@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import pg from "pg";
+import { freePort } from "../../lib/database/embedded";
 import { clientAddress, E2E_PASSWORD, memberOf } from "./data";
 
 /**
@@ -15,17 +15,6 @@ const STAMP = Date.now();
 const ORG = `Kite Watch ${STAMP}`;
 const EDITOR = `kite-${STAMP}@example.org`;
 const SECRET = "kill-test-secret-kill-test-secret-kill-test";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /** `next start` of the build the suite already made, in a process group of its own so the kill reaches all of it. */
 async function startServer(port: number): Promise<{ child: ChildProcess; exited: Promise<NodeJS.Signals | null> }> {

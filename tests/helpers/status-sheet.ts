@@ -1,24 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { STATUS_SHEET_COLUMNS, type StatusSheetRecord } from "@/lib/status-sheet-csv";
 
-export const ORIGIN = "http://localhost:3000";
-export const PASSWORD = "a long enough passphrase";
-
-/** A session cookie for the user, through better-auth's own route (a distinct address per user avoids its rate limit). */
-export async function signIn(email: string, ip: string): Promise<string> {
-  const response = await authPost(
-    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": ip },
-      body: JSON.stringify({ email, password: PASSWORD }),
-    }),
-  );
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
-  if (!cookie) throw new Error(`no session for ${email}`);
-  return cookie.split(";")[0]!;
-}
+export { ORIGIN, PASSWORD, signIn } from "./sessions";
 
 export type Sheet = { bom: boolean; header: string[]; rows: StatusSheetRecord[] };
 

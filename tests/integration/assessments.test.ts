@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { GET as listRoute, POST as createRoute } from "@/app/api/recommendations/[id]/assessments/route";
 import { GET as exportCsv } from "@/app/api/recommendations.csv/route";
 import { GET as listRecommendationsRoute } from "@/app/api/recommendations/route";
@@ -8,33 +7,19 @@ import { addUser, createOrganization } from "@/lib/server/accounts";
 import { getDb } from "@/lib/server/db";
 import { seedRealData } from "@/lib/server/seed";
 import { createTestDatabase } from "../helpers/test-database";
+import { ORIGIN, PASSWORD, signIn } from "../helpers/sessions";
 
 /**
  * Assessments over HTTP, through the route handlers with a real session cookie: who may write, the append-only
  * versions, optimistic concurrency, CSRF, and that organisation A's private assessments never reach anyone else.
  */
 const OPERATOR = { kind: "operator" } as const;
-const PASSWORD = "a long enough passphrase";
-const ORIGIN = "http://localhost:3000";
 const SECRET_RATIONALE = "A-private: source inside the ministry, do not publish";
 const XSS = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let recommendationId: number;
 const cookies: Record<string, string> = {};
-
-async function signIn(email: string, ip: string): Promise<string> {
-  const response = await authPost(
-    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": ip },
-      body: JSON.stringify({ email, password: PASSWORD }),
-    }),
-  );
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
-  if (!cookie) throw new Error(`no session for ${email}`);
-  return cookie.split(";")[0]!;
-}
 
 beforeAll(async () => {
   process.env.BETTER_AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";

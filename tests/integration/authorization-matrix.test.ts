@@ -10,6 +10,7 @@ import { createNoteAction, deleteNoteAction, updateNoteAction } from "@/lib/acti
 import { applyStatusSheetAction, previewStatusSheetAction } from "@/lib/actions/status-sheet";
 import { GET as sheetGet, POST as sheetPost } from "@/app/api/status-sheet/route";
 import { exportStatusSheet } from "@/lib/server/status-sheet";
+import { ORIGIN, PASSWORD, signIn } from "../helpers/sessions";
 import { readSheet, writeSheet } from "../helpers/status-sheet";
 import { addUser, createOrganization } from "@/lib/server/accounts";
 import { getDb } from "@/lib/server/db";
@@ -33,8 +34,6 @@ vi.mock("next/headers", () => ({
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 const OPERATOR = { kind: "operator" } as const;
-const PASSWORD = "a long enough passphrase";
-const ORIGIN = "http://localhost:3000";
 const ACTORS = ["anonymous", "viewerA", "editorA", "ownerA", "editorB", "admin"] as const;
 type Actor = (typeof ACTORS)[number];
 type Cells = Record<Actor, number>;
@@ -58,7 +57,7 @@ beforeAll(async () => {
   ];
   for (const [actor, org, role] of people) {
     await addUser(OPERATOR, { email: emailOf(actor), password: PASSWORD, name: actor, organization: org && role ? { name: `Matrix Org ${org}`, role } : undefined, admin: actor === "admin" });
-    cookies.set(actor, await signIn(actor));
+    cookies.set(actor, await signInAs(actor));
   }
   recommendationId = (await getDb().recommendation.findFirstOrThrow({ select: { id: true }, orderBy: { id: "asc" } })).id;
   reviewId = (await getDb().review.findFirstOrThrow({ where: { stateUnderReviewIso3: "CHN", cycle: 3 }, select: { id: true } })).id;
@@ -68,17 +67,9 @@ const emailOf = (actor: Actor): string => `${actor.toLowerCase()}@matrix.example
 let signIns = 0;
 
 /** A new session for the actor (each from its own address, below the sign-in rate limit). */
-async function signIn(actor: Actor): Promise<string> {
-  const response = await authPost(
-    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": `10.9.${Math.floor(++signIns / 250)}.${signIns % 250}` },
-      body: JSON.stringify({ email: emailOf(actor), password: PASSWORD }),
-    }),
-  );
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
-  if (!cookie) throw new Error(`no session for ${actor}: ${response.status}`);
-  return cookie.split(";")[0]!;
+function signInAs(actor: Actor): Promise<string> {
+  signIns += 1;
+  return signIn(emailOf(actor), `10.9.${Math.floor(signIns / 250)}.${signIns % 250}`);
 }
 
 function headersOf(actor: Actor): Record<string, string> {
@@ -273,7 +264,7 @@ const ROWS: Row[] = [
     name: "action signOutAction",
     setup: async () => "",
     call: async (actor) => {
-      const cookie = actor === "anonymous" ? undefined : await signIn(actor);
+      const cookie = actor === "anonymous" ? undefined : await signInAs(actor);
       try {
         await asActor(actor, () => signOutAction(), cookie);
       } catch (error) {

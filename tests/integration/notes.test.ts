@@ -1,7 +1,6 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { DELETE as deleteRoute, PATCH as patchRoute } from "@/app/api/notes/[id]/route";
 import { GET as csvGet } from "@/app/api/recommendations.csv/route";
 import { GET as oneGet } from "@/app/api/recommendations/[id]/route";
@@ -16,6 +15,7 @@ import { getDb } from "@/lib/server/db";
 import { ForbiddenError } from "@/lib/server/http-errors";
 import { listNotes } from "@/lib/server/notes";
 import { getViewer } from "@/lib/server/permissions";
+import { ORIGIN, PASSWORD, signIn } from "../helpers/sessions";
 import { withSeededDatabase } from "../helpers/test-database";
 
 /**
@@ -23,8 +23,6 @@ import { withSeededDatabase } from "../helpers/test-database";
  * way out, CSRF, the audit trail and the audit log's readers, and an XSS payload.
  */
 const OPERATOR = { kind: "operator" } as const;
-const PASSWORD = "a long enough passphrase";
-const ORIGIN = "http://localhost:3000";
 const ACTORS = ["anonymous", "viewerA", "editorA", "otherEditorA", "ownerA", "editorB", "admin"] as const;
 type Actor = (typeof ACTORS)[number];
 
@@ -46,16 +44,7 @@ beforeAll(async () => {
   ];
   for (const [actor, email, org, role] of people) {
     await addUser(OPERATOR, { email, password: PASSWORD, name: actor, organization: org && role ? { name: `Notes Org ${org}`, role } : undefined, admin: actor === "admin" });
-    const response = await authPost(
-      new Request(`${ORIGIN}/api/auth/sign-in/email`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": `10.1.0.${cookies.size + 1}` },
-        body: JSON.stringify({ email, password: PASSWORD }),
-      }),
-    );
-    const cookie = response.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
-    if (!cookie) throw new Error(`no session for ${actor}`);
-    cookies.set(actor, cookie.split(";")[0]!);
+    cookies.set(actor, await signIn(email, `10.1.0.${cookies.size + 1}`));
   }
   recommendationId = (await getDb().recommendation.findFirstOrThrow({ select: { id: true }, orderBy: { id: "asc" } })).id;
 });

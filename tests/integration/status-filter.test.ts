@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { GET as exportCsv } from "@/app/api/recommendations.csv/route";
 import { GET as listRoute } from "@/app/api/recommendations/route";
 import type { AssessmentStatusValue, VisibilityValue } from "@/lib/schemas/assessment";
@@ -13,6 +12,7 @@ import { listRecommendations } from "@/lib/server/recommendations";
 import { seedRealData } from "@/lib/server/seed";
 import { readCsv } from "../helpers/api-fixtures";
 import { createTestDatabase } from "../helpers/test-database";
+import { ORIGIN, PASSWORD, signIn } from "../helpers/sessions";
 
 /**
  * The implementation-status filter and its facet counts on real PostgreSQL: organisation A records private and public
@@ -21,8 +21,6 @@ import { createTestDatabase } from "../helpers/test-database";
  * private ones never count for anyone outside A; `statusOf=mine` reads the caller's own organisation, private included.
  */
 const OPERATOR = { kind: "operator" } as const;
-const PASSWORD = "a long enough passphrase";
-const ORIGIN = "http://localhost:3000";
 const WHO = ["anonymous", "editorA", "viewerA", "editorB", "admin", "loner", "both"] as const;
 type Who = (typeof WHO)[number];
 /** Everyone outside organisation A. */
@@ -35,19 +33,6 @@ let r: number[] = [];
 /** How many recommendations there are, and how many match "torture". */
 let all = 0;
 let torture = 0;
-
-async function signIn(email: string, ip: string): Promise<string> {
-  const response = await authPost(
-    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": ip },
-      body: JSON.stringify({ email, password: PASSWORD }),
-    }),
-  );
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
-  if (!cookie) throw new Error(`no session for ${email}`);
-  return cookie.split(";")[0]!;
-}
 
 function request(path: string, who: Who): Request {
   const cookie = cookies[who];

@@ -1,0 +1,22 @@
+import { POST as authPost } from "@/app/api/auth/[...all]/route";
+
+/** The origin the integration tests address the route handlers at, and the password every test account gets. */
+export const ORIGIN = "http://localhost:3000";
+export const PASSWORD = "a long enough passphrase";
+
+/**
+ * A session cookie for the user, through better-auth's own sign-in route as a browser would get it. Sign-in is
+ * rate-limited per address, so each caller passes an address of its own.
+ */
+export async function signIn(email: string, ip: string, password = PASSWORD): Promise<string> {
+  const response = await authPost(
+    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": ip },
+      body: JSON.stringify({ email, password }),
+    }),
+  );
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
+  if (!cookie) throw new Error(`no session for ${email}: ${response.status}`);
+  return cookie.split(";")[0]!;
+}
