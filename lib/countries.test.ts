@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { parse } from "csv-parse/sync";
 import worldCountries from "world-countries";
 import { describe, expect, it } from "vitest";
 import { COUNTRIES, ambiguousStateKeys, getCountry, matchStateName, type RegionalGroup } from "./countries";
 import { UN_SHORT_NAMES as UN_NAMES } from "./un-names";
+import { realDataFile } from "@/tests/helpers/data-files";
 
-const DATA = path.resolve(process.cwd(), "../shared/data");
 
 const GROUPS: Record<string, RegionalGroup> = {
   "African Group": "AFRICAN",
@@ -19,7 +18,7 @@ const GROUPS: Record<string, RegionalGroup> = {
 
 describe("COUNTRIES", () => {
   it("equals the reference list of 193 Members and 2 observers", () => {
-    const rows = parse(readFileSync(path.join(DATA, "reference/un-member-states.csv")), {
+    const rows = parse(readFileSync(realDataFile("reference/un-member-states.csv")), {
       columns: true,
     }) as Record<string, string>[];
     expect(rows).toHaveLength(195);
@@ -132,7 +131,7 @@ describe("matchStateName", () => {
   });
 
   it("matches every recommending State of the UPR Info export", () => {
-    const rows = parse(readFileSync(path.join(DATA, "upr-info/CHN-upr-info-2009-2013.csv")), {
+    const rows = parse(readFileSync(realDataFile("upr-info/CHN-upr-info-2009-2013.csv")), {
       columns: true,
       bom: true,
     }) as Record<string, string>[];

@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectFormat, parseImportFile, summarise } from "./index";
+import { realDataFile } from "@/tests/helpers/data-files";
 
-const DATA = path.resolve(process.cwd(), "../shared/data");
-const read = (file: string): Buffer => readFileSync(path.join(DATA, file));
+const read = (file: string): Buffer => readFileSync(realDataFile(file));
 
 describe("detectFormat", () => {
   it("knows a .docx by its zip signature and a UPR Info export by its header", () => {

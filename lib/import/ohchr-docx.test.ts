@@ -1,15 +1,14 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseOhchrThematicList } from "./ohchr-docx";
 import type { ParsedDocument, ParsedRecommendation, ThemeRef } from "./types";
+import { realDataFile } from "@/tests/helpers/data-files";
 
-const OHCHR = path.resolve(process.cwd(), "../shared/data/ohchr");
-const REFERENCE = path.resolve(process.cwd(), "../shared/data/reference/CHN-cycle3-2018-parsed.csv");
+const REFERENCE = realDataFile("reference/CHN-cycle3-2018-parsed.csv");
 
 async function parseFile(name: string): Promise<ParsedDocument> {
-  return parseOhchrThematicList(readFileSync(path.join(OHCHR, name)), { fileName: name });
+  return parseOhchrThematicList(readFileSync(realDataFile(`ohchr/${name}`)), { fileName: name });
 }
 
 function positions(doc: ParsedDocument): Record<string, number> {
@@ -100,7 +99,7 @@ describe("China 2018 (3rd cycle)", () => {
 
   it("reports progress", async () => {
     const calls: [number, number][] = [];
-    await parseOhchrThematicList(readFileSync(path.join(OHCHR, "CHN-cycle3-2018-thematic-list.docx")), {
+    await parseOhchrThematicList(readFileSync(realDataFile("ohchr/CHN-cycle3-2018-thematic-list.docx")), {
       fileName: "x.docx",
       onProgress: (done, total) => calls.push([done, total]),
     });

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { parseUprInfoCsv } from "./upr-info-csv";
 import { cycleOfSession } from "./upr-info-row";
+import { realDataFile } from "@/tests/helpers/data-files";
 
-const FILE = path.resolve(process.cwd(), "../shared/data/upr-info/CHN-upr-info-2009-2013.csv");
+const FILE = realDataFile("upr-info/CHN-upr-info-2009-2013.csv");
 const REAL = readFileSync(FILE);
 const HEADER = "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session";
 

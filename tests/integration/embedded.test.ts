@@ -12,6 +12,7 @@ import { listRecommendations } from "@/lib/server/recommendations";
 import { listReviewSummaries } from "@/lib/server/reviews";
 import { seedRealData } from "@/lib/server/seed";
 import { runCli } from "../helpers/run-cli";
+import { realDataFile } from "../helpers/data-files";
 
 /** The path `npm start` takes when DATABASE_URL is unset: PGlite (PostgreSQL 18) over its socket server. */
 describe("the embedded database", () => {
@@ -71,7 +72,7 @@ describe("the embedded database", () => {
     expect(again.port).toBe(server!.port);
 
     // Another process (the CLI while the app runs) finds the server through server.json and connects to it.
-    const result = await runCli(["import", path.resolve("../shared/data/ohchr/SVN-cycle4-2025-thematic-list.docx"), "--json"], {
+    const result = await runCli(["import", realDataFile("ohchr/SVN-cycle4-2025-thematic-list.docx"), "--json"], {
       DATABASE_URL: "",
       EMBEDDED_DB_DIR: dataDir,
     });
