@@ -27,33 +27,26 @@ export type AuditEventInput = {
   changes: Prisma.InputJsonValue;
 };
 
+function auditRow(event: AuditEventInput) {
+  return {
+    actorUserId: event.actorUserId,
+    organizationId: event.organizationId ?? null,
+    action: event.action,
+    subjectType: event.subjectType,
+    subjectId: event.subjectId ?? null,
+    changes: event.changes,
+  };
+}
+
 /**
  * Records one write in the audit log. It takes the transaction of the write it describes, so the event and the
  * change are committed together or not at all.
  */
 export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorUserId: event.actorUserId,
-      organizationId: event.organizationId ?? null,
-      action: event.action,
-      subjectType: event.subjectType,
-      subjectId: event.subjectId ?? null,
-      changes: event.changes,
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(event) });
 }
 
 /** Several events of one write (a status sheet import records one per assessment) in one statement, same transaction. */
 export async function recordAuditEvents(tx: Tx, events: AuditEventInput[]): Promise<void> {
-  await tx.auditEvent.createMany({
-    data: events.map((event) => ({
-      actorUserId: event.actorUserId,
-      organizationId: event.organizationId ?? null,
-      action: event.action,
-      subjectType: event.subjectType,
-      subjectId: event.subjectId ?? null,
-      changes: event.changes,
-    })),
-  });
+  await tx.auditEvent.createMany({ data: events.map(auditRow) });
 }
