@@ -1,6 +1,7 @@
 /**
  * The operators' CLI: `npm run upr -- import <file> [--state ISO3] [--cycle N] [--dry-run] [--json]`, plus
- * `org create` and `user add` (scripts/lib/accounts-cli.ts), `status export` and `status import` (scripts/lib/status-cli.ts).
+ * `org create` and `user add` (scripts/lib/accounts-cli.ts), `status export` and `status import` (scripts/lib/status-cli.ts),
+ * and `classify` (scripts/lib/classify-cli.ts, no database).
  * Exit codes: 0 done, 1 the input was rejected (nothing written), 2 usage or environment problem.
  */
 import fs from "node:fs/promises";
@@ -12,6 +13,7 @@ import { migrate, openDatabase } from "@/lib/database/postgres";
 import { disconnectDb } from "@/lib/server/db";
 import { ImportRejectedError, importParsedDocument, type ImportOutcome } from "@/lib/server/imports";
 import { orgCommand, UsageError, userCommand } from "./lib/accounts-cli";
+import { classifyCommand } from "./lib/classify-cli";
 import { createProgress } from "./lib/progress";
 import { statusCommand } from "./lib/status-cli";
 
@@ -36,7 +38,13 @@ const USAGE = `Usage:
 
   status export writes the organisation's status sheet of a review (CSV, one row per recommendation).
   status import checks an edited sheet row by row and records each changed row as a new assessment, all or
-  nothing, as the member --as (an editor or owner of the organisation); --dry-run only shows what would change.`;
+  nothing, as the member --as (an editor or owner of the organisation); --dry-run only shows what would change.
+
+  npm run -s upr -- classify < texts.txt
+
+  classify reads one recommendation text per line on stdin and prints its UPR Info action category per line, in order
+  (1 minimal, 2 continuing, 3 considering, 4 general, 5 specific action); an empty line gives an empty line.
+  It derives the category from the opening verb phrase (lib/action-category.ts) and touches no database.`;
 
 function fail(message: string, code: number): never {
   process.stderr.write(`${message}\n`);
@@ -119,6 +127,7 @@ async function main(): Promise<void> {
     if (command === "org") process.exit(await orgCommand(rest));
     if (command === "user") process.exit(await userCommand(rest));
     if (command === "status") process.exit(await statusCommand(rest));
+    if (command === "classify") process.exit(await classifyCommand(rest));
     if (command === undefined || command === "help" || command === "--help") {
       process.stdout.write(`${USAGE}\n`);
       process.exit(command === undefined ? 2 : 0);
