@@ -1,8 +1,8 @@
 import type { ReactElement } from "react";
 import { createNoteAction, deleteNoteAction, updateNoteAction } from "@/lib/actions/notes";
-import { CAN_READ_PRIVATE, CAN_WRITE } from "@/lib/auth/roles";
+import { CAN_WRITE } from "@/lib/auth/roles";
 import { listNotes } from "@/lib/server/notes";
-import { getViewer } from "@/lib/server/permissions";
+import { getViewer, readableOrganizationIds } from "@/lib/server/permissions";
 import { DeleteNoteButton } from "./delete-note-button";
 import { NoteForm } from "./note-form";
 import { NoteList } from "./note-list";
@@ -12,7 +12,7 @@ export async function NotesSection({ recommendationId }: { recommendationId: num
   const viewer = await getViewer();
   const notes = await listNotes(viewer, recommendationId);
   const memberships = viewer?.memberships ?? [];
-  const readable = memberships.filter((m) => CAN_READ_PRIVATE.includes(m.role)).map((m) => m.organizationId);
+  const readable = readableOrganizationIds(viewer);
   const writable = memberships.filter((m) => CAN_WRITE.includes(m.role)).map((m) => ({ id: m.organizationId, name: m.organizationName }));
   return (
     <section aria-labelledby="notes-heading">

@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { CAN_READ_PRIVATE, CAN_WRITE } from "@/lib/auth/roles";
+import { CAN_WRITE } from "@/lib/auth/roles";
 import type { AssessmentDto, AssessmentInput, CreatedAssessment, OrganizationAssessments } from "@/lib/schemas/assessment";
 import { recordAuditEvent } from "./audit";
 import { getDb } from "./db";
 import { Prisma } from "./generated/prisma/client";
 import { ConflictError, NotFoundError, UnauthenticatedError } from "./http-errors";
-import { requireMember, type Viewer } from "./permissions";
+import { readableOrganizationIds, requireMember, type Viewer } from "./permissions";
 
 const ASSESSMENT_SELECT = {
   id: true,
@@ -148,7 +148,7 @@ export async function listAssessments(viewer: Viewer | null, recommendationId: n
   const recommendation = await db.recommendation.findUnique({ where: { id: recommendationId }, select: { id: true } });
   if (!recommendation) throw new NotFoundError();
 
-  const ownOrganizations = (viewer?.memberships ?? []).filter((m) => CAN_READ_PRIVATE.includes(m.role)).map((m) => m.organizationId);
+  const ownOrganizations = readableOrganizationIds(viewer);
   const rows = await db.assessment.findMany({
     where: { recommendationId, OR: [{ visibility: "PUBLIC" }, { organizationId: { in: ownOrganizations } }] },
     orderBy: [{ organization: { name: "asc" } }, { version: "desc" }],

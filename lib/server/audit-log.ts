@@ -1,8 +1,7 @@
 import "server-only";
-import { CAN_READ_PRIVATE } from "@/lib/auth/roles";
 import { getDb } from "./db";
 import { ForbiddenError, UnauthenticatedError } from "./http-errors";
-import type { Viewer } from "./permissions";
+import { readableOrganizationIds, type Viewer } from "./permissions";
 
 export type AuditEventView = {
   id: number;
@@ -59,7 +58,7 @@ export async function listAuditEvents(viewer: Viewer | null, filter: { organizat
   ]);
   const userName = new Map(users.map((u) => [u.id, u.name]));
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
-  const ownOrganizations = new Set(viewer!.memberships.filter((m) => CAN_READ_PRIVATE.includes(m.role)).map((m) => m.organizationId));
+  const ownOrganizations = new Set(readableOrganizationIds(viewer));
   return events.map((e) => ({
     id: e.id,
     at: e.at.toISOString(),

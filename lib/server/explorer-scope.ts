@@ -1,15 +1,9 @@
 import "server-only";
-import { CAN_READ_PRIVATE } from "@/lib/auth/roles";
 import type { ApiError } from "@/lib/schemas/recommendation-api";
 import type { StatusScope } from "@/lib/search-params";
 import { jsonResponse } from "./http-errors";
-import { getViewer, type Viewer } from "./permissions";
+import { getViewer, readableOrganizationIds, type Viewer } from "./permissions";
 import type { ViewerScope } from "./recommendation-where";
-
-/** The organisations whose private data the viewer may read: every membership with a role in CAN_READ_PRIVATE. */
-export function readableOrganizationIds(viewer: Viewer | null): string[] {
-  return (viewer?.memberships ?? []).filter((m) => CAN_READ_PRIVATE.includes(m.role)).map((m) => m.organizationId);
-}
 
 export type ScopedQuery<T> = {
   query: T;

@@ -1,11 +1,11 @@
 import "server-only";
-import { allowedRole, CAN_READ_PRIVATE, CAN_WRITE } from "@/lib/auth/roles";
+import { allowedRole, CAN_WRITE } from "@/lib/auth/roles";
 import type { CreateNote, NoteView, NoteVisibilityWire, UpdateNote } from "@/lib/schemas/note";
 import { recordAuditEvent } from "./audit";
 import { getDb } from "./db";
 import type { NoteVisibility, Prisma } from "./generated/prisma/client";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./http-errors";
-import type { Viewer } from "./permissions";
+import { readableOrganizationIds, type Viewer } from "./permissions";
 
 /** A note as pages and the API show it: the author by display name only (it may be a pseudonym), never an email. */
 export type { NoteView };
@@ -30,10 +30,6 @@ const noteSelect = {
 type NoteRow = Prisma.NoteGetPayload<{ select: typeof noteSelect }>;
 type NoteRecord = { organizationId: string; authorUserId: string; visibility: NoteVisibility };
 
-function readableOrgIds(viewer: Viewer | null): string[] {
-  return viewer ? viewer.memberships.filter((m) => CAN_READ_PRIVATE.includes(m.role)).map((m) => m.organizationId) : [];
-}
-
 function mayEdit(viewer: Viewer | null, note: NoteRecord): boolean {
   if (!viewer) return false;
   return note.authorUserId === viewer.user.id || allowedRole(viewer.memberships, note.organizationId, ["owner"]) !== null;
@@ -47,7 +43,7 @@ async function loadForWrite(viewer: Viewer | null, noteId: string): Promise<{ ac
   if (!viewer) throw new UnauthenticatedError();
   const note = await getDb().note.findUnique({ where: { id: noteId }, select: noteSelect });
   if (!note) throw new NotFoundError();
-  if (note.visibility === "NOTE_PRIVATE" && !readableOrgIds(viewer).includes(note.organizationId)) throw new NotFoundError();
+  if (note.visibility === "NOTE_PRIVATE" && !readableOrganizationIds(viewer).includes(note.organizationId)) throw new NotFoundError();
   if (!mayEdit(viewer, note)) throw new ForbiddenError();
   return { actor: viewer, before: note };
 }
@@ -105,7 +101,7 @@ export async function createNote(viewer: Viewer | null, recommendationId: number
 /** Public notes of every organisation, plus the private notes of the caller's own organisations; newest first. */
 export async function listNotes(viewer: Viewer | null, recommendationId: number): Promise<NoteView[]> {
   const notes = await getDb().note.findMany({
-    where: { recommendationId, OR: [{ visibility: "NOTE_PUBLIC" }, { organizationId: { in: readableOrgIds(viewer) } }] },
+    where: { recommendationId, OR: [{ visibility: "NOTE_PUBLIC" }, { organizationId: { in: readableOrganizationIds(viewer) } }] },
     select: noteSelect,
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
   });

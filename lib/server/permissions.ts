@@ -1,7 +1,7 @@
 import "server-only";
 import { headers as requestHeaders } from "next/headers";
 import { cache } from "react";
-import { allowedRole, isOrgRole, type Membership, type OrgRole } from "@/lib/auth/roles";
+import { allowedRole, CAN_READ_PRIVATE, isOrgRole, type Membership, type OrgRole } from "@/lib/auth/roles";
 import { getAuth } from "./auth";
 import { getDb } from "./db";
 import { ForbiddenError, UnauthenticatedError } from "./http-errors";
@@ -67,6 +67,11 @@ export function requireMember(viewer: Viewer | null, organizationId: string, all
   const role = allowedRole(viewer.memberships, organizationId, allowedRoles);
   if (!role) throw new ForbiddenError();
   return role;
+}
+
+/** The organisations whose private data the viewer may read: every membership with a role in CAN_READ_PRIVATE. */
+export function readableOrganizationIds(viewer: Viewer | null): string[] {
+  return (viewer?.memberships ?? []).filter((m) => CAN_READ_PRIVATE.includes(m.role)).map((m) => m.organizationId);
 }
 
 /** Throws unless the viewer is an instance admin (manages reviews and imports). */
