@@ -6,6 +6,7 @@ import { recordAuditEvent } from "./audit";
 import { getDb } from "./db";
 import { Prisma } from "./generated/prisma/client";
 import { ConflictError, NotFoundError, UnauthenticatedError } from "./http-errors";
+import { fromDbDate, fromDbEnum, toDbDate, toDbEnum } from "./wire-enums";
 import { readableOrganizationIds, requireMember, type Viewer } from "./permissions";
 
 const ASSESSMENT_SELECT = {
@@ -25,13 +26,6 @@ const ASSESSMENT_SELECT = {
 
 type AssessmentRow = Prisma.AssessmentGetPayload<{ select: typeof ASSESSMENT_SELECT }>;
 
-/** Wire values are the database enums in lower case ("NOT_ASSESSED" <-> "not_assessed"). */
-function fromDbEnum<T extends string>(value: T): Lowercase<T> {
-  return value.toLowerCase() as Lowercase<T>;
-}
-function toDbEnum<T extends string>(value: T): Uppercase<T> {
-  return value.toUpperCase() as Uppercase<T>;
-}
 
 function toDto(row: AssessmentRow): AssessmentDto {
   return {
@@ -40,7 +34,7 @@ function toDto(row: AssessmentRow): AssessmentDto {
     organizationName: row.organization.name,
     authorName: row.author.name,
     status: fromDbEnum(row.status),
-    assessedOn: row.assessedOn.toISOString().slice(0, 10),
+    assessedOn: fromDbDate(row.assessedOn),
     createdAt: row.createdAt.toISOString(),
     rationale: row.rationale,
     confidence: fromDbEnum(row.confidence),
@@ -50,7 +44,7 @@ function toDto(row: AssessmentRow): AssessmentDto {
       kind: item.kind === "UN_SYMBOL" ? "un-symbol" : "url",
       reference: item.reference,
       excerpt: item.excerpt,
-      date: item.date ? item.date.toISOString().slice(0, 10) : null,
+      date: item.date ? fromDbDate(item.date) : null,
       stance: fromDbEnum(item.stance),
     })),
   };
@@ -99,7 +93,7 @@ export async function createAssessment(viewer: Viewer | null, recommendationId: 
           organizationId,
           authorUserId: viewer.user.id,
           status: toDbEnum(input.status),
-          assessedOn: new Date(`${input.assessedOn}T00:00:00Z`),
+          assessedOn: toDbDate(input.assessedOn),
           rationale: input.rationale,
           confidence: toDbEnum(input.confidence),
           visibility: toDbEnum(input.visibility),
@@ -109,7 +103,7 @@ export async function createAssessment(viewer: Viewer | null, recommendationId: 
               kind: item.kind === "un-symbol" ? "UN_SYMBOL" : "URL",
               reference: item.reference,
               excerpt: item.excerpt || null,
-              date: item.date ? new Date(`${item.date}T00:00:00Z`) : null,
+              date: item.date ? toDbDate(item.date) : null,
               stance: toDbEnum(item.stance),
               position,
             })),

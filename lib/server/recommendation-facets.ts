@@ -3,6 +3,7 @@ import { ASSESSMENT_STATUSES } from "@/lib/schemas/assessment";
 import { POSITIONS, REGIONS, type FilterKey, type RecommendationFilters } from "@/lib/search-params";
 import { getDb, type Db } from "./db";
 import { Prisma } from "./generated/prisma/client";
+import { toDbEnum } from "./wire-enums";
 import {
   POSITION_VALUES,
   REGION_GROUPS,
@@ -10,7 +11,6 @@ import {
   currentStatusesSql,
   statusCondition,
   statusScopeOf,
-  statusValue,
   type ViewerScope,
 } from "./recommendation-where";
 
@@ -102,7 +102,7 @@ export async function countRecommendationFacets(filters: RecommendationFilters, 
     status: ASSESSMENT_STATUSES.map((value) => ({
       value,
       label: value,
-      count: value === "not_assessed" ? (unassessed[0]?.count ?? 0) : statusCount(statusValue(value)),
+      count: value === "not_assessed" ? (unassessed[0]?.count ?? 0) : statusCount(toDbEnum(value)),
     })),
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { AssessmentStatusValue } from "@/lib/schemas/assessment";
 import type { FilterKey, PositionParam, RecommendationFilters, Region, Sort } from "@/lib/search-params";
 import { Prisma } from "./generated/prisma/client";
+import { toDbEnum } from "./wire-enums";
 
 /**
  * The one where-builder behind the explorer, the JSON API, the CSV export, the facets and the charts, so an export
@@ -96,11 +97,6 @@ export function statusScopeOf(filters: Pick<RecommendationFilters, "statusOf">, 
   return filters.statusOf === "mine" && organizationIds.length > 0 ? { kind: "mine", organizationIds } : { kind: "public" };
 }
 
-/** Database enum for a wire status ("fully_implemented" -> "FULLY_IMPLEMENTED"). */
-export function statusValue(status: AssessmentStatusValue): string {
-  return status.toUpperCase();
-}
-
 /**
  * ("recommendationId", "organizationId", "status") of every organisation's current assessment in the scope: one row
  * per recommendation and organisation, the highest version among the assessments the scope may read. Ordered all
@@ -127,7 +123,7 @@ function unassessed(scope: StatusScopeSql): Prisma.Sql {
 /** Any of the statuses (OR): some organisation in the scope has it as its current status, or, for not_assessed, none. */
 export function statusCondition(statuses: readonly AssessmentStatusValue[], scope: StatusScopeSql): Prisma.Sql {
   const recorded = Prisma.sql`r."id" IN (SELECT c."recommendationId" FROM (${currentStatusesSql(scope)}) c
-    WHERE c."status" IN (${enumList(statuses.map(statusValue), "AssessmentStatus")}))`;
+    WHERE c."status" IN (${enumList(statuses.map(toDbEnum), "AssessmentStatus")}))`;
   return statuses.includes("not_assessed") ? Prisma.sql`(${recorded} OR ${unassessed(scope)})` : recorded;
 }
 

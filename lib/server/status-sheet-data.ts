@@ -1,8 +1,8 @@
 import "server-only";
-import type { AssessmentStatusValue, ConfidenceValue, VisibilityValue } from "@/lib/schemas/assessment";
 import type { SheetValues } from "@/lib/schemas/status-sheet";
 import type { StatusSheetRecord } from "@/lib/status-sheet-csv";
 import type { SheetBasis, SheetCurrent } from "@/lib/status-sheet-plan";
+import { fromDbDate, fromDbEnum, toDbDate, toDbEnum } from "./wire-enums";
 import type { AssessmentStatus, Confidence, Prisma, Visibility } from "./generated/prisma/client";
 
 /** The status sheet's reads: the review's recommendations and one organisation's assessments of them. */
@@ -61,11 +61,11 @@ export async function loadSheetBasis(db: Tx, reviewId: number, organizationId: s
   for (const row of assessments) {
     const list = byRecommendation.get(row.recommendationId) ?? [];
     list.push({
-      status: row.status.toLowerCase() as AssessmentStatusValue,
-      assessedOn: row.assessedOn.toISOString().slice(0, 10),
+      status: fromDbEnum(row.status),
+      assessedOn: fromDbDate(row.assessedOn),
       rationale: row.rationale.replace(/\r\n?/g, "\n").trim(),
-      confidence: row.confidence.toLowerCase() as ConfidenceValue,
-      visibility: row.visibility.toLowerCase() as VisibilityValue,
+      confidence: fromDbEnum(row.confidence),
+      visibility: fromDbEnum(row.visibility),
       version: row.version,
       authorName: row.author.name,
       createdAt: row.createdAt.toISOString(),
@@ -97,10 +97,10 @@ export function sheetRecord(recommendation: SheetRecommendationRow, current: She
 /** The new assessment's columns, as the database enums. */
 export function toDbValues(values: SheetValues): { status: AssessmentStatus; assessedOn: Date; rationale: string; confidence: Confidence; visibility: Visibility } {
   return {
-    status: values.status.toUpperCase() as AssessmentStatus,
-    assessedOn: new Date(`${values.assessedOn}T00:00:00Z`),
+    status: toDbEnum(values.status),
+    assessedOn: toDbDate(values.assessedOn),
     rationale: values.rationale,
-    confidence: values.confidence.toUpperCase() as Confidence,
-    visibility: values.visibility.toUpperCase() as Visibility,
+    confidence: toDbEnum(values.confidence),
+    visibility: toDbEnum(values.visibility),
   };
 }

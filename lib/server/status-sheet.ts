@@ -114,8 +114,7 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-async function previewResolved(resolved: Resolved, text: string): Promise<StatusSheetPreview> {
-  const parsed = parseStatusSheet(text);
+async function previewParsed(resolved: Resolved, parsed: ParsedSheet): Promise<StatusSheetPreview> {
   const basis = await loadSheetBasis(getDb(), resolved.review.id, resolved.organization.id);
   return toPreview(resolved, parsed, planStatusSheet(basis, parsed, today()));
 }
@@ -127,7 +126,7 @@ export async function assertCanImportStatusSheet(viewer: Viewer | null, target: 
 
 /** What importing the sheet would change, row by row, without writing anything (editors and owners). */
 export async function previewStatusSheet(actor: Actor, target: SheetTarget, text: string): Promise<StatusSheetPreview> {
-  return previewResolved(await resolve(actor, target, CAN_WRITE), text);
+  return previewParsed(await resolve(actor, target, CAN_WRITE), parseStatusSheet(text));
 }
 
 /**
@@ -140,7 +139,7 @@ export async function applyStatusSheet(viewer: Viewer | null, target: SheetTarge
   const resolved = await resolve({ kind: "user", viewer }, target, CAN_WRITE);
   const author = viewer.user;
   const parsed = parseStatusSheet(text);
-  if (parsed.errors.length > 0) throw new StatusSheetRejectedError(await previewResolved(resolved, text));
+  if (parsed.errors.length > 0) throw new StatusSheetRejectedError(await previewParsed(resolved, parsed));
 
   const organizationId = resolved.organization.id;
   try {
@@ -190,7 +189,7 @@ export async function applyStatusSheet(viewer: Viewer | null, target: SheetTarge
   } catch (error) {
     // An editor saved one of these recommendations between our read and our write: report it like any conflict.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const preview = await previewResolved(resolved, text);
+      const preview = await previewParsed(resolved, parsed);
       if (preview.conflicts.length > 0) throw new StatusSheetRejectedError(preview);
       throw new ConflictError(preview, "an assessment was saved while the sheet was imported: preview it again");
     }
