@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import pg from "pg";
 import { freePort } from "../../lib/database/embedded";
+import { holdAssessmentVersion, lockWaiters, type HeldAssessment } from "../helpers/held-assessment";
 import { clientAddress, E2E_PASSWORD, memberOf } from "./data";
 
 /**
@@ -46,10 +47,10 @@ async function signIn(base: string): Promise<string> {
 test("kill -9 of the server during a status sheet import leaves none of its rows; the same import finished leaves all", async ({ baseURL }) => {
   test.setTimeout(180_000);
   await memberOf(ORG, EDITOR, "editor", "Kite");
-  const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  const url = process.env.E2E_DATABASE_URL!;
+  const db = new pg.Client({ connectionString: url });
   await db.connect();
-  const blocker = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await blocker.connect();
+  let blocker: HeldAssessment | undefined;
   const port = await freePort();
   const server = await startServer(port);
   const base = `http://127.0.0.1:${port}`;
@@ -73,12 +74,7 @@ test("kill -9 of the server during a status sheet import leaves none of its rows
     const sheet = "\uFEFF" + stringify([header!, ...rows], { record_delimiter: "\r\n" });
 
     // Hold the last row's new version in an open transaction, so the import blocks in its last batch, uncommitted.
-    await blocker.query("BEGIN");
-    await blocker.query(
-      `INSERT INTO "Assessment" (id, "recommendationId", "organizationId", "authorUserId", status, "assessedOn", rationale, confidence, visibility, version)
-       VALUES (gen_random_uuid(), $1, $2, $3, 'REGRESSED', '2026-01-01', 'blocker', 'LOW', 'PRIVATE', 1)`,
-      [ids!.last, ids!.org, ids!.author],
-    );
+    blocker = await holdAssessmentVersion(url, { recommendationId: ids!.last, organizationId: ids!.org, authorUserId: ids!.author, version: 1, rationale: "blocker" });
     const importing = fetch(`${base}/api/status-sheet?review=${ids!.review}&organization=${ids!.org}&mode=apply`, {
       method: "POST",
       headers: { cookie, origin: base, "content-type": "text/csv" },
@@ -86,17 +82,16 @@ test("kill -9 of the server during a status sheet import leaves none of its rows
     }).then(async (r) => `${r.status} ${await r.text()}`.slice(0, 500), (error: Error) => error.message);
 
     // Wait until the server's transaction is stuck on that key: its other rows are written, inside the transaction.
-    const waiting = async () => Number((await db.query(`SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].count);
-    for (let i = 0; i < 300 && (await waiting()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
-    if ((await waiting()) !== 1) throw new Error(`the import did not block: it answered ${await importing}`);
+    if ((await lockWaiters(url, (count) => count > 0, 15_000)) !== 1) throw new Error(`the import did not block: it answered ${await importing}`);
 
     process.kill(-server.child.pid!, "SIGKILL");
     expect(await server.exited).toBe("SIGKILL");
     expect(await importing).not.toMatch(/^200/);
-    await blocker.query("ROLLBACK");
+    await blocker.rollback();
+    blocker = undefined;
 
     // PostgreSQL ends the dead server's backend and rolls its transaction back: none of the 346 rows remain.
-    for (let i = 0; i < 200 && (await waiting()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await lockWaiters(url, (count) => count === 0);
     expect(await count()).toBe(0);
     expect(Number((await db.query(`SELECT count(*) FROM "AuditEvent" WHERE "organizationId" = $1 AND action = 'assessment.create'`, [ids!.org])).rows[0].count)).toBe(0);
 
@@ -115,7 +110,7 @@ test("kill -9 of the server during a status sheet import leaves none of its rows
     } catch {
       // already gone
     }
-    await blocker.end().catch(() => {});
+    await blocker?.rollback().catch(() => {});
     await db.end();
   }
 });

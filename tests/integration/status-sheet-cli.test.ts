@@ -10,6 +10,7 @@ import { seedRealData } from "@/lib/server/seed";
 import { exportStatusSheet } from "@/lib/server/status-sheet";
 import { runCli } from "../helpers/run-cli";
 import { PASSWORD, readSheet, writeSheet } from "../helpers/status-sheet";
+import { holdAssessmentVersion, lockWaiters } from "../helpers/held-assessment";
 import { createTestDatabase } from "../helpers/test-database";
 
 /**
@@ -96,14 +97,7 @@ describe("kill -9 during an import", () => {
     // batch: by then it has written every earlier batch inside its transaction, and it cannot commit before the kill.
     const last = await getDb().recommendation.findFirstOrThrow({ where: { reviewId }, orderBy: [{ ordinal: "desc" }, { id: "desc" }], select: { id: true } });
     const author = await getDb().user.findUniqueOrThrow({ where: { email: "kite@example.org" }, select: { id: true } });
-    const blocker = new pg.Client({ connectionString: database.url });
-    await blocker.connect();
-    await blocker.query("BEGIN");
-    await blocker.query(
-      `INSERT INTO "Assessment" (id, "recommendationId", "organizationId", "authorUserId", status, "assessedOn", rationale, confidence, visibility, version)
-       VALUES (gen_random_uuid(), $1, $2, $3, 'REGRESSED', '2026-01-01', 'blocker', 'LOW', 'PRIVATE', 1)`,
-      [last.id, organizationId, author.id],
-    );
+    const blocker = await holdAssessmentVersion(database.url, { recommendationId: last.id, organizationId, authorUserId: author.id, version: 1, rationale: "blocker" });
 
     // One process (node with tsx as a loader, not the tsx wrapper, whose child would outlive a kill of the wrapper).
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/upr.ts", "status", "import", allChanged, "--org", ORG, "--review", String(reviewId), "--as", "kite@example.org"], {
@@ -124,13 +118,7 @@ describe("kill -9 during an import", () => {
     try {
       await firstProgress;
       // Wait until its transaction is stuck on our key (a backend of this database waiting for a lock).
-      const admin = new pg.Client({ connectionString: database.url });
-      await admin.connect();
-      const waiting = async () =>
-        Number((await admin.query(`SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].count);
-      for (let i = 0; i < 200 && (await waiting()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
-      expect(await waiting()).toBe(1);
-      await admin.end();
+      expect(await lockWaiters(database.url, (count) => count > 0)).toBe(1);
 
       child.kill("SIGKILL");
       const { code, signal } = await exited;
@@ -141,8 +129,7 @@ describe("kill -9 during an import", () => {
       expect(stdout).not.toContain("Recorded");
     } finally {
       child.kill("SIGKILL");
-      await blocker.query("ROLLBACK");
-      await blocker.end();
+      await blocker.rollback();
     }
 
     // Once PostgreSQL has ended the dead client's backend, none of its writes remain.
@@ -177,23 +164,11 @@ describe("a save racing the import", () => {
     // Another editor's save of the last row's version 2, not yet committed while the import checks and writes.
     const last = sheet.rows.at(-1)!;
     const author = await getDb().user.findUniqueOrThrow({ where: { email: "kite@example.org" }, select: { id: true } });
-    const other = new pg.Client({ connectionString: database.url });
-    await other.connect();
-    await other.query("BEGIN");
-    await other.query(
-      `INSERT INTO "Assessment" (id, "recommendationId", "organizationId", "authorUserId", status, "assessedOn", rationale, confidence, visibility, version)
-       VALUES (gen_random_uuid(), $1, $2, $3, 'REGRESSED', '2026-01-01', 'saved meanwhile', 'LOW', 'PRIVATE', 2)`,
-      [Number(last.recommendation_id), organizationId, author.id],
-    );
+    const other = await holdAssessmentVersion(database.url, { recommendationId: Number(last.recommendation_id), organizationId, authorUserId: author.id, version: 2, rationale: "saved meanwhile" });
     const run = runCli(["status", "import", file, "--org", ORG, "--review", String(reviewId), "--as", "kite@example.org"], env);
     // Commit it once the import waits for it (its last batch needs the same key).
-    const admin = new pg.Client({ connectionString: database.url });
-    await admin.connect();
-    const waiting = async () => Number((await admin.query(`SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].count);
-    for (let i = 0; i < 600 && (await waiting()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
-    await admin.end();
-    await other.query("COMMIT");
-    await other.end();
+    await lockWaiters(database.url, (count) => count > 0, 30_000);
+    await other.commit();
 
     const result = await run;
     expect(result.code).toBe(1);
