@@ -106,7 +106,10 @@ export async function startEmbeddedServer(options: { dataDir?: string; port?: nu
 
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  const db = await PGlite.create({ dataDir: path.join(dataDir, "pgdata") });
+  // pg_trgm serves the text similarity of recurring recommendations (lib/server/recurrence.ts); PGlite ships it
+  // as an extension bundle that must be loaded here before a migration can CREATE EXTENSION it.
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const db = await PGlite.create({ dataDir: path.join(dataDir, "pgdata"), extensions: { pg_trgm } });
   const port = options.port || (await freePort());
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 20 });
   await server.start();

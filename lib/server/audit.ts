@@ -14,7 +14,8 @@ export type AuditAction =
   | "status-sheet.import"
   | "note.create"
   | "note.update"
-  | "note.delete";
+  | "note.delete"
+  | "recommendation-link.decide";
 
 export type AuditEventInput = {
   /** Null for the operator CLI and the first-start seed. */

@@ -1,11 +1,11 @@
 import "server-only";
-import { allowedRole, CAN_WRITE } from "@/lib/auth/roles";
+import { allowedRole } from "@/lib/auth/roles";
 import type { CreateNote, NoteView, NoteVisibilityWire, UpdateNote } from "@/lib/schemas/note";
 import { recordAuditEvent } from "./audit";
 import { getDb } from "./db";
 import type { NoteVisibility, Prisma } from "./generated/prisma/client";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./http-errors";
-import { readableOrganizationIds, type Viewer } from "./permissions";
+import { readableOrganizationIds, writingOrganization, type Viewer } from "./permissions";
 
 /** A note as pages and the API show it: the author by display name only (it may be a pseudonym), never an email. */
 export type { NoteView };
@@ -61,18 +61,6 @@ function toView(viewer: Viewer | null, note: NoteRow): NoteView {
     updatedAt: note.updatedAt.toISOString(),
     canEdit: mayEdit(viewer, note),
   };
-}
-
-/** The organisation a new note belongs to: the one named, or the caller's only organisation where they may write. */
-function writingOrganization(viewer: Viewer, organizationId: string | undefined): string {
-  if (organizationId) {
-    if (!allowedRole(viewer.memberships, organizationId, CAN_WRITE)) throw new ForbiddenError();
-    return organizationId;
-  }
-  const writable = viewer.memberships.filter((m) => CAN_WRITE.includes(m.role));
-  if (writable.length === 0) throw new ForbiddenError();
-  if (writable.length > 1) throw new ForbiddenError("organizationId is required for members of several organisations");
-  return writable[0]!.organizationId;
 }
 
 /** Adds a note on a recommendation for an editor or owner of the organisation, with its audit event. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { headers as requestHeaders } from "next/headers";
 import { cache } from "react";
-import { allowedRole, CAN_READ_PRIVATE, isOrgRole, type Membership, type OrgRole } from "@/lib/auth/roles";
+import { allowedRole, CAN_READ_PRIVATE, CAN_WRITE, isOrgRole, type Membership, type OrgRole } from "@/lib/auth/roles";
 import { getAuth } from "./auth";
 import { getDb } from "./db";
 import { ForbiddenError, UnauthenticatedError } from "./http-errors";
@@ -79,4 +79,19 @@ export function requireAdmin(viewer: Viewer | null): Viewer {
   if (!viewer) throw new UnauthenticatedError();
   if (!viewer.user.isAdmin) throw new ForbiddenError();
   return viewer;
+}
+
+/**
+ * The organisation a write is made for: the one named (where the viewer is an editor or owner), or the viewer's only
+ * such organisation. ForbiddenError when there is none, or several and none is named.
+ */
+export function writingOrganization(viewer: Viewer, organizationId: string | undefined): string {
+  if (organizationId) {
+    if (!allowedRole(viewer.memberships, organizationId, CAN_WRITE)) throw new ForbiddenError();
+    return organizationId;
+  }
+  const writable = viewer.memberships.filter((m) => CAN_WRITE.includes(m.role));
+  if (writable.length === 0) throw new ForbiddenError();
+  if (writable.length > 1) throw new ForbiddenError("organizationId is required for members of several organisations");
+  return writable[0]!.organizationId;
 }

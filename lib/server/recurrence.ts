@@ -1,0 +1,192 @@
+import "server-only";
+import { z } from "zod";
+import { BRACKETS_PATTERN, MIN_SIMILARITY, NORMALISE_RULES, PART_SEPARATOR, orderPair, rankSuggestions, SUBJECT_THEME_SCHEMES } from "@/lib/recurrence";
+import type { ChainStep, DecideLink, LinkDecision, LinkView, Recurrence, Suggestion } from "@/lib/schemas/recurrence";
+import type { PositionParam } from "@/lib/search-params";
+import { recordAuditEvent } from "./audit";
+import { getDb, type Db } from "./db";
+import { Prisma, type RecommendationLinkStatus } from "./generated/prisma/client";
+import { NotFoundError, UnauthenticatedError } from "./http-errors";
+import { writingOrganization, type Viewer } from "./permissions";
+import { fromDbEnum, toDbEnum } from "./wire-enums";
+
+/**
+ * Recurring recommendations across cycles: suggestions (the rule is lib/recurrence.ts; here only the SQL that gathers
+ * its numbers, with pg_trgm's similarity()), the chain of confirmed links, and editors' decisions.
+ */
+
+/** The normalised text of one part, as NORMALISE_RULES says; patterns are bound parameters. */
+function normalised(part: Prisma.Sql): Prisma.Sql {
+  const replaced = NORMALISE_RULES.reduce<Prisma.Sql>(
+    (value, [pattern, replacement]) => Prisma.sql`regexp_replace(${value}, ${pattern}, ${replacement}, 'g')`,
+    Prisma.sql`(' ' || lower(${part}) || ' ')`,
+  );
+  return Prisma.sql`btrim(${replaced})`;
+}
+
+/** The parts of a text (OHCHR merges several recommendations into one paragraph), brackets removed. */
+function parts(text: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`regexp_split_to_table(regexp_replace(${text}, ${BRACKETS_PATTERN}, ' ', 'g'), ${PART_SEPARATOR})`;
+}
+
+/** Best trigram similarity between any part of one text and any part of the other. */
+function bestSimilarity(a: Prisma.Sql, b: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT coalesce(max(similarity(na, nb)), 0)::float8
+    FROM (SELECT ${normalised(Prisma.sql`pa`)} AS na FROM ${parts(a)} pa) x, (SELECT ${normalised(Prisma.sql`pb`)} AS nb FROM ${parts(b)} pb) y
+    WHERE na <> '' AND nb <> '')`;
+}
+
+const subjectSchemes = Prisma.join(SUBJECT_THEME_SCHEMES.map((scheme) => Prisma.sql`${scheme}::"ThemeScheme"`));
+
+type StepRow = { id: number; cycle: number; reviewDate: Date | null; paragraph: string | null; text: string; position: string | null; responseWording: string | null; ordinal: number };
+
+const STEP_COLUMNS = Prisma.sql`r."id", v."cycle", v."reviewDate", r."paragraph", r."text", r."position"::text AS "position", r."responseWording", r."ordinal"`;
+
+function toStep(row: StepRow): ChainStep {
+  return {
+    id: row.id,
+    cycle: row.cycle,
+    year: row.reviewDate ? row.reviewDate.getUTCFullYear() : null,
+    paragraph: row.paragraph,
+    text: row.text,
+    position: row.position ? (fromDbEnum(row.position).replace(/_/g, "-") as PositionParam) : null,
+    responseWording: row.responseWording,
+  };
+}
+
+/**
+ * The recommendation and every recommendation linked to it by confirmed links, followed in both directions (2009 →
+ * 2013 → 2018 → 2024), oldest cycle first. UNION (not UNION ALL) stops at recommendations already reached.
+ */
+export async function listRecurrenceChain(id: number, db: Db = getDb()): Promise<ChainStep[]> {
+  const rows = await db.$queryRaw<StepRow[]>`
+    WITH RECURSIVE chain("id") AS (
+      SELECT ${id}::int
+      UNION
+      SELECT CASE WHEN l."earlierId" = c."id" THEN l."laterId" ELSE l."earlierId" END
+      FROM "RecommendationLink" l JOIN chain c ON c."id" IN (l."earlierId", l."laterId")
+      WHERE l."status" = 'CONFIRMED'
+    )
+    SELECT ${STEP_COLUMNS} FROM chain c JOIN "Recommendation" r ON r."id" = c."id" JOIN "Review" v ON v."id" = r."reviewId"
+    ORDER BY v."cycle", r."ordinal", r."id"`;
+  return rows.map(toStep);
+}
+
+type CandidateRow = StepRow & { similarity: number; sharedStates: { iso3: string; name: string }[]; sharedThemes: string[] };
+
+/**
+ * Likely counterparts in the other reviews of the same State under review that no editor has decided on yet:
+ * candidates share a recommending State or a subject theme, and their text similarity is computed here; which of
+ * them are suggested, and in what order, is lib/recurrence.ts's rule.
+ */
+export async function listRecurrenceSuggestions(id: number, db: Db = getDb()): Promise<Pick<Recurrence, "earlier" | "later">> {
+  const rows = await db.$queryRaw<CandidateRow[]>`
+    WITH target AS (
+      SELECT r."id", r."text", v."stateUnderReviewIso3" AS "sur", v."cycle"
+      FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId" WHERE r."id" = ${id}
+    ),
+    target_states AS (SELECT "countryIso3" FROM "RecommendationState" WHERE "recommendationId" = ${id}),
+    target_themes AS (
+      SELECT DISTINCT lower(t."name") AS "name" FROM "RecommendationTheme" rt JOIN "Theme" t ON t."id" = rt."themeId"
+      WHERE rt."recommendationId" = ${id} AND t."scheme" IN (${subjectSchemes})
+    ),
+    candidates AS (
+      SELECT ${STEP_COLUMNS},
+        (SELECT coalesce(json_agg(json_build_object('iso3', c."iso3", 'name', c."name") ORDER BY rs."ordinal"), '[]'::json)
+          FROM "RecommendationState" rs JOIN "Country" c ON c."iso3" = rs."countryIso3"
+          WHERE rs."recommendationId" = r."id" AND rs."countryIso3" IN (SELECT "countryIso3" FROM target_states)) AS "sharedStates",
+        ARRAY(SELECT DISTINCT th."name" FROM "RecommendationTheme" rt JOIN "Theme" th ON th."id" = rt."themeId"
+          WHERE rt."recommendationId" = r."id" AND th."scheme" IN (${subjectSchemes})
+            AND lower(th."name") IN (SELECT "name" FROM target_themes)) AS "sharedThemes"
+      FROM "Recommendation" r
+      JOIN "Review" v ON v."id" = r."reviewId"
+      JOIN target t ON v."stateUnderReviewIso3" = t."sur" AND v."cycle" <> t."cycle"
+      WHERE NOT EXISTS (SELECT 1 FROM "RecommendationLink" l
+        WHERE (l."earlierId" = r."id" AND l."laterId" = ${id}) OR (l."earlierId" = ${id} AND l."laterId" = r."id"))
+    ),
+    related AS (SELECT * FROM candidates WHERE json_array_length("sharedStates") > 0 OR cardinality("sharedThemes") > 0),
+    target_parts AS MATERIALIZED (SELECT ${normalised(Prisma.sql`p`)} AS "part" FROM target, ${parts(Prisma.sql`target."text"`)} p),
+    related_parts AS (SELECT x."id", ${normalised(Prisma.sql`p`)} AS "part" FROM related x, ${parts(Prisma.sql`x."text"`)} p),
+    similarities AS (
+      SELECT rp."id", max(similarity(rp."part", tp."part"))::float8 AS "similarity"
+      FROM related_parts rp, target_parts tp WHERE rp."part" <> '' AND tp."part" <> '' GROUP BY rp."id"
+    )
+    SELECT x.*, s."similarity" FROM related x JOIN similarities s ON s."id" = x."id"`;
+  const [target] = await db.$queryRaw<{ cycle: number }[]>`
+    SELECT v."cycle" FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId" WHERE r."id" = ${id}`;
+  if (!target) return { earlier: [], later: [] };
+  const facts = rows
+    .filter((row) => row.similarity >= MIN_SIMILARITY)
+    .map((row) => ({ ...row, sharesState: row.sharedStates.length > 0, sharesTheme: row.sharedThemes.length > 0 }));
+  const ranked = rankSuggestions(target.cycle, facts);
+  const toSuggestion = (row: (typeof ranked.earlier)[number]): Suggestion => ({
+    ...toStep(row),
+    similarity: Math.round(row.similarity * 100) / 100,
+    score: Math.round(row.score * 100) / 100,
+    sharedStates: row.sharedStates,
+    sharedThemes: row.sharedThemes,
+  });
+  return { earlier: ranked.earlier.map(toSuggestion), later: ranked.later.map(toSuggestion) };
+}
+
+/** The "Across cycles" section of the detail page and GET /api/recommendations/{id}/links: public data only. */
+export async function getRecurrence(id: number, db: Db = getDb()): Promise<Recurrence | null> {
+  const exists = await db.recommendation.findUnique({ where: { id }, select: { id: true } });
+  if (!exists) return null;
+  const [chain, suggestions] = await Promise.all([listRecurrenceChain(id, db), listRecurrenceSuggestions(id, db)]);
+  return { chain, ...suggestions };
+}
+
+function otherIdError(message: string): z.ZodError {
+  return new z.ZodError([{ code: "custom", path: ["otherId"], message, input: undefined }]);
+}
+
+/**
+ * Records an editor's decision on a pair: confirmed (a public link in the chain) or rejected (no longer suggested).
+ * Editors and owners of any organisation may decide; a changed decision replaces the last one and both are audited.
+ * The pair must be two recommendations to the same State under review in different cycles.
+ */
+export async function decideLink(viewer: Viewer | null, id: number, input: DecideLink): Promise<LinkView> {
+  if (!viewer) throw new UnauthenticatedError();
+  const organizationId = writingOrganization(viewer, input.organizationId);
+  if (input.otherId === id) throw otherIdError("must be another recommendation");
+  const status = toDbEnum(input.decision) as RecommendationLinkStatus;
+  return getDb().$transaction(async (tx) => {
+    const pair = await tx.recommendation.findMany({
+      where: { id: { in: [id, input.otherId] } },
+      select: { id: true, text: true, review: { select: { cycle: true, stateUnderReviewIso3: true } } },
+    });
+    const self = pair.find((r) => r.id === id);
+    const other = pair.find((r) => r.id === input.otherId);
+    if (!self) throw new NotFoundError();
+    if (!other) throw otherIdError("no such recommendation");
+    if (other.review.stateUnderReviewIso3 !== self.review.stateUnderReviewIso3 || other.review.cycle === self.review.cycle) {
+      throw otherIdError("must be a recommendation to the same State under review in another cycle");
+    }
+    const { earlier, later } = orderPair({ id: self.id, cycle: self.review.cycle }, { id: other.id, cycle: other.review.cycle });
+    const key = { earlierId_laterId: { earlierId: earlier.id, laterId: later.id } };
+    const before = await tx.recommendationLink.findUnique({ where: key });
+    if (before?.status === status) return toLinkView(before);
+    const [{ similarity }] = (await tx.$queryRaw<{ similarity: number }[]>`
+      SELECT ${bestSimilarity(Prisma.sql`${self.text}::text`, Prisma.sql`${other.text}::text`)} AS "similarity"`) as [{ similarity: number }];
+    const decided = { status, decidedByUserId: viewer.user.id, organizationId, decidedAt: new Date(), similarity };
+    const after = await tx.recommendationLink.upsert({ where: key, create: { earlierId: earlier.id, laterId: later.id, ...decided }, update: decided });
+    await recordAuditEvent(tx, {
+      actorUserId: viewer.user.id,
+      organizationId,
+      action: "recommendation-link.decide",
+      subjectType: "recommendation-link",
+      subjectId: `${earlier.id}-${later.id}`,
+      changes: { earlierId: earlier.id, laterId: later.id, status: [before ? decisionOf(before.status) : null, input.decision] },
+    });
+    return toLinkView(after);
+  });
+}
+
+function decisionOf(status: RecommendationLinkStatus): LinkDecision {
+  return fromDbEnum(status) as LinkDecision;
+}
+
+function toLinkView(link: { earlierId: number; laterId: number; status: RecommendationLinkStatus; similarity: number; decidedAt: Date }): LinkView {
+  return { earlierId: link.earlierId, laterId: link.laterId, decision: decisionOf(link.status), similarity: link.similarity, decidedAt: link.decidedAt.toISOString() };
+}
