@@ -66,3 +66,9 @@ export function cycleLabel(cycle: number | string, year: number | null = null): 
   const name = `${ORDINALS[Number(cycle)] ?? cycle} cycle`;
   return year ? `${name} (${year})` : name;
 }
+
+/** The explorer's "recurring" filter: counterparts across cycles that editors confirmed. */
+export const RECURRING_LABELS: Record<string, string> = {
+  earlier: "Recommended before (in an earlier cycle)",
+  later: "Recommended again later",
+};

@@ -14,6 +14,7 @@ const DEFAULTS: RecommendationQuery = {
   action: [],
   status: [],
   statusOf: "public",
+  recurring: [],
   q: "",
   sort: "-cycle",
   page: 1,
@@ -120,6 +121,19 @@ describe("implementation status", () => {
     expect(toSearchString({ ...DEFAULTS, status: ["regressed"] })).toBe("?status=regressed");
     expect(toSearchString({ ...DEFAULTS, status: ["regressed", "not_assessed"], statusOf: "mine" })).toBe("?status=regressed%2Cnot_assessed&statusOf=mine");
     expect(toSearchString({ ...DEFAULTS, statusOf: "mine" })).toBe("?statusOf=mine");
+  });
+});
+
+describe("recurring (recommended before)", () => {
+  it("reads earlier and later, strictly in the API and forgivingly in the page", () => {
+    expect(strict("recurring=earlier")).toMatchObject({ success: true, data: { recurring: ["earlier"] } });
+    expect(strict("recurring=later,earlier,later")).toMatchObject({ success: true, data: { recurring: ["later", "earlier"] } });
+    expect(strict("recurring=before").success).toBe(false);
+    expect(forgiving("recurring=before&cycle=3")).toEqual({ query: { ...DEFAULTS, cycle: [3] }, invalid: ["recurring"] });
+  });
+
+  it("round-trips through the URL", () => {
+    expect(toSearchString({ ...DEFAULTS, recurring: ["earlier"] })).toBe("?recurring=earlier");
   });
 });
 

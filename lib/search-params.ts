@@ -14,6 +14,11 @@ export const POSITIONS = ["supported", "supported-in-part", "noted"] as const;
  * `mine`, the latest assessment (private or public) of the caller's own organisations, taken from the session.
  */
 export const STATUS_SCOPES = ["public", "mine"] as const;
+/**
+ * Recurring recommendations: `earlier`, it has a confirmed counterpart in an earlier cycle ("recommended before");
+ * `later`, in a later one. Links are confirmed by editors (lib/server/recurrence.ts).
+ */
+export const RECURRING = ["earlier", "later"] as const;
 export const SORTS = ["relevance", "-cycle", "cycle", "paragraph", "-paragraph", "position", "-position", "action", "-action"] as const;
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -23,6 +28,7 @@ export type Region = (typeof REGIONS)[number];
 export type PositionParam = (typeof POSITIONS)[number];
 export type Sort = (typeof SORTS)[number];
 export type StatusScope = (typeof STATUS_SCOPES)[number];
+export type Recurring = (typeof RECURRING)[number];
 
 export type RecommendationFilters = {
   review: number[];
@@ -37,12 +43,13 @@ export type RecommendationFilters = {
   action: number[];
   status: AssessmentStatusValue[];
   statusOf: StatusScope;
+  recurring: Recurring[];
   q: string;
 };
 
 export type RecommendationQuery = RecommendationFilters & { sort: Sort; page: number; pageSize: number };
 
-export const FILTER_KEYS = ["review", "cycle", "sur", "state", "region", "theme", "affected", "position", "wording", "action", "status", "statusOf", "q"] as const;
+export const FILTER_KEYS = ["review", "cycle", "sur", "state", "region", "theme", "affected", "position", "wording", "action", "status", "statusOf", "recurring", "q"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -77,6 +84,7 @@ export const fields = {
   action: listOf(intIn(1, 5), 5),
   status: listOf(z.enum(ASSESSMENT_STATUSES), ASSESSMENT_STATUSES.length),
   statusOf: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(STATUS_SCOPES).default("public")),
+  recurring: listOf(z.enum(RECURRING), RECURRING.length),
   q: z.preprocess((v) => (Array.isArray(v) ? v.join(" ") : v), z.string().trim().max(MAX_QUERY_LENGTH).refine(noNul, "must not contain NUL").default("")),
   sort: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(SORTS).optional()),
   page: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), intIn(1, 1_000_000).default(1)),

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { STATUS_LABELS } from "@/components/recommendations/assessment-labels";
-import { ACTION_LABELS, POSITION_PARAM_LABELS, REGION_LABELS, cycleLabel } from "@/lib/labels";
+import { ACTION_LABELS, POSITION_PARAM_LABELS, RECURRING_LABELS, REGION_LABELS, cycleLabel } from "@/lib/labels";
 import { FILTER_KEYS, toSearchString, type FilterKey, type RecommendationQuery } from "@/lib/search-params";
 
 const NAMES: Record<FilterKey, string> = {
@@ -16,6 +16,7 @@ const NAMES: Record<FilterKey, string> = {
   action: "Action",
   status: "Status",
   statusOf: "Status according to",
+  recurring: "Recurring",
   q: "Search",
 };
 
@@ -24,6 +25,7 @@ function display(key: FilterKey, value: string): string {
   if (key === "position") return POSITION_PARAM_LABELS[value as keyof typeof POSITION_PARAM_LABELS] ?? value;
   if (key === "region") return REGION_LABELS[value as keyof typeof REGION_LABELS] ?? value;
   if (key === "action") return ACTION_LABELS[value] ?? value;
+  if (key === "recurring") return RECURRING_LABELS[value] ?? value;
   if (key === "status") return STATUS_LABELS[value as keyof typeof STATUS_LABELS] ?? value;
   return value;
 }

@@ -1,5 +1,5 @@
 import Form from "next/form";
-import { ACTION_LABELS, POSITION_PARAM_LABELS, REGION_LABELS, cycleLabel } from "@/lib/labels";
+import { ACTION_LABELS, POSITION_PARAM_LABELS, RECURRING_LABELS, REGION_LABELS, cycleLabel } from "@/lib/labels";
 import { filtersOf, type RecommendationQuery } from "@/lib/search-params";
 import { SCHEME_LABELS } from "@/lib/themes";
 import { countRecommendationFacets, type FacetValue } from "@/lib/server/recommendation-facets";
@@ -36,6 +36,13 @@ export async function FilterPanel({ query, scope }: Props) {
         <FacetGroup title="State under review" name="sur" values={facets.sur} selected={query.sur} />
         <FacetGroup title="Position" name="position" values={label(POSITION_PARAM_LABELS)(facets.position)} selected={query.position} />
         <StatusFacet values={facets.status} selected={query.status} statusOf={query.statusOf} organizations={scope.organizationIds?.length ?? 0} />
+        <FacetGroup
+          title="Across cycles"
+          name="recurring"
+          values={label(RECURRING_LABELS)(facets.recurring)}
+          selected={query.recurring}
+          intro={<p className="hint">Counterparts in other cycles that editors confirmed.</p>}
+        />
         <FacetGroup title="The State's own words" name="wording" values={facets.wording} selected={query.wording} />
         <FacetGroup title="Region of the recommending State" name="region" values={label(REGION_LABELS)(facets.region)} selected={query.region} />
         <FacetGroup title="Recommending State" name="state" values={facets.state} selected={query.state} collapsedAfter={12} />

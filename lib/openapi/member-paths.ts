@@ -9,6 +9,7 @@ import {
   organizationAssessmentsSchema,
 } from "@/lib/schemas/assessment";
 import { createdNoteSchema, createNoteSchema, noteListSchema, noteSchema, updateNoteSchema } from "@/lib/schemas/note";
+import { decideLinkSchema, linkViewSchema, recurrenceSchema } from "@/lib/schemas/recurrence";
 import { SIGN_IN_ATTEMPTS_PER_MINUTE } from "@/lib/server/auth";
 import { error, json, jsonBody, ref, type JsonSchema } from "./json-schema";
 import { recommendationIdParameter } from "./read-paths";
@@ -24,6 +25,7 @@ export const memberRequestSchemas = {
   EvidenceInput: evidenceSchema,
   NoteInput: createNoteSchema,
   NotePatch: updateNoteSchema,
+  LinkDecision: decideLinkSchema,
   SignInRequest: signInRequestSchema,
 };
 
@@ -37,6 +39,8 @@ export const memberResponseSchemas = {
   NoteList: noteListSchema,
   Note: noteSchema,
   CreatedNote: createdNoteSchema,
+  Recurrence: recurrenceSchema,
+  RecommendationLink: linkViewSchema,
   Me: meSchema,
   SignInResponse: signInResponseSchema,
   AuthError: authErrorSchema,
@@ -169,6 +173,40 @@ function notePaths(): Record<string, JsonSchema> {
   };
 }
 
+function linkPaths(): Record<string, JsonSchema> {
+  return {
+    "/api/recommendations/{id}/links": {
+      parameters: [recommendationIdParameter()],
+      get: {
+        operationId: "getRecurrence",
+        summary: "The same recommendation across cycles: the chain of confirmed counterparts, and suggested ones not yet decided.",
+        description:
+          "Suggestions come from the other reviews of the same State under review: recommendations that share a recommending State or a " +
+          "theme, ranked by the trigram similarity of their texts (pg_trgm) plus a bonus for each; rejected pairs are not suggested again.",
+        security: [],
+        responses: { "200": json("The chain and the suggestions.", "Recurrence"), "400": badId, "404": error("No recommendation has this id."), "500": serverError },
+      },
+      put: {
+        operationId: "decideLink",
+        summary: "Confirm or reject a counterpart in another cycle (editors and owners of any organisation). A changed decision replaces the last.",
+        description: "Confirmed links are public and form the chain; a rejected pair is no longer suggested. Every change is audited.",
+        security: SESSION,
+        requestBody: jsonBody("LinkDecision"),
+        responses: {
+          "200": json("The stored decision.", "RecommendationLink"),
+          "400": badId,
+          "401": unauthenticated,
+          "403": error("The caller is not an editor or owner of an organisation (or of the one named), or the request came from another site."),
+          "404": error("No recommendation has this id."),
+          "409": error("Another editor decided on the same pair at the same moment: reload and decide again."),
+          "422": invalidBody("LinkDecision (`otherId` must be another cycle's recommendation to the same State under review)"),
+          "500": serverError,
+        },
+      },
+    },
+  };
+}
+
 function accountPaths(): Record<string, JsonSchema> {
   return {
     "/api/auth/sign-in/email": {
@@ -205,5 +243,5 @@ function accountPaths(): Record<string, JsonSchema> {
 }
 
 export function memberPaths(): Record<string, JsonSchema> {
-  return { ...accountPaths(), ...assessmentPaths(), ...notePaths() };
+  return { ...accountPaths(), ...assessmentPaths(), ...notePaths(), ...linkPaths() };
 }

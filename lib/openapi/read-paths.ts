@@ -37,6 +37,9 @@ const DESCRIPTIONS: Record<keyof typeof fields, string> = {
     "Whose assessments `status` reads. `public` (default): each organisation's latest public assessment. `mine`: the latest " +
     "assessment, private ones included, of the organisations you are a member of (needs the session cookie: 401 without " +
     "one, 403 without an organisation).",
+  recurring:
+    "Recurring recommendations: `earlier` (recommended before), it has a confirmed counterpart in an earlier cycle; `later`, in a " +
+    `later one. Counterparts are confirmed by editors (see /api/recommendations/{id}/links). ${LIST_NOTE}`,
   q: 'Full-text search with English stemming: "quoted phrases", -word to exclude, OR between alternatives.',
   sort: "Order of the results. Default: relevance when searching, else newest cycle first in document order.",
   page: "Page number, from 1.",

@@ -1,6 +1,6 @@
 import "server-only";
 import { ASSESSMENT_STATUSES } from "@/lib/schemas/assessment";
-import { POSITIONS, REGIONS, type FilterKey, type RecommendationFilters } from "@/lib/search-params";
+import { POSITIONS, RECURRING, REGIONS, type FilterKey, type RecommendationFilters } from "@/lib/search-params";
 import { getDb, type Db } from "./db";
 import { Prisma } from "./generated/prisma/client";
 import { toDbEnum } from "./wire-enums";
@@ -29,6 +29,8 @@ export type RecommendationFacets = {
   action: FacetValue[];
   /** Implementation status in the filters' `statusOf` scope; a recommendation counts once per status it has there. */
   status: FacetValue[];
+  /** Recommendations with a confirmed counterpart in an earlier, or a later, cycle. */
+  recurring: FacetValue[];
 };
 
 const FROM = Prisma.sql`FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId"`;
@@ -60,7 +62,7 @@ export async function countRecommendationFacets(filters: RecommendationFilters, 
       JOIN "RecommendationTheme" rt ON rt."recommendationId" = r."id" JOIN "Theme" t ON t."id" = rt."themeId"
       WHERE ${where(own)} AND t."scheme" ${own === "affected" ? Prisma.sql`=` : Prisma.sql`<>`} 'AFFECTED_PERSONS'
       GROUP BY 1, 2, 3 ORDER BY 4 DESC, 2`);
-  const [cycle, sur, state, region, theme, affected, position, wording, action, recorded, unassessed] = await Promise.all([
+  const [cycle, sur, state, region, theme, affected, position, wording, action, recorded, unassessed, recurring] = await Promise.all([
     q(Prisma.sql`SELECT v."cycle"::text AS value, NULL AS label, count(*)::int AS count ${FROM}
       WHERE ${where("cycle")} GROUP BY v."cycle" ORDER BY v."cycle" DESC`),
     q(Prisma.sql`SELECT v."stateUnderReviewIso3" AS value, c."name" AS label, count(*)::int AS count ${FROM}
@@ -86,6 +88,10 @@ export async function countRecommendationFacets(filters: RecommendationFilters, 
       WHERE ${where("status")} GROUP BY 1`),
     q(Prisma.sql`SELECT 'NOT_ASSESSED' AS value, NULL AS label, count(*)::int AS count ${FROM}
       WHERE ${where("status")} AND ${statusCondition(["not_assessed"], statusScope)}`),
+    q(Prisma.sql`SELECT d."value", NULL AS label, count(DISTINCT r."id")::int AS count ${FROM}
+      JOIN "RecommendationLink" l ON l."status" = 'CONFIRMED' AND r."id" IN (l."earlierId", l."laterId")
+      CROSS JOIN LATERAL (SELECT CASE WHEN r."id" = l."laterId" THEN 'earlier' ELSE 'later' END AS "value") d
+      WHERE ${where("recurring")} GROUP BY 1`),
   ]);
   const statusCount = (value: string): number => recorded.find((row) => row.value === value)?.count ?? 0;
   const plain = (rows: Row[]): FacetValue[] => rows.map((row) => ({ value: row.value, label: row.label ?? row.value, count: row.count }));
@@ -104,5 +110,6 @@ export async function countRecommendationFacets(filters: RecommendationFilters, 
       label: value,
       count: value === "not_assessed" ? (unassessed[0]?.count ?? 0) : statusCount(toDbEnum(value)),
     })),
+    recurring: RECURRING.map((value) => ({ value, label: value, count: recurring.find((row) => row.value === value)?.count ?? 0 })),
   };
 }

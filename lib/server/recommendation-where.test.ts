@@ -35,6 +35,23 @@ describe("buildRecommendationWhere", () => {
   });
 });
 
+describe("the recurring filter", () => {
+  it("reads confirmed links only, earlier as the later end of a link, and ORs both directions", () => {
+    const earlier = buildRecommendationWhere(filters("recurring=earlier&cycle=3"));
+    expect(earlier.text).toBe(`v."cycle" IN ($1) AND (r."id" IN (SELECT l."laterId" FROM "RecommendationLink" l WHERE l."status" = 'CONFIRMED'))`);
+    expect(earlier.values).toEqual([3]);
+    const both = buildRecommendationWhere(filters("recurring=earlier,later"));
+    expect(both.sql).toContain(`l."laterId"`);
+    expect(both.sql).toContain(`l."earlierId"`);
+    expect(both.sql).toContain(" OR ");
+  });
+
+  it("is left out for its own facet and ignores values outside the contract", () => {
+    expect(buildRecommendationWhere(filters("recurring=earlier"), { except: "recurring" }).text).toBe("TRUE");
+    expect(buildRecommendationWhere(filters("recurring=1) OR (1=1")).text).toBe("TRUE");
+  });
+});
+
 describe("the implementation-status filter", () => {
   it("reads each organisation's latest public assessment by default, with statuses bound as parameters", () => {
     const where = buildRecommendationWhere(filters("status=fully_implemented,regressed"), { organizationIds: ["org-a"] });

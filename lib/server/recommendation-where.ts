@@ -1,6 +1,6 @@
 import "server-only";
 import type { AssessmentStatusValue } from "@/lib/schemas/assessment";
-import type { FilterKey, PositionParam, RecommendationFilters, Region, Sort } from "@/lib/search-params";
+import type { FilterKey, PositionParam, RecommendationFilters, Recurring, Region, Sort } from "@/lib/search-params";
 import { Prisma } from "./generated/prisma/client";
 import { toDbEnum } from "./wire-enums";
 
@@ -63,6 +63,7 @@ export function buildRecommendationWhere(filters: RecommendationFilters, options
   if (active("wording")) parts.push(Prisma.sql`lower(r."responseWording") IN (${Prisma.join(filters.wording)})`);
   if (active("action")) parts.push(Prisma.sql`r."actionCategory" IN (${Prisma.join(filters.action)})`);
   if (active("status")) parts.push(statusCondition(filters.status, statusScopeOf(filters, options)));
+  if (active("recurring")) parts.push(recurringCondition(filters.recurring));
   if (active("q")) parts.push(Prisma.sql`r."searchVector" @@ ${tsQuery(filters.q)}`);
 
   return parts.length === 0 ? Prisma.sql`TRUE` : Prisma.join(parts, " AND ");
@@ -125,6 +126,23 @@ export function statusCondition(statuses: readonly AssessmentStatusValue[], scop
   const recorded = Prisma.sql`r."id" IN (SELECT c."recommendationId" FROM (${currentStatusesSql(scope)}) c
     WHERE c."status" IN (${enumList(statuses.map(toDbEnum), "AssessmentStatus")}))`;
   return statuses.includes("not_assessed") ? Prisma.sql`(${recorded} OR ${unassessed(scope)})` : recorded;
+}
+
+/**
+ * Has a confirmed counterpart in an earlier (`earlier`, "recommended before") or later cycle; several values are ORed.
+ * Only CONFIRMED links count: a rejected suggestion is not a recurrence.
+ */
+function recurringCondition(directions: readonly Recurring[]): Prisma.Sql {
+  return Prisma.join(
+    directions.map((direction) =>
+      direction === "earlier"
+        ? Prisma.sql`r."id" IN (SELECT l."laterId" FROM "RecommendationLink" l WHERE l."status" = 'CONFIRMED')`
+        : Prisma.sql`r."id" IN (SELECT l."earlierId" FROM "RecommendationLink" l WHERE l."status" = 'CONFIRMED')`,
+    ),
+    " OR ",
+    "(",
+    ")",
+  );
 }
 
 /** ORDER BY for a sort; every order ends on the row id so pages never overlap. */
