@@ -3,10 +3,12 @@ import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { DELETE as deleteNoteRoute, PATCH as patchNoteRoute } from "@/app/api/notes/[id]/route";
 import { POST as assessmentsPost } from "@/app/api/recommendations/[id]/assessments/route";
 import { POST as notesPost } from "@/app/api/recommendations/[id]/notes/route";
+import { PUT as linksPut } from "@/app/api/recommendations/[id]/links/route";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { createAssessmentAction } from "@/lib/actions/assessments";
 import { signOutAction } from "@/lib/actions/auth";
 import { createNoteAction, deleteNoteAction, updateNoteAction } from "@/lib/actions/notes";
+import { decideLinkAction } from "@/lib/actions/recurrence";
 import { applyStatusSheetAction, previewStatusSheetAction } from "@/lib/actions/status-sheet";
 import { GET as sheetGet, POST as sheetPost } from "@/app/api/status-sheet/route";
 import { exportStatusSheet } from "@/lib/server/status-sheet";
@@ -43,6 +45,8 @@ const cookies = new Map<Actor, string>();
 const orgId = { A: "", B: "" };
 let recommendationId: number;
 let reviewId: number;
+/** A 2013 and a 2018 recommendation to China: the pair the link rows decide on. */
+const linkPair = { earlierId: 0, laterId: 0 };
 
 beforeAll(async () => {
   process.env.BETTER_AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
@@ -61,7 +65,15 @@ beforeAll(async () => {
   }
   recommendationId = (await getDb().recommendation.findFirstOrThrow({ select: { id: true }, orderBy: { id: "asc" } })).id;
   reviewId = (await getDb().review.findFirstOrThrow({ where: { stateUnderReviewIso3: "CHN", cycle: 3 }, select: { id: true } })).id;
+  linkPair.earlierId = (await getDb().recommendation.findFirstOrThrow({ where: { review: { stateUnderReviewIso3: "CHN", cycle: 2 } }, select: { id: true }, orderBy: { id: "asc" } })).id;
+  linkPair.laterId = (await getDb().recommendation.findFirstOrThrow({ where: { review: { stateUnderReviewIso3: "CHN", cycle: 3 } }, select: { id: true }, orderBy: { id: "asc" } })).id;
 });
+
+/** The decision that changes the pair's link: confirm it unless it is confirmed, then reject it. */
+async function nextLinkDecision(): Promise<string> {
+  const link = await getDb().recommendationLink.findUnique({ where: { earlierId_laterId: linkPair }, select: { status: true } });
+  return link?.status === "CONFIRMED" ? "rejected" : "confirmed";
+}
 
 const emailOf = (actor: Actor): string => `${actor.toLowerCase()}@matrix.example.org`;
 let signIns = 0;
@@ -122,6 +134,7 @@ async function fingerprint(): Promise<string> {
       (SELECT string_agg(n::text, ',' ORDER BY n."id") FROM "Note" n),
       (SELECT string_agg(m::text, ',' ORDER BY m."id") FROM "Member" m),
       (SELECT string_agg(o::text, ',' ORDER BY o."id") FROM "Organization" o),
+      (SELECT string_agg(l::text, ',' ORDER BY l."earlierId", l."laterId") FROM "RecommendationLink" l),
       (SELECT string_agg(u."id" || u."isAdmin"::text || u."name", ',' ORDER BY u."id") FROM "User" u),
       (SELECT count(*)::text FROM "AuditEvent")
     )) AS hash`;
@@ -165,6 +178,8 @@ const WRITE_A: Cells = { anonymous: 401, viewerA: 403, editorA: 201, ownerA: 201
 const EDIT_PRIVATE_NOTE_OF_A: Cells = { anonymous: 401, viewerA: 403, editorA: 200, ownerA: 200, editorB: 404, admin: 404 };
 const EDIT_PUBLIC_NOTE_OF_A: Cells = { ...EDIT_PRIVATE_NOTE_OF_A, editorB: 403, admin: 403 };
 const IMPORT_A: Cells = { anonymous: 401, viewerA: 403, editorA: 200, ownerA: 200, editorB: 403, admin: 403 };
+/** Editors and owners of any organisation decide links; an admin without an organisation does not. */
+const DECIDE_LINK: Cells = { anonymous: 401, viewerA: 403, editorA: 200, ownerA: 200, editorB: 200, admin: 403 };
 const asAction = (cells: Cells): Cells => Object.fromEntries(Object.entries(cells).map(([actor, status]) => [actor, status === 201 || status === 204 ? 200 : status])) as Cells;
 
 const ROWS: Row[] = [
@@ -226,6 +241,20 @@ const ROWS: Row[] = [
     call: async (actor) =>
       actionStatus(await asActor(actor, () => createNoteAction(recommendationId, { ok: true }, form({ body: `by ${actor}`, tags: "", visibility: "private", organizationId: orgId.A })))),
     expected: asAction(WRITE_A),
+  },
+  {
+    name: "PUT /api/recommendations/{id}/links (confirm or reject a 2013/2018 pair)",
+    setup: nextLinkDecision,
+    call: async (actor, decision) =>
+      (await linksPut(request(actor, "PUT", `/api/recommendations/${linkPair.laterId}/links`, { otherId: linkPair.earlierId, decision }), params(linkPair.laterId))).status,
+    expected: DECIDE_LINK,
+  },
+  {
+    name: "action decideLinkAction (confirm or reject a 2013/2018 pair)",
+    setup: nextLinkDecision,
+    call: async (actor, decision) =>
+      actionStatus(await asActor(actor, () => decideLinkAction(linkPair.laterId, { ok: true }, form({ otherId: String(linkPair.earlierId), decision })))),
+    expected: DECIDE_LINK,
   },
   {
     name: "POST /api/status-sheet?mode=apply of A's sheet",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AssessmentsSection } from "@/components/recommendations/assessments-section";
 import { ActionCategory } from "@/components/recommendations/action-category";
+import { AcrossCycles } from "@/components/recommendations/across-cycles";
 import { RecommendationHeading, recommendationTitle } from "@/components/recommendations/recommendation-heading";
 import { RecommendationSource } from "@/components/recommendations/recommendation-source";
 import { RecommendingStates } from "@/components/recommendations/recommending-states";
@@ -14,6 +15,7 @@ import { recommendationIdSchema } from "@/lib/schemas/route-params";
 import { listAssessments } from "@/lib/server/assessments";
 import { getViewer } from "@/lib/server/permissions";
 import { getRecommendationDetail, listRelatedRecommendations, type RecommendationDetail } from "@/lib/server/recommendation-detail";
+import { getRecurrence } from "@/lib/server/recurrence";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -33,7 +35,11 @@ export default async function RecommendationPage({ params }: Props) {
   const detail = await load(params);
   const { recommendation } = detail;
   const viewer = await getViewer();
-  const [related, assessments] = await Promise.all([listRelatedRecommendations(recommendation.id), listAssessments(viewer, recommendation.id)]);
+  const [related, assessments, recurrence] = await Promise.all([
+    listRelatedRecommendations(recommendation.id),
+    listAssessments(viewer, recommendation.id),
+    getRecurrence(recommendation.id),
+  ]);
   const writable = (viewer?.memberships ?? []).filter((m) => CAN_WRITE.includes(m.role));
   const sur = recommendation.stateUnderReview;
   return (
@@ -71,6 +77,17 @@ export default async function RecommendationPage({ params }: Props) {
           <ActionCategory recommendation={recommendation} />
         </section>
       </div>
+      {recurrence ? (
+        <section aria-labelledby="across-cycles-heading">
+          <h2 id="across-cycles-heading">Across cycles</h2>
+          <AcrossCycles
+            recommendationId={recommendation.id}
+            recurrence={recurrence}
+            stateUnderReview={sur}
+            organizations={writable.map((m) => ({ id: m.organizationId, name: m.organizationName }))}
+          />
+        </section>
+      ) : null}
       <section aria-labelledby="related-heading">
         <h2 id="related-heading">The same States&rsquo; recommendations to {sur.name} in other cycles</h2>
         <RelatedRecommendations related={related} stateUnderReview={sur} recommendingStates={recommendation.recommendingStates} />
