@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactElement } from "react";
 import { decideLinkAction } from "@/lib/actions/recurrence";
-import { cycleLabel } from "@/lib/labels";
+import { cycleLabel, POSITION_PARAM_LABELS } from "@/lib/labels";
 import type { ChainStep, Recurrence, Suggestion } from "@/lib/schemas/recurrence";
 import type { RecommendationRow } from "@/lib/server/recommendations";
 import { LinkDecision } from "./link-decision";
@@ -30,6 +30,17 @@ function where(step: ChainStep): string {
   return `${cycleLabel(step.cycle, step.year)}, ${step.paragraph ? `paragraph ${step.paragraph}` : "not numbered in the source"}`;
 }
 
+/** The position, and the State's own words where they say more than the position does. */
+function Response({ step }: { step: ChainStep }) {
+  const same = step.position !== null && step.responseWording?.toLowerCase() === POSITION_PARAM_LABELS[step.position].toLowerCase();
+  return (
+    <span>
+      <PositionBadge position={dbPosition(step.position)} />
+      {step.responseWording && !same ? <span className="muted"> (&ldquo;{step.responseWording}&rdquo;)</span> : null}
+    </span>
+  );
+}
+
 function Step({ step, current }: { step: ChainStep; current: boolean }) {
   return (
     <li className="chain-step" data-testid="chain-step" aria-current={current ? "true" : undefined}>
@@ -38,10 +49,7 @@ function Step({ step, current }: { step: ChainStep; current: boolean }) {
         {current ? <span>{step.paragraph ? `Paragraph ${step.paragraph}` : "This recommendation"} (this page)</span> : (
           <Link href={`/recommendations/${step.id}`} prefetch={false}>{step.paragraph ? `Paragraph ${step.paragraph}` : "Recommendation (not numbered in the source)"}</Link>
         )}
-        <span>
-          <PositionBadge position={dbPosition(step.position)} />
-          {step.responseWording ? <span className="muted"> (&ldquo;{step.responseWording}&rdquo;)</span> : null}
-        </span>
+        <Response step={step} />
       </div>
       <p className="recommendation-text">{excerpt(step.text)}</p>
     </li>
@@ -96,10 +104,7 @@ export function AcrossCycles({ recommendationId, recurrence, stateUnderReview, o
                   <strong>{cycleLabel(suggestion.cycle, suggestion.year)}</strong>
                   <Link href={`/recommendations/${suggestion.id}`} prefetch={false}>{suggestion.paragraph ? `Paragraph ${suggestion.paragraph}` : "Recommendation (not numbered in the source)"}</Link>
                   <Reasons suggestion={suggestion} />
-                  <span>
-                    <PositionBadge position={dbPosition(suggestion.position)} />
-                    {suggestion.responseWording ? <span className="muted"> (&ldquo;{suggestion.responseWording}&rdquo;)</span> : null}
-                  </span>
+                  <Response step={suggestion} />
                 </div>
                 <p className="recommendation-text">{excerpt(suggestion.text)}</p>
                 {organizations.length > 0 ? <LinkDecision action={action} otherId={suggestion.id} subject={where(suggestion)} organizations={organizations} /> : null}
