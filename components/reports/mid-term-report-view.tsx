@@ -68,7 +68,7 @@ function Summary({ report }: { report: MidTermReport }) {
   return (
     <div className="table-scroll">
       <table className="data-table">
-        <caption className={styles.caption}>Current statuses per theme</caption>
+        <caption className="visually-hidden">Current statuses per theme</caption>
         <thead>
           <tr>
             <th scope="col">Theme</th>
