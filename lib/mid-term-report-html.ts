@@ -73,7 +73,7 @@ export function formatMidTermHtml(report: MidTermReport, nonce?: string): string
     .map(({ theme, recommendations }) => `<section><h2>${escapeHtml(themeLabel(theme))}</h2>${recommendations.map(recommendationHtml).join("\n")}</section>`)
     .join("\n");
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${title}</title><meta name="viewport" content="width=device-width, initial-scale=1"><style${nonce ? ` nonce="${escapeHtml(nonce)}"` : ""}>${STYLE}</style></head>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/icon.svg" type="image/svg+xml"><style${nonce ? ` nonce="${escapeHtml(nonce)}"` : ""}>${STYLE}</style></head>
 <body><h1>${title}</h1><dl class="facts">${facts}</dl>${notice ? `<p>${escapeHtml(notice)}</p>` : ""}
 <h2>Summary of statuses per theme</h2>${summaryHtml(report)}
 ${sections}

@@ -106,5 +106,12 @@ test("a member records an assessment, builds the mid-term report, downloads it a
   await page.screenshot({ path: "tests/e2e/screenshots/mid-term-report-print.png", fullPage: true });
   await page.emulateMedia({ media: "screen" });
 
+  // The printable HTML document of the API: its own styles apply under the CSP (a refused style would be a console error).
+  await page.getByRole("link", { name: "Printable HTML" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mid-term report: China, 3rd cycle (2018)" })).toBeVisible();
+  await expect(page.getByText(RATIONALE)).toBeVisible();
+  expect(await page.locator("table").evaluate((table) => getComputedStyle(table).borderCollapse)).toBe("collapse");
+  await page.screenshot({ path: "tests/e2e/screenshots/mid-term-report-html.png" });
+
   expect(consoleErrors).toEqual([]);
 });
