@@ -23,6 +23,7 @@ export async function UserMenu(): Promise<ReactElement> {
         {viewer.user.isAdmin ? " · admin" : ""}
       </span>
       {viewer.memberships.length > 0 ? <Link href="/status-sheet">Status sheet</Link> : null}
+      {viewer.memberships.length > 0 ? <Link href="/reports/mid-term">Mid-term report</Link> : null}
       {canReadAuditLog(viewer) ? <Link href="/audit">Audit log</Link> : null}
       <SignOutButton />
     </div>

@@ -8,3 +8,5 @@ export const STATUS_LABELS: Record<AssessmentStatusValue, string> = {
   regressed: "Regressed",
   unable_to_assess: "Unable to assess",
 };
+
+export const STANCE_LABELS = { supports: "Supports", contradicts: "Contradicts", context: "Context" } as const;

@@ -1,9 +1,6 @@
 import type { ReactNode } from "react";
 import type { AssessmentDto, AssessmentStatusValue, OrganizationAssessments } from "@/lib/schemas/assessment";
-import { STATUS_LABELS } from "./assessment-labels";
-
-
-const STANCE_LABELS = { supports: "Supports", contradicts: "Contradicts", context: "Context" } as const;
+import { STANCE_LABELS, STATUS_LABELS } from "./assessment-labels";
 
 /** The status in words; the colour only repeats what the words say. */
 export function AssessmentStatusBadge({ status }: { status: AssessmentStatusValue }) {

@@ -9,7 +9,7 @@ function formatDate(iso: string | null): string {
   return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(iso));
 }
 
-/** `statusSheetLinks`: the viewer is a member of an organisation, so each review links to its status sheet. */
+/** `statusSheetLinks`: the viewer is a member of an organisation, so each review links to its status sheet and mid-term report. */
 export function ReviewTable({ reviews, statusSheetLinks = false }: { reviews: ReviewSummary[]; statusSheetLinks?: boolean }) {
   if (reviews.length === 0) {
     return (
@@ -55,6 +55,10 @@ export function ReviewTable({ reviews, statusSheetLinks = false }: { reviews: Re
                   <div>
                     <Link href={`/status-sheet?review=${review.id}`} className="muted">
                       Status sheet<span className="visually-hidden"> of {review.stateUnderReview.name}, {ORDINAL[review.cycle] ?? review.cycle} cycle</span>
+                    </Link>
+                    {" · "}
+                    <Link href={`/reports/mid-term?review=${review.id}`} className="muted">
+                      Mid-term report<span className="visually-hidden"> of {review.stateUnderReview.name}, {ORDINAL[review.cycle] ?? review.cycle} cycle</span>
                     </Link>
                   </div>
                 ) : null}

@@ -8,10 +8,12 @@ import {
   evidenceSchema,
   organizationAssessmentsSchema,
 } from "@/lib/schemas/assessment";
+import { MID_TERM_REPORT_FORMATS, midTermReportQuerySchema } from "@/lib/schemas/mid-term-report";
 import { createdNoteSchema, createNoteSchema, noteListSchema, noteSchema, updateNoteSchema } from "@/lib/schemas/note";
 import { decideLinkSchema, linkViewSchema, recurrenceSchema } from "@/lib/schemas/recurrence";
 import { SIGN_IN_ATTEMPTS_PER_MINUTE } from "@/lib/server/auth";
-import { error, json, jsonBody, ref, type JsonSchema } from "./json-schema";
+import { z } from "zod";
+import { embedded, error, json, jsonBody, ref, type JsonSchema } from "./json-schema";
 import { recommendationIdParameter } from "./read-paths";
 
 /**
@@ -242,6 +244,61 @@ function accountPaths(): Record<string, JsonSchema> {
   };
 }
 
+const REPORT_PARAMETERS: Record<keyof typeof midTermReportQuerySchema.shape, string> = {
+  review: "Review id, as on the home page.",
+  theme: "Theme identifier of any scheme, e.g. uhri:a12 (repeat or comma-separate for several); none: every theme. A recommendation matches when it has any of them.",
+  noted: "1 to include noted recommendations; by default only supported and supported-in-part ones.",
+  organization: "Id or slug of one of your organisations; needed only when you are a member of several.",
+  format: `One of ${MID_TERM_REPORT_FORMATS.join(", ")}: a printable HTML document, a Word document, or CSV (one row per recommendation).`,
+};
+
+/** The query parameters of the mid-term report, from the schema the handler parses (without its normalising steps). */
+function reportParameters(): JsonSchema[] {
+  return Object.entries(midTermReportQuerySchema.shape).map(([name, field]) => {
+    const contract = field instanceof z.ZodPipe && field.in instanceof z.ZodTransform ? field.out : field;
+    return {
+      name,
+      in: "query",
+      required: name === "review",
+      description: REPORT_PARAMETERS[name as keyof typeof REPORT_PARAMETERS],
+      schema: embedded(z.toJSONSchema(contract as z.ZodType, { io: "input", unrepresentable: "any" })),
+    };
+  });
+}
+
+function reportPaths(): Record<string, JsonSchema> {
+  return {
+    "/api/reports/mid-term": {
+      get: {
+        operationId: "getMidTermReport",
+        summary: "Your organisation's mid-term report of a review: its current status of each recommendation, grouped by theme.",
+        description:
+          "Members of the organisation only (any role). The report holds the organisation's latest assessment of each recommendation, private " +
+          "ones included, with rationale and evidence; nothing of any other organisation and no notes. Answers carry " +
+          "`Cache-Control: private, no-store` and a file name such as mid-term-CHN-cycle3-<organisation slug>.docx.",
+        security: SESSION,
+        parameters: reportParameters(),
+        responses: {
+          "200": {
+            description: "The report: HTML inline, .docx and CSV as attachments.",
+            content: {
+              "text/html": { schema: { type: "string" } },
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.document": { schema: { type: "string", format: "binary" } },
+              "text/csv": { schema: { type: "string" } },
+            },
+            headers: { "Content-Disposition": { description: "The file name: mid-term-<State>-cycle<n>-<organisation>.<format>.", schema: { type: "string" } } },
+          },
+          "400": error("A parameter is missing, unknown or has a bad value (including a theme that does not exist, or no `organization` from a member of several); `issues` names it."),
+          "401": unauthenticated,
+          "403": error("The caller is not a member of the organisation, or of any organisation."),
+          "404": error("No review has this id."),
+          "500": serverError,
+        },
+      },
+    },
+  };
+}
+
 export function memberPaths(): Record<string, JsonSchema> {
-  return { ...accountPaths(), ...assessmentPaths(), ...notePaths(), ...linkPaths() };
+  return { ...accountPaths(), ...assessmentPaths(), ...notePaths(), ...linkPaths(), ...reportPaths() };
 }

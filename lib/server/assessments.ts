@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { CAN_WRITE } from "@/lib/auth/roles";
+import { CAN_READ_PRIVATE, CAN_WRITE } from "@/lib/auth/roles";
 import type { AssessmentDto, AssessmentInput, CreatedAssessment, OrganizationAssessments } from "@/lib/schemas/assessment";
 import { recordAuditEvent } from "./audit";
 import { getDb } from "./db";
@@ -157,4 +157,24 @@ export async function listAssessments(viewer: Viewer | null, recommendationId: n
     else groups.set(row.organizationId, { organizationId: row.organizationId, organizationName: row.organization.name, current: dto, history: [dto] });
   }
   return [...groups.values()];
+}
+
+/**
+ * One organisation's current assessment (its latest version, private or public) of each of the given recommendations
+ * that it has assessed: what its own reports state. Only its members may read this, any role.
+ */
+export async function currentAssessmentsOf(viewer: Viewer | null, organizationId: string, recommendationIds: readonly number[]): Promise<Map<number, AssessmentDto>> {
+  requireMember(viewer, organizationId, CAN_READ_PRIVATE);
+  const db = getDb();
+  const versions = await db.assessment.groupBy({
+    by: ["recommendationId"],
+    where: { organizationId, recommendationId: { in: [...recommendationIds] } },
+    _max: { version: true },
+  });
+  if (versions.length === 0) return new Map();
+  const rows = await db.assessment.findMany({
+    where: { organizationId, OR: versions.map((v) => ({ recommendationId: v.recommendationId, version: v._max.version ?? 0 })) },
+    select: { ...ASSESSMENT_SELECT, recommendationId: true },
+  });
+  return new Map(rows.map((row) => [row.recommendationId, toDto(row)]));
 }

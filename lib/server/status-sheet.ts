@@ -48,8 +48,8 @@ export type ApplyOptions = {
   expectedChanges?: number;
 };
 
-/** The organisation the sheet is for: the one named (among the caller's), or the caller's only organisation. */
-async function resolveOrganization(actor: Actor, requested: string | undefined, allowed: readonly OrgRole[]): Promise<Resolved["organization"]> {
+/** The organisation the sheet (or the mid-term report) is for: the one named (among the caller's), or the caller's only organisation. */
+export async function resolveOrganization(actor: Actor, requested: string | undefined, allowed: readonly OrgRole[]): Promise<Resolved["organization"]> {
   if (actor.kind === "operator") {
     if (!requested) throw new z.ZodError([{ code: "custom", path: ["organization"], message: "required", input: undefined }]);
     const org = await getDb().organization.findFirst({ where: { OR: [{ id: requested }, { slug: requested }, { name: requested }] }, select: { id: true, name: true, slug: true } });

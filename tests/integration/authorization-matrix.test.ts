@@ -11,6 +11,7 @@ import { createNoteAction, deleteNoteAction, updateNoteAction } from "@/lib/acti
 import { decideLinkAction } from "@/lib/actions/recurrence";
 import { applyStatusSheetAction, previewStatusSheetAction } from "@/lib/actions/status-sheet";
 import { GET as sheetGet, POST as sheetPost } from "@/app/api/status-sheet/route";
+import { GET as midTermReportGet } from "@/app/api/reports/mid-term/route";
 import { exportStatusSheet } from "@/lib/server/status-sheet";
 import { ORIGIN, PASSWORD, signIn } from "../helpers/sessions";
 import { readSheet, writeSheet } from "../helpers/status-sheet";
@@ -272,6 +273,13 @@ const ROWS: Row[] = [
   {
     name: "GET /api/status-sheet of A (a read of A's private statuses)",
     call: async (actor) => (await sheetGet(new Request(`${ORIGIN}/api/status-sheet?review=${reviewId}&organization=${orgId.A}`, { headers: headersOf(actor) }))).status,
+    expected: { ...IMPORT_A, viewerA: 200 },
+    readOnly: true,
+  },
+  {
+    name: "GET /api/reports/mid-term of A (a read of A's private statuses and evidence)",
+    call: async (actor) =>
+      (await midTermReportGet(new Request(`${ORIGIN}/api/reports/mid-term?review=${reviewId}&organization=${orgId.A}&format=csv`, { headers: headersOf(actor) }))).status,
     expected: { ...IMPORT_A, viewerA: 200 },
     readOnly: true,
   },

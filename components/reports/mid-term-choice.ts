@@ -1,0 +1,48 @@
+import "server-only";
+import { z } from "zod";
+import { parseMidTermReportParams, type MidTermReport, type MidTermReportInput } from "@/lib/schemas/mid-term-report";
+import { ForbiddenError, NotFoundError } from "@/lib/server/http-errors";
+import { getMidTermReport } from "@/lib/server/mid-term-report";
+import type { Viewer } from "@/lib/server/permissions";
+
+export type ReportPageState = {
+  /** What the URL asked for, as far as it parsed (pre-fills the form). */
+  choice: Partial<MidTermReportInput>;
+  report: MidTermReport | null;
+  /** Why no report could be built from the URL, in words for the reader. */
+  problem: string | null;
+  /** The query string of the report, for the download links. */
+  search: string;
+};
+
+/** The page's reading of its URL: the report when the parameters make one, else the reason, never an error page. */
+export async function loadReportPage(viewer: Viewer, params: Record<string, string | string[] | undefined>): Promise<ReportPageState> {
+  if (params.review === undefined) return { choice: {}, report: null, problem: null, search: "" };
+  const parsed = parseMidTermReportParams(params);
+  if (!parsed.success) {
+    const names = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? "")))].join(", ");
+    return { choice: {}, report: null, problem: `The report could not be built: check ${names}.`, search: "" };
+  }
+  const { review, theme, noted, organization } = parsed.data;
+  const input: MidTermReportInput = { review, theme, noted, organization };
+  const search = new URLSearchParams([
+    ["review", String(input.review)],
+    ...input.theme.map((slug) => ["theme", slug]),
+    ...(input.noted ? [["noted", "1"]] : []),
+    ...(input.organization ? [["organization", input.organization]] : []),
+  ]).toString();
+  try {
+    return { choice: input, report: await getMidTermReport(viewer, input), problem: null, search };
+  } catch (error) {
+    const problem =
+      error instanceof NotFoundError
+        ? "There is no such review. Choose one below."
+        : error instanceof ForbiddenError
+          ? "That organisation is not one of yours. Choose one below."
+          : error instanceof z.ZodError
+            ? `The report could not be built: ${error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`).join("; ")}.`
+            : null;
+    if (problem === null) throw error;
+    return { choice: input, report: null, problem, search };
+  }
+}

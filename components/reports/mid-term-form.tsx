@@ -1,0 +1,81 @@
+import type { ReactElement } from "react";
+import { reviewLabel, type SheetMembership } from "@/components/status-sheet/sheet-chooser";
+import type { MidTermReportInput } from "@/lib/schemas/mid-term-report";
+import type { ReportThemeGroup } from "@/lib/server/mid-term-report";
+import type { ReviewSummary } from "@/lib/server/reviews";
+import styles from "./mid-term-report.module.css";
+
+type Props = {
+  reviews: ReviewSummary[];
+  memberships: SheetMembership[];
+  themeGroups: ReportThemeGroup[];
+  /** What the URL asked for, as far as it parsed. */
+  choice: Partial<MidTermReportInput>;
+};
+
+/** A plain GET form: the choice goes into the URL, so it works without JavaScript and a link can carry it. */
+export function MidTermForm({ reviews, memberships, themeGroups, choice }: Props): ReactElement {
+  const chosenThemes = new Set(choice.theme ?? []);
+  return (
+    <form method="get" action="/reports/mid-term" className={styles.form} aria-label="Build the report">
+      <div className={styles.row}>
+        <label>
+          Review{" "}
+          <select name="review" defaultValue={choice.review ?? ""} required>
+            <option value="" disabled>
+              Choose a review
+            </option>
+            {reviews.map((review) => (
+              <option key={review.id} value={review.id}>
+                {reviewLabel(review)} · {review.loaded} recommendations
+              </option>
+            ))}
+          </select>
+        </label>
+        {memberships.length > 1 ? (
+          <label>
+            Organisation{" "}
+            <select name="organization" defaultValue={choice.organization ?? ""} required>
+              <option value="" disabled>
+                Choose an organisation
+              </option>
+              {memberships.map((m) => (
+                <option key={m.organizationId} value={m.organizationSlug}>
+                  {m.organizationName} ({m.role})
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label>
+          <input type="checkbox" name="noted" value="1" defaultChecked={choice.noted ?? false} /> Include noted recommendations
+        </label>
+      </div>
+      {themeGroups.length > 0 ? (
+        <fieldset className={styles.themes}>
+          <legend>Themes (none chosen: every theme)</legend>
+          {themeGroups.map((group) => (
+            <details key={group.scheme} open={group.themes.some((t) => chosenThemes.has(t.slug))}>
+              <summary>
+                {group.label} ({group.themes.length})
+              </summary>
+              <ul>
+                {group.themes.map((theme) => (
+                  <li key={theme.slug}>
+                    <label>
+                      <input type="checkbox" name="theme" value={theme.slug} defaultChecked={chosenThemes.has(theme.slug)} /> {theme.code ? `${theme.code} ` : ""}
+                      {theme.name} <span className="muted">{theme.count}</span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ))}
+        </fieldset>
+      ) : (
+        <p className="hint">Choose a review to see its themes.</p>
+      )}
+      <button type="submit">Build the report</button>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+import { stringify } from "csv-stringify/sync";
+import { CSV_STRINGIFY_OPTIONS, neutraliseCell, UTF8_BOM } from "@/lib/csv";
+import type { MidTermReport } from "@/lib/schemas/mid-term-report";
+import { evidenceText, themeLabel } from "@/lib/mid-term-report-text";
+
+/**
+ * The mid-term report as CSV: one row per recommendation, in the report's order (theme by theme). Machine keys, stable
+ * so a report can cite a column: append new columns at the end; never rename or reorder. Every cell is neutralised
+ * against formula injection, as the recommendations export does.
+ */
+export const MID_TERM_CSV_COLUMNS = [
+  "state_under_review",
+  "cycle",
+  "theme",
+  "paragraph",
+  "recommendation_id",
+  "text",
+  "recommending_states_iso3",
+  "recommending_states",
+  "position",
+  "response_wording",
+  "status",
+  "assessed_on",
+  "confidence",
+  "visibility",
+  "version",
+  "rationale",
+  "evidence",
+  "organization",
+] as const;
+
+export type MidTermCsvColumn = (typeof MID_TERM_CSV_COLUMNS)[number];
+
+export function midTermCsvRecords(report: MidTermReport): Record<MidTermCsvColumn, string>[] {
+  return report.sections.flatMap(({ theme, recommendations }) =>
+    recommendations.map((recommendation) => {
+      const current = recommendation.current;
+      return {
+        state_under_review: report.review.stateUnderReview.iso3,
+        cycle: String(report.review.cycle),
+        theme: themeLabel(theme),
+        paragraph: recommendation.paragraph ?? "",
+        recommendation_id: String(recommendation.id),
+        text: recommendation.text,
+        recommending_states_iso3: recommendation.recommendingStates.map((s) => s.iso3).join("; "),
+        recommending_states: recommendation.recommendingStates.map((s) => s.name).join("; "),
+        position: recommendation.position ?? "",
+        response_wording: recommendation.responseWording ?? "",
+        status: current?.status ?? "not_assessed",
+        assessed_on: current?.assessedOn ?? "",
+        confidence: current?.confidence ?? "",
+        visibility: current?.visibility ?? "",
+        version: current ? String(current.version) : "",
+        rationale: current?.rationale ?? "",
+        // One line per item: stance, reference, date and what it says.
+        evidence: (current?.evidence ?? []).map(evidenceText).join("\n"),
+        organization: report.organization.name,
+      };
+    }),
+  );
+}
+
+/** UTF-8 with a BOM (Excel), RFC 4180, one header row. */
+export function formatMidTermCsv(report: MidTermReport): string {
+  const rows = midTermCsvRecords(report).map((record) => MID_TERM_CSV_COLUMNS.map((column) => neutraliseCell(record[column])));
+  return UTF8_BOM + stringify([[...MID_TERM_CSV_COLUMNS], ...rows], CSV_STRINGIFY_OPTIONS);
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { formatMidTermCsv, MID_TERM_CSV_COLUMNS } from "./mid-term-report-csv";
+import { escapeHtml, formatMidTermHtml } from "./mid-term-report-html";
+import { themeLabel } from "./mid-term-report-text";
+import type { MidTermReport } from "./schemas/mid-term-report";
+
+const HOSTILE = `<script>alert("x")</script> & '=1+1'`;
+
+function report(): MidTermReport {
+  const counts = { fully_implemented: 0, partially_implemented: 1, not_implemented: 0, regressed: 0, unable_to_assess: 0, not_assessed: 0 };
+  const theme = { slug: "uhri:a12", code: "A12", name: "Acceptance of international norms" };
+  return {
+    organization: { id: "o", name: "Org <b>", slug: "org" },
+    review: { id: 1, stateUnderReview: { iso3: "CHN", name: "China" }, cycle: 3, session: 31, reviewDate: "2018-11-06", reportSymbol: "A/HRC/40/6", addendumSymbol: null, loaded: 1, reportedTotal: 346 },
+    themes: [],
+    includeNoted: false,
+    generatedAt: "2026-11-28T12:00:00.000Z",
+    assessed: 1,
+    summary: [{ theme, counts, total: 1 }],
+    totals: { counts, total: 1 },
+    sections: [
+      {
+        theme,
+        recommendations: [
+          {
+            id: 7,
+            paragraph: "28.1",
+            text: HOSTILE,
+            recommendingStates: [{ iso3: "SEN", name: "Senegal" }],
+            position: "supported",
+            responseWording: "accepted",
+            positionSource: null,
+            current: {
+              status: "partially_implemented",
+              assessedOn: "2026-10-01",
+              confidence: "high",
+              visibility: "private",
+              version: 2,
+              rationale: "=cmd|' /C calc'!A0",
+              evidence: [{ kind: "url", reference: "https://example.org/a?b=1&c=$&", excerpt: null, date: null, stance: "supports" }],
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+describe("mid-term report formats", () => {
+  it("escapes every text in the HTML document and links evidence URLs by their own text", () => {
+    const html = formatMidTermHtml(report(), "abc+/=");
+    expect(html).not.toContain("<script>");
+    expect(html).toContain(escapeHtml(HOSTILE));
+    expect(html).toContain("Org &lt;b&gt;");
+    expect(html).toContain('<style nonce="abc+/=">');
+    expect(html).toContain('<a href="https://example.org/a?b=1&amp;c=$&amp;" rel="noopener noreferrer nofollow">https://example.org/a?b=1&amp;c=$&amp;</a>');
+    expect(html).toContain("Government response:</strong> Supported (“accepted”)");
+  });
+
+  it("writes one CSV row per recommendation under stable keys, formula cells neutralised", () => {
+    const csv = formatMidTermCsv(report());
+    expect(csv.startsWith("\uFEFF" + MID_TERM_CSV_COLUMNS.join(",") + "\r\n")).toBe(true);
+    expect(csv).toContain(",'=cmd|' /C calc'!A0,");
+    expect(csv.split("\r\n").filter(Boolean)).toHaveLength(2);
+  });
+
+  it("labels a coded theme once", () => {
+    expect(themeLabel({ slug: "uhri:a12", code: "A12", name: "Acceptance of international norms" })).toBe("A12 Acceptance of international norms");
+    expect(themeLabel({ slug: null, code: null, name: "Unthemed" })).toBe("Unthemed");
+  });
+});

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { fields } from "@/lib/search-params";
+import { type AssessmentStatusValue, type ConfidenceValue, type EvidenceDto, type VisibilityValue } from "./assessment";
+
+/**
+ * The mid-term report on the wire: what an organisation asks for (a review, themes, whether to include noted
+ * recommendations) and what it gets. The page's form, the route handler and the server share these.
+ */
+
+export const MID_TERM_REPORT_FORMATS = ["html", "docx", "csv"] as const;
+export type MidTermReportFormat = (typeof MID_TERM_REPORT_FORMATS)[number];
+
+const single = (value: unknown): unknown => (Array.isArray(value) && value.length === 1 ? value[0] : value);
+
+/** `noted=1` (or true / on, as a checkbox sends it) includes noted recommendations; absent or 0 leaves them out. */
+const flag = z.preprocess(single, z.enum(["0", "1", "true", "false", "on"]).optional()).transform((value) => value === "1" || value === "true" || value === "on");
+
+export const midTermReportQuerySchema = z.strictObject({
+  review: z.preprocess(single, z.coerce.number().int().positive().max(2_147_483_647)),
+  /** Theme identifiers of any scheme (uhri:a12, upr-info:death-penalty); none means every theme. */
+  theme: fields.theme,
+  noted: flag,
+  /** Id or slug of one of the caller's organisations; needed only by a member of several. */
+  organization: z.preprocess(single, z.string().trim().min(1).max(200).optional()),
+  format: z.preprocess(single, z.enum(MID_TERM_REPORT_FORMATS).default("html")),
+});
+
+export type MidTermReportQuery = z.infer<typeof midTermReportQuerySchema>;
+export type MidTermReportInput = Omit<MidTermReportQuery, "format">;
+
+/** Repeated keys (`theme=a&theme=b`) become a list, single ones stay a string, as the form and the API send them. */
+export function parseMidTermReportParams(params: URLSearchParams | Record<string, string | string[] | undefined>): ReturnType<typeof midTermReportQuerySchema.safeParse> {
+  const raw: Record<string, string | string[]> = {};
+  const entries = params instanceof URLSearchParams ? [...params] : Object.entries(params).flatMap(([key, value]) => (value === undefined ? [] : [value].flat().map((v) => [key, v] as const)));
+  for (const [key, value] of entries) {
+    const existing = raw[key];
+    raw[key] = existing === undefined ? value : [existing].flat().concat(value);
+  }
+  return midTermReportQuerySchema.safeParse(raw);
+}
+
+/** The statuses in the order the summary table lists them: worst to best, then what could not be judged. */
+export const REPORT_STATUS_ORDER: readonly AssessmentStatusValue[] = [
+  "fully_implemented",
+  "partially_implemented",
+  "not_implemented",
+  "regressed",
+  "unable_to_assess",
+  "not_assessed",
+];
+
+export type ReportTheme = { slug: string | null; code: string | null; name: string };
+
+/** The organisation's current status of a recommendation: its latest assessment, whatever its visibility. */
+export type ReportAssessment = {
+  status: AssessmentStatusValue;
+  assessedOn: string;
+  confidence: ConfidenceValue;
+  visibility: VisibilityValue;
+  version: number;
+  rationale: string;
+  evidence: EvidenceDto[];
+};
+
+export type ReportRecommendation = {
+  id: number;
+  paragraph: string | null;
+  /** Exactly as stored. */
+  text: string;
+  recommendingStates: { iso3: string; name: string }[];
+  position: "supported" | "supported-in-part" | "noted" | null;
+  /** The State's own words, e.g. "accepted and already implemented". */
+  responseWording: string | null;
+  positionSource: string | null;
+  /** Null: the organisation has not assessed it (reported as not assessed). */
+  current: ReportAssessment | null;
+};
+
+export type StatusCounts = Record<AssessmentStatusValue, number>;
+
+export type MidTermReport = {
+  organization: { id: string; name: string; slug: string };
+  review: {
+    id: number;
+    stateUnderReview: { iso3: string; name: string };
+    cycle: number;
+    session: number | null;
+    reviewDate: string | null;
+    reportSymbol: string | null;
+    addendumSymbol: string | null;
+    /** Recommendations of the review loaded here, against the officially reported total when known. */
+    loaded: number;
+    reportedTotal: number | null;
+  };
+  themes: ReportTheme[];
+  includeNoted: boolean;
+  generatedAt: string;
+  /** Recommendations in the report that the organisation has assessed. */
+  assessed: number;
+  summary: { theme: ReportTheme; counts: StatusCounts; total: number }[];
+  totals: { counts: StatusCounts; total: number };
+  sections: { theme: ReportTheme; recommendations: ReportRecommendation[] }[];
+};

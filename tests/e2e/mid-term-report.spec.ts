@@ -1,0 +1,117 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import JSZip from "jszip";
+import pg from "pg";
+import { collectConsoleErrors } from "./console";
+import { memberOf, signedInPage, storedRecommendation } from "./data";
+
+/**
+ * The mid-term report as an NGO editor builds it: record a status with evidence, choose the review and a theme in the
+ * form, read the report, download it as .docx and CSV, and print it without the site's navigation.
+ */
+const STAMP = Date.now();
+const ORG = `Heron Report Group ${STAMP}`;
+const EDITOR = `heron-${STAMP}@example.org`;
+const RATIONALE = `Pilot courts only; the 2025 budget lists no national roll-out ${STAMP}`;
+const EVIDENCE_URL = "https://www.ohchr.org/en/hr-bodies/upr/cn-index";
+const EVIDENCE_SYMBOL = "A/HRC/56/6";
+
+/** The primary ("Theme:") heading of a recommendation, read from the app's database. */
+async function primaryTheme(recommendationId: number): Promise<{ slug: string; name: string }> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ slug: string; name: string }>(
+      `SELECT t."slug", t."name" FROM "RecommendationTheme" rt JOIN "Theme" t ON t."id" = rt."themeId" WHERE rt."recommendationId" = $1 AND rt."primary"`,
+      [recommendationId],
+    );
+    return rows[0]!;
+  } finally {
+    await client.end();
+  }
+}
+
+test("a member records an assessment, builds the mid-term report, downloads it and prints it", async ({ browser }) => {
+  test.setTimeout(180_000);
+  await memberOf(ORG, EDITOR, "editor", "Heron");
+  const recommendation = await storedRecommendation(3, "28.1");
+  const theme = await primaryTheme(recommendation.id);
+
+  const page = await signedInPage(browser, EDITOR);
+  const consoleErrors = collectConsoleErrors(page);
+
+  // Record a status with two pieces of evidence.
+  await page.goto(`/recommendations/${recommendation.id}`);
+  const form = page.getByRole("form", { name: `New assessment for ${ORG}` });
+  await form.getByLabel("Status").selectOption({ label: "Partially implemented" });
+  await form.getByLabel("Confidence").selectOption("high");
+  await form.getByLabel("Visibility").selectOption("private");
+  await form.getByLabel("Rationale").fill(RATIONALE);
+  for (const [index, item] of [
+    { kind: "URL", reference: EVIDENCE_URL, excerpt: "pilot legal-aid centres", stance: "supports" },
+    { kind: "UN document symbol", reference: EVIDENCE_SYMBOL, excerpt: "responses to the third cycle", stance: "context" },
+  ].entries()) {
+    await form.getByLabel(`Evidence ${index + 1} kind`).selectOption({ label: item.kind });
+    await form.getByLabel(`Evidence ${index + 1} URL or symbol`).fill(item.reference);
+    await form.getByLabel(`Evidence ${index + 1} excerpt`).fill(item.excerpt);
+    await form.getByLabel(`Evidence ${index + 1} stance`).selectOption(item.stance);
+  }
+  await form.getByRole("button", { name: "Record assessment" }).click();
+  await expect(form.getByRole("status")).toContainText("Saved as version");
+
+  // The header leads to the report; choose the review, then one theme.
+  await page.getByRole("banner").getByRole("link", { name: "Mid-term report", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mid-term report" })).toBeVisible();
+  const builder = page.getByRole("form", { name: "Build the report" });
+  await builder.getByLabel("Review").selectOption({ label: "China, 3rd cycle (2018) · 346 recommendations" });
+  await builder.getByRole("button", { name: "Build the report" }).click();
+  const report = page.getByTestId("mid-term-report");
+  await expect(report.getByRole("heading", { name: "Mid-term report: China, 3rd cycle (2018)" })).toBeVisible();
+  await builder.getByText("OHCHR themes (coded)").click();
+  await builder.getByRole("checkbox", { name: theme.name }).first().check();
+  await builder.getByRole("button", { name: "Build the report" }).click();
+  await expect(page).toHaveURL(new RegExp(`theme=${encodeURIComponent(theme.slug)}`));
+
+  // The report: the summary table, then the recommendation with the State's response and the organisation's status.
+  await expect(report.getByRole("table")).toContainText("Partially implemented");
+  const item = report.getByRole("article", { name: "Paragraph 28.1", exact: true });
+  await expect(item).toContainText(recommendation.text);
+  await expect(item).toContainText("Partially implemented");
+  await expect(item).toContainText(RATIONALE);
+  await expect(item.getByRole("link", { name: EVIDENCE_URL })).toBeVisible();
+  await expect(item).toContainText(EVIDENCE_SYMBOL);
+  await page.screenshot({ path: "tests/e2e/screenshots/mid-term-report-screen.png", fullPage: true });
+
+  // The .docx: its file name, and the recommendation, rationale and evidence inside.
+  const [docx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Word (.docx)" }).click()]);
+  expect(docx.suggestedFilename()).toMatch(new RegExp(`^mid-term-CHN-cycle3-heron-report-group-${STAMP}\\.docx$`));
+  const xml = await (await JSZip.loadAsync(await readFile((await docx.path())!))).file("word/document.xml")!.async("string");
+  const words = xml.replace(/<[^>]+>/g, "").replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  for (const text of [recommendation.text, RATIONALE, EVIDENCE_URL, EVIDENCE_SYMBOL]) expect(words).toContain(text);
+
+  // The CSV: one row per recommendation of the report, ours with its status.
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV", exact: true }).click()]);
+  expect(csv.suggestedFilename()).toMatch(new RegExp(`^mid-term-CHN-cycle3-heron-report-group-${STAMP}\\.csv$`));
+  const rows = parse((await readFile((await csv.path())!, "utf8")).replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+  expect(rows.length).toBe(await report.getByTestId("report-recommendation").count());
+  expect(rows.find((row) => row.paragraph === "28.1")).toMatchObject({ status: "partially_implemented", rationale: RATIONALE, text: recommendation.text });
+
+  // Printed: no navigation, no form, no download links; the report and its evidence URLs remain.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".site-header")).toBeHidden();
+  await expect(builder).toBeHidden();
+  await expect(page.getByRole("link", { name: "Word (.docx)" })).toBeHidden();
+  await expect(item.getByRole("link", { name: EVIDENCE_URL })).toBeVisible();
+  await page.screenshot({ path: "tests/e2e/screenshots/mid-term-report-print.png", fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+
+  // The printable HTML document of the API: its own styles apply under the CSP (a refused style would be a console error).
+  await page.getByRole("link", { name: "Printable HTML" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mid-term report: China, 3rd cycle (2018)" })).toBeVisible();
+  await expect(page.getByText(RATIONALE)).toBeVisible();
+  expect(await page.locator("table").evaluate((table) => getComputedStyle(table).borderCollapse)).toBe("collapse");
+  await page.screenshot({ path: "tests/e2e/screenshots/mid-term-report-html.png" });
+
+  expect(consoleErrors).toEqual([]);
+});
