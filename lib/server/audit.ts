@@ -14,7 +14,10 @@ export type AuditAction =
   | "status-sheet.import"
   | "note.create"
   | "note.update"
-  | "note.delete";
+  | "note.delete"
+  | "action-category.override"
+  | "action-category.clear"
+  | "action-category.derive";
 
 export type AuditEventInput = {
   /** Null for the operator CLI and the first-start seed. */
