@@ -67,10 +67,10 @@ function columns(query: RecommendationQuery) {
         const { actionCategory, actionCategoryMethod, actionCategoryRules, actionCategorySource } = row.original;
         if (actionCategory === null) return <span className="muted">None</span>;
         return (
-          <>
+          <div className="action-cell">
             <div>{ACTION_LABELS[actionCategory] ?? actionCategory}</div>
             <div className="muted" data-testid="action-method">{actionCategoryMethodLabel(actionCategoryMethod, actionCategoryRules, actionCategorySource)}</div>
-          </>
+          </div>
         );
       },
     }),

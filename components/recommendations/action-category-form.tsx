@@ -7,7 +7,7 @@ import { ACTION_CATEGORY_LABELS } from "@/lib/labels";
 type Action = (state: ActionCategoryFormState, formData: FormData) => Promise<ActionCategoryFormState>;
 
 /** The override form: a category and a required reason; the server action validates with the API's zod schema. */
-export function ActionCategoryForm({ action, organizations, current }: { action: Action; organizations: { id: string; name: string }[]; current: number | null }): ReactElement {
+export function ActionCategoryForm({ action, organizations }: { action: Action; organizations: { id: string; name: string }[] }): ReactElement {
   const [state, formAction, pending] = useActionState(action, { ok: true });
   const errors = state.fieldErrors ?? {};
   return (
@@ -23,7 +23,7 @@ export function ActionCategoryForm({ action, organizations, current }: { action:
         </>
       ) : null}
       <label className="field-label" htmlFor="action-category-value">Category</label>
-      <select id="action-category-value" name="category" defaultValue={current ?? ""} required aria-invalid={!!errors.category}>
+      <select id="action-category-value" name="category" defaultValue="" required aria-invalid={!!errors.category}>
         <option value="" disabled>Choose…</option>
         {Object.entries(ACTION_CATEGORY_LABELS).map(([value, name]) => (
           <option key={value} value={value}>{`${value} – ${name}`}</option>

@@ -6,6 +6,7 @@ import { getActionCategory } from "@/lib/server/action-categories";
 import { getViewer } from "@/lib/server/permissions";
 import { ActionCategoryForm, ClearOverrideButton } from "./action-category-form";
 
+const sourceLabel = (source: string | null): string => `source: ${source ?? "not recorded"}`;
 const label = (category: number): string => `${category} – ${ACTION_CATEGORY_LABELS[category] ?? "Unknown category"}`;
 
 /**
@@ -26,8 +27,8 @@ export async function ActionCategory({ recommendationId }: { recommendationId: n
       ) : (
         <p>
           <strong>{label(view.category)}</strong>{" "}
-          <span className="muted" data-testid="action-category-method">
-            ({view.method === "source" ? `source: ${original.source ?? "not recorded"}` : actionCategoryMethodLabel(view.method, original.rules)})
+          <span className="muted">
+            · <span data-testid="action-category-method">{view.method === "source" ? sourceLabel(original.source) : actionCategoryMethodLabel(view.method, original.rules)}</span>
           </span>
         </p>
       )}
@@ -38,7 +39,7 @@ export async function ActionCategory({ recommendationId }: { recommendationId: n
             <>
               <br />
               <span className="muted">
-                Was {label(original.category)} ({original.method === "derived" ? actionCategoryMethodLabel("derived", original.rules) : `source: ${original.source ?? "not recorded"}`}).
+                Was {label(original.category)}, {original.method === "derived" ? actionCategoryMethodLabel("derived", original.rules) : sourceLabel(original.source)}.
               </span>
             </>
           ) : null}
@@ -51,7 +52,7 @@ export async function ActionCategory({ recommendationId }: { recommendationId: n
       {writable.length > 0 ? (
         <details>
           <summary>Change the action category</summary>
-          <ActionCategoryForm action={setActionCategoryAction.bind(null, recommendationId)} organizations={writable} current={view.category} />
+          <ActionCategoryForm action={setActionCategoryAction.bind(null, recommendationId)} organizations={writable} />
         </details>
       ) : null}
       {mayClear ? <ClearOverrideButton action={clearActionCategoryAction.bind(null, recommendationId)} original={original.category === null ? "no category" : label(original.category)} /> : null}
