@@ -25,6 +25,8 @@ const row: RecommendationRow = {
   ],
   actionCategory: 4,
   actionCategorySource: "UPR Info",
+  actionCategoryMethod: "SOURCE",
+  actionCategoryRules: null,
   source: { document: "CHN-cycle3.docx", reportSymbol: "A/HRC/40/6", addendumSymbol: "A/HRC/40/6/Add.1", positionSource: "A/HRC/40/6/Add.1 - Para. 2" },
 };
 
@@ -67,13 +69,20 @@ describe("toCsvRecord", () => {
       affected_persons: "affected:children children",
       action_category: "4",
       action_category_source: "UPR Info",
+      action_category_method: "source",
+      action_category_rules: "",
       source_document: "CHN-cycle3.docx",
     });
   });
 
+  it("marks a derived category with its rule version", () => {
+    const record = toCsvRecord({ ...row, actionCategory: 5, actionCategorySource: null, actionCategoryMethod: "DERIVED", actionCategoryRules: "verb-rules/1" });
+    expect(record).toMatchObject({ action_category: "5", action_category_source: "", action_category_method: "derived", action_category_rules: "verb-rules/1" });
+  });
+
   it("writes empty cells for what the source does not have", () => {
-    const record = toCsvRecord({ ...row, paragraph: null, position: null, responseWording: null, actionCategory: null, actionCategorySource: null });
-    expect(record).toMatchObject({ paragraph: "", position: "", response_wording: "", action_category: "", action_category_source: "" });
+    const record = toCsvRecord({ ...row, paragraph: null, position: null, responseWording: null, actionCategory: null, actionCategorySource: null, actionCategoryMethod: null });
+    expect(record).toMatchObject({ paragraph: "", position: "", response_wording: "", action_category: "", action_category_source: "", action_category_method: "" });
   });
 });
 
@@ -98,7 +107,7 @@ describe("formatCsvRecords", () => {
     const [parsed] = parse(text) as string[][];
     expect(parsed?.[5]).toBe("'=HYPERLINK(\"http://x\")");
     expect(parsed?.[10]).toBe("'+accepted");
-    expect(parsed?.[16]).toBe("'@file");
+    expect(parsed?.[RECOMMENDATION_CSV_COLUMNS.indexOf("source_document")]).toBe("'@file");
   });
 
   it("starts the file with the BOM and one header row of machine keys", () => {

@@ -32,6 +32,8 @@ export const RECOMMENDATION_CSV_COLUMNS = [
   "affected_persons",
   "action_category",
   "action_category_source",
+  "action_category_method",
+  "action_category_rules",
   "source_document",
 ] as const;
 
@@ -93,6 +95,8 @@ export function toCsvRecord(row: RecommendationRow): Record<CsvColumn, string> {
     affected_persons: themeCell(item.themes.filter((theme) => theme.scheme === "affected")),
     action_category: item.actionCategory === null ? "" : String(item.actionCategory),
     action_category_source: row.actionCategorySource ?? "",
+    action_category_method: item.actionCategoryMethod ?? "",
+    action_category_rules: item.actionCategoryRules ?? "",
     source_document: item.source.document,
   };
   return record;

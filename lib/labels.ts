@@ -59,6 +59,20 @@ export const ACTION_LABELS: Record<string, string> = Object.fromEntries(
   Object.entries(ACTION_CATEGORY_LABELS).map(([value, label]) => [value, `${value} · ${label}`]),
 );
 
+/** How an action category was set, as a reader sees it: "UPR Info", "derived (verb-rules/1)", "overridden". */
+export function actionCategoryMethodLabel(method: string | null, rules: string | null, source: string | null = null): string {
+  switch (method?.toLowerCase()) {
+    case "source":
+      return source ?? "from the source";
+    case "derived":
+      return rules ? `derived (${rules})` : "derived";
+    case "override":
+      return "overridden";
+    default:
+      return "";
+  }
+}
+
 const ORDINALS = ["", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th"];
 
 /** "3rd cycle (2018)", or "3rd cycle" when the review date is not recorded. */

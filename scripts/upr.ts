@@ -44,7 +44,12 @@ const USAGE = `Usage:
 
   classify reads one recommendation text per line on stdin and prints its UPR Info action category per line, in order
   (1 minimal, 2 continuing, 3 considering, 4 general, 5 specific action); an empty line gives an empty line.
-  It derives the category from the opening verb phrase (lib/action-category.ts) and touches no database.`;
+  It derives the category from the opening verb phrase (lib/action-category.ts) and touches no database.
+
+  npm run -s upr -- classify --evaluate <UPR Info export.csv>
+
+  classify --evaluate prints how the derived category agrees with UPR Info's own (the Action column) in an export:
+  overall and per State and cycle, and a confusion matrix (rows UPR Info, columns the rule).`;
 
 function fail(message: string, code: number): never {
   process.stderr.write(`${message}\n`);

@@ -57,7 +57,7 @@ export async function FilterPanel({ query, scope }: Props) {
           />
         ))}
         <FacetGroup title="Affected persons" name="affected" values={facets.affected} selected={query.affected} collapsedAfter={10} />
-        <FacetGroup title="Action category (UPR Info)" name="action" values={label(ACTION_LABELS)(facets.action)} selected={query.action.map(String)} />
+        <FacetGroup title="Action category (UPR Info scale)" name="action" values={label(ACTION_LABELS)(facets.action)} selected={query.action.map(String)} />
         <button type="submit" className="apply">
           Apply filters
         </button>

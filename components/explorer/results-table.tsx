@@ -2,7 +2,7 @@
 
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import Link from "next/link";
-import { POSITION_PARAM_LABELS, POSITION_PARAMS, cycleLabel } from "@/lib/labels";
+import { ACTION_LABELS, POSITION_PARAM_LABELS, POSITION_PARAMS, actionCategoryMethodLabel, cycleLabel } from "@/lib/labels";
 import { toSearchString, type RecommendationQuery, type Sort } from "@/lib/search-params";
 import type { RecommendationRow } from "@/lib/server/recommendations";
 import { Highlighted } from "./highlighted";
@@ -58,6 +58,19 @@ function columns(query: RecommendationQuery) {
               <div className="muted">“{row.original.responseWording}”</div>
             ) : null}
           </>
+        );
+      },
+    }),
+    column.accessor("actionCategory", {
+      header: () => <SortLink query={query} label="Action" asc="action" desc="-action" />,
+      cell: ({ row }) => {
+        const { actionCategory, actionCategoryMethod, actionCategoryRules, actionCategorySource } = row.original;
+        if (actionCategory === null) return <span className="muted">None</span>;
+        return (
+          <div className="action-cell">
+            <div>{ACTION_LABELS[actionCategory] ?? actionCategory}</div>
+            <div className="muted" data-testid="action-method">{actionCategoryMethodLabel(actionCategoryMethod, actionCategoryRules, actionCategorySource)}</div>
+          </div>
         );
       },
     }),

@@ -1,3 +1,4 @@
+import { importedActionCategory } from "./action-category";
 import { isZip, readDocxBody, readDocxHeaders, type DocxContent } from "./docx-table";
 import { emptyDocument, progressReporter, sha256Of, validateRecommendations } from "./document";
 import { findListLayout, headingText, isEmptyRow, isHeaderRow, MISSING_TABLE } from "./ohchr-layout";
@@ -76,8 +77,7 @@ function toRecommendation(draft: RowDraft, review: ReviewIdentity): ParsedRecomm
     positionSource: draft.positionSource,
     themes: draft.themes,
     matrixTheme: draft.matrixTheme,
-    actionCategory: null,
-    actionCategorySource: null,
+    ...importedActionCategory(draft.text, null),
     location: `paragraph ${draft.paragraph}`,
   };
 }

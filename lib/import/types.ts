@@ -31,6 +31,9 @@ export const themeRefSchema = z.object({
 });
 export type ThemeRef = z.infer<typeof themeRefSchema>;
 
+/** How an imported recommendation's action category was set (an organisation's override comes later, never from a file). */
+export const actionCategoryMethodSchema = z.enum(["SOURCE", "DERIVED"]);
+
 export const importFormatSchema = z.enum(["ohchr-thematic-list", "upr-info-csv"]);
 export type ImportFormat = z.infer<typeof importFormatSchema>;
 
@@ -58,6 +61,10 @@ export const parsedRecommendationSchema = z.object({
   actionCategory: z.number().int().min(1).max(5).nullable(),
   /** Who assigned the action category, e.g. "UPR Info". */
   actionCategorySource: z.string().min(1).nullable(),
+  /** SOURCE where the source gives the category, DERIVED where lib/action-category.ts derived it from the text. */
+  actionCategoryMethod: actionCategoryMethodSchema.nullable(),
+  /** The rule version of a derived category, e.g. "verb-rules/1"; null for a source's. */
+  actionCategoryRules: z.string().min(1).nullable(),
   /** For messages: "paragraph 28.66", "row 12". */
   location: z.string().min(1),
 });

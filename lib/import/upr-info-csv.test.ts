@@ -82,12 +82,13 @@ describe("small exports", () => {
       { fileName: "x.csv" },
     );
     expect(doc.errors).toEqual([]);
-    expect(doc.recommendations.map((r) => [r.position, r.responseWording, r.actionCategory, r.cycle])).toEqual([
-      ["SUPPORTED_IN_PART", "partially accepted", 2, 3],
-      ["NOTED", "rejected", null, 3],
-      [null, "pending", null, 4],
-      [null, "general response", null, 1],
-      [null, null, null, 2],
+    // A row without UPR Info's Action gets a category derived from its text ("Do …" matches no rule: 4, general).
+    expect(doc.recommendations.map((r) => [r.position, r.responseWording, r.actionCategory, r.actionCategoryMethod, r.cycle])).toEqual([
+      ["SUPPORTED_IN_PART", "partially accepted", 2, "SOURCE", 3],
+      ["NOTED", "rejected", 4, "DERIVED", 3],
+      [null, "pending", 4, "DERIVED", 4],
+      [null, "general response", 4, "DERIVED", 1],
+      [null, null, 4, "DERIVED", 2],
     ]);
     expect(cycleOfSession(54)).toBe(4);
     expect(cycleOfSession(55)).toBe(5);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { CsvError, parse } from "csv-parse/sync";
+import { importedActionCategory } from "./action-category";
 import { emptyDocument, progressReporter, sha256Of, validateRecommendations } from "./document";
 import type { ImportIssue, ParseOptions, ParsedDocument, ParsedRecommendation, ReviewRef } from "./types";
 import { readUprInfoRow, type UprInfoRow } from "./upr-info-row";
@@ -67,8 +68,7 @@ function mergeRows(rows: readonly UprInfoRow[]): ParsedRecommendation[] {
       positionSource: "UPR Info database",
       themes,
       matrixTheme: null,
-      actionCategory: first.actionCategory,
-      actionCategorySource: first.actionCategory === null ? null : "UPR Info",
+      ...importedActionCategory(first.text, first.actionCategory === null ? null : { category: first.actionCategory, source: "UPR Info" }),
       location: `row ${first.row}`,
     };
   });

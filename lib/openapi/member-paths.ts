@@ -1,3 +1,4 @@
+import { actionCategoryViewSchema, setActionCategorySchema } from "@/lib/schemas/action-category";
 import { authErrorSchema, meSchema, signInRequestSchema, signInResponseSchema } from "@/lib/schemas/account";
 import {
   assessmentDtoSchema,
@@ -28,6 +29,7 @@ export const memberRequestSchemas = {
   NoteInput: createNoteSchema,
   NotePatch: updateNoteSchema,
   LinkDecision: decideLinkSchema,
+  ActionCategoryInput: setActionCategorySchema,
   SignInRequest: signInRequestSchema,
 };
 
@@ -43,6 +45,7 @@ export const memberResponseSchemas = {
   CreatedNote: createdNoteSchema,
   Recurrence: recurrenceSchema,
   RecommendationLink: linkViewSchema,
+  ActionCategory: actionCategoryViewSchema,
   Me: meSchema,
   SignInResponse: signInResponseSchema,
   AuthError: authErrorSchema,
@@ -209,6 +212,52 @@ function linkPaths(): Record<string, JsonSchema> {
   };
 }
 
+function actionCategoryPaths(): Record<string, JsonSchema> {
+  const refused = error("The caller is not an editor or owner of the organisation, or the request came from another site.");
+  return {
+    "/api/recommendations/{id}/action-category": {
+      parameters: [recommendationIdParameter()],
+      get: {
+        operationId: "getActionCategory",
+        summary: "The action category of a recommendation: the effective value, how it was set, its original and any override.",
+        security: OPTIONAL_SESSION,
+        responses: { "200": json("The action category.", "ActionCategory"), "400": badId, "404": error("No recommendation has this id."), "500": serverError },
+      },
+      put: {
+        operationId: "setActionCategory",
+        summary: "Override the action category (editors and owners), with a reason. Replaces any earlier override; audited.",
+        description:
+          "The source's or derived category is kept and comes back when the override is cleared. " +
+          "`organizationId` is needed only when the caller writes in several organisations.",
+        security: SESSION,
+        requestBody: jsonBody("ActionCategoryInput"),
+        responses: {
+          "200": json("Saved: the category now in effect.", "ActionCategory"),
+          "400": badId,
+          "401": unauthenticated,
+          "403": refused,
+          "404": error("No recommendation has this id."),
+          "422": invalidBody("ActionCategoryInput"),
+          "500": serverError,
+        },
+      },
+      delete: {
+        operationId: "clearActionCategory",
+        summary: "Clear the override (editors and owners of the organisation that made it): the source's or derived category applies again.",
+        security: SESSION,
+        responses: {
+          "200": json("Cleared: the category now in effect.", "ActionCategory"),
+          "400": badId,
+          "401": unauthenticated,
+          "403": error("The caller is not an editor or owner of the organisation that made the override, or the request came from another site."),
+          "404": error("No recommendation has this id, or it has no override."),
+          "500": serverError,
+        },
+      },
+    },
+  };
+}
+
 function accountPaths(): Record<string, JsonSchema> {
   return {
     "/api/auth/sign-in/email": {
@@ -300,5 +349,5 @@ function reportPaths(): Record<string, JsonSchema> {
 }
 
 export function memberPaths(): Record<string, JsonSchema> {
-  return { ...accountPaths(), ...assessmentPaths(), ...notePaths(), ...linkPaths(), ...reportPaths() };
+  return { ...accountPaths(), ...assessmentPaths(), ...notePaths(), ...linkPaths(), ...reportPaths(), ...actionCategoryPaths() };
 }

@@ -70,6 +70,11 @@ export const recommendationItemSchema = z
     responseWording: z.string().nullable().describe("The State's own words, e.g. 'accepted and already implemented'"),
     themes: z.array(themeSchema),
     actionCategory: z.number().int().min(1).max(5).nullable().describe("UPR Info's action scale, 1 (minimal) to 5 (specific action)"),
+    actionCategoryMethod: z
+      .enum(["source", "derived", "override"])
+      .nullable()
+      .describe("How actionCategory was set: given by the source (UPR Info), derived from the opening verb phrase, or an organisation's override"),
+    actionCategoryRules: z.string().nullable().describe("For a derived category, the rule version that derived it, e.g. verb-rules/1"),
     source: recommendationSourceSchema,
   })
   .describe("One UPR recommendation");
@@ -118,6 +123,8 @@ export function toPublicRecommendation(row: RecommendationRow): RecommendationIt
       name: theme.name,
     })),
     actionCategory: row.actionCategory,
+    actionCategoryMethod: row.actionCategoryMethod ? (row.actionCategoryMethod.toLowerCase() as "source" | "derived" | "override") : null,
+    actionCategoryRules: row.actionCategoryRules,
     source: { ...row.source },
   };
 }

@@ -15,7 +15,10 @@ export type AuditAction =
   | "note.create"
   | "note.update"
   | "note.delete"
-  | "recommendation-link.decide";
+  | "recommendation-link.decide"
+  | "action-category.override"
+  | "action-category.clear"
+  | "action-category.derive";
 
 export type AuditEventInput = {
   /** Null for the operator CLI and the first-start seed. */

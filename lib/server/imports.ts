@@ -5,7 +5,7 @@ import { recordAuditEvent } from "./audit";
 import { syncCountries } from "./countries";
 import { refreshRecommendationSearchIndex } from "./recommendation-index";
 import { getDb, type Db } from "./db";
-import type { Prisma, SourceFormat } from "./generated/prisma/client";
+import type { ActionCategoryMethod, Prisma, SourceFormat } from "./generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
@@ -141,7 +141,21 @@ async function upsertThemes(tx: Tx, themes: ThemeRef[]): Promise<Map<string, num
 
 type Links = { reviewIds: Map<string, number>; themeIds: Map<string, number>; sourceId: number };
 
-function fieldsOf(rec: ParsedRecommendation, ordinal: number, links: Links) {
+function fieldsOf(rec: ParsedRecommendation, ordinal: number, links: Links): {
+  reviewId: number;
+  paragraph: string | null;
+  ordinal: number;
+  text: string;
+  sourceDocumentId: number;
+  position: ParsedRecommendation["position"];
+  responseWording: string | null;
+  positionSource: string | null;
+  actionCategory: number | null;
+  actionCategorySource: string | null;
+  actionCategoryMethod: ActionCategoryMethod | null;
+  actionCategoryRules: string | null;
+  originalActionCategory: number | null;
+} {
   const reviewId = links.reviewIds.get(reviewKey(rec.stateUnderReview, rec.cycle));
   if (reviewId === undefined) throw new Error(`${rec.location}: review ${rec.stateUnderReview} cycle ${rec.cycle} missing from the document's reviews`);
   return {
@@ -155,7 +169,18 @@ function fieldsOf(rec: ParsedRecommendation, ordinal: number, links: Links) {
     positionSource: rec.positionSource,
     actionCategory: rec.actionCategory,
     actionCategorySource: rec.actionCategorySource,
+    actionCategoryMethod: rec.actionCategoryMethod,
+    actionCategoryRules: rec.actionCategoryRules,
+    originalActionCategory: rec.actionCategory,
   };
+}
+
+type Fields = ReturnType<typeof fieldsOf>;
+
+/** An organisation's override outlives a re-import: the file updates the original category, the override stays in effect. */
+function keepOverride(fields: Fields, current: { actionCategory: number | null; actionCategoryMethod: ActionCategoryMethod | null } | undefined): Fields {
+  if (current?.actionCategoryMethod !== "OVERRIDE") return fields;
+  return { ...fields, actionCategory: current.actionCategory, actionCategoryMethod: "OVERRIDE" };
 }
 
 function themeLinks(rec: ParsedRecommendation, links: Links): { themeId: number; primary: boolean }[] {
@@ -184,10 +209,10 @@ async function writeRecommendations(
   let updated = 0;
   let unchanged = 0;
   for (const [index, rec] of recs.entries()) {
-    const fields = fieldsOf(rec, index, links);
+    const current = bySourceKey.get(rec.sourceKey);
+    const fields = keepOverride(fieldsOf(rec, index, links), current);
     const states = rec.recommendingStates.map((countryIso3, ordinal) => ({ countryIso3, ordinal }));
     const themes = themeLinks(rec, links);
-    const current = bySourceKey.get(rec.sourceKey);
     if (!current) {
       await tx.recommendation.create({
         data: { ...fields, sourceKey: rec.sourceKey, recommendingStates: { create: states }, themes: { create: themes } },

@@ -23,6 +23,9 @@ export type RecommendationRow = {
   themes: ThemeDto[];
   actionCategory: number | null;
   actionCategorySource: string | null;
+  /** How the effective category was set; the rule version when it was derived from the text. */
+  actionCategoryMethod: "SOURCE" | "DERIVED" | "OVERRIDE" | null;
+  actionCategoryRules: string | null;
   source: { document: string; reportSymbol: string | null; addendumSymbol: string | null; positionSource: string | null };
 };
 
@@ -59,7 +62,7 @@ function rowSelect(q: string): Prisma.Sql {
   return Prisma.sql`
     r."id", r."reviewId", v."cycle", v."stateUnderReviewIso3" AS "surIso3", sc."name" AS "surName",
     r."paragraph", r."text", r."position"::text AS "position", r."responseWording", r."positionSource",
-    r."actionCategory", r."actionCategorySource", sd."fileName", v."reportSymbol", v."addendumSymbol",
+    r."actionCategory", r."actionCategorySource", r."actionCategoryMethod"::text AS "actionCategoryMethod", r."actionCategoryRules", sd."fileName", v."reportSymbol", v."addendumSymbol",
     ${headline} AS "headline",
     COALESCE((SELECT json_agg(json_build_object('iso3', c."iso3", 'name', c."name", 'region', c."regionalGroup") ORDER BY rs."ordinal")
       FROM "RecommendationState" rs JOIN "Country" c ON c."iso3" = rs."countryIso3" WHERE rs."recommendationId" = r."id"), '[]') AS "recommendingStates",
@@ -86,6 +89,8 @@ function toRow(raw: RawRow): RecommendationRow {
     themes: raw.themes,
     actionCategory: raw.actionCategory,
     actionCategorySource: raw.actionCategorySource,
+    actionCategoryMethod: raw.actionCategoryMethod,
+    actionCategoryRules: raw.actionCategoryMethod === "DERIVED" ? raw.actionCategoryRules : null,
     source: { document: raw.fileName, reportSymbol: raw.reportSymbol, addendumSymbol: raw.addendumSymbol, positionSource: raw.positionSource },
   };
 }

@@ -6,6 +6,7 @@ import { parseImportFile } from "@/lib/import";
 import { reviewFactsFileSchema } from "@/lib/schemas/review";
 import { syncCountries } from "./countries";
 import { getDb } from "./db";
+import { fillActionCategories } from "./action-category-fill";
 import { importParsedDocument } from "./imports";
 import { upsertReviewFacts } from "./reviews";
 
@@ -45,5 +46,8 @@ export async function seedRealData(options: { dataDir?: string; log?: SeedLog } 
     log(`Imported ${entry.file}: ${outcome.created} recommendations in ${Date.now() - started} ms`);
     imported.push(entry.file);
   }
+  // Older installs hold rows imported before categories were derived; a newer rule version re-derives its rows.
+  const filled = await fillActionCategories(db);
+  if (filled.derived + filled.rederived + filled.sourced > 0) log(`Action categories: ${filled.derived} derived, ${filled.rederived} derived again, ${filled.sourced} marked as the source's`);
   return { imported };
 }

@@ -28,6 +28,8 @@ export function formulaFixture(count: number): ParsedDocument {
     matrixTheme: null,
     actionCategory: null,
     actionCategorySource: null,
+    actionCategoryMethod: null,
+    actionCategoryRules: null,
     location: `paragraph 9.${i + 1}`,
   }));
   return {

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { DELETE as deleteNoteRoute, PATCH as patchNoteRoute } from "@/app/api/notes/[id]/route";
+import { DELETE as clearCategoryRoute, PUT as putCategoryRoute } from "@/app/api/recommendations/[id]/action-category/route";
 import { POST as assessmentsPost } from "@/app/api/recommendations/[id]/assessments/route";
 import { POST as notesPost } from "@/app/api/recommendations/[id]/notes/route";
 import { PUT as linksPut } from "@/app/api/recommendations/[id]/links/route";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { clearActionCategoryAction, setActionCategoryAction } from "@/lib/actions/action-categories";
 import { createAssessmentAction } from "@/lib/actions/assessments";
 import { signOutAction } from "@/lib/actions/auth";
 import { createNoteAction, deleteNoteAction, updateNoteAction } from "@/lib/actions/notes";
@@ -133,6 +135,8 @@ async function fingerprint(): Promise<string> {
       (SELECT string_agg(a::text, ',' ORDER BY a."id") FROM "Assessment" a),
       (SELECT string_agg(e::text, ',' ORDER BY e."id") FROM "Evidence" e),
       (SELECT string_agg(n::text, ',' ORDER BY n."id") FROM "Note" n),
+      (SELECT string_agg(o::text, ',' ORDER BY o."recommendationId") FROM "ActionCategoryOverride" o),
+      (SELECT string_agg(concat_ws(':', r."id", r."actionCategory", r."actionCategoryMethod"), ',' ORDER BY r."id") FROM "Recommendation" r WHERE r."actionCategoryMethod" = 'OVERRIDE'),
       (SELECT string_agg(m::text, ',' ORDER BY m."id") FROM "Member" m),
       (SELECT string_agg(o::text, ',' ORDER BY o."id") FROM "Organization" o),
       (SELECT string_agg(l::text, ',' ORDER BY l."earlierId", l."laterId") FROM "RecommendationLink" l),
@@ -151,6 +155,16 @@ async function noteOfA(visibility: "private" | "public"): Promise<string> {
 
 const assessmentBody = () => ({ status: "partially_implemented", assessedOn: "2026-06-30", rationale: "matrix", confidence: "medium", visibility: "private", organizationId: orgId.A });
 const assessmentForm = () => form({ status: "partially_implemented", assessedOn: "2026-06-30", rationale: "matrix", confidence: "medium", visibility: "private", organizationId: orgId.A });
+
+/** A fresh override of the recommendation's action category by A's editor, so every cell clears its own. */
+async function overrideOfA(): Promise<string> {
+  const response = await putCategoryRoute(request("editorA", "PUT", `/api/recommendations/${recommendationId}/action-category`, { category: 1, reason: "matrix override", organizationId: orgId.A }), params(recommendationId));
+  if (response.status !== 200) throw new Error(`fixture override: ${response.status}`);
+  return String(recommendationId);
+}
+
+/** Each caller sets a category with a reason of its own, so every allowed call changes something. */
+const categoryBody = (actor: Actor) => ({ category: 3, reason: `by ${actor}`, organizationId: orgId.A });
 
 /** `setup` builds what the call acts on (a fresh note) before the database is fingerprinted. */
 type Row = { name: string; setup?: () => Promise<string>; call: (actor: Actor, target: string) => Promise<number>; expected: Cells; readOnly?: boolean };
@@ -256,6 +270,31 @@ const ROWS: Row[] = [
     call: async (actor, decision) =>
       actionStatus(await asActor(actor, () => decideLinkAction(linkPair.laterId, { ok: true }, form({ otherId: String(linkPair.earlierId), decision })))),
     expected: DECIDE_LINK,
+  },
+  {
+    name: "PUT /api/recommendations/{id}/action-category for A",
+    call: async (actor) => (await putCategoryRoute(request(actor, "PUT", `/api/recommendations/${recommendationId}/action-category`, categoryBody(actor)), params(recommendationId))).status,
+    expected: asAction(WRITE_A),
+  },
+  {
+    name: "DELETE /api/recommendations/{id}/action-category of A's override",
+    setup: overrideOfA,
+    call: async (actor) => (await clearCategoryRoute(request(actor, "DELETE", `/api/recommendations/${recommendationId}/action-category`), params(recommendationId))).status,
+    expected: asAction(WRITE_A),
+  },
+  {
+    name: "action setActionCategoryAction for A",
+    call: async (actor) => {
+      const { category, reason } = categoryBody(actor);
+      return actionStatus(await asActor(actor, () => setActionCategoryAction(recommendationId, { ok: true }, form({ category: String(category), reason, organizationId: orgId.A }))));
+    },
+    expected: asAction(WRITE_A),
+  },
+  {
+    name: "action clearActionCategoryAction of A's override",
+    setup: overrideOfA,
+    call: async (actor) => actionStatus(await asActor(actor, () => clearActionCategoryAction(recommendationId, { ok: true }, new FormData()))),
+    expected: asAction(WRITE_A),
   },
   {
     name: "POST /api/status-sheet?mode=apply of A's sheet",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { realDataFile } from "../helpers/data-files";
 import { runCli } from "../helpers/run-cli";
 
 /** An address nothing listens on: the command must not need a database. */
@@ -27,5 +28,35 @@ describe("npm run upr -- classify", () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stdout).toBe("");
     expect(wrong.stderr).toContain("classify takes no arguments");
+  });
+
+  it("--evaluate prints the agreement with UPR Info's own categories and a 5×5 confusion matrix", async () => {
+    const result = await runCli(["classify", "--evaluate", realDataFile("upr-info/CHN-upr-info-2009-2013.csv")], NO_DATABASE);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split("\n");
+    const [, agree, rows] = lines[0]!.match(/^Agreement of verb-rules\/\d+ with UPR Info: (\d+) of (\d+) rows \(\d+\.\d %\)$/) ?? [];
+    expect(Number(rows)).toBeGreaterThan(400);
+    expect(lines.slice(1, 3)).toEqual([expect.stringMatching(/^ {2}China, cycle 1: \d+ of \d+ \(/), expect.stringMatching(/^ {2}China, cycle 2: \d+ of \d+ \(/)]);
+    expect(lines).toContain("Confusion matrix (rows: UPR Info, columns: verb-rules/1)");
+    const header = lines.findIndex((line) => line.startsWith("UPR Info \\ rule"));
+    expect(lines[header]!.split(/\s+/).slice(-6)).toEqual(["1", "2", "3", "4", "5", "total"]);
+    // Five rows of five counts and a row total, then the column totals: the diagonal is the agreement.
+    const matrix = lines.slice(header + 1, header + 6).map((line, i) => {
+      expect(line.startsWith(`${i + 1} `)).toBe(true);
+      return line.trim().split(/\s+/).slice(-6).map(Number);
+    });
+    expect(matrix.reduce((sum, counts, i) => sum + counts[i]!, 0)).toBe(Number(agree));
+    expect(matrix.reduce((sum, counts) => sum + counts[5]!, 0)).toBe(Number(rows));
+    expect(lines[header + 6]!.trim().split(/\s+/).at(-1)).toBe(rows);
+  });
+
+  it("--evaluate refuses a missing file or a file without UPR Info's columns", async () => {
+    const missing = await runCli(["classify", "--evaluate", "no-such-file.csv"], NO_DATABASE);
+    expect(missing).toMatchObject({ code: 2, stdout: "" });
+    expect(missing.stderr).toContain("no-such-file.csv: no such file");
+    const wrong = await runCli(["classify", "--evaluate", realDataFile("reference/CHN-cycle3-2018-parsed.csv")], NO_DATABASE);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("not a UPR Info export");
   });
 });

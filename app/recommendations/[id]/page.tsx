@@ -74,7 +74,7 @@ export default async function RecommendationPage({ params }: Props) {
         </section>
         <section aria-labelledby="action-heading">
           <h2 id="action-heading">Action category</h2>
-          <ActionCategory recommendation={recommendation} />
+          <ActionCategory recommendationId={recommendation.id} />
         </section>
       </div>
       {recurrence ? (

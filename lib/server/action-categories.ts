@@ -1,0 +1,141 @@
+import "server-only";
+import { z } from "zod";
+import { CAN_WRITE } from "@/lib/auth/roles";
+import type { ActionCategoryView, SetActionCategory } from "@/lib/schemas/action-category";
+import { recordAuditEvent } from "./audit";
+import { getDb, type Db } from "./db";
+import type { Prisma } from "./generated/prisma/client";
+import { NotFoundError, UnauthenticatedError } from "./http-errors";
+import { requireMember, type Viewer } from "./permissions";
+import { fromDbEnum } from "./wire-enums";
+
+type Tx = Prisma.TransactionClient;
+
+export type { ActionCategoryView };
+
+const viewSelect = {
+  id: true,
+  actionCategory: true,
+  actionCategoryMethod: true,
+  actionCategorySource: true,
+  actionCategoryRules: true,
+  originalActionCategory: true,
+  actionCategoryOverride: {
+    select: { category: true, reason: true, createdAt: true, organization: { select: { id: true, name: true } } },
+  },
+} as const;
+
+type ViewRow = Prisma.RecommendationGetPayload<{ select: typeof viewSelect }>;
+
+function toView(row: ViewRow): ActionCategoryView {
+  const override = row.actionCategoryOverride;
+  const original = row.originalActionCategory;
+  return {
+    recommendationId: row.id,
+    category: row.actionCategory,
+    method: row.actionCategoryMethod ? fromDbEnum(row.actionCategoryMethod) : null,
+    original: {
+      category: original,
+      // A rule version marks a derived original; a source's category carries none.
+      method: original === null ? null : row.actionCategoryRules ? "derived" : "source",
+      source: row.actionCategorySource,
+      rules: row.actionCategoryRules,
+    },
+    override: override
+      ? { category: override.category, reason: override.reason, organization: override.organization, createdAt: override.createdAt.toISOString() }
+      : null,
+  };
+}
+
+/** The action category of a recommendation with its original and any override: public, like the category itself. */
+export async function getActionCategory(recommendationId: number, db: Db = getDb()): Promise<ActionCategoryView | null> {
+  const row = await db.recommendation.findUnique({ where: { id: recommendationId }, select: viewSelect });
+  return row ? toView(row) : null;
+}
+
+/** The organisation the override is made for: the one named, or the caller's only organisation where they write. */
+function organizationFor(viewer: Viewer, requested: string | undefined): string {
+  if (requested) return requested;
+  const writable = viewer.memberships.filter((m) => CAN_WRITE.includes(m.role));
+  const candidates = writable.length > 0 ? writable : viewer.memberships;
+  if (candidates.length === 1) return candidates[0]!.organizationId;
+  if (candidates.length === 0) return "";
+  throw new z.ZodError([{ code: "custom", path: ["organizationId"], message: "required: you are a member of several organisations", input: undefined }]);
+}
+
+async function loadForWrite(tx: Tx, recommendationId: number): Promise<ViewRow> {
+  const row = await tx.recommendation.findUnique({ where: { id: recommendationId }, select: viewSelect });
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+/**
+ * Sets an organisation's override of a recommendation's action category (editors and owners), replacing any earlier
+ * override. The original (source or derived) category is kept for display and for clearing. Audited with from/to and
+ * the reason. Setting the same category with the same reason again writes nothing.
+ */
+export async function setActionCategoryOverride(viewer: Viewer | null, recommendationId: number, input: SetActionCategory): Promise<ActionCategoryView> {
+  if (!viewer) throw new UnauthenticatedError();
+  const organizationId = organizationFor(viewer, input.organizationId);
+  requireMember(viewer, organizationId, CAN_WRITE);
+  return getDb().$transaction(async (tx) => {
+    const before = await loadForWrite(tx, recommendationId);
+    const previous = before.actionCategoryOverride;
+    if (previous && previous.category === input.category && previous.reason === input.reason && previous.organization.id === organizationId) return toView(before);
+    const data = { organizationId, authorUserId: viewer.user.id, category: input.category, reason: input.reason, createdAt: new Date() };
+    await tx.actionCategoryOverride.upsert({ where: { recommendationId }, create: { recommendationId, ...data }, update: data });
+    const after = await tx.recommendation.update({
+      where: { id: recommendationId },
+      data: { actionCategory: input.category, actionCategoryMethod: "OVERRIDE" },
+      select: viewSelect,
+    });
+    await recordAuditEvent(tx, {
+      actorUserId: viewer.user.id,
+      organizationId,
+      action: "action-category.override",
+      subjectType: "recommendation",
+      subjectId: String(recommendationId),
+      changes: {
+        actionCategory: [before.actionCategory, input.category],
+        method: [before.actionCategoryMethod && fromDbEnum(before.actionCategoryMethod), "override"],
+        reason: [previous?.reason ?? null, input.reason],
+        ...(previous && previous.organization.id !== organizationId ? { replacedOverrideOf: previous.organization.id } : {}),
+      },
+    });
+    return toView(after);
+  });
+}
+
+/**
+ * Clears an override (editors and owners of the organisation that made it): the original source or derived category
+ * is in effect again. Audited with from/to. A recommendation without an override answers 404.
+ */
+export async function clearActionCategoryOverride(viewer: Viewer | null, recommendationId: number): Promise<ActionCategoryView> {
+  if (!viewer) throw new UnauthenticatedError();
+  return getDb().$transaction(async (tx) => {
+    const before = await loadForWrite(tx, recommendationId);
+    const override = before.actionCategoryOverride;
+    if (!override) throw new NotFoundError("this recommendation has no override");
+    requireMember(viewer, override.organization.id, CAN_WRITE);
+    await tx.actionCategoryOverride.delete({ where: { recommendationId } });
+    const method = before.originalActionCategory === null ? null : before.actionCategoryRules ? "DERIVED" : "SOURCE";
+    const after = await tx.recommendation.update({
+      where: { id: recommendationId },
+      data: { actionCategory: before.originalActionCategory, actionCategoryMethod: method },
+      select: viewSelect,
+    });
+    await recordAuditEvent(tx, {
+      actorUserId: viewer.user.id,
+      organizationId: override.organization.id,
+      action: "action-category.clear",
+      subjectType: "recommendation",
+      subjectId: String(recommendationId),
+      changes: {
+        actionCategory: [before.actionCategory, after.actionCategory],
+        method: ["override", method && fromDbEnum(method)],
+        reason: [override.reason, null],
+      },
+    });
+    return toView(after);
+  });
+}
