@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useSyncExternalStore } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartData } from "@/lib/charts/chart-data";
 import { formatPercent } from "@/lib/charts/chart-data";
@@ -11,6 +11,7 @@ import { downloadPng, downloadSvg } from "./download";
 type Row = { category: string } & Record<string, number | string | null>;
 
 const BAR = 18;
+const noSubscription = () => () => {};
 const GAP = 14;
 
 /**
@@ -21,8 +22,8 @@ const GAP = 14;
 export function ChartDrawing({ chart }: { chart: ChartData }) {
   const router = useRouter();
   const frame = useRef<HTMLDivElement>(null);
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
+  // False on the server and while hydrating, true once mounted: the drawing never reaches server HTML.
+  const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
 
   const rows: Row[] = chart.categories.map((category, i) => {
     const row: Row = { category: category.label };
@@ -46,7 +47,7 @@ export function ChartDrawing({ chart }: { chart: ChartData }) {
           <BarChart
             data={rows}
             layout="vertical"
-            margin={{ top: 8, right: 72, bottom: 28, left: 8 }}
+            margin={{ top: 8, right: multi ? 112 : 56, bottom: 28, left: 8 }}
             title={chart.title}
             desc={`${chart.description} ${chart.summary.join(". ")}. ${chart.incomplete.join(". ")}`.trim()}
             role="img"

@@ -51,6 +51,7 @@ export function ChartFigure({ chart, headingLevel = 2 }: { chart: ChartData; hea
             </>
           )}
         </div>
+        {chart.categories.length > 0 ? (
         <div className="chart-data">
           <ChartTable chart={chart} />
           <p className="chart-csv">
@@ -59,6 +60,7 @@ export function ChartFigure({ chart, headingLevel = 2 }: { chart: ChartData; hea
             </a>
           </p>
         </div>
+        ) : null}
       </div>
       {chart.notes.length > 0 ? (
         <figcaption className="muted chart-notes">

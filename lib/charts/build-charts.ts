@@ -2,15 +2,13 @@ import type { RecommendationFilters } from "@/lib/search-params";
 import type { ChartInputs, ReviewStats } from "@/lib/server/review-charts";
 import { NONE_KEY, type StatGroup } from "@/lib/stats";
 import { statusTimelineChart } from "./build-timeline";
-import { acceptedPositions, explorerHref, incompleteNote, rateCell, seriesLabel, share, topNWithOther, type ChartCategory, type ChartCell, type ChartData, type ChartSeries } from "./chart-data";
+import { acceptedPositions, explorerHref, OTHER_KEY, subjectThemes, TOP_THEMES, incompleteNote, rateCell, seriesLabel, share, topNWithOther, type ChartCategory, type ChartCell, type ChartData, type ChartSeries } from "./chart-data";
 import { categoriesOf, finish } from "./finish";
 
 /**
  * The charts of the dashboard (one review) and of the comparison (one series per review), built from counted stats.
  * Pure: every number, link, summary line and CSV row is decided here, once, and drawn twice (SVG and table).
  */
-
-export const TOP_THEMES = 8;
 
 export type Context = { filters: RecommendationFilters; reviews: ReviewStats[]; series: ChartSeries[]; incomplete: string[]; subject: string };
 
@@ -96,27 +94,24 @@ function wordingChart(context: Context): ChartData {
 }
 
 function themeChart(context: Context): ChartData {
-  // SDG goals are a second classification OHCHR adds beside the human-rights themes: counting both would rank one
-  // recommendation twice.
-  const subjectThemes = (r: ReviewStats) => r.stats.theme.groups.filter((g) => !g.key.startsWith("sdg:"));
-  const { categories, counts } = topNWithOther(context.reviews.map(subjectThemes), TOP_THEMES, "Other themes");
+  const { categories, counts } = topNWithOther(context.reviews.map((r) => subjectThemes(r.stats.theme.groups)), TOP_THEMES, "Other themes");
   const cells = categories.map((category, i) =>
     context.reviews.map((r, s) => {
-      const count = counts[i]?.[s] ?? 0;
+      const count = category.key === OTHER_KEY ? r.themeOther : (counts[i]?.[s] ?? 0);
       return { value: count, text: String(count), href: count > 0 ? explorerHref(context.filters, r.review.id, { theme: [category.key] }) : null };
     }),
   );
   return finish(context, {
     id: "theme",
     title: `The ${TOP_THEMES} most frequent themes of the recommendations, with all others grouped`,
-    description: `Bar chart: for each review, how many recommendations concern each of the ${TOP_THEMES} most frequent themes; the remaining themes are added up as "Other themes".`,
+    description: `Bar chart: for each review, how many recommendations concern each of the ${TOP_THEMES} most frequent themes, and how many concern only other themes.`,
     summary: summarise(context, (r) => {
-      const top = subjectThemes(r).find((g) => g.key !== NONE_KEY);
+      const top = subjectThemes(r.stats.theme.groups).find((g) => g.key !== NONE_KEY);
       return top ? `most frequent theme “${top.label}” (${top.count} of ${r.stats.theme.total})` : "no theme recorded";
     }),
     notes: [
       "A recommendation with several themes counts under each, so the bars of a review can add up to more than its recommendations.",
-      "“Other themes” adds up the theme assignments outside the top themes (one recommendation may count more than once); it has no single explorer filter.",
+      "“Other themes” counts the recommendations that have none of the themes above (each once); it has no single explorer filter.",
       "Sustainable Development Goals are left out here (a second classification beside the themes); the explorer filters by them.",
     ],
     categoryAxis: "Theme",

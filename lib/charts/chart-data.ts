@@ -99,6 +99,17 @@ export function share(part: number, whole: number): string {
 
 export const OTHER_KEY = "other";
 
+/** How many themes the theme chart names; the rest are one "Other" bar. */
+export const TOP_THEMES = 8;
+
+/**
+ * The theme chart leaves out Sustainable Development Goals: OHCHR adds them as a second classification beside the
+ * human-rights themes, and counting both would rank one recommendation twice.
+ */
+export function subjectThemes(groups: readonly StatGroup[]): StatGroup[] {
+  return groups.filter((group) => !group.key.startsWith("sdg:"));
+}
+
 /**
  * The `n` largest groups over all series (ranked by their sum), then "Other" with the rest of each series, then `none`.
  * Categories keep the same order in every series so reviews line up.
@@ -122,7 +133,7 @@ export function topNWithOther(perSeries: readonly StatGroup[][], n: number, othe
   const categories = [...top];
   const counts = top.map((category) => perSeries.map((groups) => countIn(groups, category.key)));
   if (other.some((count) => count > 0)) {
-    categories.push({ key: OTHER_KEY, label: `${otherLabel} (${ranked.length - top.length})` });
+    categories.push({ key: OTHER_KEY, label: `${otherLabel} (${ranked.length - top.length} more)` });
     counts.push(other);
   }
   if (none.some((count) => count > 0)) {

@@ -1,11 +1,12 @@
 import "server-only";
-import { acceptedPositions, type ReviewSeries } from "@/lib/charts/chart-data";
+import { acceptedPositions, OTHER_KEY, subjectThemes, TOP_THEMES, topNWithOther, type ReviewSeries } from "@/lib/charts/chart-data";
+import { NONE_KEY } from "@/lib/stats";
 import type { RecommendationFilters } from "@/lib/search-params";
 import type { RecommendationStats } from "@/lib/stats";
 import { getDb, type Db } from "./db";
 import type { ViewerScope } from "./recommendation-where";
 import { listReviewSummaries } from "./reviews";
-import { countRecommendationStats } from "./stats";
+import { countRecommendationsOutsideThemes, countRecommendationStats } from "./stats";
 import { countStatusTimeline, type StatusTimeline } from "./stats-timeline";
 
 export const CHART_DIMENSIONS = ["position", "wording", "theme", "region", "action", "state"] as const;
@@ -16,6 +17,8 @@ export type ReviewStats = {
   stats: Record<ChartDimension, RecommendationStats>;
   /** By region, the accepted ones only (supported or in part): the numerator of the acceptance rate. */
   acceptedByRegion: RecommendationStats | null;
+  /** Recommendations with a theme, but none of the theme chart's top themes. */
+  themeOther: number;
 };
 
 export type ChartInputs = { reviews: ReviewStats[]; timeline: StatusTimeline };
@@ -33,9 +36,9 @@ export async function loadChartInputs(filters: RecommendationFilters, scope: Vie
     .filter((review) => filters.sur.length === 0 || filters.sur.includes(review.stateUnderReview.iso3))
     .sort((a, b) => a.stateUnderReview.name.localeCompare(b.stateUnderReview.name) || a.cycle - b.cycle);
   const accepted = acceptedPositions(filters.position);
-  const [reviews, timeline] = await Promise.all([
+  const [counted, timeline] = await Promise.all([
     Promise.all(
-      summaries.map(async (summary): Promise<ReviewStats> => {
+      summaries.map(async (summary): Promise<Omit<ReviewStats, "themeOther">> => {
         const own: RecommendationFilters = { ...filters, review: [summary.id] };
         const [stats, acceptedByRegion] = await Promise.all([
           Promise.all(CHART_DIMENSIONS.map((by) => countRecommendationStats(by, own, scope, db))),
@@ -57,5 +60,10 @@ export async function loadChartInputs(filters: RecommendationFilters, scope: Vie
     ),
     summaries.length > 0 ? countStatusTimeline({ ...filters, review: summaries.map((s) => s.id) }, scope, db) : Promise.resolve({ accepted: 0, years: [] }),
   ]);
+  // The theme chart's "Other" bar: the recommendations that have none of the top themes over all reviews.
+  const top = topNWithOther(counted.map((r) => subjectThemes(r.stats.theme.groups)), TOP_THEMES).categories.map((c) => c.key).filter((key) => key !== OTHER_KEY && key !== NONE_KEY);
+  const reviews = await Promise.all(
+    counted.map(async (r) => ({ ...r, themeOther: await countRecommendationsOutsideThemes({ ...filters, review: [r.review.id] }, top, scope, db) })),
+  );
   return { reviews, timeline };
 }

@@ -130,3 +130,16 @@ function reviewLabel(raw: string): string {
   const match = /^(.*), (\d+):(\d*)$/.exec(raw);
   return match ? `${match[1]}, ${cycleLabel(match[2]!, match[3] ? Number(match[3]) : null)}` : raw;
 }
+
+/**
+ * Recommendations matching the filters that have a theme (not affected persons) but none of `slugs`: the "Other"
+ * bar of a top-N theme chart, counted once per recommendation (a sum of the other themes would count one several times).
+ */
+export async function countRecommendationsOutsideThemes(filters: RecommendationFilters, slugs: string[], scope: ViewerScope = {}, db: Db = getDb()): Promise<number> {
+  const where = buildRecommendationWhere(filters, scope);
+  const outside = slugs.length > 0 ? Prisma.sql`AND NOT (r."themeIds" && ARRAY(SELECT t."id" FROM "Theme" t WHERE t."slug" IN (${Prisma.join(slugs)})))` : Prisma.empty;
+  const [row] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" ${FROM} WHERE ${where}
+    AND EXISTS (SELECT 1 FROM "RecommendationTheme" rt JOIN "Theme" t ON t."id" = rt."themeId" WHERE rt."recommendationId" = r."id" AND t."scheme" <> 'AFFECTED_PERSONS')
+    ${outside}`;
+  return row?.count ?? 0;
+}
