@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
 import { ChartDashboard } from "@/components/charts/chart-dashboard";
-import { ChartsSkeleton } from "@/components/charts/charts-skeleton";
 import { FilterSummary } from "@/components/charts/filter-summary";
 import { filtersOf, parseExplorerSearch, toSearchString } from "@/lib/search-params";
 import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
@@ -37,9 +35,8 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
       <p>
         <Link href={`/recommendations${key}`}>Change the filters in the explorer</Link>
       </p>
-      <Suspense key={key} fallback={<ChartsSkeleton />}>
-        <ChartDashboard filters={filters} scope={scope} />
-      </Suspense>
+      {/* Not streamed behind a Suspense boundary: without JavaScript, streamed content never replaces its fallback, and the tables must read without it. */}
+      <ChartDashboard filters={filters} scope={scope} />
     </>
   );
 }

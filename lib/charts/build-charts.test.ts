@@ -34,7 +34,7 @@ const chart = (id: string) => charts.find((c) => c.id === id)!;
 
 describe("the charts of a comparison", () => {
   it("summarise each review in one line", () => {
-    expect(chart("position").summary).toEqual(["2018: 284 of 346 supported (82%), 62 noted (18%)", "2024: no recommendation loaded matches these filters"]);
+    expect(chart("position").summary).toEqual(["2018: 284 of 346 supported (82%), 62 noted (18%)", "2024: none of its recommendations is loaded yet"]);
     expect(chart("acceptance").summary[0]).toBe("2018: 82% supported overall (284 of 346); lowest: WEOG, 82% (284 of 346)");
     expect(chart("states").summary[0]).toBe("2018: 2 States made 346 recommendations");
   });

@@ -10,7 +10,7 @@ import { categoriesOf, finish } from "./finish";
  * Pure: every number, link, summary line and CSV row is decided here, once, and drawn twice (SVG and table).
  */
 
-export type Context = { filters: RecommendationFilters; reviews: ReviewStats[]; series: ChartSeries[]; incomplete: string[]; subject: string };
+export type Context = { filters: RecommendationFilters; reviews: ReviewStats[]; series: ChartSeries[]; incomplete: string[]; nothingLoaded: boolean; subject: string };
 
 /** "China" or "China and Viet Nam": whose reviews the charts show. */
 function subjectOf(reviews: ReviewStats[]): string {
@@ -23,7 +23,8 @@ export function buildCharts(inputs: ChartInputs, filters: RecommendationFilters)
   const all = reviews.map((r) => r.review);
   const series = all.map((review) => ({ key: String(review.id), label: seriesLabel(review, all) }));
   const incomplete = all.flatMap((review, i) => incompleteNote(review, series[i]!.label) ?? []);
-  const context: Context = { filters, reviews, series, incomplete, subject: subjectOf(reviews) };
+  const nothingLoaded = all.every((review) => review.loaded === 0);
+  const context: Context = { filters, reviews, series, incomplete, nothingLoaded, subject: subjectOf(reviews) };
   return [
     positionChart(context),
     wordingChart(context),
@@ -49,7 +50,11 @@ function countCells(context: Context, categories: ChartCategory[], pick: (r: Rev
 const countOf = (groups: StatGroup[], key: string): number => groups.find((g) => g.key === key)?.count ?? 0;
 
 function summarise(context: Context, line: (r: ReviewStats) => string): string[] {
-  return context.reviews.map((r, i) => `${context.series[i]!.label}: ${r.stats.position.total === 0 ? "no recommendation loaded matches these filters" : line(r)}`);
+  return context.reviews.map((r, i) => {
+    const label = context.series[i]!.label;
+    if (r.review.loaded === 0) return `${label}: none of its recommendations is loaded yet`;
+    return `${label}: ${r.stats.position.total === 0 ? "no recommendation loaded matches these filters" : line(r)}`;
+  });
 }
 
 function positionChart(context: Context): ChartData {

@@ -5,7 +5,7 @@ import type { ChartCategory, ChartData } from "./chart-data";
 export type ChartBase = Omit<ChartData, "csv" | "fileName" | "incomplete" | "empty" | "notes" | "stacked" | "unit"> &
   Partial<Pick<ChartData, "notes" | "stacked" | "unit" | "empty">>;
 
-export function finish(context: { incomplete: string[] }, chart: ChartBase): ChartData {
+export function finish(context: { incomplete: string[]; nothingLoaded?: boolean }, chart: ChartBase): ChartData {
   const header = ["key", chart.categoryAxis, ...chart.series.map((s) => s.label)];
   const rows = chart.categories.map((category, i) => [category.key, category.label, ...(chart.cells[i] ?? []).map((cell) => cell.value)]);
   const nothing = chart.cells.every((row) => row.every((cell) => cell.value === 0));
@@ -15,7 +15,7 @@ export function finish(context: { incomplete: string[] }, chart: ChartBase): Cha
     unit: "count",
     ...chart,
     incomplete: context.incomplete,
-    empty: chart.empty ?? (nothing ? "No recommendation loaded here matches these filters." : null),
+    empty: chart.empty ?? (context.nothingLoaded ? "Nothing to draw: none of these recommendations is loaded yet." : nothing ? "No recommendation loaded here matches these filters." : null),
     csv: tableCsv(header, rows),
     fileName: `upr-chart-${chart.id}.csv`,
   };

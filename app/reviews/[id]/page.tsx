@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { ChartDashboard } from "@/components/charts/chart-dashboard";
-import { ChartsSkeleton } from "@/components/charts/charts-skeleton";
 import { FilterSummary } from "@/components/charts/filter-summary";
 import { Completeness } from "@/components/reviews/completeness";
 import { cycleLabel } from "@/lib/labels";
@@ -47,7 +45,11 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         <Completeness review={review} />
         <p>
           {review.reportSymbol ? <>Working Group report {review.reportSymbol}. </> : null}
-          <Link href={`/recommendations${toSearchString(filters)}`}>Explore these {review.loaded} recommendations</Link> ·{" "}
+          {review.loaded > 0 ? (
+            <>
+              <Link href={`/recommendations${toSearchString(filters)}`}>Explore these {review.loaded} recommendations</Link> ·{" "}
+            </>
+          ) : null}
           <Link href={`/compare?sur=${sur.iso3}`}>Compare every review of {sur.name}</Link>
         </p>
       </div>
@@ -62,9 +64,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       <FilterSummary query={{ ...query, review: [] }} everything="every recommendation of this review that is loaded" />
-      <Suspense key={toSearchString(filters)} fallback={<ChartsSkeleton />}>
-        <ChartDashboard filters={filters} scope={scope} />
-      </Suspense>
+      {/* Not streamed behind a Suspense boundary: without JavaScript, streamed content never replaces its fallback, and the tables must read without it. */}
+      <ChartDashboard filters={filters} scope={scope} />
     </>
   );
 }
