@@ -6,8 +6,22 @@ import type { ChartData } from "@/lib/charts/chart-data";
  * SVG painted on a canvas at twice the size.
  */
 
-const HEADER = 56;
 const FOOTER = 24;
+
+/** Word-wraps a line for a width, by an average glyph width (SVG text does not wrap by itself). */
+export function wrapText(line: string, width: number, fontSize: number): string[] {
+  const perLine = Math.max(20, Math.floor(width / (fontSize * 0.56)));
+  const lines: string[] = [];
+  let current = "";
+  for (const word of line.split(" ")) {
+    if (current && `${current} ${word}`.length > perLine) {
+      lines.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  if (current) lines.push(current);
+  return lines;
+}
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 function text(doc: Document, x: number, y: number, content: string, size: number, weight = "400"): SVGTextElement {
@@ -25,11 +39,16 @@ function text(doc: Document, x: number, y: number, content: string, size: number
 export function standaloneSvg(svg: SVGSVGElement, chart: ChartData): { markup: string; width: number; height: number } {
   const width = Math.round(svg.getBoundingClientRect().width) || Number(svg.getAttribute("width")) || 800;
   const plotHeight = Math.round(svg.getBoundingClientRect().height) || Number(svg.getAttribute("height")) || 400;
-  const height = plotHeight + HEADER + FOOTER;
-  const clone = svg.cloneNode(true) as SVGSVGElement;
   const doc = svg.ownerDocument;
+  // Heading, the incomplete-list warning and one summary line per review above the plot, each wrapped to the width.
+  const heading = wrapText(chart.title, width - 16, 15).map((line) => ({ line, size: 15, weight: "700" }));
+  const notes = [...chart.incomplete, ...chart.summary].flatMap((note) => wrapText(note, width - 16, 12)).map((line) => ({ line, size: 12, weight: "400" }));
+  const header = [...heading, ...notes];
+  const headerHeight = header.reduce((sum, item) => sum + item.size + 6, 8) + 8;
+  const height = plotHeight + headerHeight + FOOTER;
+  const clone = svg.cloneNode(true) as SVGSVGElement;
   const plot = doc.createElementNS(SVG_NS, "g");
-  plot.setAttribute("transform", `translate(0 ${HEADER})`);
+  plot.setAttribute("transform", `translate(0 ${headerHeight})`);
   for (const child of [...clone.childNodes]) {
     if (child.nodeName === "title" || child.nodeName === "desc") continue;
     plot.appendChild(child);
@@ -38,7 +57,13 @@ export function standaloneSvg(svg: SVGSVGElement, chart: ChartData): { markup: s
   background.setAttribute("width", "100%");
   background.setAttribute("height", "100%");
   background.setAttribute("fill", "#ffffff");
-  clone.append(background, text(doc, 8, 20, chart.title, 15, "700"), text(doc, 8, 40, chart.incomplete.join("; ") || chart.summary.join("; "), 12), plot);
+  clone.append(background);
+  let y = 8;
+  for (const item of header) {
+    y += item.size + 6;
+    clone.append(text(doc, 8, y - 4, item.line, item.size, item.weight));
+  }
+  clone.append(plot);
   clone.append(text(doc, 8, height - 8, "Source: UPR recommendation tracker (OHCHR and UPR Info documents).", 11));
   clone.removeAttribute("style");
   clone.removeAttribute("class");
