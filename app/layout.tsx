@@ -24,6 +24,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/">Reviews</Link>
             <Link href="/recommendations">Recommendations</Link>
             <Link href="/states">States</Link>
+            <Link href="/compare">Compare</Link>
           </nav>
           <UserMenu />
         </header>

@@ -34,8 +34,22 @@ function display(key: FilterKey, value: string): string {
  * The filters in force, each with a link that removes it (the page goes back to 1). `statusOf` only says whose
  * statuses the status filter reads, so it is named on the status chips rather than being a chip of its own.
  */
+/** The filters in force as a reader names them ("Cycle: 3rd cycle"), for pages that show them without chips. */
+export function describeFilters(query: Pick<RecommendationQuery, FilterKey>): { name: string; value: string }[] {
+  return FILTER_KEYS.flatMap((key) => {
+    if (key === "statusOf") return [];
+    const value = query[key];
+    const values = Array.isArray(value) ? value.map(String) : value ? [value] : [];
+    return values.map((v) => ({ name: filterName(key, query), value: display(key, v) }));
+  });
+}
+
+function filterName(key: FilterKey, query: Pick<RecommendationQuery, "statusOf">): string {
+  return key === "status" && query.statusOf === "mine" ? "My organisation's status" : NAMES[key];
+}
+
 export function ActiveFilters({ query }: { query: RecommendationQuery }) {
-  const name = (key: FilterKey): string => (key === "status" && query.statusOf === "mine" ? "My organisation's status" : NAMES[key]);
+  const name = (key: FilterKey): string => filterName(key, query);
   const chips = FILTER_KEYS.flatMap((key) => {
     if (key === "statusOf") return [];
     const value = query[key];

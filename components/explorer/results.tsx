@@ -16,9 +16,14 @@ export async function Results({ query, scope }: { query: RecommendationQuery; sc
         <h2 id="results-heading" aria-live="polite">
           {data.total.toLocaleString("en")} recommendation{data.total === 1 ? "" : "s"}
         </h2>
-        <a className="button" href={exportHref} download data-testid="export-csv">
-          Export CSV ({data.total.toLocaleString("en")} {data.total === 1 ? "row" : "rows"})
-        </a>
+        <div className="results-actions">
+          <Link href={`/compare${toSearchString(filtersOf(query))}`} data-testid="compare-link">
+            Compare these in charts
+          </Link>
+          <a className="button" href={exportHref} download data-testid="export-csv">
+            Export CSV ({data.total.toLocaleString("en")} {data.total === 1 ? "row" : "rows"})
+          </a>
+        </div>
       </div>
       {data.total === 0 ? (
         <div className="empty-state" role="status">

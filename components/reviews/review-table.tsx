@@ -51,6 +51,11 @@ export function ReviewTable({ reviews, statusSheetLinks = false }: { reviews: Re
                     </Link>
                   </div>
                 ) : null}
+                <div>
+                  <Link href={`/reviews/${review.id}`} className="muted">
+                    Charts<span className="visually-hidden"> of the review of {review.stateUnderReview.name}, {ORDINAL[review.cycle] ?? review.cycle} cycle</span>
+                  </Link>
+                </div>
                 {review.loaded > 0 && statusSheetLinks ? (
                   <div>
                     <Link href={`/status-sheet?review=${review.id}`} className="muted">

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { cycleLabel } from "@/lib/labels";
 import { toSearchString, type PositionParam } from "@/lib/search-params";
 import type { OwnReview, StateSummary } from "@/lib/server/states";
@@ -45,7 +46,14 @@ export function OwnReviewsTable({ state, reviews }: { state: StateSummary; revie
             const filter = { cycle: [review.cycle], sur: [state.iso3] };
             return (
               <tr key={review.cycle} data-testid={`own-review-${review.cycle}`}>
-                <th scope="row">{label}</th>
+                <th scope="row">
+                  {label}
+                  <div>
+                    <Link href={`/reviews/${review.id}`} className="muted">
+                      Charts<span className="visually-hidden"> of the review of {state.name}, {label}</span>
+                    </Link>
+                  </div>
+                </th>
                 <td>{review.session ?? "—"}</td>
                 <td>{review.reportSymbol ?? "—"}</td>
                 <td className="num">

@@ -8,7 +8,8 @@ import {
   themeSchema,
 } from "@/lib/schemas/recommendation-api";
 import { fields, MAX_PAGE_SIZE } from "@/lib/search-params";
-import { embedded, error, json, type JsonSchema } from "./json-schema";
+import { recommendationStatsSchema, statsSearchSchema } from "@/lib/stats";
+import { embedded, error, json, ref, type JsonSchema } from "./json-schema";
 
 /**
  * The public read API (recommendations, their CSV export): the query fields of lib/search-params.ts and the response
@@ -72,8 +73,27 @@ export const readSchemas = {
   Recommendation: recommendationItemSchema,
   RecommendingState: recommendingStateSchema,
   Theme: themeSchema,
+  RecommendationStats: recommendationStatsSchema,
   Error: apiErrorSchema,
 };
+
+/** `by` and `format` of /api/stats, from the schema the handler parses, after the explorer's filter parameters. */
+function statsParameters(): Parameter[] {
+  const { by, format } = statsSearchSchema.shape;
+  return [
+    ...queryParameters(),
+    {
+      name: "by",
+      in: "query",
+      required: true,
+      description:
+        "What to count by. Each group's `key` is a value of the explorer filter of the same name (`review` splits by review id); " +
+        "recommendations without a value form the group `none`. theme, region, state and status are multi-valued: their counts can add up to more than `total`.",
+      schema: embedded(z.toJSONSchema(fieldContract(by), { io: "input" })),
+    },
+    { name: "format", in: "query", required: false, description: "`json` (default) or `csv` (key,label,count; UTF-8 with BOM, cells neutralised against formula injection).", schema: embedded(z.toJSONSchema(fieldContract(format), { io: "input" })) },
+  ];
+}
 
 const errors = {
   "400": error("A parameter is unknown or has a bad value; `issues` says which and why."),
@@ -119,6 +139,23 @@ export function readPaths(): Record<string, JsonSchema> {
           "200": json("The recommendation.", "Recommendation"),
           "404": error("No recommendation has this id."),
           ...errors,
+        },
+      },
+    },
+    "/api/stats": {
+      get: {
+        operationId: "countRecommendationStats",
+        summary: "The recommendations matching the explorer's filters, counted by one dimension (the charts' data).",
+        description:
+          "Same filter parameters as /api/recommendations (`sort`, `page` and `pageSize` are accepted and ignored). `total` is the number of " +
+          "distinct recommendations matching the filters, exactly the explorer's total.",
+        parameters: statsParameters(),
+        responses: {
+          "200": {
+            description: "The counts, as JSON or (format=csv) as CSV.",
+            content: { "application/json": { schema: ref("RecommendationStats") }, "text/csv": { schema: { type: "string" } } },
+          },
+          ...filterErrors,
         },
       },
     },

@@ -89,3 +89,8 @@ export async function listReviewSummaries(db: Db = getDb()): Promise<ReviewSumma
     };
   });
 }
+
+/** One review with its loaded and reported counts, or null. */
+export async function getReviewSummary(id: number, db: Db = getDb()): Promise<ReviewSummary | null> {
+  return (await listReviewSummaries(db)).find((review) => review.id === id) ?? null;
+}

@@ -16,6 +16,7 @@ export type RecommendedGroup = PositionTally & {
 
 /** One of the State's own reviews, with what is loaded against the officially reported total. */
 export type OwnReview = PositionTally & {
+  id: number;
   cycle: number;
   year: number | null;
   session: number | null;
@@ -63,7 +64,7 @@ export async function getStateProfile(iso3: string, db: Db = getDb()): Promise<S
        WHERE rs."countryIso3" = ${code}
        GROUP BY v."id", sc."name"`,
     db.$queryRaw<(Omit<OwnReview, "year" | "reportedWordings"> & { reviewDate: Date | null })[]>`
-       SELECT v."cycle", v."reviewDate", v."session", v."reportSymbol", v."reportedTotal", ${TALLY}
+       SELECT v."id", v."cycle", v."reviewDate", v."session", v."reportSymbol", v."reportedTotal", ${TALLY}
        FROM "Review" v LEFT JOIN "Recommendation" r ON r."reviewId" = v."id"
        WHERE v."stateUnderReviewIso3" = ${code}
        GROUP BY v."id"

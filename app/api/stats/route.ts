@@ -1,0 +1,34 @@
+import { statsCsv, statsFileName } from "@/lib/stats-csv";
+import { parseStatsSearch } from "@/lib/stats";
+import { filtersOf, toSearchString } from "@/lib/search-params";
+import { scopeApiQuery } from "@/lib/server/explorer-scope";
+import { badRequest, jsonResponse, toHttpError } from "@/lib/server/http-errors";
+import { countRecommendationStats } from "@/lib/server/stats";
+
+/** GET /api/stats?by=…: the recommendations matching the explorer's filters, counted by one dimension, as JSON or CSV. */
+export async function GET(request: Request): Promise<Response> {
+  // Validate the parameters strictly, as /api/recommendations does: a bad value is a 400 naming the field.
+  const parsed = parseStatsSearch(new URL(request.url).searchParams);
+  if (!parsed.success) return badRequest(parsed.error.issues);
+  const { by, format, ...query } = parsed.data;
+
+  try {
+    // Whose private statuses `statusOf=mine` reads comes from the session, never from the URL.
+    const scoped = await scopeApiQuery(request, query);
+    if ("refusal" in scoped) return scoped.refusal;
+    const filters = filtersOf({ ...query, sort: "-cycle" });
+    const stats = await countRecommendationStats(by, filters, scoped.scope);
+    if (format === "json") return jsonResponse(stats);
+    const filter = toSearchString(filters).replace(/^\?/, "");
+    return new Response(statsCsv(stats.groups), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${statsFileName(by, filter, new Date())}"`,
+        "Cache-Control": "no-store",
+        "X-Stats-Total": String(stats.total),
+      },
+    });
+  } catch (error) {
+    return toHttpError(error);
+  }
+}

@@ -1,0 +1,144 @@
+import { POSITIONS, toSearchString, type PositionParam, type RecommendationFilters } from "@/lib/search-params";
+import { NONE_KEY, type StatDimension, type StatGroup } from "@/lib/stats";
+
+/**
+ * What a chart draws, in one serialisable shape: the server builds it (lib/charts/build-charts.ts), the figure renders
+ * its table without JavaScript, and the client draws the SVG from the very same cells. Pure, unit-tested helpers.
+ */
+
+export type ChartSeries = { key: string; label: string };
+export type ChartCategory = { key: string; label: string };
+export type ChartCell = { value: number; text: string; href: string | null };
+
+export type ChartData = {
+  id: string;
+  /** Says what is counted, e.g. "Recommendations by position of China". */
+  title: string;
+  /** For the SVG's <desc>: what the bars show and that a table follows. */
+  description: string;
+  /** One plain line per review, e.g. "2018: 284 of 346 supported (82%)". */
+  summary: string[];
+  /** "0 of 428 loaded — incomplete" for each review whose loaded list is below its reported total. */
+  incomplete: string[];
+  notes: string[];
+  categoryAxis: string;
+  valueAxis: string;
+  unit: "count" | "percent";
+  /** Series stack into one bar per category (parts of a whole) instead of standing side by side. */
+  stacked: boolean;
+  series: ChartSeries[];
+  categories: ChartCategory[];
+  /** [category][series] */
+  cells: ChartCell[][];
+  /** Shown instead of the drawing when there is nothing to draw; the table still lists the zeros. */
+  empty: string | null;
+  csv: string;
+  fileName: string;
+};
+
+/** The review a series stands for, with what is loaded against what was officially reported. */
+export type ReviewSeries = {
+  id: number;
+  stateUnderReview: { iso3: string; name: string };
+  cycle: number;
+  year: number | null;
+  loaded: number;
+  reportedTotal: number | null;
+};
+
+/** "2018" when every series is a review of the same State, else "China 2018"; the cycle when the year is unknown. */
+export function seriesLabel(review: ReviewSeries, all: readonly ReviewSeries[]): string {
+  const when = review.year ? String(review.year) : `cycle ${review.cycle}`;
+  const oneState = all.every((other) => other.stateUnderReview.iso3 === review.stateUnderReview.iso3);
+  return oneState ? when : `${review.stateUnderReview.name} ${when}`;
+}
+
+/** "2024: 0 of 428 loaded — incomplete", or null when the whole reported list is loaded (or no total is known). */
+export function incompleteNote(review: ReviewSeries, label: string): string | null {
+  if (review.reportedTotal === null || review.loaded >= review.reportedTotal) return null;
+  return `${label}: ${review.loaded} of ${review.reportedTotal} loaded — incomplete`;
+}
+
+type LinkFilter = Exclude<StatDimension, "review">;
+
+/**
+ * The explorer rows behind one bar: the current filters, narrowed to the review and to the group's key (replacing any
+ * filter of the same dimension). `none` and "Other" have no explorer filter, so no link.
+ */
+export function explorerHref(filters: RecommendationFilters, reviewId: number | null, extra: Partial<Record<LinkFilter, string[]>> = {}): string | null {
+  const next: RecommendationFilters = { ...filters, review: reviewId === null ? filters.review : [reviewId] };
+  for (const [dimension, keys] of Object.entries(extra) as [LinkFilter, string[]][]) {
+    if (keys.some((key) => key === NONE_KEY || key === OTHER_KEY)) return null;
+    if (dimension === "action") next.action = keys.map(Number);
+    else (next as unknown as Record<LinkFilter, string[]>)[dimension] = keys;
+  }
+  return `/recommendations${toSearchString(next)}`;
+}
+
+/** Positions that count as accepted, within the position filter in force: none (null) when it selects only `noted`. */
+export function acceptedPositions(filter: readonly PositionParam[]): PositionParam[] | null {
+  const accepted = POSITIONS.filter((p) => p !== "noted" && (filter.length === 0 || filter.includes(p)));
+  return accepted.length > 0 ? accepted : null;
+}
+
+/** "82% (284 of 346)"; a share of nothing is shown as "—" and drawn as 0. */
+export function rateCell(part: number, whole: number, href: string | null): ChartCell {
+  if (whole === 0) return { value: 0, text: "—", href: null };
+  const percent = Math.round((part / whole) * 1000) / 10;
+  return { value: percent, text: `${formatPercent(percent)} (${part} of ${whole})`, href };
+}
+
+export function formatPercent(percent: number): string {
+  return `${Number.isInteger(percent) ? percent : percent.toFixed(1)}%`;
+}
+
+/** "82%" of a whole, rounded to a whole percent, for summaries. */
+export function share(part: number, whole: number): string {
+  return whole === 0 ? "—" : `${Math.round((part / whole) * 100)}%`;
+}
+
+export const OTHER_KEY = "other";
+
+/** How many themes the theme chart names; the rest are one "Other" bar. */
+export const TOP_THEMES = 8;
+
+/**
+ * The theme chart leaves out Sustainable Development Goals: OHCHR adds them as a second classification beside the
+ * human-rights themes, and counting both would rank one recommendation twice.
+ */
+export function subjectThemes(groups: readonly StatGroup[]): StatGroup[] {
+  return groups.filter((group) => !group.key.startsWith("sdg:"));
+}
+
+/**
+ * The `n` largest groups over all series (ranked by their sum), then "Other" with the rest of each series, then `none`.
+ * Categories keep the same order in every series so reviews line up.
+ */
+export function topNWithOther(perSeries: readonly StatGroup[][], n: number, otherLabel = "Other"): { categories: ChartCategory[]; counts: number[][] } {
+  const sums = new Map<string, { label: string; sum: number }>();
+  for (const groups of perSeries) {
+    for (const group of groups) {
+      if (group.key === NONE_KEY) continue;
+      const entry = sums.get(group.key) ?? { label: group.label, sum: 0 };
+      entry.sum += group.count;
+      sums.set(group.key, entry);
+    }
+  }
+  const ranked = [...sums.entries()].filter(([, entry]) => entry.sum > 0).sort((a, b) => b[1].sum - a[1].sum || a[1].label.localeCompare(b[1].label));
+  const top = ranked.slice(0, n).map(([key, entry]) => ({ key, label: entry.label }));
+  const topKeys = new Set(top.map((category) => category.key));
+  const countIn = (groups: readonly StatGroup[], key: string) => groups.find((group) => group.key === key)?.count ?? 0;
+  const other = perSeries.map((groups) => groups.filter((g) => g.key !== NONE_KEY && !topKeys.has(g.key)).reduce((sum, g) => sum + g.count, 0));
+  const none = perSeries.map((groups) => countIn(groups, NONE_KEY));
+  const categories = [...top];
+  const counts = top.map((category) => perSeries.map((groups) => countIn(groups, category.key)));
+  if (other.some((count) => count > 0)) {
+    categories.push({ key: OTHER_KEY, label: `${otherLabel} (${ranked.length - top.length} more)` });
+    counts.push(other);
+  }
+  if (none.some((count) => count > 0)) {
+    categories.push({ key: NONE_KEY, label: perSeries.flat().find((group) => group.key === NONE_KEY)?.label ?? "None" });
+    counts.push(none);
+  }
+  return { categories, counts };
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { acceptedPositions } from "@/lib/charts/chart-data";
+import type { AssessmentStatusValue } from "@/lib/schemas/assessment";
+import type { RecommendationFilters } from "@/lib/search-params";
+import { getDb, type Db } from "./db";
+import { Prisma } from "./generated/prisma/client";
+import { buildRecommendationWhere, statusScopeOf, type ViewerScope } from "./recommendation-where";
+import { fromDbEnum } from "./wire-enums";
+
+/** One year's counts: recommendations per status, and how many had no assessment in the scope by then. */
+export type StatusYear = { year: number; counts: Partial<Record<AssessmentStatusValue, number>>; notYetAssessed: number };
+export type StatusTimeline = { accepted: number; years: StatusYear[] };
+
+/**
+ * The implementation status of the ACCEPTED recommendations (supported, or supported in part) matching the filters, at
+ * the end of each year in which an assessment in the scope was made: each organisation's latest assessment dated
+ * (`assessedOn`) on or before 31 December of that year. Scope as the explorer's status filter: public assessments, or
+ * with `statusOf=mine` the caller's organisations' own, private included (organisations from the session only).
+ * A recommendation assessed by two organisations counts under each one's status, so a year can add up to more than
+ * `accepted`. No assessment at all gives no years: the chart shows its empty state.
+ */
+export async function countStatusTimeline(filters: RecommendationFilters, scope: ViewerScope = {}, db: Db = getDb()): Promise<StatusTimeline> {
+  const positions = acceptedPositions(filters.position);
+  if (!positions) return { accepted: 0, years: [] };
+  const where = buildRecommendationWhere({ ...filters, position: positions }, scope);
+  const statusScope = statusScopeOf(filters, scope);
+  const readable = statusScope.kind === "public" ? Prisma.sql`a."visibility" = 'PUBLIC'` : Prisma.sql`a."organizationId" IN (${Prisma.join(statusScope.organizationIds)})`;
+  const recs = Prisma.sql`SELECT r."id" FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId" WHERE ${where}`;
+  const [[count], rows] = await Promise.all([
+    db.$queryRaw<{ accepted: number }[]>`SELECT count(*)::int AS "accepted" FROM (${recs}) x`,
+    db.$queryRaw<{ year: number; status: string | null; count: number }[]>`
+      WITH recs AS (${recs}),
+      years AS (SELECT DISTINCT extract(year FROM a."assessedOn")::int AS "year" FROM "Assessment" a JOIN recs ON recs."id" = a."recommendationId" WHERE ${readable}),
+      latest AS (
+        SELECT DISTINCT ON (y."year", a."recommendationId", a."organizationId") y."year", a."recommendationId", a."status"
+        FROM years y JOIN "Assessment" a ON a."assessedOn" <= make_date(y."year", 12, 31) JOIN recs ON recs."id" = a."recommendationId"
+        WHERE ${readable} ORDER BY y."year", a."recommendationId", a."organizationId", a."version" DESC
+      )
+      SELECT "year", "status"::text AS "status", count(DISTINCT "recommendationId")::int AS "count" FROM latest GROUP BY ROLLUP ("year", "status")
+      HAVING "year" IS NOT NULL ORDER BY 1`,
+  ]);
+  const accepted = count?.accepted ?? 0;
+  const years = new Map<number, StatusYear>();
+  for (const row of rows) {
+    const entry = years.get(row.year) ?? { year: row.year, counts: {}, notYetAssessed: accepted };
+    // The ROLLUP row (status NULL) is the number of distinct recommendations assessed by then.
+    if (row.status === null) entry.notYetAssessed = accepted - row.count;
+    else entry.counts[fromDbEnum(row.status) as AssessmentStatusValue] = row.count;
+    years.set(row.year, entry);
+  }
+  return { accepted, years: [...years.values()] };
+}
