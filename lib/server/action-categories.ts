@@ -1,12 +1,11 @@
 import "server-only";
-import { z } from "zod";
 import { CAN_WRITE } from "@/lib/auth/roles";
 import type { ActionCategoryView, SetActionCategory } from "@/lib/schemas/action-category";
 import { recordAuditEvent } from "./audit";
 import { getDb, type Db } from "./db";
 import type { Prisma } from "./generated/prisma/client";
 import { NotFoundError, UnauthenticatedError } from "./http-errors";
-import { requireMember, type Viewer } from "./permissions";
+import { requireMember, writingOrganization, type Viewer } from "./permissions";
 import { fromDbEnum } from "./wire-enums";
 
 type Tx = Prisma.TransactionClient;
@@ -53,16 +52,6 @@ export async function getActionCategory(recommendationId: number, db: Db = getDb
   return row ? toView(row) : null;
 }
 
-/** The organisation the override is made for: the one named, or the caller's only organisation where they write. */
-function organizationFor(viewer: Viewer, requested: string | undefined): string {
-  if (requested) return requested;
-  const writable = viewer.memberships.filter((m) => CAN_WRITE.includes(m.role));
-  const candidates = writable.length > 0 ? writable : viewer.memberships;
-  if (candidates.length === 1) return candidates[0]!.organizationId;
-  if (candidates.length === 0) return "";
-  throw new z.ZodError([{ code: "custom", path: ["organizationId"], message: "required: you are a member of several organisations", input: undefined }]);
-}
-
 async function loadForWrite(tx: Tx, recommendationId: number): Promise<ViewRow> {
   const row = await tx.recommendation.findUnique({ where: { id: recommendationId }, select: viewSelect });
   if (!row) throw new NotFoundError();
@@ -76,8 +65,7 @@ async function loadForWrite(tx: Tx, recommendationId: number): Promise<ViewRow> 
  */
 export async function setActionCategoryOverride(viewer: Viewer | null, recommendationId: number, input: SetActionCategory): Promise<ActionCategoryView> {
   if (!viewer) throw new UnauthenticatedError();
-  const organizationId = organizationFor(viewer, input.organizationId);
-  requireMember(viewer, organizationId, CAN_WRITE);
+  const organizationId = writingOrganization(viewer, input.organizationId);
   return getDb().$transaction(async (tx) => {
     const before = await loadForWrite(tx, recommendationId);
     const previous = before.actionCategoryOverride;

@@ -1,13 +1,12 @@
 import "server-only";
-import { z } from "zod";
-import { CAN_READ_PRIVATE, CAN_WRITE } from "@/lib/auth/roles";
+import { CAN_READ_PRIVATE } from "@/lib/auth/roles";
 import type { AssessmentDto, AssessmentInput, CreatedAssessment, OrganizationAssessments } from "@/lib/schemas/assessment";
 import { recordAuditEvent } from "./audit";
 import { getDb } from "./db";
 import { Prisma } from "./generated/prisma/client";
 import { ConflictError, NotFoundError, UnauthenticatedError } from "./http-errors";
 import { fromDbDate, fromDbEnum, toDbDate, toDbEnum } from "./wire-enums";
-import { readableOrganizationIds, requireMember, type Viewer } from "./permissions";
+import { readableOrganizationIds, requireMember, writingOrganization, type Viewer } from "./permissions";
 
 const ASSESSMENT_SELECT = {
   id: true,
@@ -50,16 +49,6 @@ function toDto(row: AssessmentRow): AssessmentDto {
   };
 }
 
-/** The organisation the assessment is written for: the one named, or the caller's only organisation where they write. */
-function organizationFor(viewer: Viewer, requested: string | undefined): string {
-  if (requested) return requested;
-  const writable = viewer.memberships.filter((m) => CAN_WRITE.includes(m.role));
-  const candidates = writable.length > 0 ? writable : viewer.memberships;
-  if (candidates.length === 1) return candidates[0]!.organizationId;
-  if (candidates.length === 0) return "";
-  throw new z.ZodError([{ code: "custom", path: ["organizationId"], message: "required: you are a member of several organisations", input: undefined }]);
-}
-
 async function latestAssessment(db: Prisma.TransactionClient, recommendationId: number, organizationId: string): Promise<AssessmentRow | null> {
   return db.assessment.findFirst({ where: { recommendationId, organizationId }, orderBy: { version: "desc" }, select: ASSESSMENT_SELECT });
 }
@@ -72,8 +61,7 @@ async function latestAssessment(db: Prisma.TransactionClient, recommendationId: 
 export async function createAssessment(viewer: Viewer | null, recommendationId: number, input: AssessmentInput): Promise<CreatedAssessment> {
   // Check the caller may write for the organisation.
   if (!viewer) throw new UnauthenticatedError();
-  const organizationId = organizationFor(viewer, input.organizationId);
-  requireMember(viewer, organizationId, CAN_WRITE);
+  const organizationId = writingOrganization(viewer, input.organizationId);
 
   const db = getDb();
   const recommendation = await db.recommendation.findUnique({ where: { id: recommendationId }, select: { id: true } });

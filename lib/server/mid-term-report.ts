@@ -20,6 +20,7 @@ import { getDb } from "./db";
 import { NotFoundError } from "./http-errors";
 import type { Viewer } from "./permissions";
 import { listRecommendations, type RecommendationRow } from "./recommendations";
+import { getReviewSummary } from "./reviews";
 import { resolveOrganization } from "./status-sheet";
 
 /**
@@ -100,21 +101,7 @@ export async function getMidTermReport(viewer: Viewer | null, input: MidTermRepo
   const organization = await resolveOrganization({ kind: "user", viewer }, input.organization, CAN_READ_PRIVATE);
 
   // The review and the themes asked for.
-  const db = getDb();
-  const review = await db.review.findUnique({
-    where: { id: input.review },
-    select: {
-      id: true,
-      cycle: true,
-      session: true,
-      reviewDate: true,
-      reportSymbol: true,
-      addendumSymbol: true,
-      reportedTotal: true,
-      stateUnderReview: { select: { iso3: true, name: true } },
-      _count: { select: { recommendations: true } },
-    },
-  });
+  const review = await getReviewSummary(input.review);
   if (!review) throw new NotFoundError("no such review");
   const themes = await knownThemes(input.theme);
 
@@ -153,11 +140,11 @@ export async function getMidTermReport(viewer: Viewer | null, input: MidTermRepo
       stateUnderReview: review.stateUnderReview,
       cycle: review.cycle,
       session: review.session,
-      reviewDate: review.reviewDate ? review.reviewDate.toISOString().slice(0, 10) : null,
+      reviewDate: review.reviewDate,
       reportSymbol: review.reportSymbol,
       addendumSymbol: review.addendumSymbol,
-      loaded: review._count.recommendations,
-      reportedTotal: review.reportedTotal,
+      loaded: review.loaded,
+      reportedTotal: review.reported.total,
     },
     themes,
     includeNoted: input.noted,

@@ -1,6 +1,7 @@
 import "server-only";
 import { headers as requestHeaders } from "next/headers";
 import { cache } from "react";
+import { z } from "zod";
 import { allowedRole, CAN_READ_PRIVATE, CAN_WRITE, isOrgRole, type Membership, type OrgRole } from "@/lib/auth/roles";
 import { getAuth } from "./auth";
 import { getDb } from "./db";
@@ -92,6 +93,8 @@ export function writingOrganization(viewer: Viewer, organizationId: string | und
   }
   const writable = viewer.memberships.filter((m) => CAN_WRITE.includes(m.role));
   if (writable.length === 0) throw new ForbiddenError();
-  if (writable.length > 1) throw new ForbiddenError("organizationId is required for members of several organisations");
+  if (writable.length > 1) {
+    throw new z.ZodError([{ code: "custom", path: ["organizationId"], message: "required: you are a member of several organisations", input: undefined }]);
+  }
   return writable[0]!.organizationId;
 }
