@@ -15,6 +15,7 @@ import { measureExport, psqlVersion, type ExportResult } from "./bench/export";
 import { exportReport } from "./bench/export-report";
 import { listReport, measureList, parseQuery, slowest } from "./bench/list";
 import { int, seconds, table } from "./bench/report";
+import { measureStats, statsReport } from "./bench/stats";
 import { buildSyntheticSet } from "./bench/synthetic";
 
 const USAGE = "Usage: npm run bench -- [--rows N (default 250000)] [--iterations N (default 30)] [--keep]";
@@ -118,6 +119,9 @@ async function main(): Promise<number> {
       ...plans.count.map((line) => `  ${line}`),
       "",
     ]);
+
+    // The charts' counts.
+    print([...statsReport(await measureStats(pool, options.iterations, scope, note), options.iterations), ""]);
 
     // The CSV export against COPY.
     const exports: ExportResult[] = [];

@@ -43,50 +43,60 @@ const REGION_BY_GROUP = invert(REGION_GROUPS);
  * so charts of several reviews line up.
  */
 export async function countRecommendationStats(by: StatDimension, filters: RecommendationFilters, scope: ViewerScope = {}, db: Db = getDb()): Promise<RecommendationStats> {
-  const where = buildRecommendationWhere(filters, scope);
-  const q = (sql: Prisma.Sql): Promise<Row[]> => db.$queryRaw<Row[]>(sql);
-  const [rows, [count]] = await Promise.all([groupRows(by, where, filters, scope, q), db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" ${FROM} WHERE ${where}`]);
-  return { by, groups: toGroups(by, rows), total: count?.total ?? 0 };
+  const sql = recommendationStatsSql(by, filters, scope);
+  const [[count], ...grouped] = await Promise.all([db.$queryRaw<{ total: number }[]>(sql.total), ...sql.groups.map((statement) => db.$queryRaw<Row[]>(statement))]);
+  const rows = grouped.flat();
+  return { by, groups: toGroups(by, by === "status" ? inStatusOrder(rows) : rows), total: count?.total ?? 0 };
 }
 
-function groupRows(by: StatDimension, where: Prisma.Sql, filters: RecommendationFilters, scope: ViewerScope, q: (sql: Prisma.Sql) => Promise<Row[]>): Promise<Row[]> {
+/**
+ * The statements behind `countRecommendationStats`, run in parallel: the total, and the grouped counts (two for
+ * `status`). Exported so the benchmark can time the same SQL through raw pg.
+ */
+export function recommendationStatsSql(by: StatDimension, filters: RecommendationFilters, scope: ViewerScope = {}): { total: Prisma.Sql; groups: Prisma.Sql[] } {
+  const where = buildRecommendationWhere(filters, scope);
+  return { total: Prisma.sql`SELECT count(*)::int AS "total" ${FROM} WHERE ${where}`, groups: groupStatements(by, where, filters, scope) };
+}
+
+function groupStatements(by: StatDimension, where: Prisma.Sql, filters: RecommendationFilters, scope: ViewerScope): Prisma.Sql[] {
   switch (by) {
     case "position":
-      return q(Prisma.sql`SELECT r."position"::text AS key, NULL AS label, count(*)::int AS count ${FROM} WHERE ${where} GROUP BY 1`);
+      return [Prisma.sql`SELECT r."position"::text AS key, NULL AS label, count(*)::int AS count ${FROM} WHERE ${where} GROUP BY 1`];
     case "wording":
-      return q(Prisma.sql`SELECT lower(r."responseWording") AS key, NULL AS label, count(*)::int AS count ${FROM} WHERE ${where} GROUP BY 1 ORDER BY 3 DESC, 1`);
+      return [Prisma.sql`SELECT lower(r."responseWording") AS key, NULL AS label, count(*)::int AS count ${FROM} WHERE ${where} GROUP BY 1 ORDER BY 3 DESC, 1`];
     case "action":
-      return q(Prisma.sql`SELECT r."actionCategory"::text AS key, NULL AS label, count(*)::int AS count ${FROM} WHERE ${where} GROUP BY 1`);
+      return [Prisma.sql`SELECT r."actionCategory"::text AS key, NULL AS label, count(*)::int AS count ${FROM} WHERE ${where} GROUP BY 1`];
     case "review":
-      return q(Prisma.sql`SELECT v."id"::text AS key, c."name" || ', ' || v."cycle"::text || ':' || COALESCE(extract(year FROM v."reviewDate")::text, '') AS label,
-        count(*)::int AS count ${FROM} JOIN "Country" c ON c."iso3" = v."stateUnderReviewIso3" WHERE ${where} GROUP BY v."id", c."name" ORDER BY c."name", v."cycle"`);
+      return [Prisma.sql`SELECT v."id"::text AS key, c."name" || ', ' || v."cycle"::text || ':' || COALESCE(extract(year FROM v."reviewDate")::text, '') AS label,
+        count(*)::int AS count ${FROM} JOIN "Country" c ON c."iso3" = v."stateUnderReviewIso3" WHERE ${where} GROUP BY v."id", c."name" ORDER BY c."name", v."cycle"`];
     case "region":
       // The regional groups of a recommendation's States are kept in `recommendingRegions` (one value per group).
-      return q(Prisma.sql`SELECT g::text AS key, NULL AS label, count(DISTINCT r."id")::int AS count ${FROM}
-        LEFT JOIN LATERAL unnest(r."recommendingRegions") g ON TRUE WHERE ${where} GROUP BY 1`);
+      return [Prisma.sql`SELECT g::text AS key, NULL AS label, count(DISTINCT r."id")::int AS count ${FROM}
+        LEFT JOIN LATERAL unnest(r."recommendingRegions") g ON TRUE WHERE ${where} GROUP BY 1`];
     case "state":
-      return q(Prisma.sql`SELECT rs."countryIso3" AS key, c."name" AS label, count(DISTINCT r."id")::int AS count ${FROM}
+      return [Prisma.sql`SELECT rs."countryIso3" AS key, c."name" AS label, count(DISTINCT r."id")::int AS count ${FROM}
         LEFT JOIN "RecommendationState" rs ON rs."recommendationId" = r."id" LEFT JOIN "Country" c ON c."iso3" = rs."countryIso3"
-        WHERE ${where} GROUP BY 1, 2 ORDER BY 3 DESC, 2`);
+        WHERE ${where} GROUP BY 1, 2 ORDER BY 3 DESC, 2`];
     case "theme":
-      return q(Prisma.sql`SELECT t."slug" AS key, t."name" AS label, count(DISTINCT r."id")::int AS count ${FROM}
+      return [Prisma.sql`SELECT t."slug" AS key, t."name" AS label, count(DISTINCT r."id")::int AS count ${FROM}
         LEFT JOIN ("RecommendationTheme" rt JOIN "Theme" t ON t."id" = rt."themeId" AND t."scheme" <> 'AFFECTED_PERSONS') ON rt."recommendationId" = r."id"
-        WHERE ${where} GROUP BY 1, 2 ORDER BY 3 DESC, 2`);
-    case "status":
-      return statusRows(where, filters, scope, q);
+        WHERE ${where} GROUP BY 1, 2 ORDER BY 3 DESC, 2`];
+    case "status": {
+      // Each organisation's current status in the scope (a recommendation once per status), and `not_assessed` as the explorer's filter reads it.
+      const statusScope = statusScopeOf(filters, scope);
+      return [
+        Prisma.sql`SELECT c."status"::text AS key, NULL AS label, count(DISTINCT r."id")::int AS count ${FROM}
+          JOIN (${currentStatusesSql(statusScope)}) c ON c."recommendationId" = r."id" WHERE ${where} GROUP BY 1`,
+        Prisma.sql`SELECT 'NOT_ASSESSED' AS key, NULL AS label, count(*)::int AS count ${FROM}
+          WHERE ${where} AND ${statusCondition(["not_assessed"], statusScope)}`,
+      ];
+    }
   }
 }
 
-/** Each organisation's current status in the scope (a recommendation once per status), and `not_assessed` as the explorer's filter reads it. */
-async function statusRows(where: Prisma.Sql, filters: RecommendationFilters, scope: ViewerScope, q: (sql: Prisma.Sql) => Promise<Row[]>): Promise<Row[]> {
-  const statusScope = statusScopeOf(filters, scope);
-  const [recorded, unassessed] = await Promise.all([
-    q(Prisma.sql`SELECT c."status"::text AS key, NULL AS label, count(DISTINCT r."id")::int AS count ${FROM}
-      JOIN (${currentStatusesSql(statusScope)}) c ON c."recommendationId" = r."id" WHERE ${where} GROUP BY 1`),
-    q(Prisma.sql`SELECT 'NOT_ASSESSED' AS key, NULL AS label, count(*)::int AS count ${FROM}
-      WHERE ${where} AND ${statusCondition(["not_assessed"], statusScope)}`),
-  ]);
-  const counts = new Map([...recorded, ...unassessed].map((row) => [row.key, row.count]));
+/** Every status in the canonical order, zeros included. */
+function inStatusOrder(rows: Row[]): Row[] {
+  const counts = new Map(rows.map((row) => [row.key, row.count]));
   return ASSESSMENT_STATUSES.map((status) => ({ key: status.toUpperCase(), label: null, count: counts.get(status.toUpperCase()) ?? 0 }));
 }
 

@@ -2,7 +2,7 @@ import type pg from "pg";
 import { parseApiSearch, type RecommendationQuery } from "@/lib/search-params";
 import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { listRecommendations, recommendationPageSql } from "@/lib/server/recommendations";
-import { int, ms, percentile, table, timed, verdict } from "./report";
+import { comparisonRow, percentile, table, timeAlternating } from "./report";
 
 /**
  * Representative explorer queries, written as the API's query strings and parsed by its strict schema. `statusOf=mine`
@@ -57,46 +57,14 @@ export async function measureList(pool: pg.Pool, iterations: number, scope: View
     if (viaApp.total !== viaPg.total || viaApp.items.length !== viaPg.rows) {
       throw new Error(`"${search}": the app returned ${viaApp.total}/${viaApp.items.length}, raw pg ${viaPg.total}/${viaPg.rows}.`);
     }
-    for (let i = 0; i < WARM_UP; i++) await Promise.all([listRecommendations(query, scope), rawList(pool, query, scope)]);
-    const prisma: number[] = [];
-    const raw: number[] = [];
-    for (let i = 0; i < iterations; i++) {
-      const app = (): Promise<number> => timed(() => listRecommendations(query, scope));
-      const direct = (): Promise<number> => timed(() => rawList(pool, query, scope));
-      if (i % 2 === 0) {
-        prisma.push(await app());
-        raw.push(await direct());
-      } else {
-        raw.push(await direct());
-        prisma.push(await app());
-      }
-    }
+    const { app: prisma, raw } = await timeAlternating(() => listRecommendations(query, scope), () => rawList(pool, query, scope), iterations, WARM_UP);
     results.push({ search, query, total: viaApp.total, prisma, raw });
   }
   return results;
 }
 
 export function listReport(results: ListResult[], iterations: number, poolSize: number): string[] {
-  const rows = results.map((result) => {
-    const [appP50, appP95, rawP50, rawP95] = [
-      percentile(result.prisma, 50),
-      percentile(result.prisma, 95),
-      percentile(result.raw, 50),
-      percentile(result.raw, 95),
-    ];
-    const ratio = appP50 / rawP50;
-    return [
-      result.search || "(no filter)",
-      int(result.total),
-      ms(appP50),
-      ms(appP95),
-      ms(rawP50),
-      ms(rawP95),
-      `${ratio.toFixed(2)}x`,
-      verdict(ratio <= TARGET_RATIO),
-      verdict(appP95 < TARGET_P95_MS),
-    ];
-  });
+  const rows = results.map((result) => comparisonRow(result.search || "(no filter)", result.total, { app: result.prisma, raw: result.raw }, { ratio: TARGET_RATIO, p95Ms: TARGET_P95_MS }));
   return [
     `List: listRecommendations (Prisma + adapter-pg) vs the same page + count statements through raw pg, both pools max ${poolSize},`,
     `${WARM_UP} warm-up rounds then ${iterations} timed iterations per query, run one after the other (no concurrent load).`,

@@ -33,3 +33,29 @@ export async function timed(run: () => Promise<unknown>): Promise<number> {
   await run();
   return performance.now() - started;
 }
+
+/**
+ * Times the app and raw pg on the same work after `warmUp` rounds. The two alternate which goes first on every
+ * iteration, so neither always meets a cache the other just warmed.
+ */
+export async function timeAlternating(app: () => Promise<unknown>, raw: () => Promise<unknown>, iterations: number, warmUp: number): Promise<{ app: number[]; raw: number[] }> {
+  for (let i = 0; i < warmUp; i++) await Promise.all([app(), raw()]);
+  const samples = { app: [] as number[], raw: [] as number[] };
+  for (let i = 0; i < iterations; i++) {
+    if (i % 2 === 0) {
+      samples.app.push(await timed(app));
+      samples.raw.push(await timed(raw));
+    } else {
+      samples.raw.push(await timed(raw));
+      samples.app.push(await timed(app));
+    }
+  }
+  return samples;
+}
+
+/** One row of an app-vs-raw table: p50 and p95 of each side, their p50 ratio and the verdicts. */
+export function comparisonRow(label: string, total: number, samples: { app: number[]; raw: number[] }, targets: { ratio: number; p95Ms: number }): string[] {
+  const [appP50, appP95, rawP50, rawP95] = [percentile(samples.app, 50), percentile(samples.app, 95), percentile(samples.raw, 50), percentile(samples.raw, 95)];
+  const ratio = appP50 / rawP50;
+  return [label, int(total), ms(appP50), ms(appP95), ms(rawP50), ms(rawP95), `${ratio.toFixed(2)}x`, verdict(ratio <= targets.ratio), verdict(appP95 < targets.p95Ms)];
+}
