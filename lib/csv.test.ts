@@ -1,7 +1,19 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import type { RecommendationRow } from "@/lib/server/recommendations";
-import { csvPreamble, exportFileName, formatCsvRecords, neutraliseCell, RECOMMENDATION_CSV_COLUMNS, restoreNeutralisedCell, toCsvRecord, UTF8_BOM } from "./csv";
+import csvTitlesZh from "@/lib/i18n/messages/zh/csv.json";
+import {
+  csvHeader,
+  csvPreamble,
+  exportFileName,
+  formatCsvRecords,
+  neutraliseCell,
+  RECOMMENDATION_CSV_COLUMNS,
+  restoreNeutralisedCell,
+  takeCsvOptions,
+  toCsvRecord,
+  UTF8_BOM,
+} from "./csv";
 
 const row: RecommendationRow = {
   id: 7,
@@ -114,6 +126,47 @@ describe("formatCsvRecords", () => {
     const preamble = csvPreamble();
     expect(preamble.startsWith(UTF8_BOM)).toBe(true);
     expect(preamble.slice(1)).toBe(`${RECOMMENDATION_CSV_COLUMNS.join(",")}\r\n`);
+  });
+});
+
+describe("localised header", () => {
+  it("keeps the machine keys by default, byte for byte", () => {
+    expect(csvPreamble("keys")).toBe(csvPreamble());
+    expect(csvPreamble()).toBe(`${UTF8_BOM}id,state_under_review,cycle,review_report,paragraph,text,recommending_states_iso3,recommending_states,recommending_regions,position,response_wording,position_source,themes,affected_persons,action_category,action_category_source,action_category_method,action_category_rules,source_document\r\n`);
+  });
+
+  it("writes the Chinese column titles in column order, one per column", () => {
+    const preamble = csvPreamble("zh");
+    expect(preamble.startsWith(UTF8_BOM)).toBe(true);
+    const [header] = parse(preamble.slice(1)) as string[][];
+    expect(header).toEqual(RECOMMENDATION_CSV_COLUMNS.map((column) => csvTitlesZh[column]));
+    expect(header?.slice(0, 3)).toEqual(["编号", "受审议国", "轮次"]);
+  });
+
+  it("writes the English column titles", () => {
+    const [header] = parse(csvPreamble("en").slice(1)) as string[][];
+    expect(header?.[RECOMMENDATION_CSV_COLUMNS.indexOf("response_wording")]).toBe("The State's own wording");
+  });
+
+  it("keeps the key of a column the catalogue does not title", () => {
+    expect(csvHeader(["id", "not_a_column"], "zh")).toEqual(["编号", "not_a_column"]);
+  });
+});
+
+describe("takeCsvOptions", () => {
+  const take = (search: string) => takeCsvOptions(new URLSearchParams(search));
+
+  it("defaults to machine keys and leaves the filters without `headers`", () => {
+    const { options, filters } = take("cycle=3&headers=zh&position=noted");
+    expect(options.data).toEqual({ headers: "zh" });
+    expect(filters.toString()).toBe("cycle=3&position=noted");
+    expect(take("cycle=3").options.data).toEqual({ headers: "keys" });
+  });
+
+  it.each(["headers=fr", "headers=", "headers=ZH-cn", "headers=zh&headers=en"])("refuses %j with an issue under headers", (search) => {
+    const { options } = take(search);
+    expect(options.success).toBe(false);
+    expect(options.error?.issues[0]?.path[0]).toBe("headers");
   });
 });
 

@@ -1,4 +1,7 @@
 import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
+import csvTitlesEn from "@/lib/i18n/messages/en/csv.json";
+import csvTitlesZh from "@/lib/i18n/messages/zh/csv.json";
 import { toPublicRecommendation, type RecommendationItem } from "@/lib/schemas/recommendation-api";
 import type { RecommendationRow } from "@/lib/server/recommendations";
 
@@ -115,9 +118,43 @@ export function formatCsvRecords(records: Record<CsvColumn, string>[]): string {
   return stringify(rows, CSV_STRINGIFY_OPTIONS);
 }
 
+/**
+ * The header row's words: `keys` (default), the machine keys above, which scripts and reports cite; `en` or `zh`,
+ * column titles a reader understands, from the csv message catalogue. Only the header changes, never the cells.
+ */
+export const CSV_HEADER_LANGUAGES = ["keys", "en", "zh"] as const;
+export type CsvHeaderLanguage = (typeof CSV_HEADER_LANGUAGES)[number];
+
+const CSV_TITLES: Record<Exclude<CsvHeaderLanguage, "keys">, Readonly<Record<string, string>>> = { en: csvTitlesEn, zh: csvTitlesZh };
+
+/** The header row of an export's columns in the chosen language; a column without a title keeps its key. */
+export function csvHeader(columns: readonly string[], language: CsvHeaderLanguage = "keys"): string[] {
+  if (language === "keys") return [...columns];
+  const titles = CSV_TITLES[language];
+  return columns.map((column) => titles[column] ?? column);
+}
+
+/** `headers=zh`: at most once, one of CSV_HEADER_LANGUAGES; absent means `keys`. */
+export const csvOptionsSchema = z.object({
+  headers: z
+    .array(z.enum(CSV_HEADER_LANGUAGES, { error: `one of ${CSV_HEADER_LANGUAGES.join(", ")}` }))
+    .max(1, "give headers at most once")
+    .transform((values): CsvHeaderLanguage => values[0] ?? "keys"),
+});
+
+/**
+ * Splits the export's own `headers=` option off the filter parameters, which are then parsed as strictly as the JSON
+ * API's (that schema refuses unknown keys). A bad value fails with its issues under the path `headers`.
+ */
+export function takeCsvOptions(params: URLSearchParams): { options: ReturnType<typeof csvOptionsSchema.safeParse>; filters: URLSearchParams } {
+  const filters = new URLSearchParams(params);
+  filters.delete("headers");
+  return { options: csvOptionsSchema.safeParse({ headers: params.getAll("headers") }), filters };
+}
+
 /** The first bytes of the file: the BOM and the header row. */
-export function csvPreamble(): string {
-  return UTF8_BOM + stringify([[...RECOMMENDATION_CSV_COLUMNS]], CSV_STRINGIFY_OPTIONS);
+export function csvPreamble(language: CsvHeaderLanguage = "keys"): string {
+  return UTF8_BOM + stringify([csvHeader(RECOMMENDATION_CSV_COLUMNS, language)], CSV_STRINGIFY_OPTIONS);
 }
 
 /** `upr-recommendations-cycle-3-position-noted-2026-11-28.csv`: the filter (shortened, ASCII) and the export date. */

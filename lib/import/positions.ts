@@ -4,7 +4,7 @@ import type { Position } from "./types";
  * The words States and databases use for a response, mapped to OHCHR's two positions (plus "in part"). A State
  * that "rejects" a recommendation has, in UPR terms, noted it; the State's own word is kept beside the position.
  */
-const POSITION_WORDS: Readonly<Record<string, Position>> = {
+export const POSITION_WORDS: Readonly<Record<string, Position>> = {
   supported: "SUPPORTED",
   accepted: "SUPPORTED",
   "supported in part": "SUPPORTED_IN_PART",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CSV_HEADER_LANGUAGES } from "@/lib/csv";
 import {
   apiErrorSchema,
   recommendationIdSchema,
@@ -95,6 +96,22 @@ function statsParameters(): Parameter[] {
   ];
 }
 
+/** The CSV export's own option, after the explorer's filter parameters. */
+function csvParameters(): Parameter[] {
+  return [
+    ...queryParameters(),
+    {
+      name: "headers",
+      in: "query",
+      required: false,
+      description:
+        "The header row: `keys` (default), the stable snake_case column keys, unchanged; `en` or `zh`, column titles in English or " +
+        "Simplified Chinese (UN terms) for people reading the file in a spreadsheet. Only the header row changes, never the cells.",
+      schema: embedded(z.toJSONSchema(z.enum(CSV_HEADER_LANGUAGES).default("keys"), { io: "input" })),
+    },
+  ];
+}
+
 const errors = {
   "400": error("A parameter is unknown or has a bad value; `issues` says which and why."),
   "500": error("Unexpected server error (details are logged, never returned)."),
@@ -165,8 +182,9 @@ export function readPaths(): Record<string, JsonSchema> {
         summary: "The whole filtered set as CSV (UTF-8 with BOM, RFC 4180, CRLF): exactly `total` data rows after one header row.",
         description:
           "Same parameters as /api/recommendations; `page`, `pageSize` and `sort` are accepted and ignored (rows in id order). " +
-          "Cells beginning with = + - @, tab or carriage return are prefixed with an apostrophe against formula injection.",
-        parameters,
+          "Cells beginning with = + - @, tab or carriage return are prefixed with an apostrophe against formula injection. " +
+          "`headers=zh` (or `en`) gives the header row as localised column titles instead of the machine keys.",
+        parameters: csvParameters(),
         responses: {
           "200": {
             description: "The CSV file.",

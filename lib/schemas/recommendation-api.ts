@@ -10,7 +10,7 @@ import { SCHEME_SLUGS } from "@/lib/themes";
  * the route handlers map the server DTO through `toPublicRecommendation`.
  */
 
-const REGION_OF_GROUP: Record<string, Region> = {
+export const REGION_OF_GROUP: Record<string, Region> = {
   AFRICAN: "african",
   ASIA_PACIFIC: "asia-pacific",
   EASTERN_EUROPEAN: "eeg",

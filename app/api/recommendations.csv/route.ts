@@ -1,4 +1,4 @@
-import { csvPreamble, exportFileName, formatCsvRecords, toCsvRecord } from "@/lib/csv";
+import { csvPreamble, exportFileName, formatCsvRecords, takeCsvOptions, toCsvRecord, type CsvHeaderLanguage } from "@/lib/csv";
 import { filtersOf, parseApiSearch, toSearchString, type RecommendationQuery } from "@/lib/search-params";
 import { scopeApiQuery } from "@/lib/server/explorer-scope";
 import { badRequest, toHttpError } from "@/lib/server/http-errors";
@@ -14,8 +14,10 @@ const BATCH_SIZE = 1_000;
  * the explorer works, but ignored: rows come in id order, read in keyset batches.
  */
 export async function GET(request: Request): Promise<Response> {
-  // Validate the parameters as strictly as the JSON API.
-  const parsed = parseApiSearch(new URL(request.url).searchParams);
+  // Validate the export's own option (`headers=zh`), then the filter parameters as strictly as the JSON API.
+  const { options, filters } = takeCsvOptions(new URL(request.url).searchParams);
+  if (!options.success) return badRequest(options.error.issues);
+  const parsed = parseApiSearch(filters);
   if (!parsed.success) return badRequest(parsed.error.issues);
   const query = parsed.data;
 
@@ -34,7 +36,7 @@ export async function GET(request: Request): Promise<Response> {
 
   const exportedAt = new Date();
   const filter = toSearchString(filtersOf(query)).replace(/^\?/, "");
-  return new Response(csvStream(query, scope, first), {
+  return new Response(csvStream(query, scope, first, options.data.headers), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${exportFileName(filter, exportedAt)}"`,
@@ -50,13 +52,13 @@ export async function GET(request: Request): Promise<Response> {
  * Pull-based: the next batch is read only when the client has taken the previous one, so a 250,000-row export holds
  * one batch in memory, and a client that disconnects stops the reads.
  */
-function csvStream(query: RecommendationQuery, scope: ViewerScope, first: RecommendationRow[]): ReadableStream<Uint8Array> {
+function csvStream(query: RecommendationQuery, scope: ViewerScope, first: RecommendationRow[], headers: CsvHeaderLanguage): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let pending: RecommendationRow[] | null = first;
   let lastId = 0;
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(csvPreamble()));
+      controller.enqueue(encoder.encode(csvPreamble(headers)));
     },
     async pull(controller) {
       try {
