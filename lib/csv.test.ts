@@ -10,6 +10,8 @@ const row: RecommendationRow = {
   stateUnderReview: { iso3: "CHN", name: "China" },
   paragraph: "28.5",
   text: 'Ratify the "ICCPR", promptly,\nand report',
+  textLanguage: "en",
+  officialTexts: [],
   highlight: null,
   recommendingStates: [
     { iso3: "GBR", name: "United Kingdom of Great Britain and Northern Ireland", region: "WEOG" },
@@ -72,6 +74,7 @@ describe("toCsvRecord", () => {
       action_category_method: "source",
       action_category_rules: "",
       source_document: "CHN-cycle3.docx",
+      text_language: "en",
     });
   });
 
