@@ -22,6 +22,8 @@ const row: RecommendationRow = {
   stateUnderReview: { iso3: "CHN", name: "China" },
   paragraph: "28.5",
   text: 'Ratify the "ICCPR", promptly,\nand report',
+  textLanguage: "en",
+  officialTexts: [],
   highlight: null,
   recommendingStates: [
     { iso3: "GBR", name: "United Kingdom of Great Britain and Northern Ireland", region: "WEOG" },
@@ -84,6 +86,7 @@ describe("toCsvRecord", () => {
       action_category_method: "source",
       action_category_rules: "",
       source_document: "CHN-cycle3.docx",
+      text_language: "en",
     });
   });
 

@@ -38,6 +38,7 @@ export const RECOMMENDATION_CSV_COLUMNS = [
   "action_category_method",
   "action_category_rules",
   "source_document",
+  "text_language",
 ] as const;
 
 export type CsvColumn = (typeof RECOMMENDATION_CSV_COLUMNS)[number];
@@ -101,6 +102,7 @@ export function toCsvRecord(row: RecommendationRow): Record<CsvColumn, string> {
     action_category_method: item.actionCategoryMethod ?? "",
     action_category_rules: item.actionCategoryRules ?? "",
     source_document: item.source.document,
+    text_language: item.textLanguage,
   };
   return record;
 }

@@ -26,6 +26,7 @@ function report(): MidTermReport {
             id: 7,
             paragraph: "28.1",
             text: HOSTILE,
+            textLanguage: "en",
             recommendingStates: [{ iso3: "SEN", name: "Senegal" }],
             position: "supported",
             responseWording: "accepted",

@@ -45,7 +45,7 @@ function recommendationHtml(recommendation: ReportRecommendation): string {
   const evidence = current && current.evidence.length > 0 ? `<p><strong>Evidence</strong></p><ul>${current.evidence.map(evidenceItem).join("")}</ul>` : "";
   return `<article class="recommendation">
 <h3>${escapeHtml(paragraphLabel(recommendation))}</h3>
-<p class="text">${escapeHtml(recommendation.text)}</p>
+<p class="text" lang="${escapeHtml(recommendation.textLanguage)}">${escapeHtml(recommendation.text)}</p>
 <p><strong>Recommending States:</strong> ${escapeHtml(statesText(recommendation))}</p>
 <p><strong>Government response:</strong> ${escapeHtml(responseText(recommendation))}</p>
 <p><strong>Status:</strong> ${escapeHtml(statusLine(recommendation))}</p>

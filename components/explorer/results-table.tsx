@@ -2,7 +2,10 @@
 
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import Link from "next/link";
+import { useParams } from "next/navigation";
+import { TextLanguageNote } from "@/components/recommendations/text-language-note";
 import { ACTION_LABELS, POSITION_PARAM_LABELS, POSITION_PARAMS, actionCategoryMethodLabel, cycleLabel } from "@/lib/labels";
+import { localeFromParams, pickRecommendationText } from "@/lib/recommendation-text";
 import { toSearchString, type RecommendationQuery, type Sort } from "@/lib/search-params";
 import type { RecommendationRow } from "@/lib/server/recommendations";
 import { Highlighted } from "./highlighted";
@@ -20,7 +23,12 @@ function SortLink({ query, label, asc, desc }: { query: RecommendationQuery; lab
   );
 }
 
-function columns(query: RecommendationQuery) {
+/** The text a row shows in the interface's language: an official version in it, else the text as published. */
+function shownText(row: RecommendationRow, locale: string) {
+  return pickRecommendationText(row, row.officialTexts, locale);
+}
+
+function columns(query: RecommendationQuery, locale: string) {
   return [
     column.accessor("paragraph", {
       header: () => <SortLink query={query} label="Review · paragraph" asc="cycle" desc="-cycle" />,
@@ -35,11 +43,15 @@ function columns(query: RecommendationQuery) {
     }),
     column.accessor("text", {
       header: "Recommendation",
-      cell: ({ row }) => (
-        <Link href={`/recommendations/${row.original.id}`} className="rec-text">
-          <Highlighted text={row.original.text} segments={row.original.highlight} />
-        </Link>
-      ),
+      cell: ({ row }) => {
+        const shown = shownText(row.original, locale);
+        // Search highlights mark words of the published text; another official version is shown plain.
+        return (
+          <Link href={`/recommendations/${row.original.id}`} className="rec-text" lang={shown.language}>
+            {shown.published ? <Highlighted text={shown.text} segments={row.original.highlight} /> : shown.text}
+          </Link>
+        );
+      },
     }),
     column.accessor("recommendingStates", {
       header: "Recommended by",
@@ -94,11 +106,13 @@ function columns(query: RecommendationQuery) {
 
 /** The page of results: TanStack Table renders it; paging and sorting happen in PostgreSQL through the URL. */
 export function ResultsTable({ rows, query }: { rows: RecommendationRow[]; query: RecommendationQuery }) {
+  const locale = localeFromParams(useParams());
+  const languages = [...new Set(rows.map((row) => shownText(row, locale).language))];
   // Paging and sorting are server-side, so nothing here benefits from memoisation.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
-    columns: columns(query),
+    columns: columns(query, locale),
     getCoreRowModel: getCoreRowModel(),
     manualPagination: true,
     manualSorting: true,
@@ -106,6 +120,9 @@ export function ResultsTable({ rows, query }: { rows: RecommendationRow[]; query
   });
   return (
     <div className="table-scroll">
+      {languages.map((language) => (
+        <TextLanguageNote key={language} language={language} locale={locale} />
+      ))}
       <table className="data-table results-table">
         <caption className="visually-hidden">Recommendations matching the filters</caption>
         <thead>

@@ -51,7 +51,7 @@ function Step({ step, current }: { step: ChainStep; current: boolean }) {
         )}
         <Response step={step} />
       </div>
-      <p className="recommendation-text">{excerpt(step.text)}</p>
+      <p className="recommendation-text" lang={step.textLanguage}>{excerpt(step.text)}</p>
     </li>
   );
 }
@@ -106,7 +106,7 @@ export function AcrossCycles({ recommendationId, recurrence, stateUnderReview, o
                   <Reasons suggestion={suggestion} />
                   <Response step={suggestion} />
                 </div>
-                <p className="recommendation-text">{excerpt(suggestion.text)}</p>
+                <p className="recommendation-text" lang={suggestion.textLanguage}>{excerpt(suggestion.text)}</p>
                 {organizations.length > 0 ? <LinkDecision action={action} otherId={suggestion.id} subject={where(suggestion)} organizations={organizations} /> : null}
               </li>
             ))}

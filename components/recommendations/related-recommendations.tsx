@@ -65,7 +65,7 @@ export function RelatedRecommendations({ related, stateUnderReview, recommending
                     ) : null}
                   </span>
                 </div>
-                <p className="recommendation-text">{item.text}</p>
+                <p className="recommendation-text" lang={item.textLanguage}>{item.text}</p>
               </li>
             ))}
           </ol>

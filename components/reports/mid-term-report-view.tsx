@@ -41,7 +41,7 @@ function Recommendation({ recommendation }: { recommendation: ReportRecommendati
   return (
     <article className={styles.recommendation} aria-label={paragraphLabel(recommendation)} data-testid="report-recommendation">
       <h4>{paragraphLabel(recommendation)}</h4>
-      <p className="recommendation-text">{recommendation.text}</p>
+      <p className="recommendation-text" lang={recommendation.textLanguage}>{recommendation.text}</p>
       <dl className={styles.facts}>
         <dt>Recommending States</dt>
         <dd>{statesText(recommendation)}</dd>

@@ -41,6 +41,7 @@ describe("China 2018 (3rd cycle)", () => {
 
   it("has 346 recommendations, 28.1 to 28.346 in numeric order, 284 supported and 62 noted", () => {
     expect(doc.recommendations.map((r) => r.paragraph)).toEqual(Array.from({ length: 346 }, (_, i) => `28.${i + 1}`));
+    expect(new Set(doc.recommendations.map((r) => r.textLanguage))).toEqual(new Set(["en"]));
     expect(positions(doc)).toEqual({ SUPPORTED: 284, NOTED: 62 });
     expect(new Set(doc.recommendations.map((r) => r.sourceKey)).size).toBe(346);
     expect(byParagraph("28.66").sourceKey).toBe("ohchr:CHN:c3:28.66");

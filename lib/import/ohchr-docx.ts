@@ -71,6 +71,8 @@ function toRecommendation(draft: RowDraft, review: ReviewIdentity): ParsedRecomm
     session: review.session,
     paragraph: draft.paragraph,
     text: draft.text,
+    // The thematic lists OHCHR publishes per review are in English.
+    textLanguage: "en",
     recommendingStates: draft.recommendingStates,
     position: draft.position,
     responseWording: draft.responseWording,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { languageTagSchema } from "@/lib/schemas/recommendation-text";
 
 /**
  * The contract between the pure parsers (this folder) and the database writer (lib/server/imports.ts).
@@ -47,6 +48,8 @@ export const parsedRecommendationSchema = z.object({
   paragraph: z.string().regex(/^\d+\.\d+$/).nullable(),
   /** Exactly as printed, recommending States in parentheses included. */
   text: z.string().min(1),
+  /** The language the source prints `text` in (BCP 47), e.g. "en". Set by the parser from what the document is. */
+  textLanguage: languageTagSchema,
   /** ISO3 codes in printed order, without repeats. */
   recommendingStates: z.array(iso3Schema).min(1),
   position: positionSchema.nullable(),

@@ -24,7 +24,7 @@ describe("the real UPR Info export for China", () => {
     expect(doc.recommendations).toHaveLength(count);
     expect(doc.reviews).toEqual([{ stateUnderReview: "CHN", cycle, session, reportSymbol: null, addendumSymbol: null }]);
     expect(doc.recommendations.every((r) => r.session === session && r.paragraph === null && r.matrixTheme === null)).toBe(true);
-    expect(doc.recommendations.every((r) => r.positionSource === "UPR Info database" && r.actionCategorySource === "UPR Info")).toBe(true);
+    expect(doc.recommendations.every((r) => r.positionSource === "UPR Info database" && r.actionCategorySource === "UPR Info" && r.textLanguage === "en")).toBe(true);
     expect(new Set(doc.recommendations.map((r) => r.sourceKey)).size).toBe(count);
 
     // UPR Info's own count of accepted recommendations for the session, joint ones counted once.

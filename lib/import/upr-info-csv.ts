@@ -62,6 +62,8 @@ function mergeRows(rows: readonly UprInfoRow[]): ParsedRecommendation[] {
       session: first.session,
       paragraph: null,
       text: first.text,
+      // UPR Info's database holds the English texts.
+      textLanguage: "en",
       recommendingStates: states,
       position: first.position,
       responseWording: first.responseWording,

@@ -67,6 +67,8 @@ export type ReportRecommendation = {
   paragraph: string | null;
   /** Exactly as stored. */
   text: string;
+  /** The language `text` is published in (BCP 47), for the `lang` of the element that holds it. */
+  textLanguage: string;
   recommendingStates: { iso3: string; name: string }[];
   position: "supported" | "supported-in-part" | "noted" | null;
   /** The State's own words, e.g. "accepted and already implemented". */

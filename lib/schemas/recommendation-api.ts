@@ -65,6 +65,7 @@ export const recommendationItemSchema = z
     stateUnderReview: z.object({ iso3: z.string(), name: z.string() }),
     paragraph: z.string().nullable().describe("As printed, e.g. 28.66; null where the source has none (UPR Info rows)"),
     text: z.string().describe("Exactly as printed, never edited"),
+    textLanguage: z.string().describe("The language `text` is published in, as a BCP 47 tag, e.g. en. Texts are never translated"),
     recommendingStates: z.array(recommendingStateSchema),
     position: z.enum(POSITIONS).nullable().describe("Normalised position; null where the source records none"),
     responseWording: z.string().nullable().describe("The State's own words, e.g. 'accepted and already implemented'"),
@@ -109,6 +110,7 @@ export function toPublicRecommendation(row: RecommendationRow): RecommendationIt
     stateUnderReview: { iso3: row.stateUnderReview.iso3, name: row.stateUnderReview.name },
     paragraph: row.paragraph,
     text: row.text,
+    textLanguage: row.textLanguage,
     recommendingStates: row.recommendingStates.map((state) => ({
       iso3: state.iso3,
       name: state.name,

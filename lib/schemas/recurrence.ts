@@ -22,6 +22,7 @@ const stepSchema = z.object({
   year: z.number().int().nullable(),
   paragraph: z.string().nullable().describe('As printed, e.g. "28.66"; null where the source has none'),
   text: z.string().describe("Exactly as published"),
+  textLanguage: z.string().describe("The language `text` is published in, as a BCP 47 tag, e.g. en"),
   position: z.enum(POSITIONS).nullable(),
   responseWording: z.string().nullable().describe("The State's own words"),
 });

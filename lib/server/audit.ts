@@ -18,7 +18,8 @@ export type AuditAction =
   | "recommendation-link.decide"
   | "action-category.override"
   | "action-category.clear"
-  | "action-category.derive";
+  | "action-category.derive"
+  | "recommendation-text.import";
 
 export type AuditEventInput = {
   /** Null for the operator CLI and the first-start seed. */

@@ -146,6 +146,7 @@ function fieldsOf(rec: ParsedRecommendation, ordinal: number, links: Links): {
   paragraph: string | null;
   ordinal: number;
   text: string;
+  textLanguage: string;
   sourceDocumentId: number;
   position: ParsedRecommendation["position"];
   responseWording: string | null;
@@ -163,6 +164,7 @@ function fieldsOf(rec: ParsedRecommendation, ordinal: number, links: Links): {
     paragraph: rec.paragraph,
     ordinal,
     text: rec.text,
+    textLanguage: rec.textLanguage,
     sourceDocumentId: links.sourceId,
     position: rec.position,
     responseWording: rec.responseWording,

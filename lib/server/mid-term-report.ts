@@ -57,6 +57,7 @@ function toReportRecommendation(row: RecommendationRow, current: AssessmentDto |
     id: row.id,
     paragraph: row.paragraph,
     text: row.text,
+    textLanguage: row.textLanguage,
     recommendingStates: row.recommendingStates.map(({ iso3, name }) => ({ iso3, name })),
     position: row.position ? POSITION_PARAMS[row.position] : null,
     responseWording: row.responseWording,

@@ -18,6 +18,8 @@ export type RelatedRecommendation = {
   paragraph: string | null;
   /** Exactly as stored. */
   text: string;
+  /** The language `text` is published in (BCP 47). */
+  textLanguage: string;
   position: RecommendationRow["position"];
   responseWording: string | null;
   /** The recommending States it shares with the recommendation it is related to, in printed order. */
@@ -83,7 +85,7 @@ export async function listRelatedRecommendations(id: number, limit = RELATED_LIM
   const [rows, [summary]] = await Promise.all([
     db.$queryRaw<(Omit<RelatedRecommendation, "year"> & { reviewDate: Date | null })[]>`
       ${related}
-      SELECT x."id", x."cycle", x."reviewDate", r."paragraph", r."text", r."position"::text AS "position", r."responseWording",
+      SELECT x."id", x."cycle", x."reviewDate", r."paragraph", r."text", r."textLanguage", r."position"::text AS "position", r."responseWording",
         (SELECT json_agg(json_build_object('iso3', c."iso3", 'name', c."name", 'region', c."regionalGroup") ORDER BY rs."ordinal")
           FROM "RecommendationState" rs JOIN "Country" c ON c."iso3" = rs."countryIso3"
           WHERE rs."recommendationId" = x."id" AND rs."countryIso3" IN (SELECT "countryIso3" FROM target_states)) AS "sharedStates",

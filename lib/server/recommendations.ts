@@ -2,6 +2,8 @@ import "server-only";
 import { filtersOf, type RecommendationQuery } from "@/lib/search-params";
 import { getDb, type Db } from "./db";
 import { Prisma } from "./generated/prisma/client";
+import type { OfficialText } from "@/lib/recommendation-text";
+import { officialTextsSql } from "./recommendation-texts";
 import { buildRecommendationOrder, buildRecommendationWhere, tsQuery, type ViewerScope } from "./recommendation-where";
 
 export type RecommendingStateDto = { iso3: string; name: string; region: string | null };
@@ -16,6 +18,10 @@ export type RecommendationRow = {
   stateUnderReview: { iso3: string; name: string };
   paragraph: string | null;
   text: string;
+  /** The language `text` is published in (BCP 47), e.g. "en". */
+  textLanguage: string;
+  /** Other official language versions, imported from UN documents; pick one with pickRecommendationText. */
+  officialTexts: OfficialText[];
   highlight: TextSegment[] | null;
   recommendingStates: RecommendingStateDto[];
   position: "SUPPORTED" | "SUPPORTED_IN_PART" | "NOTED" | null;
@@ -61,9 +67,10 @@ function rowSelect(q: string): Prisma.Sql {
     : Prisma.sql`NULL`;
   return Prisma.sql`
     r."id", r."reviewId", v."cycle", v."stateUnderReviewIso3" AS "surIso3", sc."name" AS "surName",
-    r."paragraph", r."text", r."position"::text AS "position", r."responseWording", r."positionSource",
+    r."paragraph", r."text", r."textLanguage", r."position"::text AS "position", r."responseWording", r."positionSource",
     r."actionCategory", r."actionCategorySource", r."actionCategoryMethod"::text AS "actionCategoryMethod", r."actionCategoryRules", sd."fileName", v."reportSymbol", v."addendumSymbol",
     ${headline} AS "headline",
+    ${officialTextsSql("r")} AS "officialTexts",
     COALESCE((SELECT json_agg(json_build_object('iso3', c."iso3", 'name', c."name", 'region', c."regionalGroup") ORDER BY rs."ordinal")
       FROM "RecommendationState" rs JOIN "Country" c ON c."iso3" = rs."countryIso3" WHERE rs."recommendationId" = r."id"), '[]') AS "recommendingStates",
     COALESCE((SELECT json_agg(json_build_object('slug', t."slug", 'scheme', t."scheme", 'code', t."code", 'name', t."name", 'primary', rt."primary")
@@ -82,6 +89,8 @@ function toRow(raw: RawRow): RecommendationRow {
     stateUnderReview: { iso3: raw.surIso3, name: raw.surName },
     paragraph: raw.paragraph,
     text: raw.text,
+    textLanguage: raw.textLanguage,
+    officialTexts: raw.officialTexts,
     highlight: raw.headline ? toSegments(raw.headline) : null,
     recommendingStates: raw.recommendingStates,
     position: raw.position,

@@ -38,9 +38,9 @@ function bestSimilarity(a: Prisma.Sql, b: Prisma.Sql): Prisma.Sql {
 
 const subjectSchemes = Prisma.join(SUBJECT_THEME_SCHEMES.map((scheme) => Prisma.sql`${scheme}::"ThemeScheme"`));
 
-type StepRow = { id: number; cycle: number; reviewDate: Date | null; paragraph: string | null; text: string; position: string | null; responseWording: string | null; ordinal: number };
+type StepRow = { id: number; cycle: number; reviewDate: Date | null; paragraph: string | null; text: string; textLanguage: string; position: string | null; responseWording: string | null; ordinal: number };
 
-const STEP_COLUMNS = Prisma.sql`r."id", v."cycle", v."reviewDate", r."paragraph", r."text", r."position"::text AS "position", r."responseWording", r."ordinal"`;
+const STEP_COLUMNS = Prisma.sql`r."id", v."cycle", v."reviewDate", r."paragraph", r."text", r."textLanguage", r."position"::text AS "position", r."responseWording", r."ordinal"`;
 
 function toStep(row: StepRow): ChainStep {
   return {
@@ -49,6 +49,7 @@ function toStep(row: StepRow): ChainStep {
     year: row.reviewDate ? row.reviewDate.getUTCFullYear() : null,
     paragraph: row.paragraph,
     text: row.text,
+    textLanguage: row.textLanguage,
     position: row.position ? (fromDbEnum(row.position).replace(/_/g, "-") as PositionParam) : null,
     responseWording: row.responseWording,
   };

@@ -45,6 +45,9 @@ test("a recommendation of six States shows its exact text, the States with their
   await expect(page).toHaveTitle("China 2018 · 28.9 · UPR recommendation tracker");
   await expect(page.getByRole("heading", { level: 1, name: "Recommendation 28.9 to China" })).toBeVisible();
   expect(await page.getByTestId("recommendation-text").textContent()).toBe(stored.text);
+  // The text says which language it is in, so a screen reader reads it as English inside any interface language.
+  await expect(page.getByTestId("recommendation-text")).toHaveAttribute("lang", "en");
+  await expect(page.getByTestId("text-language-note")).toHaveCount(0);
 
   const states = page.getByTestId("recommending-states");
   await expect(states.getByRole("rowheader")).toHaveText(["Benin", "Estonia", "Georgia", "Latvia", "Malta", "Namibia"]);

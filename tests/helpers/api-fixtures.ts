@@ -20,6 +20,7 @@ export function formulaFixture(count: number): ParsedDocument {
     session: null,
     paragraph: `9.${i + 1}`,
     text: i === 0 ? FORMULA_TEXT : `Fixture recommendation ${i + 1}, with "quotes",\r\na line break, 中文 and é`,
+    textLanguage: "en",
     recommendingStates: i % 2 === 0 ? ["GBR"] : ["DEU", "CIV"],
     position: i % 3 === 0 ? "NOTED" : "SUPPORTED",
     responseWording: i % 3 === 0 ? "noted" : "supported",

@@ -41,7 +41,7 @@ async function getAll(search: string): Promise<RecommendationItem[]> {
   }
 }
 
-const ITEM_KEYS = ["actionCategory", "actionCategoryMethod", "actionCategoryRules", "cycle", "id", "paragraph", "position", "recommendingStates", "responseWording", "reviewId", "source", "stateUnderReview", "text", "themes"];
+const ITEM_KEYS = ["actionCategory", "actionCategoryMethod", "actionCategoryRules", "cycle", "id", "paragraph", "position", "recommendingStates", "responseWording", "reviewId", "source", "stateUnderReview", "text", "textLanguage", "themes"];
 
 describe("GET /api/recommendations on the real China data", () => {
   it("position=noted&cycle=3 gives 62, in the public shape", async () => {
@@ -50,7 +50,7 @@ describe("GET /api/recommendations on the real China data", () => {
     expect(body.items).toHaveLength(25);
     const [item] = body.items;
     expect(Object.keys(item!).sort()).toEqual(ITEM_KEYS);
-    expect(item).toMatchObject({ cycle: 3, position: "noted", stateUnderReview: { iso3: "CHN", name: "China" } });
+    expect(item).toMatchObject({ cycle: 3, position: "noted", textLanguage: "en", stateUnderReview: { iso3: "CHN", name: "China" } });
     expect(item!.source).toMatchObject({ reportSymbol: "A/HRC/40/6", addendumSymbol: "A/HRC/40/6/Add.1" });
     expect(item!.themes[0]).toEqual({ id: expect.stringMatching(/^uhri:/), scheme: "uhri", code: expect.any(String), name: expect.any(String) });
   });
@@ -141,7 +141,7 @@ describe("GET /api/recommendations.csv", () => {
     const csv = await readCsv(response);
     expect(csv.bom).toBe(true);
     expect(csv.rows.map((row) => row.paragraph).sort()).toEqual(["28.19", "28.22", "28.5"]);
-    expect(csv.rows[0]).toMatchObject({ state_under_review: "CHN", cycle: "3", review_report: "A/HRC/40/6", position: "noted" });
+    expect(csv.rows[0]).toMatchObject({ state_under_review: "CHN", cycle: "3", review_report: "A/HRC/40/6", position: "noted", text_language: "en" });
   });
 
   it("neutralises a cell that starts with =", async () => {
@@ -188,6 +188,7 @@ describe("GET /api/openapi.json", () => {
     }
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((match) => match[1]!);
     for (const ref of refs) expect(doc.components.schemas).toHaveProperty(ref);
+    expect(doc.components.schemas.Recommendation!.properties!.textLanguage).toMatchObject({ type: "string" });
     expect(doc.components.schemas.Recommendation!.properties!.position!.anyOf).toContainEqual(expect.objectContaining({ enum: ["supported", "supported-in-part", "noted"] }));
   });
 

@@ -141,6 +141,7 @@ describe("the report's data", () => {
     // A's latest version of any visibility, with its evidence; the noted one is left out.
     const first = items.find((r) => r.id === rec.first!.id)!;
     expect(first.text).toBe(rec.first!.text);
+    expect(first.textLanguage).toBe("en");
     expect(first.current).toMatchObject({ status: "partially_implemented", rationale: A_CURRENT, confidence: "high", visibility: "private", version: 2, assessedOn: "2026-10-01" });
     expect(first.current!.evidence).toEqual([
       { kind: "url", reference: A_URL, excerpt: A_EXCERPT, date: "2025-06-30", stance: "supports" },
@@ -207,6 +208,7 @@ describe("GET /api/reports/mid-term", () => {
     expect(response.headers.get("content-disposition")).toBe(`inline; filename="mid-term-CHN-cycle3-${orgA.slug}.html"`);
     const html = await response.text();
     for (const text of [A_CURRENT, A_SYMBOL, A_EXCERPT, `href="${A_URL}"`, "Summary of statuses per theme", "Partially implemented"]) expect(html).toContain(text);
+    expect(html).toContain(`<p class="text" lang="en">`);
     expect(html).toContain(rec.first!.text.replace(/&/g, "&amp;").replace(/'/g, "&#39;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
     expect(html).not.toContain(A_NOTED);
     expectNoneOfB(html);

@@ -10,7 +10,9 @@ import { RelatedRecommendations } from "@/components/recommendations/related-rec
 import { ResponsePanel } from "@/components/recommendations/response-panel";
 import { NotesSection } from "@/components/recommendations/notes-section";
 import { AffectedPersons, ThemeGroups } from "@/components/recommendations/theme-groups";
+import { TextLanguageNote } from "@/components/recommendations/text-language-note";
 import { CAN_WRITE } from "@/lib/auth/roles";
+import { localeFromParams, pickRecommendationText } from "@/lib/recommendation-text";
 import { recommendationIdSchema } from "@/lib/schemas/route-params";
 import { listAssessments } from "@/lib/server/assessments";
 import { getViewer } from "@/lib/server/permissions";
@@ -40,6 +42,9 @@ export default async function RecommendationPage({ params }: Props) {
     listAssessments(viewer, recommendation.id),
     getRecurrence(recommendation.id),
   ]);
+  // The official version in the interface's language when one was imported, else the text as published.
+  const locale = localeFromParams(await params);
+  const shown = pickRecommendationText(recommendation, recommendation.officialTexts, locale);
   const writable = (viewer?.memberships ?? []).filter((m) => CAN_WRITE.includes(m.role));
   const sur = recommendation.stateUnderReview;
   return (
@@ -47,9 +52,10 @@ export default async function RecommendationPage({ params }: Props) {
       <RecommendationHeading detail={detail} />
       <section aria-labelledby="text-heading">
         <h2 id="text-heading">Text as published</h2>
-        <blockquote className="recommendation-text" data-testid="recommendation-text">
-          {recommendation.text}
+        <blockquote className="recommendation-text" lang={shown.language} data-testid="recommendation-text">
+          {shown.text}
         </blockquote>
+        <TextLanguageNote language={shown.language} locale={locale} />
         <RecommendationSource detail={detail} />
       </section>
       <div className="detail-columns">
