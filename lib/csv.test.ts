@@ -135,7 +135,7 @@ describe("formatCsvRecords", () => {
 describe("localised header", () => {
   it("keeps the machine keys by default, byte for byte", () => {
     expect(csvPreamble("keys")).toBe(csvPreamble());
-    expect(csvPreamble()).toBe(`${UTF8_BOM}id,state_under_review,cycle,review_report,paragraph,text,recommending_states_iso3,recommending_states,recommending_regions,position,response_wording,position_source,themes,affected_persons,action_category,action_category_source,action_category_method,action_category_rules,source_document\r\n`);
+    expect(csvPreamble()).toBe(`${UTF8_BOM}id,state_under_review,cycle,review_report,paragraph,text,recommending_states_iso3,recommending_states,recommending_regions,position,response_wording,position_source,themes,affected_persons,action_category,action_category_source,action_category_method,action_category_rules,source_document,text_language\r\n`);
   });
 
   it("writes the Chinese column titles in column order, one per column", () => {
