@@ -71,7 +71,7 @@ test("the mid-term report renders for a member signed in through the API, withou
   await expect(report.getByRole("heading", { name: "Mid-term report: China, 3rd cycle (2018)" })).toBeVisible();
   await expect(report.getByTestId("report-recommendation").first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Word (.docx)" })).toHaveAttribute("href", new RegExp(`^/api/reports/mid-term\\?review=${review}`));
-  await page.screenshot({ path: "tests/e2e/screenshots/no-javascript-report.png", fullPage: true });
+  await page.screenshot({ path: "tests/e2e/screenshots/no-javascript-report.png" });
 
   await page.getByRole("link", { name: "Printable HTML" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Mid-term report: China, 3rd cycle (2018)" })).toBeVisible();
