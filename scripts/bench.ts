@@ -18,7 +18,7 @@ import { int, seconds, table } from "./bench/report";
 import { measureStats, statsReport } from "./bench/stats";
 import { buildSyntheticSet } from "./bench/synthetic";
 
-const USAGE = "Usage: npm run bench -- [--rows N (default 250000)] [--iterations N (default 30)] [--keep]";
+const USAGE = "Usage: npm run bench -- [--rows N (default 250000)] [--iterations N (default 30)] [--keep]  |  npm run bench -- first-load-js";
 /** The sets exported: everything, and one filter ("everything WEOG States recommended"). */
 const EXPORT_SETS = ["", "region=weog"];
 
@@ -138,7 +138,9 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
+// `npm run bench -- first-load-js`: the page weights of the last build, no database needed.
+const run = process.argv[2] === "first-load-js" ? () => import("./bench/first-load-js").then((bench) => bench.main(process.argv.slice(3))) : main;
+run().then(
   (code) => process.exit(code),
   (error: unknown) => {
     note(error instanceof Error ? error.message : String(error));

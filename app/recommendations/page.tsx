@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { ActiveFilters } from "@/components/explorer/active-filters";
 import { FilterPanel } from "@/components/explorer/filter-panel";
 import { Results } from "@/components/explorer/results";
-import { FacetsSkeleton, ResultsSkeleton } from "@/components/explorer/skeletons";
-import { parseExplorerSearch, toSearchString } from "@/lib/search-params";
+import { parseExplorerSearch } from "@/lib/search-params";
 import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
 import { getViewer } from "@/lib/server/permissions";
 
@@ -14,7 +12,6 @@ export default async function RecommendationsPage({ searchParams }: PageProps<"/
   const parsed = parseExplorerSearch(await searchParams);
   // The organisations whose private statuses this viewer may filter by come from the session, never from the URL.
   const { query, scope, mineUnavailable } = scopeExplorerQuery(parsed.query, await getViewer());
-  const key = toSearchString(query);
   return (
     <>
       <h1>Recommendations</h1>
@@ -29,13 +26,10 @@ export default async function RecommendationsPage({ searchParams }: PageProps<"/
         </p>
       ) : null}
       <ActiveFilters query={query} />
+      {/* Not streamed behind Suspense boundaries: without JavaScript, streamed content never replaces its fallback. */}
       <div className="explorer">
-        <Suspense key={`facets${key}`} fallback={<FacetsSkeleton />}>
-          <FilterPanel query={query} scope={scope} />
-        </Suspense>
-        <Suspense key={`results${key}`} fallback={<ResultsSkeleton />}>
-          <Results query={query} scope={scope} />
-        </Suspense>
+        <FilterPanel query={query} scope={scope} />
+        <Results query={query} scope={scope} />
       </div>
     </>
   );

@@ -18,6 +18,11 @@ function FieldError({ state, name }: { state: AssessmentFormState; name: string 
   return messages ? <span className="field-error" id={`${name}-error`}>{messages.join(" ")}</span> : null;
 }
 
+/** Ties a field to its error message, so a screen reader hears it and the field is marked invalid, not only coloured. */
+function describedBy(state: AssessmentFormState, name: string): { "aria-invalid"?: true; "aria-describedby"?: string } {
+  return state.fieldErrors?.[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {};
+}
+
 /** Records a new assessment for one organisation; the hidden expectedVersion lets the server refuse a stale save. */
 export function AssessmentForm({ recommendationId, organizationId, organizationName, latest }: Props) {
   const [state, formAction, pending] = useActionState(createAssessmentAction.bind(null, recommendationId), { ok: false });
@@ -38,7 +43,7 @@ export function AssessmentForm({ recommendationId, organizationId, organizationN
         </select>
       </label>
       <label>
-        Assessed on <input type="date" name="assessedOn" defaultValue={today} required />
+        Assessed on <input type="date" name="assessedOn" defaultValue={today} required {...describedBy(state, "assessedOn")} />
       </label>
       <FieldError state={state} name="assessedOn" />
       <label>
@@ -57,7 +62,7 @@ export function AssessmentForm({ recommendationId, organizationId, organizationN
         </select>
       </label>
       <label>
-        Rationale <textarea name="rationale" rows={5} maxLength={MAX_RATIONALE_LENGTH} defaultValue={latest?.rationale} />
+        Rationale <textarea name="rationale" rows={5} maxLength={MAX_RATIONALE_LENGTH} defaultValue={latest?.rationale} {...describedBy(state, "rationale")} />
       </label>
       <FieldError state={state} name="rationale" />
       <fieldset>
@@ -68,7 +73,7 @@ export function AssessmentForm({ recommendationId, organizationId, organizationN
               <option value="url">URL</option>
               <option value="un-symbol">UN document symbol</option>
             </select>
-            <input name={`evidence.${row}.reference`} aria-label={`Evidence ${row + 1} URL or symbol`} placeholder="https://… or A/HRC/40/6" />
+            <input name={`evidence.${row}.reference`} aria-label={`Evidence ${row + 1} URL or symbol`} placeholder="https://… or A/HRC/40/6" {...describedBy(state, `evidence.${row}.reference`)} />
             <input name={`evidence.${row}.excerpt`} aria-label={`Evidence ${row + 1} excerpt`} placeholder="Excerpt" />
             <input type="date" name={`evidence.${row}.date`} aria-label={`Evidence ${row + 1} date`} />
             <select name={`evidence.${row}.stance`} aria-label={`Evidence ${row + 1} stance`} defaultValue="supports">

@@ -16,8 +16,8 @@ type Props = {
 /** What organisations say about the implementation, and for editors a form to record a new assessment. */
 export function AssessmentsSection({ recommendationId, recommendation, organizations, writableOrganizations }: Props) {
   const claim = (
-    <section aria-label={`Response of ${recommendation.stateUnderReview.name}`} className="assessment-card government-claim" data-testid="government-claim">
-      <h3>Claimed by {recommendation.stateUnderReview.name}</h3>
+    <section aria-labelledby="claim-heading" className="assessment-card government-claim" data-testid="government-claim">
+      <h3 id="claim-heading">Claimed by {recommendation.stateUnderReview.name}</h3>
       <p>
         <PositionBadge position={recommendation.position} />
         {recommendation.responseWording ? (

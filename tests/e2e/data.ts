@@ -55,3 +55,60 @@ export async function signedInPage(browser: Browser, email: string): Promise<Pag
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
   return page;
 }
+
+/** An instance administrator (reads the whole audit log), made through the operator CLI. */
+export async function adminUser(email: string): Promise<void> {
+  const user = await runCli(["user", "add", email, "--admin"], { DATABASE_URL: process.env.E2E_DATABASE_URL }, `${E2E_PASSWORD}\n`);
+  expect(user.stderr).toBe("");
+}
+
+/** The id of China's review of a cycle, read from the app's database. */
+export async function storedReview(cycle: number): Promise<number> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: number }>(`SELECT "id" FROM "Review" WHERE "stateUnderReviewIso3" = 'CHN' AND "cycle" = $1`, [cycle]);
+    if (!rows[0]) throw new Error(`China's review of cycle ${cycle} is not loaded`);
+    return rows[0].id;
+  } finally {
+    await client.end();
+  }
+}
+
+export type Locale = "en" | "zh";
+
+/** A page's path in a locale. Pages have no locale prefix yet: this returns the path unchanged until they do. */
+export function localise(path: string, _locale: Locale = "en"): string {
+  return path;
+}
+
+/** Ids the page paths need, looked up once per test file. */
+export type PageIds = { recommendation: number; review: number };
+/** Who opens a page: anyone, an editor of an organisation, or an instance administrator. */
+export type Visitor = "anonymous" | "editor" | "admin";
+export type PageKind = { name: string; path: (ids: PageIds) => string; as: Visitor };
+
+/**
+ * Every kind of page of the app, once: the accessibility scan, the no-JavaScript check and the "nothing leaves the
+ * site" check walk this list, so a new page kind is added here and nowhere else.
+ */
+export const PAGE_KINDS: readonly PageKind[] = [
+  { name: "home", path: () => "/", as: "anonymous" },
+  { name: "explorer with filters", path: () => "/recommendations?cycle=3&position=noted&q=torture", as: "anonymous" },
+  { name: "recommendation detail", path: (ids) => `/recommendations/${ids.recommendation}`, as: "anonymous" },
+  { name: "recommendation detail (editor)", path: (ids) => `/recommendations/${ids.recommendation}`, as: "editor" },
+  { name: "States", path: () => "/states", as: "anonymous" },
+  { name: "State page", path: () => "/states/CHN", as: "anonymous" },
+  { name: "compare", path: () => "/compare?sur=CHN&cycle=2,3", as: "anonymous" },
+  { name: "review", path: (ids) => `/reviews/${ids.review}`, as: "anonymous" },
+  { name: "sign-in", path: () => "/sign-in", as: "anonymous" },
+  { name: "status sheet", path: () => "/status-sheet", as: "editor" },
+  { name: "audit log", path: () => "/audit", as: "admin" },
+  { name: "mid-term report", path: (ids) => `/reports/mid-term?review=${ids.review}`, as: "editor" },
+];
+
+/** Looks up the ids of PAGE_KINDS: a 3rd-cycle recommendation with a counterpart in the 2nd cycle, and its review. */
+export async function pageIds(): Promise<PageIds> {
+  const [recommendation, review] = await Promise.all([storedRecommendation(3, "28.160"), storedReview(3)]);
+  return { recommendation: recommendation.id, review };
+}

@@ -2,7 +2,7 @@ import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { PERMISSIONS_POLICY } from "../../lib/security-headers";
 import { runCli } from "../helpers/run-cli";
 import { collectConsoleErrors } from "./console";
-import { clientAddress } from "./data";
+import { adminUser, clientAddress, localise, memberOf, pageIds, PAGE_KINDS, signedInPage, type Visitor } from "./data";
 
 // Sign-in is rate-limited per client address: this file signs in from its own (see clientAddress).
 test.use({ extraHTTPHeaders: { "x-forwarded-for": clientAddress() } });
@@ -212,4 +212,36 @@ test("an editor signs in, records an assessment with evidence and adds a note: n
   expect(seen.foreignRequests).toEqual([]);
   expect(seen.violations).toEqual([]);
   expect(seen.consoleErrors).toEqual([]);
+});
+
+test("every page kind of the list, opened by the visitor who sees it, loads nothing from another origin", async ({ browser, page: anonymous, baseURL }) => {
+  test.setTimeout(180_000);
+  const stamp = Date.now();
+  await memberOf(`Far Lookouts ${stamp}`, `far-editor-${stamp}@example.org`, "editor", "Far Editor");
+  await adminUser(`far-admin-${stamp}@example.org`);
+  const ids = await pageIds();
+  const origin = new URL(baseURL!).origin;
+  const pages: Record<Visitor, Page> = {
+    anonymous,
+    editor: await signedInPage(browser, `far-editor-${stamp}@example.org`),
+    admin: await signedInPage(browser, `far-admin-${stamp}@example.org`),
+  };
+  const seen = new Map<Visitor, Watch>();
+  for (const [visitor, page] of Object.entries(pages) as [Visitor, Page][]) seen.set(visitor, await watch(page, origin));
+
+  for (const kind of PAGE_KINDS) {
+    const page = pages[kind.as];
+    const path = localise(kind.path(ids));
+    await expectPageCsp(await page.goto(path), `${kind.name} (${path})`);
+    await expect(page.getByRole("heading", { level: 1 }), kind.name).toBeVisible();
+    if (kind.name === "compare") await expect(page.getByTestId("chart-svg-position").locator("svg.recharts-surface")).toBeVisible();
+    // Let late requests (prefetches, chart drawing) happen before the next page.
+    await page.waitForLoadState("networkidle");
+  }
+
+  for (const [visitor, result] of seen) {
+    expect(result.foreignRequests, visitor).toEqual([]);
+    expect(result.violations, visitor).toEqual([]);
+    expect(result.consoleErrors, visitor).toEqual([]);
+  }
 });
