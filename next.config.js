@@ -1,3 +1,8 @@
+const createNextIntlPlugin = require("next-intl/plugin");
+
+// The interface languages: lib/i18n/request.ts loads the catalogues of each request's locale.
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -8,4 +13,4 @@ const nextConfig = {
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

@@ -1,7 +1,7 @@
 "use client";
 
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { ACTION_LABELS, POSITION_PARAM_LABELS, POSITION_PARAMS, actionCategoryMethodLabel, cycleLabel } from "@/lib/labels";
 import { toSearchString, type RecommendationQuery, type Sort } from "@/lib/search-params";
 import type { RecommendationRow } from "@/lib/server/recommendations";

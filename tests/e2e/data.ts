@@ -48,7 +48,7 @@ export function clientAddress(): string {
 /** Signs in through the form, in a browser context of its own (one person per context). */
 export async function signedInPage(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress() } })).newPage();
-  await page.goto("/sign-in");
+  await page.goto("/en/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(E2E_PASSWORD);
   await page.getByLabel("Password").press("Enter");

@@ -5,7 +5,7 @@ test("the first page lists China's reviews with loaded and reported counts", asy
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());
   });
-  await page.goto("/");
+  await page.goto("/en");
   await expect(page.getByRole("heading", { level: 1, name: "Reviews" })).toBeVisible();
 
   const cycle3 = page.getByTestId("review-CHN-3");
@@ -27,7 +27,7 @@ test("the first page lists China's reviews with loaded and reported counts", asy
 });
 
 test("keyboard users can skip to the content", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/en");
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });
   await expect(skip).toBeFocused();
