@@ -49,9 +49,14 @@ test("the switch works without JavaScript, and unknown paths are a localised 404
   await page.getByRole("link", { name: "中文" }).click();
   await expect(page).toHaveURL(/\/zh\/recommendations\?cycle=3&position=noted&page=2$/);
 
+  await context.close();
+});
+
+test("an unknown path is a 404 in the language of its locale", async ({ page }) => {
   const missing = await page.goto("/zh/no-such-page");
   expect(missing?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "未找到页面" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
-  await context.close();
+  await page.getByRole("link", { name: "返回审议列表" }).click();
+  await expect(page).toHaveURL(/\/zh$/);
 });
