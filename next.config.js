@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS config file, as Next loads it
 const createNextIntlPlugin = require("next-intl/plugin");
 
 // The interface languages: lib/i18n/request.ts loads the catalogues of each request's locale.

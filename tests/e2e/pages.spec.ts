@@ -18,7 +18,7 @@ test("a State page shows what it recommended to China, how China answered, and l
   await expect(cycle3).toContainText("3rd cycle (2018)");
   await expect(cycle3.getByRole("link", { name: /^All 7 recommendations of Estonia to China/ })).toHaveAttribute(
     "href",
-    "/recommendations?cycle=3&sur=CHN&state=EST",
+    "/en/recommendations?cycle=3&sur=CHN&state=EST",
   );
   await expect(cycle3.getByRole("link", { name: /^3 noted/ })).toHaveAttribute("href", "/en/recommendations?cycle=3&sur=CHN&state=EST&position=noted");
   await expect(page.getByRole("table", { name: /Recommendations Estonia made/ })).toBeVisible();
