@@ -1,3 +1,9 @@
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS config file, as Next loads it
+const createNextIntlPlugin = require("next-intl/plugin");
+
+// The interface languages: lib/i18n/request.ts loads the catalogues of each request's locale.
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -8,4 +14,4 @@ const nextConfig = {
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

@@ -1,17 +1,28 @@
-import { NextResponse, type NextRequest } from "next/server";
+import createMiddleware from "next-intl/middleware";
+import { NextRequest, NextResponse } from "next/server";
+import { isPagePath, normaliseAcceptLanguage, routing } from "@/lib/i18n/routing";
 import { carriesSession, createNonce, isPublicAsset, securityHeaders, SIGNED_IN_CACHE_CONTROL } from "@/lib/security-headers";
+
+/** next-intl's routing: a page path without a locale is redirected to the visitor's (cookie, else Accept-Language). */
+const localeRouting = createMiddleware(routing);
 
 /**
  * Runs before every request, static files and 404s included, so every response carries the security headers
- * (lib/security-headers.ts). The CSP goes on the request too: Next.js reads the nonce from it while rendering and puts
- * it on its own scripts. Pages are rendered per request anyway (they read the session), so the nonce costs no caching.
+ * (lib/security-headers.ts), redirects included. The CSP goes on the request too: Next.js reads the nonce from it while
+ * rendering and puts it on its own scripts. Page requests pass through next-intl's routing with that request, so its
+ * pass-through and rewrite responses forward the CSP as well. Pages are rendered per request anyway (they read the
+ * session), so the nonce costs no caching.
  */
 export function proxy(request: NextRequest): NextResponse {
   const headers = securityHeaders(createNonce(), { dev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  const acceptLanguage = request.headers.get("accept-language");
+  if (acceptLanguage) requestHeaders.set("Accept-Language", normaliseAcceptLanguage(acceptLanguage));
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = isPagePath(request.nextUrl.pathname)
+    ? localeRouting(new NextRequest(request, { headers: requestHeaders }))
+    : NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   if (carriesSession(request.cookies.getAll().map((cookie) => cookie.name)) && !isPublicAsset(request.nextUrl.pathname)) {
     response.headers.set("Cache-Control", SIGNED_IN_CACHE_CONTROL);

@@ -6,6 +6,9 @@ const alias = {
   "server-only": path.resolve(import.meta.dirname, "tests/helpers/empty.ts"),
 };
 
+// next-intl's ESM imports `next/server` without an extension: vite resolves it when next-intl is bundled, Node does not.
+const server = { deps: { inline: ["next-intl"] } };
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -15,13 +18,14 @@ export default defineConfig({
       {
         resolve: { alias },
         // Parsing a real .docx takes a second on an idle machine, several on a busy two-core one.
-        test: { name: "unit", environment: "node", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"], testTimeout: 30_000 },
+        test: { name: "unit", environment: "node", server, include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"], testTimeout: 30_000 },
       },
       {
         resolve: { alias },
         test: {
           name: "integration",
           environment: "node",
+          server,
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/helpers/global-setup.ts"],
           testTimeout: 60_000,

@@ -48,7 +48,7 @@ describe("proxy", () => {
     proxy(new NextRequest(`http://localhost:3000${path}`, { headers: cookie ? { cookie } : {} }));
 
   it("sets every security header, and hands the same CSP to the renderer so Next.js nonces its scripts", () => {
-    const response = run("/recommendations");
+    const response = run("/en/recommendations");
     const csp = response.headers.get("content-security-policy");
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic';/);
     for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) expect(response.headers.get(name)).toBe(value);
@@ -65,9 +65,29 @@ describe("proxy", () => {
   it("keeps responses to signed-in requests out of every cache, except the build's public files", () => {
     const session = "better-auth.session_token=abc.def";
     expect(run("/api/recommendations", session).headers.get("cache-control")).toBe("private, no-store");
-    expect(run("/recommendations/1", session).headers.get("cache-control")).toBe("private, no-store");
+    expect(run("/zh/recommendations/1", session).headers.get("cache-control")).toBe("private, no-store");
     expect(run("/_next/static/chunks/app.js", session).headers.get("cache-control")).toBeNull();
     expect(run("/icon.svg", session).headers.get("cache-control")).toBeNull();
+  });
+
+  it("redirects a page path without a locale to the visitor's language, keeping the query, with every header", () => {
+    const english = run("/recommendations?cycle=3&position=noted");
+    expect(english.status).toBe(307);
+    expect(english.headers.get("location")).toBe("http://localhost:3000/en/recommendations?cycle=3&position=noted");
+    expect(english.headers.get("content-security-policy")).toMatch(/'nonce-/);
+    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) expect(english.headers.get(name)).toBe(value);
+    const chinese = proxy(new NextRequest("http://localhost:3000/", { headers: { "accept-language": "zh-TW,en;q=0.5" } }));
+    expect(chinese.headers.get("location")).toBe("http://localhost:3000/zh");
+    const chosen = proxy(new NextRequest("http://localhost:3000/states", { headers: { "accept-language": "zh-CN", cookie: "NEXT_LOCALE=en" } }));
+    expect(chosen.headers.get("location")).toBe("http://localhost:3000/en/states");
+  });
+
+  it("leaves API routes, the build's files and the icon without a locale", () => {
+    for (const path of ["/api/recommendations?cycle=3", "/api/recommendations.csv", "/_next/static/chunks/app.js", "/icon.svg"]) {
+      const response = run(path);
+      expect(response.headers.get("location")).toBeNull();
+      expect(response.headers.get("x-middleware-request-content-security-policy")).toBe(response.headers.get("content-security-policy"));
+    }
   });
 
   it("matches what securityHeaders builds", () => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useRouter } from "@/lib/i18n/navigation";
 import { useState, type FormEvent, type ReactElement } from "react";
 
 /** What the sign-in route's status means for the person at the keyboard. */

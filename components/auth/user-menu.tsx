@@ -1,31 +1,32 @@
-import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactElement } from "react";
+import { Link } from "@/lib/i18n/navigation";
 import { canReadAuditLog } from "@/lib/server/audit-log";
 import { getViewer } from "@/lib/server/permissions";
 import { SignOutButton } from "./sign-out-button";
 
 /** The header's account corner: the display name and organisations when signed in, else a sign-in link. */
 export async function UserMenu(): Promise<ReactElement> {
-  const viewer = await getViewer();
+  const [viewer, t, locale] = await Promise.all([getViewer(), getTranslations("common.userMenu"), getLocale()]);
   if (!viewer) {
     return (
       <div className="user-menu">
-        <Link href="/sign-in">Sign in</Link>
+        <Link href="/sign-in">{t("signIn")}</Link>
       </div>
     );
   }
-  const organisations = viewer.memberships.map((m) => `${m.organizationName} (${m.role})`).join(", ");
+  const organisations = viewer.memberships.map((m) => t("membership", { organization: m.organizationName, role: t(`role.${m.role}`) })).join(", ");
   return (
-    <div className="user-menu" aria-label="Your account" role="group">
+    <div className="user-menu" aria-label={t("account")} role="group">
       <span data-testid="signed-in-as">
-        Signed in as <strong>{viewer.user.name}</strong>
+        {t.rich("signedInAs", { name: viewer.user.name, strong: (chunks) => <strong>{chunks}</strong> })}
         {organisations ? ` · ${organisations}` : ""}
-        {viewer.user.isAdmin ? " · admin" : ""}
+        {viewer.user.isAdmin ? ` · ${t("admin")}` : ""}
       </span>
-      {viewer.memberships.length > 0 ? <Link href="/status-sheet">Status sheet</Link> : null}
-      {viewer.memberships.length > 0 ? <Link href="/reports/mid-term">Mid-term report</Link> : null}
-      {canReadAuditLog(viewer) ? <Link href="/audit">Audit log</Link> : null}
-      <SignOutButton />
+      {viewer.memberships.length > 0 ? <Link href="/status-sheet">{t("statusSheet")}</Link> : null}
+      {viewer.memberships.length > 0 ? <Link href="/reports/mid-term">{t("midTermReport")}</Link> : null}
+      {canReadAuditLog(viewer) ? <Link href="/audit">{t("auditLog")}</Link> : null}
+      <SignOutButton label={t("signOut")} locale={locale} />
     </div>
   );
 }

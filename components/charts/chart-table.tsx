@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import type { ChartData } from "@/lib/charts/chart-data";
 
 /** The chart's numbers as a table, rendered on the server: it reads without JavaScript, and every count opens its rows. */

@@ -1,4 +1,6 @@
+import { getLocale } from "next-intl/server";
 import Form from "next/form";
+import { getPathname } from "@/lib/i18n/navigation";
 import { ACTION_LABELS, POSITION_PARAM_LABELS, RECURRING_LABELS, REGION_LABELS, cycleLabel } from "@/lib/labels";
 import { filtersOf, type RecommendationQuery } from "@/lib/search-params";
 import { SCHEME_LABELS } from "@/lib/themes";
@@ -14,12 +16,12 @@ type Props = { query: RecommendationQuery; scope: ViewerScope };
 const label = (labels: Record<string, string>) => (values: FacetValue[]) => values.map((v) => ({ ...v, label: labels[v.value] ?? v.label }));
 
 export async function FilterPanel({ query, scope }: Props) {
-  const facets = await countRecommendationFacets(filtersOf(query), scope);
+  const [facets, locale] = await Promise.all([countRecommendationFacets(filtersOf(query), scope), getLocale()]);
   const themeSchemes = [...new Set(facets.theme.map((t) => t.scheme))];
   return (
     <aside className="filter-panel" aria-label="Filters">
       <SuggestBox />
-      <Form action="/recommendations" className="filters">
+      <Form action={getPathname({ href: "/recommendations", locale })} className="filters">
         <AutoSubmit />
         <label htmlFor="q" className="field-label">
           Search the texts

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { toSearchString, type RecommendationQuery } from "@/lib/search-params";
 
 export function Pagination({ query, pages }: { query: RecommendationQuery; pages: number }) {

@@ -1,9 +1,9 @@
 "use client";
 
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import Link from "next/link";
 import { useParams } from "next/navigation";
 import { TextLanguageNote } from "@/components/recommendations/text-language-note";
+import { Link } from "@/lib/i18n/navigation";
 import { ACTION_LABELS, POSITION_PARAM_LABELS, POSITION_PARAMS, actionCategoryMethodLabel, cycleLabel } from "@/lib/labels";
 import { localeFromParams, pickRecommendationText } from "@/lib/recommendation-text";
 import { toSearchString, type RecommendationQuery, type Sort } from "@/lib/search-params";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { listRecommendations } from "@/lib/server/recommendations";
 import { filtersOf, toSearchString, type RecommendationQuery } from "@/lib/search-params";

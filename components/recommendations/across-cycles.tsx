@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import type { ReactElement } from "react";
 import { decideLinkAction } from "@/lib/actions/recurrence";
 import { cycleLabel, POSITION_PARAM_LABELS } from "@/lib/labels";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { cycleLabel } from "@/lib/labels";
 import { toSearchString } from "@/lib/search-params";
 import type { RecommendationDetail } from "@/lib/server/recommendation-detail";

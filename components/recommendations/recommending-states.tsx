@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { regionLabel } from "@/lib/labels";
 import type { RecommendingStateDto } from "@/lib/server/recommendations";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { cycleLabel, POSITION_LABELS } from "@/lib/labels";
 import { toSearchString } from "@/lib/search-params";
 import type { RelatedRecommendation, RelatedRecommendations as Related } from "@/lib/server/recommendation-detail";

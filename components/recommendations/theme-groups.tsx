@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import type { ThemeScheme } from "@/lib/import/types";
 import { toSearchString } from "@/lib/search-params";
 import { SCHEME_LABELS } from "@/lib/themes";

@@ -1,8 +1,10 @@
+import { useLocale } from "next-intl";
 import type { ReactElement } from "react";
 import { reviewLabel, type SheetMembership } from "@/components/status-sheet/sheet-chooser";
 import type { MidTermReportInput } from "@/lib/schemas/mid-term-report";
 import type { ReportThemeGroup } from "@/lib/server/mid-term-report";
 import type { ReviewSummary } from "@/lib/server/reviews";
+import { getPathname } from "@/lib/i18n/navigation";
 import styles from "./mid-term-report.module.css";
 
 type Props = {
@@ -15,9 +17,10 @@ type Props = {
 
 /** A plain GET form: the choice goes into the URL, so it works without JavaScript and a link can carry it. */
 export function MidTermForm({ reviews, memberships, themeGroups, choice }: Props): ReactElement {
+  const locale = useLocale();
   const chosenThemes = new Set(choice.theme ?? []);
   return (
-    <form method="get" action="/reports/mid-term" className={styles.form} aria-label="Build the report">
+    <form method="get" action={getPathname({ href: "/reports/mid-term", locale })} className={styles.form} aria-label="Build the report">
       <div className={styles.row}>
         <label>
           Review{" "}

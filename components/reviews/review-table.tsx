@@ -1,89 +1,92 @@
-import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { Link } from "@/lib/i18n/navigation";
 import type { ReviewSummary } from "@/lib/server/reviews";
 import { Completeness } from "./completeness";
 
-const ORDINAL = ["", "1st", "2nd", "3rd", "4th", "5th", "6th"];
-
-function formatDate(iso: string | null): string {
-  if (!iso) return "—";
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(iso));
-}
-
 /** `statusSheetLinks`: the viewer is a member of an organisation, so each review links to its status sheet and mid-term report. */
 export function ReviewTable({ reviews, statusSheetLinks = false }: { reviews: ReviewSummary[]; statusSheetLinks?: boolean }) {
+  const t = useTranslations("home");
+  const format = useFormatter();
+  const formatDate = (iso: string | null) =>
+    iso ? format.dateTime(new Date(iso), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }) : "—";
   if (reviews.length === 0) {
     return (
       <div className="empty-state" role="status">
-        <h2>No reviews yet</h2>
-        <p>
-          Import an OHCHR thematic list or a UPR Info export with <code>npm run upr -- import &lt;file&gt;</code>.
-        </p>
+        <h2>{t("empty.title")}</h2>
+        <p>{t.rich("empty.body", { command: "npm run upr -- import <file>", code: (chunks) => <code>{chunks}</code> })}</p>
       </div>
     );
   }
   return (
     <div className="table-scroll">
       <table className="data-table">
-        <caption className="visually-hidden">Reviews, recommendations loaded and responses</caption>
+        <caption className="visually-hidden">{t("table.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">State under review</th>
-            <th scope="col">Cycle</th>
-            <th scope="col">Session</th>
-            <th scope="col">Review date</th>
-            <th scope="col">Report</th>
-            <th scope="col">Recommendations loaded</th>
-            <th scope="col" className="num">Supported</th>
-            <th scope="col" className="num">Supported in part</th>
-            <th scope="col" className="num">Noted</th>
-            <th scope="col" className="num">Recommending States</th>
+            <th scope="col">{t("table.stateUnderReview")}</th>
+            <th scope="col">{t("table.cycle")}</th>
+            <th scope="col">{t("table.session")}</th>
+            <th scope="col">{t("table.reviewDate")}</th>
+            <th scope="col">{t("table.report")}</th>
+            <th scope="col">{t("table.loaded")}</th>
+            <th scope="col" className="num">{t("table.supported")}</th>
+            <th scope="col" className="num">{t("table.supportedInPart")}</th>
+            <th scope="col" className="num">{t("table.noted")}</th>
+            <th scope="col" className="num">{t("table.recommendingStates")}</th>
           </tr>
         </thead>
         <tbody>
-          {reviews.map((review) => (
-            <tr key={review.id} data-testid={`review-${review.stateUnderReview.iso3}-${review.cycle}`}>
-              <th scope="row">
-                {review.stateUnderReview.name}
-                {review.loaded > 0 ? (
+          {reviews.map((review) => {
+            const state = review.stateUnderReview.name;
+            const cycle = t("table.cycleName", { cycle: review.cycle });
+            return (
+              <tr key={review.id} data-testid={`review-${review.stateUnderReview.iso3}-${review.cycle}`}>
+                <th scope="row">
+                  {state}
+                  {review.loaded > 0 ? (
+                    <div>
+                      <Link href={`/recommendations?sur=${review.stateUnderReview.iso3}&cycle=${review.cycle}`} className="muted">
+                        {t("table.explore", { count: review.loaded })}
+                      </Link>
+                    </div>
+                  ) : null}
                   <div>
-                    <Link href={`/recommendations?sur=${review.stateUnderReview.iso3}&cycle=${review.cycle}`} className="muted">
-                      Explore {review.loaded} recommendations
+                    <Link href={`/reviews/${review.id}`} className="muted">
+                      {t("table.charts")}
+                      <span className="visually-hidden">{t("table.chartsOf", { state, cycle })}</span>
                     </Link>
                   </div>
-                ) : null}
-                <div>
-                  <Link href={`/reviews/${review.id}`} className="muted">
-                    Charts<span className="visually-hidden"> of the review of {review.stateUnderReview.name}, {ORDINAL[review.cycle] ?? review.cycle} cycle</span>
-                  </Link>
-                </div>
-                {review.loaded > 0 && statusSheetLinks ? (
-                  <div>
-                    <Link href={`/status-sheet?review=${review.id}`} className="muted">
-                      Status sheet<span className="visually-hidden"> of {review.stateUnderReview.name}, {ORDINAL[review.cycle] ?? review.cycle} cycle</span>
-                    </Link>
-                    {" · "}
-                    <Link href={`/reports/mid-term?review=${review.id}`} className="muted">
-                      Mid-term report<span className="visually-hidden"> of {review.stateUnderReview.name}, {ORDINAL[review.cycle] ?? review.cycle} cycle</span>
-                    </Link>
-                  </div>
-                ) : null}
-              </th>
-              <td>{ORDINAL[review.cycle] ?? review.cycle} cycle</td>
-              <td>{review.session ?? "—"}</td>
-              <td>{formatDate(review.reviewDate)}</td>
-              <td>
-                {review.reportSymbol ?? "—"}
-                {review.addendumSymbol ? <div className="muted">Responses: {review.addendumSymbol}</div> : null}
-              </td>
-              <td>
-                <Completeness review={review} />
-              </td>
-              <td className="num">{review.loadedPositions.supported}</td>
-              <td className="num">{review.loadedPositions.supportedInPart}</td>
-              <td className="num">{review.loadedPositions.noted}</td>
-              <td className="num">{review.recommendingStates}</td>
-            </tr>
-          ))}
+                  {review.loaded > 0 && statusSheetLinks ? (
+                    <div>
+                      <Link href={`/status-sheet?review=${review.id}`} className="muted">
+                        {t("table.statusSheet")}
+                        <span className="visually-hidden">{t("table.sheetOf", { state, cycle })}</span>
+                      </Link>
+                      {" · "}
+                      <Link href={`/reports/mid-term?review=${review.id}`} className="muted">
+                        {t("table.midTermReport")}
+                        <span className="visually-hidden">{t("table.sheetOf", { state, cycle })}</span>
+                      </Link>
+                    </div>
+                  ) : null}
+                </th>
+                <td>{cycle}</td>
+                <td>{review.session ?? "—"}</td>
+                <td>{formatDate(review.reviewDate)}</td>
+                <td>
+                  {review.reportSymbol ?? "—"}
+                  {review.addendumSymbol ? <div className="muted">{t("table.responses", { symbol: review.addendumSymbol })}</div> : null}
+                </td>
+                <td>
+                  <Completeness review={review} />
+                </td>
+                <td className="num">{format.number(review.loadedPositions.supported)}</td>
+                <td className="num">{format.number(review.loadedPositions.supportedInPart)}</td>
+                <td className="num">{format.number(review.loadedPositions.noted)}</td>
+                <td className="num">{format.number(review.recommendingStates)}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 
 /**
  * A count that opens the explorer on exactly the recommendations it counts; a zero is plain text. Not prefetched: a

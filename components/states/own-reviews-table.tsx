@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { cycleLabel } from "@/lib/labels";
 import { toSearchString, type PositionParam } from "@/lib/search-params";
 import type { OwnReview, StateSummary } from "@/lib/server/states";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import type { RegionalGroup } from "@/lib/countries";
 import { REGIONAL_GROUP_LABELS } from "@/lib/labels";
 import type { StateIndexEntry } from "@/lib/server/states";

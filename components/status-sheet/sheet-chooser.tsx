@@ -1,7 +1,9 @@
+import { useLocale } from "next-intl";
 import type { ReactElement } from "react";
 import { cycleLabel } from "@/lib/labels";
 import type { Viewer } from "@/lib/server/permissions";
 import type { ReviewSummary } from "@/lib/server/reviews";
+import { getPathname } from "@/lib/i18n/navigation";
 
 export type SheetMembership = Viewer["memberships"][number];
 
@@ -31,8 +33,9 @@ type Props = { reviews: ReviewSummary[]; memberships: SheetMembership[]; choice:
 
 /** A plain GET form: the choice goes into the URL, so it works without JavaScript and a link can carry it. */
 export function SheetChooser({ reviews, memberships, choice }: Props): ReactElement {
+  const locale = useLocale();
   return (
-    <form method="get" action="/status-sheet" className="sheet-chooser" aria-label="Choose the sheet">
+    <form method="get" action={getPathname({ href: "/status-sheet", locale })} className="sheet-chooser" aria-label="Choose the sheet">
       <label>
         Review{" "}
         <select name="review" defaultValue={choice.review?.id ?? ""} required>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import type { ReactElement } from "react";
 import { STATUS_LABELS } from "@/components/recommendations/assessment-labels";
 import { formatSheetIssue, type SheetChange, type SheetField, type StatusSheetPreview } from "@/lib/schemas/status-sheet";

@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { revalidateLocalizedPath } from "@/lib/i18n/revalidate";
 import { z } from "zod";
 import { setActionCategorySchema } from "@/lib/schemas/action-category";
 import { clearActionCategoryOverride, setActionCategoryOverride } from "@/lib/server/action-categories";
@@ -34,7 +34,7 @@ export async function setActionCategoryAction(recommendationId: number, _state: 
   } catch (error) {
     return refusal(error);
   }
-  revalidatePath(`/recommendations/${recommendationId}`);
+  revalidateLocalizedPath(`/recommendations/${recommendationId}`);
   return { ok: true, message: "Action category changed." };
 }
 
@@ -47,6 +47,6 @@ export async function clearActionCategoryAction(recommendationId: number, _state
   } catch (error) {
     return refusal(error);
   }
-  revalidatePath(`/recommendations/${recommendationId}`);
+  revalidateLocalizedPath(`/recommendations/${recommendationId}`);
   return { ok: true, message: "Override cleared." };
 }

@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { revalidateLocalizedPath } from "@/lib/i18n/revalidate";
 import { assessmentInputSchema, type AssessmentDto } from "@/lib/schemas/assessment";
 import { createAssessment } from "@/lib/server/assessments";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/server/http-errors";
@@ -70,7 +70,7 @@ export async function createAssessmentAction(recommendationId: number, _previous
 
   try {
     const created = await createAssessment(viewer, recommendationId, parsed.data);
-    revalidatePath(`/recommendations/${recommendationId}`);
+    revalidateLocalizedPath(`/recommendations/${recommendationId}`);
     return { ok: true, message: `Saved as version ${created.version}.` };
   } catch (error) {
     if (error instanceof ConflictError) return { ok: false, message: conflictMessage(error.current) };

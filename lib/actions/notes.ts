@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { revalidateLocalizedPath } from "@/lib/i18n/revalidate";
 import { z } from "zod";
 import { createNoteSchema, parseTagList, updateNoteSchema } from "@/lib/schemas/note";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/server/http-errors";
@@ -33,7 +33,7 @@ export async function createNoteAction(recommendationId: number, _state: NoteFor
   } catch (error) {
     return refusal(error);
   }
-  revalidatePath(`/recommendations/${recommendationId}`);
+  revalidateLocalizedPath(`/recommendations/${recommendationId}`);
   return { ok: true, message: "Note saved." };
 }
 
@@ -48,7 +48,7 @@ export async function updateNoteAction(noteId: string, _state: NoteFormState, fo
   } catch (error) {
     return refusal(error);
   }
-  revalidatePath(`/recommendations/${recommendationId}`);
+  revalidateLocalizedPath(`/recommendations/${recommendationId}`);
   return { ok: true, message: "Note updated." };
 }
 
@@ -61,6 +61,6 @@ export async function deleteNoteAction(noteId: string, recommendationId: number,
   } catch (error) {
     return refusal(error);
   }
-  revalidatePath(`/recommendations/${recommendationId}`);
+  revalidateLocalizedPath(`/recommendations/${recommendationId}`);
   return { ok: true, message: "Note deleted." };
 }

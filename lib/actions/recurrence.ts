@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { revalidateLocalizedPath } from "@/lib/i18n/revalidate";
 import { z } from "zod";
 import { decideLinkSchema } from "@/lib/schemas/recurrence";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/server/http-errors";
@@ -34,6 +34,6 @@ export async function decideLinkAction(recommendationId: number, _state: LinkFor
   } catch (error) {
     return refusal(error);
   }
-  revalidatePath(`/recommendations/${recommendationId}`);
+  revalidateLocalizedPath(`/recommendations/${recommendationId}`);
   return { ok: true, message: decision === "confirmed" ? "Link confirmed." : "Suggestion rejected." };
 }

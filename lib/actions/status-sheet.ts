@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { revalidateLocalizedPath } from "@/lib/i18n/revalidate";
 import type { StatusSheetFormState } from "@/lib/schemas/status-sheet";
 import { getViewer } from "@/lib/server/permissions";
 import { applyStatusSheetForViewer, previewStatusSheetForViewer } from "@/lib/server/status-sheet-forms";
@@ -13,6 +13,6 @@ export async function previewStatusSheetAction(previous: StatusSheetFormState, f
 /** The status sheet page's "Apply N changes" (permission checks inside applyStatusSheet). */
 export async function applyStatusSheetAction(previous: StatusSheetFormState, formData: FormData): Promise<StatusSheetFormState> {
   const state = await applyStatusSheetForViewer(await getViewer(), previous, formData);
-  if (state.kind === "applied") revalidatePath("/recommendations", "layout");
+  if (state.kind === "applied") revalidateLocalizedPath("/recommendations", "layout");
   return state;
 }

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { adminUser, localise, memberOf, pageIds, PAGE_KINDS, signedInPage, type PageIds, type PageKind, type Visitor } from "./data";
+import { adminUser, LOCALES, localise, memberOf, pageIds, PAGE_KINDS, signedInPage, type PageIds, type PageKind, type Visitor } from "./data";
 
 /**
  * An axe-core scan of every page kind (PAGE_KINDS), as the visitor who sees it, plus the states a page only shows after
@@ -58,13 +58,15 @@ async function ready(page: Page, kind: PageKind): Promise<void> {
   if (kind.name === "compare") await expect(page.getByTestId("chart-svg-position").locator("svg.recharts-surface")).toBeVisible();
 }
 
-for (const kind of PAGE_KINDS) {
-  test(`no serious or critical violation: ${kind.name}`, async ({ page: anonymous }) => {
-    const page = kind.as === "anonymous" ? anonymous : pages.get(kind.as)!;
-    await page.goto(localise(kind.path(ids)));
-    await ready(page, kind);
-    await expectNoSeriousViolations(page, kind.name);
-  });
+for (const locale of LOCALES) {
+  for (const kind of PAGE_KINDS) {
+    test(`no serious or critical violation (${locale}): ${kind.name}`, async ({ page: anonymous }) => {
+      const page = kind.as === "anonymous" ? anonymous : pages.get(kind.as)!;
+      await page.goto(localise(kind.path(ids), locale));
+      await ready(page, kind);
+      await expectNoSeriousViolations(page, `${kind.name} (${locale})`);
+    });
+  }
 }
 
 test("no serious or critical violation: sign-in with an error shown", async ({ page }) => {

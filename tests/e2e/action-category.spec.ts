@@ -17,14 +17,14 @@ test("a derived category is marked, an editor overrides it with a reason and cle
   // 28.1 of 2018 opens with "Strengthen": derived as 4, general action.
   const recommendation = await storedRecommendation(3, "28.1");
   const errors = collectConsoleErrors(page);
-  await page.goto(`/recommendations/${recommendation.id}`);
+  await page.goto(`/en/recommendations/${recommendation.id}`);
   const section = page.getByTestId("action-category");
   await expect(section.getByTestId("action-category-method")).toHaveText(/^derived \(verb-rules\/\d+\)$/);
   await expect(section.getByText("Change the action category")).toHaveCount(0);
   const derived = (await section.locator("strong").first().textContent()) ?? "";
 
   const editor = await signedInPage(browser, EDITOR);
-  await editor.goto(`/recommendations/${recommendation.id}`);
+  await editor.goto(`/en/recommendations/${recommendation.id}`);
   const own = editor.getByTestId("action-category");
   // Keyboard only: open the disclosure, choose a category, write the reason, submit.
   await own.getByText("Change the action category").focus();

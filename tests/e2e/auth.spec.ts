@@ -19,7 +19,7 @@ test.beforeAll(async () => {
 
 test("a member signs in with the keyboard, sees their name and organisation, and signs out", async ({ page }) => {
   const consoleErrors = collectConsoleErrors(page);
-  await page.goto("/sign-in");
+  await page.goto("/en/sign-in");
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await page.getByLabel("Email").focus();
   await page.keyboard.type(EMAIL);
@@ -32,7 +32,7 @@ test("a member signs in with the keyboard, sees their name and organisation, and
   const account = page.getByTestId("signed-in-as");
   await expect(account).toContainText("Grey Heron");
   await expect(account).toContainText(`${ORG} (editor)`);
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/en$/);
   await page.screenshot({ path: "tests/e2e/screenshots/signed-in.png" });
 
   await page.getByRole("button", { name: "Sign out" }).focus();
@@ -44,7 +44,7 @@ test("a member signs in with the keyboard, sees their name and organisation, and
 
 test("a wrong password says so and signs nobody in", async ({ page }) => {
   const consoleErrors = collectConsoleErrors(page);
-  await page.goto("/sign-in");
+  await page.goto("/en/sign-in");
   await page.getByLabel("Email").fill(EMAIL);
   await page.getByLabel("Password").fill("not the right password");
   await page.getByLabel("Password").press("Enter");

@@ -17,7 +17,7 @@ const saved = async (download: Download): Promise<Buffer> => fs.readFileSync((aw
 test("the comparison of China's 2013 and 2018 reviews draws every chart, with tables, links and downloads", async ({ page }) => {
   const errors = collectConsoleErrors(page);
   const violations = await watchCsp(page);
-  await page.goto("/compare?sur=CHN&cycle=2,3");
+  await page.goto("/en/compare?sur=CHN&cycle=2,3");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Compare reviews");
   await expect(page.getByTestId("filter-summary")).toHaveText("Counting: State under review: China · Cycle: 2nd cycle, 3rd cycle");
 
@@ -68,7 +68,7 @@ test("the comparison of China's 2013 and 2018 reviews draws every chart, with ta
 test("without JavaScript the charts' tables still carry every number", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto("/compare?sur=CHN&cycle=2,3");
+  await page.goto("/en/compare?sur=CHN&cycle=2,3");
   await expect(page.getByTestId("chart-table-position").getByRole("row", { name: /^Noted / })).toContainText("62");
   await expect(page.locator("svg.recharts-surface")).toHaveCount(0);
   await context.close();
@@ -77,7 +77,7 @@ test("without JavaScript the charts' tables still carry every number", async ({ 
 test("the dashboard of China's 2024 review says on every chart that 0 of 428 are loaded", async ({ page }) => {
   const errors = collectConsoleErrors(page);
   const violations = await watchCsp(page);
-  await page.goto("/");
+  await page.goto("/en");
   await page.getByTestId("review-CHN-4").getByRole("link", { name: /^Charts/ }).click();
   await expect(page).toHaveURL(/\/reviews\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Review of China, 4th cycle (2024)");
@@ -87,7 +87,7 @@ test("the dashboard of China's 2024 review says on every chart that 0 of 428 are
   await page.screenshot({ path: "tests/e2e/screenshots/review-china-2024.png", fullPage: true });
 
   // A complete review: the 2009 dashboard draws its action categories from UPR Info.
-  await page.goto("/");
+  await page.goto("/en");
   await page.getByTestId("review-CHN-1").getByRole("link", { name: /^Charts/ }).click();
   await expect(page.getByTestId("chart-action").locator(".chart-summary").getByText("2009: 48 of 137 ask for specific action (35%), 27 for continuing action (20%)")).toBeVisible();
   await expect(page.getByTestId("chart-svg-action").locator("svg.recharts-surface")).toBeVisible();
@@ -97,7 +97,7 @@ test("the dashboard of China's 2024 review says on every chart that 0 of 428 are
 });
 
 test("the explorer links to the comparison with its filters", async ({ page }) => {
-  await page.goto("/recommendations?sur=CHN&position=noted");
+  await page.goto("/en/recommendations?sur=CHN&position=noted");
   await page.getByTestId("compare-link").click();
   await expect(page).toHaveURL(/\/compare\?sur=CHN&position=noted$/);
   await expect(page.getByTestId("chart-position")).toContainText("2018: 0 of 62 supported (0%), 62 noted (100%)");

@@ -48,7 +48,7 @@ export function clientAddress(): string {
 /** Signs in through the form, in a browser context of its own (one person per context). */
 export async function signedInPage(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress() } })).newPage();
-  await page.goto("/sign-in");
+  await page.goto("/en/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(E2E_PASSWORD);
   await page.getByLabel("Password").press("Enter");
@@ -77,9 +77,11 @@ export async function storedReview(cycle: number): Promise<number> {
 
 export type Locale = "en" | "zh";
 
-/** A page's path in a locale. Pages have no locale prefix yet: this returns the path unchanged until they do. */
-export function localise(path: string, _locale: Locale = "en"): string {
-  return path;
+export const LOCALES: readonly Locale[] = ["en", "zh"];
+
+/** A page's path in a locale: "/recommendations?cycle=3" → "/zh/recommendations?cycle=3", "/" → "/zh". */
+export function localise(path: string, locale: Locale = "en"): string {
+  return path === "/" ? `/${locale}` : `/${locale}${path}`;
 }
 
 /** Ids the page paths need, looked up once per test file. */

@@ -10,7 +10,7 @@ const paragraphs = (page: Page) => page.getByTestId("result-row").evaluateAll((r
 
 test("a journalist filters by position and cycle, then shares the exact view by URL", async ({ page, browser }) => {
   const errors = collectConsoleErrors(page);
-  await page.goto("/recommendations");
+  await page.goto("/en/recommendations");
   await expect(page.getByRole("heading", { level: 2 })).toContainText("recommendations");
   await filtersReady(page);
 
@@ -33,14 +33,14 @@ test("a journalist filters by position and cycle, then shares the exact view by 
 
 test("filter by recommending State through the prefix search, and by theme", async ({ page }) => {
   const errors = collectConsoleErrors(page);
-  await page.goto("/recommendations?cycle=3");
+  await page.goto("/en/recommendations?cycle=3");
   await page.getByLabel("Find a State or theme").fill("United King");
   await page.getByRole("link", { name: "Recommended by United Kingdom of Great Britain and Northern Ireland" }).click();
   await expect(page).toHaveURL(/state=GBR/);
   await expect(page.getByRole("heading", { level: 2 })).toHaveText("3 recommendations");
   expect(await paragraphs(page)).toEqual(["28.5", "28.19", "28.22"]);
 
-  await page.goto("/recommendations?cycle=3&theme=uhri:h1");
+  await page.goto("/en/recommendations?cycle=3&theme=uhri:h1");
   await expect(page.getByRole("checkbox", { name: /Human rights defenders/ }).first()).toBeChecked();
   const rows = await page.getByTestId("result-row").count();
   expect(rows).toBeGreaterThan(0);
@@ -50,7 +50,7 @@ test("filter by recommending State through the prefix search, and by theme", asy
 
 test("search a phrase, see it highlighted, and export exactly the filtered set as CSV", async ({ page }) => {
   const errors = collectConsoleErrors(page);
-  await page.goto("/recommendations");
+  await page.goto("/en/recommendations");
   await page.getByLabel("Search the texts").fill('"death penalty"');
   await page.getByLabel("Search the texts").press("Enter");
   await expect(page).toHaveURL(/q=%22death(\+|%20)penalty%22/);
@@ -70,7 +70,7 @@ test("search a phrase, see it highlighted, and export exactly the filtered set a
 
 test("hostile URL values fall back to defaults with a visible notice, never an error page", async ({ page }) => {
   const errors = collectConsoleErrors(page);
-  const response = await page.goto(`/recommendations?page=-5&pageSize=100000&position=maybe&state=GBR%27%3BDROP&q=${"x".repeat(10_000)}`);
+  const response = await page.goto(`/en/recommendations?page=-5&pageSize=100000&position=maybe&state=GBR%27%3BDROP&q=${"x".repeat(10_000)}`);
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("status").filter({ hasText: "were not understood" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2 })).toContainText("recommendations");
@@ -78,7 +78,7 @@ test("hostile URL values fall back to defaults with a visible notice, never an e
 });
 
 test("the explorer works with the keyboard alone", async ({ page }) => {
-  await page.goto("/recommendations?cycle=3");
+  await page.goto("/en/recommendations?cycle=3");
   await filtersReady(page);
   const noted = page.getByRole("checkbox", { name: /^Noted/ });
   await noted.focus();

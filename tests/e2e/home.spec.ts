@@ -5,7 +5,7 @@ test("the first page lists China's reviews with loaded and reported counts", asy
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());
   });
-  await page.goto("/");
+  await page.goto("/en");
   await expect(page.getByRole("heading", { level: 1, name: "Reviews" })).toBeVisible();
 
   const cycle3 = page.getByTestId("review-CHN-3");
@@ -20,14 +20,14 @@ test("the first page lists China's reviews with loaded and reported counts", asy
   await expect(cycle4).toContainText("Reported: 290 accepted, 8 partially accepted, 32 noted, 98 rejected");
 
   await expect(page.getByTestId("review-CHN-2")).toContainText("252 loaded");
-  await expect(page.getByTestId("review-CHN-1")).toContainText("Feb 2009");
+  await expect(page.getByTestId("review-CHN-1")).toContainText(/Feb \d{1,2}, 2009/);
 
   await page.screenshot({ path: "tests/e2e/screenshots/home.png", fullPage: true });
   expect(consoleErrors).toEqual([]);
 });
 
 test("keyboard users can skip to the content", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/en");
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });
   await expect(skip).toBeFocused();

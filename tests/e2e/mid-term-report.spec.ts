@@ -42,7 +42,7 @@ test("a member records an assessment, builds the mid-term report, downloads it a
   const consoleErrors = collectConsoleErrors(page);
 
   // Record a status with two pieces of evidence.
-  await page.goto(`/recommendations/${recommendation.id}`);
+  await page.goto(`/en/recommendations/${recommendation.id}`);
   const form = page.getByRole("form", { name: `New assessment for ${ORG}` });
   await form.getByLabel("Status").selectOption({ label: "Partially implemented" });
   await form.getByLabel("Confidence").selectOption("high");

@@ -61,7 +61,7 @@ async function addNote(page: Page, body: string): Promise<void> {
 test("1. an editor signs in and records a status with evidence, and a private note", async ({ browser }) => {
   const page = await signedInPage(browser, EDITOR_A);
   const consoleErrors = collectConsoleErrors(page);
-  await page.goto(`/recommendations/${recommendation.id}`);
+  await page.goto(`/en/recommendations/${recommendation.id}`);
   await recordAssessment(page, ORG_A, {
     status: "Partially implemented",
     confidence: "high",
@@ -91,7 +91,7 @@ test("1. an editor signs in and records a status with evidence, and a private no
 test("2. a second organisation's editor records a different status", async ({ browser }) => {
   const page = await signedInPage(browser, EDITOR_B);
   const consoleErrors = collectConsoleErrors(page);
-  await page.goto(`/recommendations/${recommendation.id}`);
+  await page.goto(`/en/recommendations/${recommendation.id}`);
   // B sees A's public assessment, not A's private one or A's private note.
   await expect(page.getByRole("region", { name: `Assessment by ${ORG_A}` })).toContainText("Partially implemented");
   await expect(page.locator("body")).not.toContainText(PRIVATE_RATIONALE_A);
@@ -112,7 +112,7 @@ test("2. a second organisation's editor records a different status", async ({ br
 
 test("3. an anonymous visitor sees both public assessments side by side and none of the private notes", async ({ page }) => {
   const consoleErrors = collectConsoleErrors(page);
-  await page.goto(`/recommendations/${recommendation.id}`);
+  await page.goto(`/en/recommendations/${recommendation.id}`);
   const a = page.getByRole("region", { name: `Assessment by ${ORG_A}` });
   const b = page.getByRole("region", { name: `Assessment by ${ORG_B}` });
   await expect(a).toContainText("Partially implemented");
@@ -191,7 +191,7 @@ test("4. the CSV round trip changes three statuses", async ({ browser }) => {
 
   // Each row is a new assessment in its recommendation's history.
   const third = await storedRecommendation(3, "28.4");
-  await page.goto(`/recommendations/${third.id}`);
+  await page.goto(`/en/recommendations/${third.id}`);
   const card = page.getByRole("region", { name: `Assessment by ${ORG_A}` });
   await expect(card).toContainText("Regressed");
   await expect(card).toContainText(SHEET_EDITS["28.4"]!.rationale);

@@ -9,7 +9,7 @@ import { storedRecommendation } from "./data";
  */
 test("a State page shows what it recommended to China, how China answered, and links each count to the explorer", async ({ page }) => {
   const consoleErrors = collectConsoleErrors(page);
-  await page.goto("/states/EST");
+  await page.goto("/en/states/EST");
   await expect(page.getByRole("heading", { level: 1, name: "Estonia" })).toBeVisible();
   await expect(page.locator(".lede")).toContainText("Eastern European Group · UN Member State");
 
@@ -18,20 +18,20 @@ test("a State page shows what it recommended to China, how China answered, and l
   await expect(cycle3).toContainText("3rd cycle (2018)");
   await expect(cycle3.getByRole("link", { name: /^All 7 recommendations of Estonia to China/ })).toHaveAttribute(
     "href",
-    "/recommendations?cycle=3&sur=CHN&state=EST",
+    "/en/recommendations?cycle=3&sur=CHN&state=EST",
   );
-  await expect(cycle3.getByRole("link", { name: /^3 noted/ })).toHaveAttribute("href", "/recommendations?cycle=3&sur=CHN&state=EST&position=noted");
+  await expect(cycle3.getByRole("link", { name: /^3 noted/ })).toHaveAttribute("href", "/en/recommendations?cycle=3&sur=CHN&state=EST&position=noted");
   await expect(page.getByRole("table", { name: /Recommendations Estonia made/ })).toBeVisible();
   await page.screenshot({ path: "tests/e2e/screenshots/state.png", fullPage: true });
 
   // Lower case works too; the United Kingdom's three 2018 recommendations were all noted.
-  await page.goto("/states/gbr");
+  await page.goto("/en/states/gbr");
   await expect(page.getByRole("heading", { level: 1, name: "United Kingdom of Great Britain and Northern Ireland" })).toBeVisible();
   const uk = page.getByTestId("recommended-CHN-3");
   await expect(uk.locator("td.num")).toHaveText(["3", "0", "0", "3"]);
 
   // China was reviewed: its reviews, and the 2024 list that is not loaded yet, with what was reported.
-  await page.goto("/states/CHN");
+  await page.goto("/en/states/CHN");
   await expect(page.getByTestId("own-review-3")).toContainText("346 of 346 reported");
   await expect(page.getByTestId("own-review-4")).toContainText("Not loaded yet. Officially reported: 290 accepted, 8 partially accepted, 32 noted, 98 rejected.");
   expect(consoleErrors).toEqual([]);
@@ -40,7 +40,7 @@ test("a State page shows what it recommended to China, how China answered, and l
 test("a recommendation of six States shows its exact text, the States with their regions, and China's response", async ({ page }) => {
   const consoleErrors = collectConsoleErrors(page);
   const stored = await storedRecommendation(3, "28.9");
-  await page.goto(`/recommendations/${stored.id}`);
+  await page.goto(`/en/recommendations/${stored.id}`);
 
   await expect(page).toHaveTitle("China 2018 · 28.9 · UPR recommendation tracker");
   await expect(page.getByRole("heading", { level: 1, name: "Recommendation 28.9 to China" })).toBeVisible();
@@ -66,8 +66,8 @@ test("a recommendation of six States shows its exact text, the States with their
   await expect(response).toContainText("A/HRC/40/6/Add.1 - Para. 2");
   await expect(page.locator(".facts").first()).toContainText("A/HRC/40/6/Add.1");
 
-  await expect(page.getByRole("link", { name: "A12 Acceptance of international norms" })).toHaveAttribute("href", "/recommendations?theme=uhri%3Aa12");
-  await expect(page.getByTestId("affected-persons").getByRole("link", { name: "General" })).toHaveAttribute("href", "/recommendations?affected=general");
+  await expect(page.getByRole("link", { name: "A12 Acceptance of international norms" })).toHaveAttribute("href", "/en/recommendations?theme=uhri%3Aa12");
+  await expect(page.getByTestId("affected-persons").getByRole("link", { name: "General" })).toHaveAttribute("href", "/en/recommendations?affected=general");
 
   // Estonia's, Benin's and Latvia's 2013 recommendations on the ICCPR are listed, with who they share.
   const related = (paragraph: string) =>
@@ -88,12 +88,12 @@ test("the pages work with JavaScript disabled", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const stored = await storedRecommendation(3, "28.9");
-  await page.goto(`/recommendations/${stored.id}`);
+  await page.goto(`/en/recommendations/${stored.id}`);
   await expect(page.getByTestId("recommending-states").getByRole("rowheader")).toHaveCount(6);
   await expect(page.getByTestId("related-recommendation").first()).toBeVisible();
-  await page.goto("/states/EST");
+  await page.goto("/en/states/EST");
   await expect(page.getByTestId("recommended-CHN-3")).toContainText("3rd cycle (2018)");
-  await page.goto("/states");
+  await page.goto("/en/states");
   await expect(page.getByTestId("group-EASTERN_EUROPEAN").getByRole("link", { name: "Estonia" })).toBeVisible();
   await context.close();
 });

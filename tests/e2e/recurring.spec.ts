@@ -26,7 +26,7 @@ test.beforeAll(async () => {
 test("an editor confirms a suggested 2013 counterpart and sees the chain, then filters the explorer by it", async ({ browser }) => {
   const page = await signedInPage(browser, EDITOR);
   const errors = collectConsoleErrors(page);
-  await page.goto(`/recommendations/${later.id}`);
+  await page.goto(`/en/recommendations/${later.id}`);
   const section = page.getByRole("region", { name: "Across cycles" });
   await expect(section.getByTestId("recurrence-chain-empty")).toBeVisible();
   const suggestion = section.getByTestId("recurrence-suggestion").filter({ has: page.getByRole("link", { name: "Paragraph 186.107" }) });
@@ -41,27 +41,27 @@ test("an editor confirms a suggested 2013 counterpart and sees the chain, then f
   const chain = section.getByTestId("recurrence-chain");
   await expect(chain.getByTestId("chain-step")).toHaveCount(2);
   await expect(chain.getByTestId("chain-step").first()).toContainText("2nd cycle (2013)");
-  await expect(chain.getByTestId("chain-step").first().getByRole("link", { name: "Paragraph 186.107" })).toHaveAttribute("href", `/recommendations/${earlier.id}`);
+  await expect(chain.getByTestId("chain-step").first().getByRole("link", { name: "Paragraph 186.107" })).toHaveAttribute("href", `/en/recommendations/${earlier.id}`);
   await expect(chain.getByTestId("chain-step").last()).toContainText("Paragraph 28.160 (this page)");
   await expect(section.getByTestId("recurrence-suggestion").filter({ has: page.getByRole("link", { name: "Paragraph 186.107" }) })).toHaveCount(0);
   await page.screenshot({ path: "tests/e2e/screenshots/recurring-chain.png", fullPage: true });
   await section.screenshot({ path: "tests/e2e/screenshots/recurring-section.png" });
 
-  await page.goto("/recommendations?cycle=3");
+  await page.goto("/en/recommendations?cycle=3");
   await page.locator("form.filters.auto-submit").waitFor();
   const group = page.getByRole("group", { name: "Across cycles" });
   await group.getByRole("checkbox", { name: /^Recommended before/ }).check();
   await expect(page).toHaveURL(/recurring=earlier/);
   await expect(page.getByRole("link", { name: "Remove filter Recurring: Recommended before (in an earlier cycle)" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(/^1 recommendation/);
-  await expect(page.getByRole("link", { name: "28.160", exact: true }).or(page.locator(`a[href="/recommendations/${later.id}"]`)).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "28.160", exact: true }).or(page.locator(`a[href="/en/recommendations/${later.id}"]`)).first()).toBeVisible();
   await page.screenshot({ path: "tests/e2e/screenshots/recurring-explorer.png", fullPage: true });
   expect(errors).toEqual([]);
 });
 
 test("an anonymous visitor sees the confirmed chain, read-only", async ({ page }) => {
   const errors = collectConsoleErrors(page);
-  await page.goto(`/recommendations/${earlier.id}`);
+  await page.goto(`/en/recommendations/${earlier.id}`);
   const section = page.getByRole("region", { name: "Across cycles" });
   await expect(section.getByTestId("recurrence-chain").getByTestId("chain-step")).toHaveCount(2);
   await expect(section.getByRole("button", { name: /^Confirm/ })).toHaveCount(0);

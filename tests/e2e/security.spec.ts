@@ -86,6 +86,8 @@ test("every kind of response carries the exact security headers: page, JSON, CSV
   checks.push(["/api/recommendations", await request.get("/api/recommendations?cycle=3&pageSize=2")]);
   checks.push(["/api/recommendations.csv", await request.get("/api/recommendations.csv?cycle=3&position=noted")]);
   checks.push(["/no-such-page", await request.get("/no-such-page")]);
+  const redirect = await request.get("/recommendations?position=noted", { maxRedirects: 0 });
+  checks.push(["redirect to the locale", redirect]);
   checks.push(["/api/no-such-route", await request.get("/api/no-such-route")]);
 
   const nonces = new Set<string>();
@@ -100,6 +102,8 @@ test("every kind of response carries the exact security headers: page, JSON, CSV
   expect(csv!.headers()["cache-control"]).toBe("no-store");
   expect(checks[1]![1].headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   expect(missing!.status()).toBe(404);
+  expect(redirect.status()).toBe(307);
+  expect(redirect.headers()["location"]).toMatch(/\/en\/recommendations\?position=noted$/);
   expect(page.headers()["cache-control"]).toMatch(/no-store/);
 
   // Next.js put the response's nonce on every script of the page, and no script runs without it.
@@ -112,8 +116,9 @@ test("every kind of response carries the exact security headers: page, JSON, CSV
 
 test("signed-in responses are never stored by a cache, anonymous public ones keep theirs", async ({ request }) => {
   const cookie = { Cookie: "better-auth.session_token=whoever" };
-  for (const path of ["/", "/api/recommendations?pageSize=1", "/api/openapi.json", "/api/recommendations.csv?cycle=3"]) {
-    expect((await request.get(path, { headers: cookie })).headers()["cache-control"], path).toBe("private, no-store");
+  for (const path of ["/", "/en", "/api/recommendations?pageSize=1", "/api/openapi.json", "/api/recommendations.csv?cycle=3"]) {
+    // maxRedirects 0: the redirect of "/" to "/en" is checked itself (a followed request would drop the cookie header).
+    expect((await request.get(path, { headers: cookie, maxRedirects: 0 })).headers()["cache-control"], path).toBe("private, no-store");
   }
   expect((await request.get("/api/openapi.json")).headers()["cache-control"]).toBe("public, max-age=300");
 });
@@ -122,11 +127,11 @@ test("every page kind loads only from its own origin, under a nonce CSP, without
   const seen = await watch(page, new URL(baseURL!).origin);
   const nonces = new Set<string>();
 
-  nonces.add(await expectPageCsp(await page.goto("/"), "/"));
+  nonces.add(await expectPageCsp(await page.goto("/en"), "/"));
   await expect(page.getByRole("heading", { level: 1, name: "Reviews" })).toBeVisible();
 
   // The explorer's filters apply themselves once hydrated: proof that the app's scripts run under the CSP.
-  nonces.add(await expectPageCsp(await page.goto("/recommendations?cycle=3"), "/recommendations"));
+  nonces.add(await expectPageCsp(await page.goto("/en/recommendations?cycle=3"), "/recommendations"));
   await page.locator("form.filters.auto-submit").waitFor();
   await page.getByRole("checkbox", { name: /^Noted/ }).check();
   await expect(page).toHaveURL(/position=noted/);
@@ -135,19 +140,19 @@ test("every page kind loads only from its own origin, under a nonce CSP, without
   await expect(page.getByRole("link", { name: /Estonia/ }).first()).toBeVisible();
 
   const id = await someRecommendationId(page);
-  nonces.add(await expectPageCsp(await page.goto(`/recommendations/${id}`), "detail"));
+  nonces.add(await expectPageCsp(await page.goto(`/en/recommendations/${id}`), "detail"));
   await expect(page.getByRole("heading", { level: 1, name: /^Recommendation .* to China$/ })).toBeVisible();
 
-  nonces.add(await expectPageCsp(await page.goto("/states"), "/states"));
+  nonces.add(await expectPageCsp(await page.goto("/en/states"), "/states"));
   await expect(page.getByRole("heading", { level: 1, name: "States" })).toBeVisible();
-  nonces.add(await expectPageCsp(await page.goto("/states/EST"), "/states/EST"));
+  nonces.add(await expectPageCsp(await page.goto("/en/states/EST"), "/states/EST"));
   await expect(page.getByRole("heading", { level: 1, name: "Estonia" })).toBeVisible();
   // The charts are drawn on the client (recharts sets inline styles through the DOM, which the CSP allows).
-  nonces.add(await expectPageCsp(await page.goto("/compare?sur=CHN&cycle=2,3"), "/compare"));
+  nonces.add(await expectPageCsp(await page.goto("/en/compare?sur=CHN&cycle=2,3"), "/compare"));
   await expect(page.getByTestId("chart-svg-position").locator("svg.recharts-surface")).toBeVisible();
 
   // Signed out, the audit log sends the visitor to sign in; the sign-in form still posts through its script.
-  nonces.add(await expectPageCsp(await page.goto("/audit"), "/audit"));
+  nonces.add(await expectPageCsp(await page.goto("/en/audit"), "/audit"));
   await expect(page).toHaveURL(/\/sign-in$/);
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await page.getByLabel("Email").fill("nobody@example.org");
@@ -155,7 +160,7 @@ test("every page kind loads only from its own origin, under a nonce CSP, without
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("#main").getByRole("alert")).toHaveText("Email or password is wrong.");
 
-  const missing = await page.goto("/no-such-page");
+  const missing = await page.goto("/en/no-such-page");
   expect(missing?.status()).toBe(404);
   nonces.add(await expectPageCsp(missing, "404"));
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
@@ -180,14 +185,14 @@ test("an editor signs in, records an assessment with evidence and adds a note: n
   expect((await runCli(["user", "add", EMAIL, "--org", ORG, "--role", "editor"], env, `${PASSWORD}\n`)).stderr).toBe("");
   const seen = await watch(page, new URL(baseURL!).origin);
 
-  await page.goto("/sign-in");
+  await page.goto("/en/sign-in");
   await page.getByLabel("Email").fill(EMAIL);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("signed-in-as")).toContainText(ORG);
 
   const id = await someRecommendationId(page);
-  const response = await page.goto(`/recommendations/${id}`);
+  const response = await page.goto(`/en/recommendations/${id}`);
   await expectPageCsp(response, "signed-in detail");
   expect(response!.headers()["cache-control"]).toBe("private, no-store");
 

@@ -30,7 +30,7 @@ const optionCount = async (page: Page, name: RegExp): Promise<number> =>
 
 test("anyone filters by public implementation status, sees it as a chip, and clears it", async ({ page }) => {
   const errors = collectConsoleErrors(page);
-  await page.goto("/recommendations?cycle=3");
+  await page.goto("/en/recommendations?cycle=3");
   await filtersReady(page);
   await expect(statusGroup(page).getByRole("radio")).toHaveCount(0);
   const expected = await optionCount(page, /^Not assessed/);
@@ -42,9 +42,9 @@ test("anyone filters by public implementation status, sees it as a chip, and cle
   await page.getByRole("link", { name: "Clear all" }).click();
   await expect(page).toHaveURL(/\/recommendations$/);
 
-  await page.goto("/recommendations?status=fully_implemented");
+  await page.goto("/en/recommendations?status=fully_implemented");
   const publicTotal = await total(page);
-  await page.goto("/recommendations?statusOf=mine&status=fully_implemented");
+  await page.goto("/en/recommendations?statusOf=mine&status=fully_implemented");
   await expect(page.getByRole("status").filter({ hasText: "public assessments instead" })).toBeVisible();
   expect(await total(page)).toBe(publicTotal);
   expect(errors).toEqual([]);
@@ -54,19 +54,19 @@ test("a member reads their organisation's private status under My organisation, 
   const errors = collectConsoleErrors(page);
   const anonymous = await browser.newPage();
   const outsiderView = async (): Promise<string> => {
-    await anonymous.goto("/recommendations?cycle=3&status=fully_implemented");
+    await anonymous.goto("/en/recommendations?cycle=3&status=fully_implemented");
     return `${await total(anonymous)} | ${await statusGroup(anonymous).textContent()}`;
   };
   const before = await outsiderView();
 
-  await page.goto("/sign-in");
+  await page.goto("/en/sign-in");
   await page.getByLabel("Email").fill(EMAIL);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByLabel("Password").press("Enter");
   await expect(page.getByTestId("signed-in-as")).toContainText("Kestrel");
 
   // A private assessment through the API, with the session cookie.
-  await page.goto("/recommendations?cycle=3&sort=paragraph");
+  await page.goto("/en/recommendations?cycle=3&sort=paragraph");
   const id = (await page.getByTestId("result-row").first().getByRole("link").first().getAttribute("href"))?.match(/\d+$/)?.[0];
   const saved = await page.request.post(`/api/recommendations/${id}/assessments`, {
     data: { status: "fully_implemented", assessedOn: "2026-11-01", rationale: "Seen in the field.", confidence: "high", visibility: "private" },

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { UserMenu } from "@/components/auth/user-menu";
+import { LocaleSwitch } from "@/components/i18n/locale-switch";
+import { Link } from "@/lib/i18n/navigation";
+import { LANGUAGE_TAGS, routing } from "@/lib/i18n/routing";
+
+export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) return {};
+  const t = await getTranslations({ locale, namespace: "common" });
+  return {
+    title: { default: t("siteName"), template: t("titleTemplate", { title: "%s" }) },
+    description: t("siteDescription"),
+  };
+}
+
+export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations("common");
+  return (
+    <html lang={LANGUAGE_TAGS[locale]}>
+      <body>
+        <NextIntlClientProvider>
+          <a className="skip-link" href="#main">
+            {t("skipLink")}
+          </a>
+          <header className="site-header">
+            <Link href="/" className="brand">
+              {t("siteName")}
+            </Link>
+            <nav aria-label={t("nav.label")} className="site-nav">
+              <Link href="/">{t("nav.reviews")}</Link>
+              <Link href="/recommendations">{t("nav.recommendations")}</Link>
+              <Link href="/states">{t("nav.states")}</Link>
+              <Link href="/compare">{t("nav.compare")}</Link>
+            </nav>
+            <UserMenu />
+            <LocaleSwitch />
+          </header>
+          <main id="main">{children}</main>
+          <footer className="site-footer">{t("footer")}</footer>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

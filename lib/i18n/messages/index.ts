@@ -1,0 +1,34 @@
+import type { Locale } from "../routing";
+
+/**
+ * The message catalogues, one JSON file per namespace and locale (lib/i18n/messages/<locale>/<namespace>.json), so
+ * each part of the interface is translated in its own file. A new namespace is added here and in both locales.
+ */
+export const NAMESPACES = [
+  "common",
+  "home",
+  "explorer",
+  "detail",
+  "states",
+  "charts",
+  "reports",
+  "statusSheet",
+  "audit",
+  "auth",
+  "terms",
+  "csv",
+] as const;
+
+export type Namespace = (typeof NAMESPACES)[number];
+export type Catalogue = Record<Namespace, Record<string, unknown>>;
+
+/** All namespaces of one locale, keyed by namespace (`t = useTranslations("home")` reads `messages.home`). */
+export async function loadMessages(locale: Locale): Promise<Catalogue> {
+  const entries = await Promise.all(
+    NAMESPACES.map(async (namespace) => {
+      const file = (await import(`./${locale}/${namespace}.json`)) as { default: Record<string, unknown> };
+      return [namespace, file.default] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Catalogue;
+}
