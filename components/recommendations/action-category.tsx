@@ -1,13 +1,10 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactElement } from "react";
 import { clearActionCategoryAction, setActionCategoryAction } from "@/lib/actions/action-categories";
 import { allowedRole, CAN_WRITE } from "@/lib/auth/roles";
-import { ACTION_CATEGORY_LABELS, actionCategoryMethodLabel } from "@/lib/labels";
 import { getActionCategory } from "@/lib/server/action-categories";
 import { getViewer } from "@/lib/server/permissions";
 import { ActionCategoryForm, ClearOverrideButton } from "./action-category-form";
-
-const sourceLabel = (source: string | null): string => `source: ${source ?? "not recorded"}`;
-const label = (category: number): string => `${category} – ${ACTION_CATEGORY_LABELS[category] ?? "Unknown category"}`;
 
 /**
  * UPR Info's 1–5 scale, explained, since a bare number means nothing to most readers: the effective category, how it
@@ -15,47 +12,65 @@ const label = (category: number): string => `${category} – ${ACTION_CATEGORY_L
  * owners a form to override it or clear their organisation's override.
  */
 export async function ActionCategory({ recommendationId }: { recommendationId: number }): Promise<ReactElement | null> {
-  const [view, viewer] = await Promise.all([getActionCategory(recommendationId), getViewer()]);
+  const [view, viewer, t, terms, format] = await Promise.all([
+    getActionCategory(recommendationId),
+    getViewer(),
+    getTranslations("detail.action"),
+    getTranslations("terms"),
+    getFormatter(),
+  ]);
   if (!view) return null;
-  const writable = (viewer?.memberships ?? []).filter((m) => CAN_WRITE.includes(m.role)).map((m) => ({ id: m.organizationId, name: m.organizationName }));
   const { override, original } = view;
+  const label = (category: number): string =>
+    t("label", { category, name: terms.has(`actionCategory.${category}`) ? terms(`actionCategory.${category}`) : t("unknown") });
+  const sourceLabel = (source: string | null): string => (source ? t("source", { source }) : t("sourceNotRecorded"));
+  const derivedLabel = (rules: string | null): string => (rules ? t("derived", { rules }) : t("derivedBare"));
+  const methodLabel = (method: string | null, rules: string | null): string =>
+    method === "derived" ? derivedLabel(rules) : method === "override" ? t("overriddenMethod") : sourceLabel(original.source);
+  const writable = (viewer?.memberships ?? []).filter((m) => CAN_WRITE.includes(m.role)).map((m) => ({ id: m.organizationId, name: m.organizationName }));
   const mayClear = override !== null && allowedRole(viewer?.memberships ?? [], override.organization.id, CAN_WRITE) !== null;
+  const categoryOptions = [1, 2, 3, 4, 5].map((value) => ({ value, label: label(value) }));
   return (
     <div data-testid="action-category">
       {view.category === null ? (
-        <p className="muted">The source of this recommendation assigns no action category.</p>
+        <p className="muted">{t("none")}</p>
       ) : (
         <p>
           <strong>{label(view.category)}</strong>{" "}
           <span className="muted">
-            · <span data-testid="action-category-method">{view.method === "source" ? sourceLabel(original.source) : actionCategoryMethodLabel(view.method, original.rules)}</span>
+            · <span data-testid="action-category-method">{view.method === "source" ? sourceLabel(original.source) : methodLabel(view.method, original.rules)}</span>
           </span>
         </p>
       )}
       {override ? (
         <p data-testid="action-category-override">
-          Overridden by {override.organization.name} on <time dateTime={override.createdAt}>{override.createdAt.slice(0, 10)}</time>: {override.reason}
+          {t.rich("overridden", {
+            organization: override.organization.name,
+            date: () => (
+              <time dateTime={override.createdAt}>{format.dateTime(new Date(override.createdAt), { year: "numeric", month: "short", day: "numeric" })}</time>
+            ),
+            reason: override.reason,
+          })}
           {original.category !== null ? (
             <>
               <br />
               <span className="muted">
-                Was {label(original.category)}, {original.method === "derived" ? actionCategoryMethodLabel("derived", original.rules) : sourceLabel(original.source)}.
+                {t("was", { category: label(original.category), method: original.method === "derived" ? derivedLabel(original.rules) : sourceLabel(original.source) })}
               </span>
             </>
           ) : null}
         </p>
       ) : null}
-      <p className="muted">
-        UPR Info&rsquo;s scale of how specific the action asked is, from 1 (minimal action) to 5 (specific action). A derived category is read from
-        the recommendation&rsquo;s opening verb by a documented rule table.
-      </p>
+      <p className="muted">{t("explain")}</p>
       {writable.length > 0 ? (
         <details>
-          <summary>Change the action category</summary>
-          <ActionCategoryForm action={setActionCategoryAction.bind(null, recommendationId)} organizations={writable} />
+          <summary>{t("change")}</summary>
+          <ActionCategoryForm action={setActionCategoryAction.bind(null, recommendationId)} organizations={writable} categories={categoryOptions} />
         </details>
       ) : null}
-      {mayClear ? <ClearOverrideButton action={clearActionCategoryAction.bind(null, recommendationId)} original={original.category === null ? "no category" : label(original.category)} /> : null}
+      {mayClear ? (
+        <ClearOverrideButton action={clearActionCategoryAction.bind(null, recommendationId)} original={original.category === null ? t("noCategory") : label(original.category)} />
+      ) : null}
     </div>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { createAssessmentAction, type AssessmentFormState } from "@/lib/actions/assessments";
 import { ASSESSMENT_STATUSES, type AssessmentDto, CONFIDENCES, EVIDENCE_STANCES, MAX_RATIONALE_LENGTH } from "@/lib/schemas/assessment";
-import { STATUS_LABELS } from "./assessment-labels";
 
 type Props = {
   recommendationId: number;
@@ -26,59 +26,65 @@ function describedBy(state: AssessmentFormState, name: string): { "aria-invalid"
 /** Records a new assessment for one organisation; the hidden expectedVersion lets the server refuse a stale save. */
 export function AssessmentForm({ recommendationId, organizationId, organizationName, latest }: Props) {
   const [state, formAction, pending] = useActionState(createAssessmentAction.bind(null, recommendationId), { ok: false });
+  const t = useTranslations("detail.form");
+  const terms = useTranslations("terms");
   const today = new Date().toISOString().slice(0, 10);
   return (
-    <form action={formAction} className="assessment-form" aria-label={`New assessment for ${organizationName}`}>
-      <h3>New assessment for {organizationName}</h3>
+    <form action={formAction} className="assessment-form" aria-label={t("heading", { organization: organizationName })}>
+      <h3>{t("heading", { organization: organizationName })}</h3>
       <input type="hidden" name="organizationId" value={organizationId} />
       <input type="hidden" name="expectedVersion" value={latest?.version ?? 0} />
       <label>
-        Status{" "}
+        {t("status")}{" "}
         <select name="status" defaultValue={latest?.status ?? "not_assessed"}>
           {ASSESSMENT_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {STATUS_LABELS[status]}
+              {terms(`status.${status}`)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Assessed on <input type="date" name="assessedOn" defaultValue={today} required {...describedBy(state, "assessedOn")} />
+        {t("assessedOn")} <input type="date" name="assessedOn" defaultValue={today} required {...describedBy(state, "assessedOn")} />
       </label>
       <FieldError state={state} name="assessedOn" />
       <label>
-        Confidence{" "}
+        {t("confidence")}{" "}
         <select name="confidence" defaultValue={latest?.confidence ?? "medium"}>
           {CONFIDENCES.map((confidence) => (
-            <option key={confidence}>{confidence}</option>
+            <option key={confidence} value={confidence}>
+              {terms(`confidence.${confidence}`)}
+            </option>
           ))}
         </select>
       </label>
       <label>
-        Visibility{" "}
+        {t("visibility")}{" "}
         <select name="visibility" defaultValue={latest?.visibility ?? "private"}>
-          <option value="private">Private to {organizationName}</option>
-          <option value="public">Public</option>
+          <option value="private">{t("privateTo", { organization: organizationName })}</option>
+          <option value="public">{t("public")}</option>
         </select>
       </label>
       <label>
-        Rationale <textarea name="rationale" rows={5} maxLength={MAX_RATIONALE_LENGTH} defaultValue={latest?.rationale} {...describedBy(state, "rationale")} />
+        {t("rationale")} <textarea name="rationale" rows={5} maxLength={MAX_RATIONALE_LENGTH} defaultValue={latest?.rationale} {...describedBy(state, "rationale")} />
       </label>
       <FieldError state={state} name="rationale" />
       <fieldset>
-        <legend>Evidence (leave a row empty to skip it)</legend>
+        <legend>{t("evidence")}</legend>
         {[0, 1, 2].map((row) => (
           <div key={row} className="evidence-row">
-            <select name={`evidence.${row}.kind`} aria-label={`Evidence ${row + 1} kind`} defaultValue="url">
-              <option value="url">URL</option>
-              <option value="un-symbol">UN document symbol</option>
+            <select name={`evidence.${row}.kind`} aria-label={t("evidenceKind", { row: row + 1 })} defaultValue="url">
+              <option value="url">{t("kindUrl")}</option>
+              <option value="un-symbol">{t("kindSymbol")}</option>
             </select>
-            <input name={`evidence.${row}.reference`} aria-label={`Evidence ${row + 1} URL or symbol`} placeholder="https://… or A/HRC/40/6" {...describedBy(state, `evidence.${row}.reference`)} />
-            <input name={`evidence.${row}.excerpt`} aria-label={`Evidence ${row + 1} excerpt`} placeholder="Excerpt" />
-            <input type="date" name={`evidence.${row}.date`} aria-label={`Evidence ${row + 1} date`} />
-            <select name={`evidence.${row}.stance`} aria-label={`Evidence ${row + 1} stance`} defaultValue="supports">
+            <input name={`evidence.${row}.reference`} aria-label={t("evidenceReference", { row: row + 1 })} placeholder={t("referencePlaceholder")} {...describedBy(state, `evidence.${row}.reference`)} />
+            <input name={`evidence.${row}.excerpt`} aria-label={t("evidenceExcerpt", { row: row + 1 })} placeholder={t("excerptPlaceholder")} />
+            <input type="date" name={`evidence.${row}.date`} aria-label={t("evidenceDate", { row: row + 1 })} />
+            <select name={`evidence.${row}.stance`} aria-label={t("evidenceStance", { row: row + 1 })} defaultValue="supports">
               {EVIDENCE_STANCES.map((stance) => (
-                <option key={stance}>{stance}</option>
+                <option key={stance} value={stance}>
+                  {terms(`evidenceStance.${stance}`)}
+                </option>
               ))}
             </select>
             <FieldError state={state} name={`evidence.${row}.reference`} />
@@ -86,7 +92,7 @@ export function AssessmentForm({ recommendationId, organizationId, organizationN
         ))}
       </fieldset>
       <button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Record assessment"}
+        {pending ? t("saving") : t("submit")}
       </button>
       {state.message ? <p role={state.ok ? "status" : "alert"}>{state.message}</p> : null}
     </form>

@@ -1,3 +1,5 @@
+import { useLocale, useTranslations } from "next-intl";
+import { countryName } from "@/lib/i18n/countries";
 import type { OrganizationAssessments } from "@/lib/schemas/assessment";
 import { AssessmentForm } from "./assessment-form";
 import type { RecommendationRow } from "@/lib/server/recommendations";
@@ -15,9 +17,11 @@ type Props = {
 
 /** What organisations say about the implementation, and for editors a form to record a new assessment. */
 export function AssessmentsSection({ recommendationId, recommendation, organizations, writableOrganizations }: Props) {
+  const t = useTranslations("detail");
+  const locale = useLocale();
   const claim = (
     <section aria-labelledby="claim-heading" className="assessment-card government-claim" data-testid="government-claim">
-      <h3 id="claim-heading">Claimed by {recommendation.stateUnderReview.name}</h3>
+      <h3 id="claim-heading">{t("claim.heading", { sur: countryName(recommendation.stateUnderReview.iso3, locale) })}</h3>
       <p>
         <PositionBadge position={recommendation.position} />
         {recommendation.responseWording ? (
@@ -27,12 +31,12 @@ export function AssessmentsSection({ recommendationId, recommendation, organizat
           </>
         ) : null}
       </p>
-      <p className="muted">The government&rsquo;s response at the review, which the organisations&rsquo; assessments test.</p>
+      <p className="muted">{t("claim.explain")}</p>
     </section>
   );
   return (
     <section aria-labelledby="assessments-heading">
-      <h2 id="assessments-heading">Implementation assessments</h2>
+      <h2 id="assessments-heading">{t("assessments.heading")}</h2>
       <AssessmentsPanel organizations={organizations} claim={claim} />
       {writableOrganizations.map((organization) => (
         <AssessmentForm

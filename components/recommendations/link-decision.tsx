@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useId, type ReactElement } from "react";
 import type { LinkFormState } from "@/lib/actions/recurrence";
 
@@ -16,12 +17,13 @@ type Props = {
 export function LinkDecision({ action, otherId, subject, organizations }: Props): ReactElement {
   const [state, formAction, pending] = useActionState(action, { ok: true });
   const id = useId();
+  const t = useTranslations("detail.cycles");
   return (
     <form action={formAction} className="link-decision">
       <input type="hidden" name="otherId" value={otherId} />
       {organizations.length > 1 ? (
         <>
-          <label htmlFor={`${id}-org`}>Decide for</label>
+          <label htmlFor={`${id}-org`}>{t("decideFor")}</label>
           <select id={`${id}-org`} name="organizationId" defaultValue={organizations[0]!.id}>
             {organizations.map((org) => (
               <option key={org.id} value={org.id}>
@@ -31,11 +33,11 @@ export function LinkDecision({ action, otherId, subject, organizations }: Props)
           </select>
         </>
       ) : null}
-      <button type="submit" name="decision" value="confirmed" disabled={pending} aria-label={`Confirm: ${subject} is the same recommendation`}>
-        Confirm
+      <button type="submit" name="decision" value="confirmed" disabled={pending} aria-label={t("confirmLabel", { subject })}>
+        {t("confirm")}
       </button>
-      <button type="submit" name="decision" value="rejected" disabled={pending} aria-label={`Reject: ${subject} is not the same recommendation`}>
-        Reject
+      <button type="submit" name="decision" value="rejected" disabled={pending} aria-label={t("rejectLabel", { subject })}>
+        {t("reject")}
       </button>
       {state.message ? (
         <p role={state.ok ? "status" : "alert"} className={state.ok ? "muted" : "field-error"}>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, type ReactElement } from "react";
 import type { NoteFormState } from "@/lib/actions/notes";
 
@@ -14,13 +15,14 @@ type Props = {
 
 /** The add-note and edit-note form; the server action validates with the same zod schema as the API. */
 export function NoteForm({ action, organizations = [], initial, submitLabel, idPrefix }: Props): ReactElement {
+  const t = useTranslations("detail.notes");
   const [state, formAction, pending] = useActionState(action, { ok: true });
   const errors = state.fieldErrors ?? {};
   return (
     <form action={formAction} className="note-form">
       {organizations.length > 1 ? (
         <>
-          <label className="field-label" htmlFor={`${idPrefix}-org`}>Organisation</label>
+          <label className="field-label" htmlFor={`${idPrefix}-org`}>{t("organization")}</label>
           <select id={`${idPrefix}-org`} name="organizationId">
             {organizations.map((o) => (
               <option key={o.id} value={o.id}>{o.name}</option>
@@ -28,16 +30,16 @@ export function NoteForm({ action, organizations = [], initial, submitLabel, idP
           </select>
         </>
       ) : null}
-      <label className="field-label" htmlFor={`${idPrefix}-body`}>Note</label>
+      <label className="field-label" htmlFor={`${idPrefix}-body`}>{t("body")}</label>
       <textarea id={`${idPrefix}-body`} name="body" rows={4} maxLength={10_000} required defaultValue={initial?.body} aria-invalid={!!errors.body} />
       {errors.body ? <p role="alert" className="field-error">{errors.body.join(" ")}</p> : null}
-      <label className="field-label" htmlFor={`${idPrefix}-tags`}>Tags (comma-separated)</label>
-      <input id={`${idPrefix}-tags`} name="tags" defaultValue={initial?.tags.join(", ")} placeholder="priority for mid-term report" aria-invalid={!!errors.tags} />
+      <label className="field-label" htmlFor={`${idPrefix}-tags`}>{t("tagsLabel")}</label>
+      <input id={`${idPrefix}-tags`} name="tags" defaultValue={initial?.tags.join(", ")} placeholder={t("tagsPlaceholder")} aria-invalid={!!errors.tags} />
       {errors.tags ? <p role="alert" className="field-error">{errors.tags.join(" ")}</p> : null}
-      <label className="field-label" htmlFor={`${idPrefix}-visibility`}>Visibility</label>
+      <label className="field-label" htmlFor={`${idPrefix}-visibility`}>{t("visibility")}</label>
       <select id={`${idPrefix}-visibility`} name="visibility" defaultValue={initial?.visibility ?? "private"}>
-        <option value="private">Private to my organisation</option>
-        <option value="public">Public</option>
+        <option value="private">{t("private")}</option>
+        <option value="public">{t("public")}</option>
       </select>
       {errors.visibility ? <p role="alert" className="field-error">{errors.visibility.join(" ")}</p> : null}
       <button type="submit" disabled={pending}>{submitLabel}</button>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { ReactElement } from "react";
 import { createNoteAction, deleteNoteAction, updateNoteAction } from "@/lib/actions/notes";
 import { CAN_WRITE } from "@/lib/auth/roles";
@@ -9,6 +10,7 @@ import { NoteList } from "./note-list";
 
 /** The detail page's notes: public ones, the viewer's organisations' private ones, and the add/edit/delete forms. */
 export async function NotesSection({ recommendationId }: { recommendationId: number }): Promise<ReactElement> {
+  const t = await getTranslations("detail.notes");
   const viewer = await getViewer();
   const notes = await listNotes(viewer, recommendationId);
   const memberships = viewer?.memberships ?? [];
@@ -16,15 +18,15 @@ export async function NotesSection({ recommendationId }: { recommendationId: num
   const writable = memberships.filter((m) => CAN_WRITE.includes(m.role)).map((m) => ({ id: m.organizationId, name: m.organizationName }));
   return (
     <section aria-labelledby="notes-heading">
-      <h2 id="notes-heading">Notes</h2>
+      <h2 id="notes-heading">{t("heading")}</h2>
       <NoteList
         notes={notes}
         viewerOrganizationIds={readable}
         renderControls={(note) => (
           <div className="note-controls">
             <details>
-              <summary>Edit</summary>
-              <NoteForm action={updateNoteAction.bind(null, note.id)} initial={{ body: note.body, tags: note.tags, visibility: note.visibility }} submitLabel="Save changes" idPrefix={`edit-${note.id}`} />
+              <summary>{t("edit")}</summary>
+              <NoteForm action={updateNoteAction.bind(null, note.id)} initial={{ body: note.body, tags: note.tags, visibility: note.visibility }} submitLabel={t("save")} idPrefix={`edit-${note.id}`} />
             </details>
             <DeleteNoteButton action={deleteNoteAction.bind(null, note.id, recommendationId)} />
           </div>
@@ -32,8 +34,8 @@ export async function NotesSection({ recommendationId }: { recommendationId: num
       />
       {writable.length > 0 ? (
         <>
-          <h3>Add a note</h3>
-          <NoteForm action={createNoteAction.bind(null, recommendationId)} organizations={writable} submitLabel="Add note" idPrefix="new-note" />
+          <h3>{t("add")}</h3>
+          <NoteForm action={createNoteAction.bind(null, recommendationId)} organizations={writable} submitLabel={t("addSubmit")} idPrefix="new-note" />
         </>
       ) : null}
     </section>

@@ -1,10 +1,13 @@
-import { POSITION_LABELS } from "@/lib/labels";
+import { useTranslations } from "next-intl";
+import { positionTerm } from "@/lib/i18n/terms";
 import type { RecommendationRow } from "@/lib/server/recommendations";
 
 const CLASS_NAMES = { SUPPORTED: "position-supported", SUPPORTED_IN_PART: "position-in-part", NOTED: "position-noted" } as const;
 
 /** The normalised position in words; the colour only repeats what the words say. */
 export function PositionBadge({ position }: { position: RecommendationRow["position"] }) {
-  if (!position) return <span className="position position-none">No position recorded</span>;
-  return <span className={`position ${CLASS_NAMES[position]}`}>{POSITION_LABELS[position]}</span>;
+  const t = useTranslations("detail");
+  const terms = useTranslations("terms");
+  if (!position) return <span className="position position-none">{t("noPosition")}</span>;
+  return <span className={`position ${CLASS_NAMES[position]}`}>{terms(positionTerm(position))}</span>;
 }

@@ -1,42 +1,54 @@
+import { useLocale, useTranslations } from "next-intl";
+import { countryName } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
-import { cycleLabel } from "@/lib/labels";
 import { toSearchString } from "@/lib/search-params";
 import type { RecommendationDetail } from "@/lib/server/recommendation-detail";
+import { cycleTerm } from "./cycle-term";
 import { PositionBadge } from "./position-badge";
 
-function byStates(detail: RecommendationDetail): string {
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+function byStates(detail: RecommendationDetail, t: Translate, locale: string): string {
   const [first, ...rest] = detail.recommendation.recommendingStates;
   if (!first) return "";
-  return rest.length === 0 ? first.name : `${first.name} and ${rest.length} other${rest.length === 1 ? "" : "s"}`;
+  const name = countryName(first.iso3, locale);
+  return rest.length === 0 ? name : t("byStates", { first: name, others: rest.length });
 }
 
-/** The page title, as a journalist would cite it: "China 2018 · 28.66". */
-export function recommendationTitle(detail: RecommendationDetail): string {
+/** The page title, as a journalist would cite it: "China 2018 · 28.66" (`t` reads the detail catalogue). */
+export function recommendationTitle(detail: RecommendationDetail, t: Translate, locale: string): string {
   const { recommendation, review } = detail;
-  const when = review.year ?? `cycle ${recommendation.cycle}`;
-  return `${recommendation.stateUnderReview.name} ${when} · ${recommendation.paragraph ?? byStates(detail)}`;
+  const when = review.year ?? t("titleCycle", { cycle: recommendation.cycle });
+  return t("title", { sur: countryName(recommendation.stateUnderReview.iso3, locale), when, ref: recommendation.paragraph ?? byStates(detail, t, locale) });
 }
 
 /** Breadcrumb back to the review in the explorer, the heading, and the answer in one line. */
 export function RecommendationHeading({ detail }: { detail: RecommendationDetail }) {
+  const t = useTranslations("detail");
+  const terms = useTranslations("terms");
+  const locale = useLocale();
   const { recommendation, review } = detail;
   const sur = recommendation.stateUnderReview;
-  const count = recommendation.recommendingStates.length;
+  const surName = countryName(sur.iso3, locale);
+  const cycle = cycleTerm(terms, recommendation.cycle, review.year);
   return (
     <header className="page-heading">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href={`/states/${sur.iso3}`}>{sur.name}</Link>
+      <nav aria-label={t("breadcrumb")} className="breadcrumb">
+        <Link href={`/states/${sur.iso3}`}>{surName}</Link>
         <span aria-hidden="true"> › </span>
         <Link href={`/recommendations${toSearchString({ cycle: [recommendation.cycle], sur: [sur.iso3] })}`} prefetch={false}>
-          {cycleLabel(recommendation.cycle, review.year)}: all recommendations
+          {t("allOfCycle", { cycle })}
         </Link>
       </nav>
       <h1>
-        {recommendation.paragraph ? `Recommendation ${recommendation.paragraph}` : `Recommendation of ${byStates(detail)}`} to {sur.name}
+        {recommendation.paragraph
+          ? t("headingParagraph", { paragraph: recommendation.paragraph, sur: surName })
+          : t("headingStates", { states: byStates(detail, t, locale), sur: surName })}
       </h1>
       <p className="lede">
-        {cycleLabel(recommendation.cycle, review.year)}
-        {review.session ? `, session ${review.session}` : ""} · made by {count} State{count === 1 ? "" : "s"} · response:{" "}
+        {cycle}
+        {review.session ? t("ledeSession", { session: review.session }) : ""}
+        {t("ledeMadeBy", { count: recommendation.recommendingStates.length })}
         <PositionBadge position={recommendation.position} />
       </p>
     </header>

@@ -1,25 +1,30 @@
+import { useLocale, useTranslations } from "next-intl";
+import { countryName } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
-import { regionLabel } from "@/lib/labels";
+import { regionTerm } from "@/lib/i18n/terms";
 import type { RecommendingStateDto } from "@/lib/server/recommendations";
 
 /** Every State that made the recommendation, in printed order (OHCHR merges near-identical recommendations). */
 export function RecommendingStates({ states }: { states: RecommendingStateDto[] }) {
+  const t = useTranslations("detail.states");
+  const terms = useTranslations("terms");
+  const locale = useLocale();
   return (
     <table className="data-table compact" data-testid="recommending-states">
-      <caption className="visually-hidden">States that made this recommendation, with their UN regional group</caption>
+      <caption className="visually-hidden">{t("caption")}</caption>
       <thead>
         <tr>
-          <th scope="col">State</th>
-          <th scope="col">UN regional group</th>
+          <th scope="col">{t("state")}</th>
+          <th scope="col">{t("group")}</th>
         </tr>
       </thead>
       <tbody>
         {states.map((state) => (
           <tr key={state.iso3}>
             <th scope="row">
-              <Link href={`/states/${state.iso3}`}>{state.name}</Link>
+              <Link href={`/states/${state.iso3}`}>{countryName(state.iso3, locale)}</Link>
             </th>
-            <td>{regionLabel(state.region)}</td>
+            <td>{terms(regionTerm(state.region))}</td>
           </tr>
         ))}
       </tbody>

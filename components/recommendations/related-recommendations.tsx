@@ -1,8 +1,11 @@
+import { useLocale, useTranslations } from "next-intl";
+import { countryName } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
-import { cycleLabel, POSITION_LABELS } from "@/lib/labels";
+import { POSITION_LABELS } from "@/lib/labels";
 import { toSearchString } from "@/lib/search-params";
 import type { RelatedRecommendation, RelatedRecommendations as Related } from "@/lib/server/recommendation-detail";
 import type { RecommendingStateDto } from "@/lib/server/recommendations";
+import { cycleTerm, joinNames } from "./cycle-term";
 import { PositionBadge } from "./position-badge";
 
 type Props = {
@@ -22,19 +25,21 @@ function byCycle(items: RelatedRecommendation[]): { cycle: number; year: number 
 }
 
 function SharedStates({ item }: { item: RelatedRecommendation }) {
+  const t = useTranslations("detail.related");
+  const locale = useLocale();
   const others = item.recommendingStateCount - item.sharedStates.length;
-  return (
-    <span>
-      By {item.sharedStates.map((state) => state.name).join(", ")}
-      {others > 0 ? ` and ${others} other State${others === 1 ? "" : "s"}` : ""}
-    </span>
-  );
+  const states = joinNames(item.sharedStates.map((state) => countryName(state.iso3, locale)), locale);
+  return <span>{others > 0 ? t("byOthers", { states, others }) : t("by", { states })}</span>;
 }
 
 /** The same States' recommendations to the same State under review in its other cycles, newest first. */
 export function RelatedRecommendations({ related, stateUnderReview, recommendingStates }: Props) {
+  const t = useTranslations("detail.related");
+  const terms = useTranslations("terms");
+  const locale = useLocale();
+  const sur = countryName(stateUnderReview.iso3, locale);
   if (related.total === 0) {
-    return <p className="muted">None of these States made a recommendation to {stateUnderReview.name} in another cycle loaded here.</p>;
+    return <p className="muted">{t("none", { sur })}</p>;
   }
   const explorer = `/recommendations${toSearchString({
     cycle: related.cycles,
@@ -45,23 +50,23 @@ export function RelatedRecommendations({ related, stateUnderReview, recommending
   return (
     <>
       <p>
-        {related.total} recommendation{related.total === 1 ? "" : "s"} that at least one of these States made to {stateUnderReview.name} in
-        another cycle. {more > 0 ? `The first ${related.items.length} are shown here; ${more} more are in the explorer. ` : ""}
-        <Link href={explorer} prefetch={false}>{more > 0 ? `See all ${related.total} in the explorer` : "Open them in the explorer"}</Link>
+        {t("summary", { total: related.total, sur })}
+        {more > 0 ? t("more", { shown: related.items.length, more }) : ""}
+        <Link href={explorer} prefetch={false}>{more > 0 ? t("seeAll", { total: related.total }) : t("open")}</Link>
       </p>
       {byCycle(related.items).map((group) => (
         <section key={group.cycle} aria-labelledby={`related-cycle-${group.cycle}`}>
-          <h3 id={`related-cycle-${group.cycle}`}>{cycleLabel(group.cycle, group.year)}</h3>
+          <h3 id={`related-cycle-${group.cycle}`}>{cycleTerm(terms, group.cycle, group.year)}</h3>
           <ol className="related-list">
             {group.items.map((item) => (
               <li key={item.id} className="related-item" data-testid="related-recommendation">
                 <div className="related-meta">
-                  <Link href={`/recommendations/${item.id}`} prefetch={false}>{item.paragraph ? `Paragraph ${item.paragraph}` : "Recommendation (not numbered in the source)"}</Link>
+                  <Link href={`/recommendations/${item.id}`} prefetch={false}>{item.paragraph ? t("paragraph", { paragraph: item.paragraph }) : t("unnumbered")}</Link>
                   <SharedStates item={item} />
                   <span>
                     <PositionBadge position={item.position} />
                     {item.responseWording && item.responseWording.toLowerCase() !== (item.position ? POSITION_LABELS[item.position].toLowerCase() : "") ? (
-                      <span className="muted"> (&ldquo;{item.responseWording}&rdquo;)</span>
+                      <span className="muted">{t("wording", { wording: item.responseWording })}</span>
                     ) : null}
                   </span>
                 </div>

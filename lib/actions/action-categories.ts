@@ -1,5 +1,6 @@
 "use server";
 
+import { detailTranslator, translatedFieldErrors, type Translate } from "@/lib/i18n/action-messages";
 import { revalidateLocalizedPath } from "@/lib/i18n/revalidate";
 import { z } from "zod";
 import { setActionCategorySchema } from "@/lib/schemas/action-category";
@@ -10,11 +11,11 @@ import { getViewer } from "@/lib/server/permissions";
 export type ActionCategoryFormState = { ok: boolean; message?: string; fieldErrors?: Record<string, string[] | undefined> };
 
 /** A refusal the person at the keyboard can act on; anything else is rethrown to the error page. */
-function refusal(error: unknown): ActionCategoryFormState {
-  if (error instanceof z.ZodError) return { ok: false, fieldErrors: z.flattenError(error).fieldErrors };
-  if (error instanceof UnauthenticatedError) return { ok: false, message: "Sign in to change the action category." };
-  if (error instanceof ForbiddenError) return { ok: false, message: "Your role does not allow this." };
-  if (error instanceof NotFoundError) return { ok: false, message: "That recommendation or override no longer exists." };
+function refusal(error: unknown, t: Translate): ActionCategoryFormState {
+  if (error instanceof z.ZodError) return { ok: false, fieldErrors: translatedFieldErrors(error.issues, t, (issue) => issue.path.slice(0, 1)) };
+  if (error instanceof UnauthenticatedError) return { ok: false, message: t("messages.signInCategory") };
+  if (error instanceof ForbiddenError) return { ok: false, message: t("messages.roleForbids") };
+  if (error instanceof NotFoundError) return { ok: false, message: t("messages.categoryGone") };
   throw error;
 }
 
@@ -25,6 +26,7 @@ function text(formData: FormData, name: string): string | undefined {
 
 /** Overrides the action category from the detail page's form (editors and owners; checked in setActionCategoryOverride). */
 export async function setActionCategoryAction(recommendationId: number, _state: ActionCategoryFormState, formData: FormData): Promise<ActionCategoryFormState> {
+  const t = await detailTranslator();
   try {
     const viewer = await getViewer();
     if (!viewer) throw new UnauthenticatedError();
@@ -32,21 +34,22 @@ export async function setActionCategoryAction(recommendationId: number, _state: 
     const input = setActionCategorySchema.parse({ category: text(formData, "category"), reason: text(formData, "reason"), ...(organizationId ? { organizationId } : {}) });
     await setActionCategoryOverride(viewer, recommendationId, input);
   } catch (error) {
-    return refusal(error);
+    return refusal(error, t);
   }
   revalidateLocalizedPath(`/recommendations/${recommendationId}`);
-  return { ok: true, message: "Action category changed." };
+  return { ok: true, message: t("messages.categoryChanged") };
 }
 
 /** Clears the override, back to the source's or derived category (editors and owners of the overriding organisation). */
 export async function clearActionCategoryAction(recommendationId: number, _state: ActionCategoryFormState, _formData: FormData): Promise<ActionCategoryFormState> {
+  const t = await detailTranslator();
   try {
     const viewer = await getViewer();
     if (!viewer) throw new UnauthenticatedError();
     await clearActionCategoryOverride(viewer, recommendationId);
   } catch (error) {
-    return refusal(error);
+    return refusal(error, t);
   }
   revalidateLocalizedPath(`/recommendations/${recommendationId}`);
-  return { ok: true, message: "Override cleared." };
+  return { ok: true, message: t("messages.overrideCleared") };
 }

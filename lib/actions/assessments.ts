@@ -1,5 +1,6 @@
 "use server";
 
+import { detailTranslator, translatedFieldErrors, type Translate } from "@/lib/i18n/action-messages";
 import { revalidateLocalizedPath } from "@/lib/i18n/revalidate";
 import { assessmentInputSchema, type AssessmentDto } from "@/lib/schemas/assessment";
 import { createAssessment } from "@/lib/server/assessments";
@@ -44,38 +45,37 @@ function formInput(formData: FormData): { input: Record<string, unknown>; rows: 
   return { input, rows: filled.map((item) => item.row) };
 }
 
-function conflictMessage(current: unknown): string {
+function conflictMessage(current: unknown, t: Translate): string {
   const newer = current as AssessmentDto | null;
   return newer
-    ? `Not saved: ${newer.authorName} saved version ${newer.version} (${newer.status.replaceAll("_", " ")}) while you were editing. Reload to see it, then record yours.`
-    : "Not saved: a newer version exists. Reload to see it.";
+    ? t("messages.conflict", { author: newer.authorName, version: newer.version, status: t(`terms.status.${newer.status}`) })
+    : t("messages.conflictUnknown");
 }
 
 /** Records a new assessment from the recommendation page's form (createAssessment checks the permission). */
 export async function createAssessmentAction(recommendationId: number, _previous: AssessmentFormState, formData: FormData): Promise<AssessmentFormState> {
+  const t = await detailTranslator();
   const viewer = await getViewer();
-  if (!viewer) return { ok: false, message: "Sign in to record an assessment." };
+  if (!viewer) return { ok: false, message: t("messages.signInAssessment") };
 
   const { input, rows } = formInput(formData);
   const parsed = assessmentInputSchema.safeParse(input);
   if (!parsed.success) {
     // Name each error by the form's own evidence row, not its index among the filled rows.
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.map((key, index) => (index === 1 && issue.path[0] === "evidence" && typeof key === "number" ? rows[key] : key));
-      (fieldErrors[path.map(String).join(".")] ??= []).push(issue.message);
-    }
-    return { ok: false, message: "Please correct the marked fields.", fieldErrors };
+    const fieldErrors = translatedFieldErrors(parsed.error.issues, t, (issue) =>
+      issue.path.map((key, index) => (index === 1 && issue.path[0] === "evidence" && typeof key === "number" ? rows[key]! : key)),
+    );
+    return { ok: false, message: t("messages.correctFields"), fieldErrors };
   }
 
   try {
     const created = await createAssessment(viewer, recommendationId, parsed.data);
     revalidateLocalizedPath(`/recommendations/${recommendationId}`);
-    return { ok: true, message: `Saved as version ${created.version}.` };
+    return { ok: true, message: t("messages.savedVersion", { version: created.version }) };
   } catch (error) {
-    if (error instanceof ConflictError) return { ok: false, message: conflictMessage(error.current) };
-    if (error instanceof ForbiddenError) return { ok: false, message: "You may not record assessments for this organisation." };
-    if (error instanceof NotFoundError) return { ok: false, message: "This recommendation no longer exists." };
+    if (error instanceof ConflictError) return { ok: false, message: conflictMessage(error.current, t) };
+    if (error instanceof ForbiddenError) return { ok: false, message: t("messages.forbiddenAssessment") };
+    if (error instanceof NotFoundError) return { ok: false, message: t("messages.recommendationGone") };
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { detailTranslator, translatedFieldErrors, type Translate } from "@/lib/i18n/action-messages";
 import { revalidateLocalizedPath } from "@/lib/i18n/revalidate";
 import { z } from "zod";
 import { createNoteSchema, parseTagList, updateNoteSchema } from "@/lib/schemas/note";
@@ -16,29 +17,31 @@ function fields(formData: FormData): Record<string, unknown> {
 }
 
 /** A refusal the person at the keyboard can act on; anything else is rethrown to the error page. */
-function refusal(error: unknown): NoteFormState {
-  if (error instanceof z.ZodError) return { ok: false, fieldErrors: z.flattenError(error).fieldErrors };
-  if (error instanceof UnauthenticatedError) return { ok: false, message: "Sign in to write notes." };
-  if (error instanceof ForbiddenError) return { ok: false, message: "Your role does not allow this." };
-  if (error instanceof NotFoundError) return { ok: false, message: "That note or recommendation no longer exists." };
+function refusal(error: unknown, t: Translate): NoteFormState {
+  if (error instanceof z.ZodError) return { ok: false, fieldErrors: translatedFieldErrors(error.issues, t, (issue) => issue.path.slice(0, 1)) };
+  if (error instanceof UnauthenticatedError) return { ok: false, message: t("messages.signInNotes") };
+  if (error instanceof ForbiddenError) return { ok: false, message: t("messages.roleForbids") };
+  if (error instanceof NotFoundError) return { ok: false, message: t("messages.noteGone") };
   throw error;
 }
 
 /** Adds a note from the detail page's form. */
 export async function createNoteAction(recommendationId: number, _state: NoteFormState, formData: FormData): Promise<NoteFormState> {
+  const t = await detailTranslator();
   try {
     const viewer = await getViewer();
     if (!viewer) throw new UnauthenticatedError();
     await createNote(viewer, recommendationId, createNoteSchema.parse(fields(formData)));
   } catch (error) {
-    return refusal(error);
+    return refusal(error, t);
   }
   revalidateLocalizedPath(`/recommendations/${recommendationId}`);
-  return { ok: true, message: "Note saved." };
+  return { ok: true, message: t("messages.noteSaved") };
 }
 
 /** Edits a note (author or owner; checked in updateNote). */
 export async function updateNoteAction(noteId: string, _state: NoteFormState, formData: FormData): Promise<NoteFormState> {
+  const t = await detailTranslator();
   let recommendationId: number;
   try {
     const viewer = await getViewer();
@@ -46,21 +49,22 @@ export async function updateNoteAction(noteId: string, _state: NoteFormState, fo
     const { body, tags, visibility } = fields(formData);
     recommendationId = (await updateNote(viewer, noteId, updateNoteSchema.parse({ body, tags, visibility }))).recommendationId;
   } catch (error) {
-    return refusal(error);
+    return refusal(error, t);
   }
   revalidateLocalizedPath(`/recommendations/${recommendationId}`);
-  return { ok: true, message: "Note updated." };
+  return { ok: true, message: t("messages.noteUpdated") };
 }
 
 /** Deletes a note (author or owner; checked in deleteNote). A refusal comes back as a message, never an error page. */
 export async function deleteNoteAction(noteId: string, recommendationId: number, _state: NoteFormState, _formData: FormData): Promise<NoteFormState> {
+  const t = await detailTranslator();
   try {
     const viewer = await getViewer();
     if (!viewer) throw new UnauthenticatedError();
     await deleteNote(viewer, noteId);
   } catch (error) {
-    return refusal(error);
+    return refusal(error, t);
   }
   revalidateLocalizedPath(`/recommendations/${recommendationId}`);
-  return { ok: true, message: "Note deleted." };
+  return { ok: true, message: t("messages.noteDeleted") };
 }

@@ -1,12 +1,14 @@
+import { useTranslations } from "next-intl";
 import { Link } from "@/lib/i18n/navigation";
 
 export default function RecommendationNotFound() {
+  const t = useTranslations("detail.notFound");
   return (
     <div className="empty-state">
-      <h1>Recommendation not found</h1>
-      <p>No recommendation has this number. Check the address, or find the recommendation in the explorer.</p>
+      <h1>{t("title")}</h1>
+      <p>{t("body")}</p>
       <p>
-        <Link href="/recommendations" prefetch={false}>Search all recommendations</Link> · <Link href="/">Back to the reviews</Link>
+        <Link href="/recommendations" prefetch={false}>{t("search")}</Link> · <Link href="/">{t("back")}</Link>
       </p>
     </div>
   );

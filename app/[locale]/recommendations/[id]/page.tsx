@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AssessmentsSection } from "@/components/recommendations/assessments-section";
 import { ActionCategory } from "@/components/recommendations/action-category";
 import { AcrossCycles } from "@/components/recommendations/across-cycles";
@@ -12,6 +13,7 @@ import { NotesSection } from "@/components/recommendations/notes-section";
 import { AffectedPersons, ThemeGroups } from "@/components/recommendations/theme-groups";
 import { TextLanguageNote } from "@/components/recommendations/text-language-note";
 import { CAN_WRITE } from "@/lib/auth/roles";
+import { countryName } from "@/lib/i18n/countries";
 import { localeFromParams, pickRecommendationText } from "@/lib/recommendation-text";
 import { recommendationIdSchema } from "@/lib/schemas/route-params";
 import { listAssessments } from "@/lib/server/assessments";
@@ -30,7 +32,8 @@ async function load(params: Props["params"]): Promise<RecommendationDetail> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: recommendationTitle(await load(params)) };
+  const t = await getTranslations("detail");
+  return { title: recommendationTitle(await load(params), t, localeFromParams(await params)) };
 }
 
 export default async function RecommendationPage({ params }: Props) {
@@ -47,11 +50,13 @@ export default async function RecommendationPage({ params }: Props) {
   const shown = pickRecommendationText(recommendation, recommendation.officialTexts, locale);
   const writable = (viewer?.memberships ?? []).filter((m) => CAN_WRITE.includes(m.role));
   const sur = recommendation.stateUnderReview;
+  const surName = countryName(sur.iso3, locale);
+  const t = await getTranslations("detail");
   return (
     <article className="recommendation-detail">
       <RecommendationHeading detail={detail} />
       <section aria-labelledby="text-heading">
-        <h2 id="text-heading">Text as published</h2>
+        <h2 id="text-heading">{t("textHeading")}</h2>
         <blockquote className="recommendation-text" lang={shown.language} data-testid="recommendation-text">
           {shown.text}
         </blockquote>
@@ -60,32 +65,32 @@ export default async function RecommendationPage({ params }: Props) {
       </section>
       <div className="detail-columns">
         <section aria-labelledby="response-heading">
-          <h2 id="response-heading">Response of {sur.name}</h2>
+          <h2 id="response-heading">{t("responseHeading", { sur: surName })}</h2>
           <ResponsePanel recommendation={recommendation} />
         </section>
         <section aria-labelledby="states-heading">
-          <h2 id="states-heading">Recommending States ({recommendation.recommendingStates.length})</h2>
+          <h2 id="states-heading">{t("statesHeading", { count: recommendation.recommendingStates.length })}</h2>
           <RecommendingStates states={recommendation.recommendingStates} />
         </section>
       </div>
       <AssessmentsSection recommendationId={recommendation.id} recommendation={recommendation} organizations={assessments} writableOrganizations={writable} />
       <section aria-labelledby="themes-heading">
-        <h2 id="themes-heading">Themes</h2>
+        <h2 id="themes-heading">{t("themesHeading")}</h2>
         <ThemeGroups themes={recommendation.themes} />
       </section>
       <div className="detail-columns">
         <section aria-labelledby="affected-heading">
-          <h2 id="affected-heading">Affected persons</h2>
+          <h2 id="affected-heading">{t("affectedHeading")}</h2>
           <AffectedPersons themes={recommendation.themes} />
         </section>
         <section aria-labelledby="action-heading">
-          <h2 id="action-heading">Action category</h2>
+          <h2 id="action-heading">{t("actionHeading")}</h2>
           <ActionCategory recommendationId={recommendation.id} />
         </section>
       </div>
       {recurrence ? (
         <section aria-labelledby="across-cycles-heading">
-          <h2 id="across-cycles-heading">Across cycles</h2>
+          <h2 id="across-cycles-heading">{t("acrossCyclesHeading")}</h2>
           <AcrossCycles
             recommendationId={recommendation.id}
             recurrence={recurrence}
@@ -95,7 +100,7 @@ export default async function RecommendationPage({ params }: Props) {
         </section>
       ) : null}
       <section aria-labelledby="related-heading">
-        <h2 id="related-heading">The same States&rsquo; recommendations to {sur.name} in other cycles</h2>
+        <h2 id="related-heading">{t("relatedHeading", { sur: surName })}</h2>
         <RelatedRecommendations related={related} stateUnderReview={sur} recommendingStates={recommendation.recommendingStates} />
       </section>
       <NotesSection recommendationId={recommendation.id} />
