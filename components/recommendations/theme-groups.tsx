@@ -55,7 +55,7 @@ export function AffectedPersons({ themes }: { themes: ThemeDto[] }) {
         const value = theme.slug.startsWith(AFFECTED_PREFIX) ? theme.slug.slice(AFFECTED_PREFIX.length) : theme.slug;
         return (
           <li key={theme.slug}>
-            <Link href={`/recommendations${toSearchString({ affected: [value] })}`} prefetch={false}>{sentenceCase(theme.name)}</Link>
+            <Link href={`/recommendations${toSearchString({ affected: [value] })}`} prefetch={false} lang="en">{sentenceCase(theme.name)}</Link>
           </li>
         );
       })}
