@@ -6,11 +6,14 @@ import { useRef, useSyncExternalStore } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartData } from "@/lib/charts/chart-data";
 import { patternId, SeriesPattern } from "./chart-style";
-import { downloadPng, downloadSvg } from "./download";
+import { downloadPng, downloadSvg, textWidth } from "./download";
 
 type Row = { category: string } & Record<string, number | string | null>;
 
 const BAR = 18;
+const TICK_FONT = 12;
+/** The category axis is as wide as its longest label (Chinese labels are short), up to a limit beyond which labels wrap. */
+const MAX_AXIS = 230;
 const noSubscription = () => () => {};
 const GAP = 14;
 
@@ -38,6 +41,7 @@ export function ChartDrawing({ chart }: { chart: ChartData }) {
   const perCategory = chart.stacked ? BAR + 6 : chart.series.length * BAR + GAP;
   const height = Math.max(160, chart.categories.length * perCategory + 70);
   const multi = chart.series.length > 1 && !chart.stacked;
+  const axisWidth = Math.min(MAX_AXIS, Math.max(64, Math.ceil(Math.max(0, ...rows.map((row) => textWidth(row.category, TICK_FONT)))) + 16));
   const format = (value: number): string => (chart.unit === "percent" ? f.number(value / 100, { style: "percent", maximumFractionDigits: 1 }) : f.number(value));
   const svgElement = (): SVGSVGElement | null => frame.current?.querySelector("svg.recharts-surface") ?? null;
 
@@ -69,7 +73,7 @@ export function ChartDrawing({ chart }: { chart: ChartData }) {
               tickFormatter={format}
               label={{ value: chart.valueAxis, position: "insideBottom", offset: -16 }}
             />
-            <YAxis type="category" dataKey="category" width={230} interval={0} tick={{ fontSize: 12 }} />
+            <YAxis type="category" dataKey="category" width={axisWidth} interval={0} tick={{ fontSize: TICK_FONT }} />
             <Tooltip formatter={(value) => format(Number(value))} />
             {chart.series.map((series, s) => (
               <Bar

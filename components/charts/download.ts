@@ -14,7 +14,7 @@ const TOKENS = new RegExp(`[${WIDE}]|[^\\s${WIDE}]+|\\s+`, "g");
 const IS_WIDE = new RegExp(`[${WIDE}]`);
 
 /** The width of a run of text, by average glyph widths (wide characters one em, others about half). */
-function textWidth(text: string, fontSize: number): number {
+export function textWidth(text: string, fontSize: number): number {
   let width = 0;
   for (const char of text) width += IS_WIDE.test(char) ? fontSize : fontSize * 0.56;
   return width;

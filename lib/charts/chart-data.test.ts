@@ -54,7 +54,7 @@ describe("rates", () => {
   it("gives a percentage with one decimal and the counts behind it", () => {
     expect(rateCell(284, 346, "/x", en)).toEqual({ value: 82.1, text: "82.1% (284 of 346)", href: "/x" });
     expect(rateCell(1, 2, null, en).text).toBe("50% (1 of 2)");
-    expect(rateCell(284, 346, null, zh).text).toBe("82.1%（346 条中的 284 条）");
+    expect(rateCell(284, 346, null, zh).text).toBe("82.1%（284/346）");
   });
 
   it("shows a share of nothing as a dash, not 0% or NaN", () => {
