@@ -41,7 +41,7 @@ export function ChartDrawing({ chart }: { chart: ChartData }) {
   const perCategory = chart.stacked ? BAR + 6 : chart.series.length * BAR + GAP;
   const height = Math.max(160, chart.categories.length * perCategory + 70);
   const multi = chart.series.length > 1 && !chart.stacked;
-  const axisWidth = Math.min(MAX_AXIS, Math.max(64, Math.ceil(Math.max(0, ...rows.map((row) => textWidth(row.category, TICK_FONT)))) + 16));
+  const axisWidth = Math.min(MAX_AXIS, Math.max(64, Math.ceil(Math.max(0, ...rows.map((row) => textWidth(row.category, TICK_FONT)))) + 32));
   const format = (value: number): string => (chart.unit === "percent" ? f.number(value / 100, { style: "percent", maximumFractionDigits: 1 }) : f.number(value));
   const svgElement = (): SVGSVGElement | null => frame.current?.querySelector("svg.recharts-surface") ?? null;
 
