@@ -1,16 +1,19 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { useRef, useSyncExternalStore } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartData } from "@/lib/charts/chart-data";
-import { formatPercent } from "@/lib/charts/chart-data";
 import { patternId, SeriesPattern } from "./chart-style";
-import { downloadPng, downloadSvg } from "./download";
+import { downloadPng, downloadSvg, textWidth } from "./download";
 
 type Row = { category: string } & Record<string, number | string | null>;
 
 const BAR = 18;
+const TICK_FONT = 12;
+/** The category axis is as wide as its longest label (Chinese labels are short), up to a limit beyond which labels wrap. */
+const MAX_AXIS = 230;
 const noSubscription = () => () => {};
 const GAP = 14;
 
@@ -21,6 +24,8 @@ const GAP = 14;
  */
 export function ChartDrawing({ chart }: { chart: ChartData }) {
   const router = useRouter();
+  const t = useTranslations("charts.figure");
+  const f = useFormatter();
   const frame = useRef<HTMLDivElement>(null);
   // False on the server and while hydrating, true once mounted: the drawing never reaches server HTML.
   const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
@@ -36,10 +41,11 @@ export function ChartDrawing({ chart }: { chart: ChartData }) {
   const perCategory = chart.stacked ? BAR + 6 : chart.series.length * BAR + GAP;
   const height = Math.max(160, chart.categories.length * perCategory + 70);
   const multi = chart.series.length > 1 && !chart.stacked;
-  const format = (value: number): string => (chart.unit === "percent" ? formatPercent(value) : value.toLocaleString("en"));
+  const axisWidth = Math.min(MAX_AXIS, Math.max(64, Math.ceil(Math.max(0, ...rows.map((row) => textWidth(row.category, TICK_FONT)))) + 32));
+  const format = (value: number): string => (chart.unit === "percent" ? f.number(value / 100, { style: "percent", maximumFractionDigits: 1 }) : f.number(value));
   const svgElement = (): SVGSVGElement | null => frame.current?.querySelector("svg.recharts-surface") ?? null;
 
-  if (!mounted) return <p className="muted chart-loading">Drawing the chart… The table has the same numbers.</p>;
+  if (!mounted) return <p className="muted chart-loading">{t("drawing")}</p>;
   return (
     <>
       <div ref={frame} className="chart-frame" data-testid={`chart-svg-${chart.id}`}>
@@ -67,7 +73,7 @@ export function ChartDrawing({ chart }: { chart: ChartData }) {
               tickFormatter={format}
               label={{ value: chart.valueAxis, position: "insideBottom", offset: -16 }}
             />
-            <YAxis type="category" dataKey="category" width={230} interval={0} tick={{ fontSize: 12 }} />
+            <YAxis type="category" dataKey="category" width={axisWidth} interval={0} tick={{ fontSize: TICK_FONT }} />
             <Tooltip formatter={(value) => format(Number(value))} />
             {chart.series.map((series, s) => (
               <Bar
@@ -92,7 +98,7 @@ export function ChartDrawing({ chart }: { chart: ChartData }) {
                     position="right"
                     fontSize={12}
                     fill="#1b1f24"
-                    formatter={(value) => (multi ? `${series.label}: ${format(Number(value))}` : format(Number(value)))}
+                    formatter={(value) => (multi ? t("barLabel", { series: series.label, value: format(Number(value)) }) : format(Number(value)))}
                   />
                 )}
               </Bar>
@@ -100,12 +106,12 @@ export function ChartDrawing({ chart }: { chart: ChartData }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <div className="chart-downloads" role="group" aria-label={`Download the chart “${chart.title}”`}>
-        <button type="button" className="button-quiet" onClick={() => downloadSvg(svgElement(), chart)} data-testid={`download-svg-${chart.id}`}>
-          Download SVG
+      <div className="chart-downloads" role="group" aria-label={t("downloads", { title: chart.title })}>
+        <button type="button" className="button-quiet" onClick={() => downloadSvg(svgElement(), chart, t("source"))} data-testid={`download-svg-${chart.id}`}>
+          {t("downloadSvg")}
         </button>
-        <button type="button" className="button-quiet" onClick={() => void downloadPng(svgElement(), chart)} data-testid={`download-png-${chart.id}`}>
-          Download PNG
+        <button type="button" className="button-quiet" onClick={() => void downloadPng(svgElement(), chart, t("source"))} data-testid={`download-png-${chart.id}`}>
+          {t("downloadPng")}
         </button>
       </div>
     </>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ChartData } from "@/lib/charts/chart-data";
 import { ChartDrawing } from "./chart-drawing";
 import { ChartTable } from "./chart-table";
@@ -10,6 +11,7 @@ import { Swatch } from "./chart-style";
 export function ChartFigure({ chart, headingLevel = 2 }: { chart: ChartData; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const headingId = `chart-${chart.id}-heading`;
+  const t = useTranslations("charts.figure");
   return (
     <figure className="chart" aria-labelledby={headingId} data-testid={`chart-${chart.id}`}>
       <Heading id={headingId} className="chart-title">
@@ -17,7 +19,7 @@ export function ChartFigure({ chart, headingLevel = 2 }: { chart: ChartData; hea
       </Heading>
       {chart.incomplete.length > 0 ? (
         <p className="notice chart-incomplete" data-testid={`chart-incomplete-${chart.id}`}>
-          Not every recommendation is loaded, so these numbers are partial: {chart.incomplete.join("; ")}.
+          {t("incomplete", { notes: chart.incomplete.join(t("noteSeparator")) })}
         </p>
       ) : null}
       {chart.summary.length > 0 ? (
@@ -36,7 +38,7 @@ export function ChartFigure({ chart, headingLevel = 2 }: { chart: ChartData; hea
           ) : (
             <>
               {chart.series.length > 1 ? (
-                <ul className="chart-legend" aria-label="Legend">
+                <ul className="chart-legend" aria-label={t("legend")}>
                   {chart.series.map((series, s) => (
                     <li key={series.key}>
                       <Swatch chartId={chart.id} index={s} /> {series.label}
@@ -46,7 +48,7 @@ export function ChartFigure({ chart, headingLevel = 2 }: { chart: ChartData; hea
               ) : null}
               <ChartDrawing chart={chart} />
               <p className="muted chart-hint">
-                {chart.cells.some((row) => row.some((cell) => cell.href)) ? "Click a bar, or a number in the table, to see those recommendations." : null}
+                {chart.cells.some((row) => row.some((cell) => cell.href)) ? t("hint") : null}
               </p>
             </>
           )}
@@ -56,7 +58,7 @@ export function ChartFigure({ chart, headingLevel = 2 }: { chart: ChartData; hea
           <ChartTable chart={chart} />
           <p className="chart-csv">
             <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(chart.csv)}`} download={chart.fileName} data-testid={`download-csv-${chart.id}`}>
-              Download the table (CSV)
+              {t("downloadCsv")}
             </a>
           </p>
         </div>

@@ -1,13 +1,15 @@
+import { useTranslations } from "next-intl";
 import { Link } from "@/lib/i18n/navigation";
 import type { ChartData } from "@/lib/charts/chart-data";
 
 /** The chart's numbers as a table, rendered on the server: it reads without JavaScript, and every count opens its rows. */
 export function ChartTable({ chart }: { chart: ChartData }) {
+  const t = useTranslations("charts.figure");
   return (
     <div className="table-scroll">
       <table className="data-table chart-table" data-testid={`chart-table-${chart.id}`}>
         <caption className="visually-hidden">
-          {chart.title}: {chart.valueAxis.toLowerCase()} by {chart.categoryAxis.toLowerCase()}
+          {t("tableCaption", { title: chart.title, valueAxis: chart.valueAxis.toLowerCase(), categoryAxis: chart.categoryAxis.toLowerCase() })}
         </caption>
         <thead>
           <tr>
@@ -29,7 +31,7 @@ export function ChartTable({ chart }: { chart: ChartData }) {
                 return (
                   <td className="num" key={series.key}>
                     {cell.href ? (
-                      <Link href={cell.href} aria-label={`${cell.text}: ${category.label}, ${series.label} — open in the explorer`}>
+                      <Link href={cell.href} aria-label={t("cellLink", { text: cell.text, category: category.label, series: series.label })}>
                         {cell.text}
                       </Link>
                     ) : (

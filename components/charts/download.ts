@@ -8,16 +8,38 @@ import type { ChartData } from "@/lib/charts/chart-data";
 
 const FOOTER = 24;
 
-/** Word-wraps a line for a width, by an average glyph width (SVG text does not wrap by itself). */
+/** Chinese characters and full-width punctuation: about one em wide each, and a line may break between any two. */
+const WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef";
+const TOKENS = new RegExp(`[${WIDE}]|[^\\s${WIDE}]+|\\s+`, "g");
+const IS_WIDE = new RegExp(`[${WIDE}]`);
+
+/** The width of a run of text, by average glyph widths (wide characters one em, others about half). */
+export function textWidth(text: string, fontSize: number): number {
+  let width = 0;
+  for (const char of text) width += IS_WIDE.test(char) ? fontSize : fontSize * 0.56;
+  return width;
+}
+
+/**
+ * Wraps a line for a width (SVG text does not wrap by itself): between words, and between any two Chinese characters,
+ * which have no spaces between them.
+ */
 export function wrapText(line: string, width: number, fontSize: number): string[] {
-  const perLine = Math.max(20, Math.floor(width / (fontSize * 0.56)));
+  const limit = Math.max(width, 20 * fontSize * 0.56);
   const lines: string[] = [];
   let current = "";
-  for (const word of line.split(" ")) {
-    if (current && `${current} ${word}`.length > perLine) {
+  let space = false;
+  for (const token of line.match(TOKENS) ?? []) {
+    if (/^\s+$/.test(token)) {
+      space = current !== "";
+      continue;
+    }
+    const next = current + (space ? " " : "") + token;
+    if (current && textWidth(next, fontSize) > limit) {
       lines.push(current);
-      current = word;
-    } else current = current ? `${current} ${word}` : word;
+      current = token;
+    } else current = next;
+    space = false;
   }
   if (current) lines.push(current);
   return lines;
@@ -36,7 +58,7 @@ function text(doc: Document, x: number, y: number, content: string, size: number
 }
 
 /** A self-contained copy of the chart: white background, heading above, source line below, fonts named. */
-export function standaloneSvg(svg: SVGSVGElement, chart: ChartData): { markup: string; width: number; height: number } {
+export function standaloneSvg(svg: SVGSVGElement, chart: ChartData, source: string): { markup: string; width: number; height: number } {
   const width = Math.round(svg.getBoundingClientRect().width) || Number(svg.getAttribute("width")) || 800;
   const plotHeight = Math.round(svg.getBoundingClientRect().height) || Number(svg.getAttribute("height")) || 400;
   const doc = svg.ownerDocument;
@@ -64,7 +86,7 @@ export function standaloneSvg(svg: SVGSVGElement, chart: ChartData): { markup: s
     clone.append(text(doc, 8, y - 4, item.line, item.size, item.weight));
   }
   clone.append(plot);
-  clone.append(text(doc, 8, height - 8, "Source: UPR recommendation tracker (OHCHR and UPR Info documents).", 11));
+  clone.append(text(doc, 8, height - 8, source, 11));
   clone.removeAttribute("style");
   clone.removeAttribute("class");
   clone.setAttribute("xmlns", SVG_NS);
@@ -88,15 +110,15 @@ function save(blob: Blob, fileName: string): void {
 
 const baseName = (chart: ChartData): string => chart.fileName.replace(/\.csv$/, "");
 
-export function downloadSvg(svg: SVGSVGElement | null, chart: ChartData): void {
+export function downloadSvg(svg: SVGSVGElement | null, chart: ChartData, source: string): void {
   if (!svg) return;
-  const { markup } = standaloneSvg(svg, chart);
+  const { markup } = standaloneSvg(svg, chart, source);
   save(new Blob([markup], { type: "image/svg+xml;charset=utf-8" }), `${baseName(chart)}.svg`);
 }
 
-export async function downloadPng(svg: SVGSVGElement | null, chart: ChartData): Promise<void> {
+export async function downloadPng(svg: SVGSVGElement | null, chart: ChartData, source: string): Promise<void> {
   if (!svg) return;
-  const { markup, width, height } = standaloneSvg(svg, chart);
+  const { markup, width, height } = standaloneSvg(svg, chart, source);
   const url = URL.createObjectURL(new Blob([markup], { type: "image/svg+xml;charset=utf-8" }));
   try {
     const image = new Image();

@@ -1,19 +1,35 @@
-import { describeFilters } from "@/components/explorer/active-filters";
-import { getCountry } from "@/lib/countries";
-import type { RecommendationQuery } from "@/lib/search-params";
+import { getLocale, getTranslations } from "next-intl/server";
+import { countryName } from "@/lib/i18n/countries";
+import { wordingTerm } from "@/lib/i18n/terms";
+import { FILTER_KEYS, type FilterKey, type RecommendationQuery } from "@/lib/search-params";
+
+/** The terms-catalogue key of a filter value that has one ("cycle.3", "region.weog"), else null (shown as given). */
+function termKey(key: FilterKey, value: string): string | null {
+  if (key === "cycle" || key === "position" || key === "region" || key === "recurring" || key === "status") return `${key}.${value}`;
+  if (key === "wording") return wordingTerm(value);
+  return null;
+}
 
 /** The filters the charts count, in words and grouped ("Cycle: 2nd cycle, 3rd cycle"); `everything` when there are none. */
-export function FilterSummary({ query, everything = "all recommendations loaded, in every review" }: { query: RecommendationQuery; everything?: string }) {
-  const named = { ...query, sur: [], state: [] };
-  const groups = new Map<string, string[]>();
-  const add = (name: string, value: string) => groups.set(name, [...(groups.get(name) ?? []), value]);
-  for (const iso3 of query.sur) add("State under review", getCountry(iso3)?.name ?? iso3);
-  for (const filter of describeFilters(named)) add(filter.name, filter.value);
-  for (const iso3 of query.state) add("Recommended by", getCountry(iso3)?.name ?? iso3);
+export async function FilterSummary({ query, everything }: { query: RecommendationQuery; everything?: string }) {
+  const [t, term, locale] = await Promise.all([getTranslations("charts.filters"), getTranslations("terms"), getLocale()]);
+  const display = (key: FilterKey, value: string): string => {
+    if (key === "sur" || key === "state") return countryName(value, locale);
+    if (key === "action") return term.has(`actionCategory.${value}`) ? term("actionCategoryNumbered", { category: value, label: term(`actionCategory.${value}`) }) : value;
+    const known = termKey(key, value);
+    return known && term.has(known) ? term(known) : value;
+  };
+  const name = (key: FilterKey): string => (key === "status" && query.statusOf === "mine" ? t("myStatus") : term(`filter.${key}`));
+  // The State under review first, then the other filters, then the recommending States, as a reader would say them.
+  const order: FilterKey[] = ["sur", ...FILTER_KEYS.filter((key) => key !== "sur" && key !== "state" && key !== "statusOf"), "state"];
+  const groups = order.flatMap((key) => {
+    const value = query[key];
+    const values = (Array.isArray(value) ? value.map(String) : value ? [String(value)] : []).map((v) => display(key, v));
+    return values.length > 0 ? [t("group", { name: name(key), values: values.join(t("valueSeparator")) })] : [];
+  });
   return (
     <p className="filter-summary" data-testid="filter-summary">
-      <strong>Counting:</strong>{" "}
-      {groups.size === 0 ? everything : [...groups].map(([name, values]) => `${name}: ${values.join(", ")}`).join(" · ")}
+      <strong>{t("counting")}</strong> {groups.length === 0 ? (everything ?? t("everything")) : groups.join(t("groupSeparator"))}
     </p>
   );
 }

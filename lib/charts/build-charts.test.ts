@@ -4,6 +4,7 @@ import type { ChartInputs, ReviewStats } from "@/lib/server/review-charts";
 import type { RecommendationStats, StatDimension } from "@/lib/stats";
 import { statsCsv } from "@/lib/stats-csv";
 import { buildCharts } from "./build-charts";
+import { testChartText } from "@/tests/helpers/chart-text";
 
 const stats = (by: StatDimension, total: number, groups: [string, string, number][]): RecommendationStats => ({
   by,
@@ -29,13 +30,14 @@ function reviewStats(id: number, year: number, loaded: number, reportedTotal: nu
 }
 
 const inputs: ChartInputs = { reviews: [reviewStats(3, 2018, 346, 346, 284, 62), reviewStats(4, 2024, 0, 428, 0, 0)], timeline: { accepted: 284, years: [] } };
-const charts = buildCharts(inputs, filtersOf(parseExplorerSearch({ sur: "CHN" }).query));
+const filters = filtersOf(parseExplorerSearch({ sur: "CHN" }).query);
+const charts = buildCharts(inputs, filters, testChartText("en"));
 const chart = (id: string) => charts.find((c) => c.id === id)!;
 
 describe("the charts of a comparison", () => {
   it("summarise each review in one line", () => {
     expect(chart("position").summary).toEqual(["2018: 284 of 346 supported (82%), 62 noted (18%)", "2024: none of its recommendations is loaded yet"]);
-    expect(chart("acceptance").summary[0]).toBe("2018: 82% supported overall (284 of 346); lowest: WEOG, 82% (284 of 346)");
+    expect(chart("acceptance").summary[0]).toBe("2018: 82% supported overall (284 of 346); lowest: Western European and Others Group (WEOG), 82% (284 of 346)");
     expect(chart("states").summary[0]).toBe("2018: 2 States made 346 recommendations");
   });
 
@@ -62,6 +64,26 @@ describe("the charts of a comparison", () => {
 
   it("export the table as CSV: BOM, CRLF, a header and one row per category", () => {
     expect(chart("position").csv).toBe("\uFEFFkey,Response,2018,2024\r\nsupported,Supported,284,0\r\nsupported-in-part,Supported in part,0,0\r\nnoted,Noted,62,0\r\n");
+  });
+});
+
+describe("the charts in Chinese", () => {
+  const zh = buildCharts(inputs, filters, testChartText("zh"));
+  const zhChart = (id: string) => zh.find((c) => c.id === id)!;
+
+  it("write headings, summaries, group labels and notices in Chinese, with the same numbers and links", () => {
+    expect(zhChart("position").title).toBe("向中国提出的建议及其答复：支持或注意到");
+    expect(zhChart("position").summary).toEqual(["2018：346 条中支持 284 条（82%），注意到 62 条（18%）", "2024：其建议尚未载入"]);
+    expect(zhChart("position").categories.map((c) => c.label)).toEqual(["支持", "部分支持", "注意到"]);
+    expect(zhChart("region").categories.map((c) => c.label)).toEqual(["西欧和其他国家组", "非洲国家组"]);
+    expect(zhChart("states").summary[0]).toBe("2018：2 个国家提出了 346 条建议");
+    expect(zhChart("status-over-time").empty).toBe("这些获支持的建议尚无公开评估。");
+    for (const c of zh) expect(c.incomplete).toEqual(["2024：已载入 0 条，共 428 条——不完整"]);
+    expect(zhChart("position").cells).toEqual(chart("position").cells);
+  });
+
+  it("keep machine keys in the CSV", () => {
+    expect(zhChart("position").csv).toBe("\uFEFFkey,答复,2018,2024\r\nsupported,支持,284,0\r\nsupported-in-part,部分支持,0,0\r\nnoted,注意到,62,0\r\n");
   });
 });
 

@@ -1,8 +1,10 @@
 import type { RecommendationFilters } from "@/lib/search-params";
-import type { ChartInputs, ReviewStats } from "@/lib/server/review-charts";
-import { NONE_KEY, type StatGroup } from "@/lib/stats";
+import { wordingTerm } from "@/lib/i18n/terms";
+import type { ChartDimension, ChartInputs, ReviewStats } from "@/lib/server/review-charts";
+import { NONE_KEY, type RecommendationStats, type StatGroup } from "@/lib/stats";
 import { statusTimelineChart } from "./build-timeline";
 import { acceptedPositions, explorerHref, OTHER_KEY, subjectThemes, TOP_THEMES, incompleteNote, rateCell, seriesLabel, share, topNWithOther, type ChartCategory, type ChartCell, type ChartData, type ChartSeries } from "./chart-data";
+import type { ChartText } from "./chart-text";
 import { categoriesOf, finish } from "./finish";
 
 /**
@@ -10,21 +12,61 @@ import { categoriesOf, finish } from "./finish";
  * Pure: every number, link, summary line and CSV row is decided here, once, and drawn twice (SVG and table).
  */
 
-export type Context = { filters: RecommendationFilters; reviews: ReviewStats[]; series: ChartSeries[]; incomplete: string[]; nothingLoaded: boolean; subject: string };
+export type Context = {
+  filters: RecommendationFilters;
+  reviews: ReviewStats[];
+  series: ChartSeries[];
+  incomplete: string[];
+  nothingLoaded: boolean;
+  subject: string;
+  text: ChartText;
+};
 
 /** "China" or "China and Viet Nam": whose reviews the charts show. */
-function subjectOf(reviews: ReviewStats[]): string {
-  const names = [...new Set(reviews.map((r) => r.review.stateUnderReview.name))];
-  return names.length <= 2 ? names.join(" and ") : "the States under review";
+function subjectOf(reviews: ReviewStats[], text: ChartText): string {
+  const names = [...new Set(reviews.map((r) => r.review.stateUnderReview.iso3))].map((iso3) => text.country(iso3));
+  if (names.length === 2) return text.t("subject.two", { first: names[0]!, second: names[1]! });
+  return names.length === 1 ? names[0]! : text.t("subject.many");
 }
 
-export function buildCharts(inputs: ChartInputs, filters: RecommendationFilters): ChartData[] {
-  const reviews = inputs.reviews;
+/** A group's label in the reader's language: positions, regions and action categories from `terms`, States by name. */
+function groupLabel(dimension: ChartDimension, group: StatGroup, text: ChartText): string {
+  if (group.key === NONE_KEY) return text.t(`none.${dimension}`);
+  switch (dimension) {
+    case "position":
+      return text.term(`position.${group.key}`);
+    case "region":
+      return text.term(`region.${group.key}`);
+    case "action":
+      return text.term("actionCategoryNumbered", { category: group.key, label: text.term(`actionCategory.${group.key}`) });
+    case "wording":
+      return text.hasTerm(wordingTerm(group.key)) ? text.term(wordingTerm(group.key)) : group.label;
+    case "state":
+      return text.country(group.key);
+    default:
+      return group.label;
+  }
+}
+
+const DIMENSIONS: readonly ChartDimension[] = ["position", "wording", "theme", "region", "action", "state"];
+
+function localised(r: ReviewStats, text: ChartText): ReviewStats {
+  const relabel = (dimension: ChartDimension, stats: RecommendationStats): RecommendationStats => ({
+    ...stats,
+    groups: stats.groups.map((group) => ({ ...group, label: groupLabel(dimension, group, text) })),
+  });
+  const stats = Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, relabel(dimension, r.stats[dimension])])) as ReviewStats["stats"];
+  return { ...r, stats, acceptedByRegion: r.acceptedByRegion ? relabel("region", r.acceptedByRegion) : null };
+}
+
+/** Every chart, its words in the locale of `text` (the same numbers, links and CSV keys in every locale). */
+export function buildCharts(inputs: ChartInputs, filters: RecommendationFilters, text: ChartText): ChartData[] {
+  const reviews = inputs.reviews.map((r) => localised(r, text));
   const all = reviews.map((r) => r.review);
-  const series = all.map((review) => ({ key: String(review.id), label: seriesLabel(review, all) }));
-  const incomplete = all.flatMap((review, i) => incompleteNote(review, series[i]!.label) ?? []);
+  const series = all.map((review) => ({ key: String(review.id), label: seriesLabel(review, all, text) }));
+  const incomplete = all.flatMap((review, i) => incompleteNote(review, series[i]!.label, text) ?? []);
   const nothingLoaded = all.every((review) => review.loaded === 0);
-  const context: Context = { filters, reviews, series, incomplete, nothingLoaded, subject: subjectOf(reviews) };
+  const context: Context = { filters, reviews, series, incomplete, nothingLoaded, subject: subjectOf(reviews, text), text };
   return [
     positionChart(context),
     wordingChart(context),
@@ -42,7 +84,7 @@ function countCells(context: Context, categories: ChartCategory[], pick: (r: Rev
   return categories.map((category) =>
     context.reviews.map((r) => {
       const count = pick(r).find((g) => g.key === category.key)?.count ?? 0;
-      return { value: count, text: String(count), href: count > 0 ? explorerHref(context.filters, r.review.id, { [dimension]: [category.key] }) : null };
+      return { value: count, text: context.text.number(count), href: count > 0 ? explorerHref(context.filters, r.review.id, { [dimension]: [category.key] }) : null };
     }),
   );
 }
@@ -50,32 +92,36 @@ function countCells(context: Context, categories: ChartCategory[], pick: (r: Rev
 const countOf = (groups: StatGroup[], key: string): number => groups.find((g) => g.key === key)?.count ?? 0;
 
 function summarise(context: Context, line: (r: ReviewStats) => string): string[] {
+  const { t } = context.text;
   return context.reviews.map((r, i) => {
     const label = context.series[i]!.label;
-    if (r.review.loaded === 0) return `${label}: none of its recommendations is loaded yet`;
-    return `${label}: ${r.stats.position.total === 0 ? "no recommendation loaded matches these filters" : line(r)}`;
+    if (r.review.loaded === 0) return t("summary.line", { label, text: t("summary.nothingLoaded") });
+    return t("summary.line", { label, text: r.stats.position.total === 0 ? t("summary.noMatch") : line(r) });
   });
 }
 
 function positionChart(context: Context): ChartData {
+  const { t } = context.text;
   const categories = categoriesOf(context.reviews.map((r) => r.stats.position.groups));
   return finish(context, {
     id: "position",
-    title: `Recommendations to ${context.subject} by response: supported or noted`,
-    description: `Bar chart: for each review, how many recommendations ${context.subject} supported, supported in part or noted.`,
+    title: t("position.title", { subject: context.subject }),
+    description: t("position.description", { subject: context.subject }),
     summary: summarise(context, (r) => {
       const { groups, total } = r.stats.position;
+      const supported = countOf(groups, "supported");
       const inPart = countOf(groups, "supported-in-part");
+      const noted = countOf(groups, "noted");
       return [
-        `${countOf(groups, "supported")} of ${total} supported (${share(countOf(groups, "supported"), total)})`,
-        inPart > 0 ? `${inPart} supported in part` : null,
-        `${countOf(groups, "noted")} noted (${share(countOf(groups, "noted"), total)})`,
+        t("position.supported", { count: supported, total, share: share(supported, total, context.text) }),
+        inPart > 0 ? t("position.inPart", { count: inPart }) : null,
+        t("position.noted", { count: noted, share: share(noted, total, context.text) }),
       ]
         .filter(Boolean)
-        .join(", ");
+        .join(t("summary.separator"));
     }),
-    categoryAxis: "Response",
-    valueAxis: "Recommendations",
+    categoryAxis: t("position.categoryAxis"),
+    valueAxis: t("position.valueAxis"),
     series: context.series,
     categories,
     cells: countCells(context, categories, (r) => r.stats.position.groups, "position"),
@@ -83,15 +129,20 @@ function positionChart(context: Context): ChartData {
 }
 
 function wordingChart(context: Context): ChartData {
-  const { categories } = topNWithOther(context.reviews.map((r) => r.stats.wording.groups), 20);
+  const { t } = context.text;
+  const { categories } = topNWithOther(context.reviews.map((r) => r.stats.wording.groups), 20, (more) => t("other", { label: t("otherWordings"), count: more }));
   return finish(context, {
     id: "wording",
-    title: `Recommendations by the words ${context.subject} used in its response`,
-    description: `Bar chart: for each review, how many recommendations received each response wording, as the State wrote it.`,
-    summary: summarise(context, (r) => r.stats.wording.groups.map((g) => `${g.count} ${g.key === NONE_KEY ? "without a response" : `“${g.label}”`}`).join(", ")),
-    notes: ["The wording is the State's own (for example “accepted”, “supported”, “noted”); the first chart maps it to supported or noted."],
-    categoryAxis: "Response as worded by the State",
-    valueAxis: "Recommendations",
+    title: t("wording.title", { subject: context.subject }),
+    description: t("wording.description"),
+    summary: summarise(context, (r) =>
+      r.stats.wording.groups
+        .map((g) => (g.key === NONE_KEY ? t("wording.withoutResponse", { count: g.count }) : t("wording.withWording", { count: g.count, wording: g.label })))
+        .join(t("summary.separator")),
+    ),
+    notes: [t("wording.note")],
+    categoryAxis: t("wording.categoryAxis"),
+    valueAxis: t("wording.valueAxis"),
     series: context.series,
     categories,
     cells: countCells(context, categories, (r) => r.stats.wording.groups, "wording"),
@@ -99,28 +150,25 @@ function wordingChart(context: Context): ChartData {
 }
 
 function themeChart(context: Context): ChartData {
-  const { categories, counts } = topNWithOther(context.reviews.map((r) => subjectThemes(r.stats.theme.groups)), TOP_THEMES, "Other themes");
+  const { t } = context.text;
+  const { categories, counts } = topNWithOther(context.reviews.map((r) => subjectThemes(r.stats.theme.groups)), TOP_THEMES, (more) => t("other", { label: t("otherThemes"), count: more }));
   const cells = categories.map((category, i) =>
     context.reviews.map((r, s) => {
       const count = category.key === OTHER_KEY ? r.themeOther : (counts[i]?.[s] ?? 0);
-      return { value: count, text: String(count), href: count > 0 ? explorerHref(context.filters, r.review.id, { theme: [category.key] }) : null };
+      return { value: count, text: context.text.number(count), href: count > 0 ? explorerHref(context.filters, r.review.id, { theme: [category.key] }) : null };
     }),
   );
   return finish(context, {
     id: "theme",
-    title: `The ${TOP_THEMES} most frequent themes of the recommendations, with all others grouped`,
-    description: `Bar chart: for each review, how many recommendations concern each of the ${TOP_THEMES} most frequent themes, and how many concern only other themes.`,
+    title: t("theme.title", { top: TOP_THEMES }),
+    description: t("theme.description", { top: TOP_THEMES }),
     summary: summarise(context, (r) => {
       const top = subjectThemes(r.stats.theme.groups).find((g) => g.key !== NONE_KEY);
-      return top ? `most frequent theme “${top.label}” (${top.count} of ${r.stats.theme.total})` : "no theme recorded";
+      return top ? t("theme.top", { theme: top.label, count: top.count, total: r.stats.theme.total }) : t("theme.noTheme");
     }),
-    notes: [
-      "A recommendation with several themes counts under each, so the bars of a review can add up to more than its recommendations.",
-      "“Other themes” counts the recommendations that have none of the themes above (each once); it has no single explorer filter.",
-      "Sustainable Development Goals are left out here (a second classification beside the themes); the explorer filters by them.",
-    ],
-    categoryAxis: "Theme",
-    valueAxis: "Recommendations",
+    notes: [t("theme.noteSeveral"), t("theme.noteOther"), t("theme.noteSdg")],
+    categoryAxis: t("theme.categoryAxis"),
+    valueAxis: t("theme.valueAxis"),
     series: context.series,
     categories,
     cells,
@@ -128,18 +176,20 @@ function themeChart(context: Context): ChartData {
 }
 
 function regionChart(context: Context): ChartData {
+  const { t } = context.text;
   const categories = categoriesOf(context.reviews.map((r) => r.stats.region.groups));
   return finish(context, {
     id: "region",
-    title: "Recommendations by UN regional group of the recommending States",
-    description: "Bar chart: for each review, how many recommendations came from States of each of the five UN regional groups.",
+    title: t("region.title"),
+    description: t("region.description"),
     summary: summarise(context, (r) => {
       const top = [...r.stats.region.groups].filter((g) => g.key !== NONE_KEY).sort((a, b) => b.count - a.count)[0];
-      return top ? `most from the ${top.label} (${top.count} of ${r.stats.region.total}, ${share(top.count, r.stats.region.total)})` : "no regional group recorded";
+      const total = r.stats.region.total;
+      return top ? t("region.top", { region: top.label, count: top.count, total, share: share(top.count, total, context.text) }) : t("region.noRegion");
     }),
-    notes: ["A recommendation made jointly by States of two groups counts under both."],
-    categoryAxis: "UN regional group",
-    valueAxis: "Recommendations",
+    notes: [t("region.note")],
+    categoryAxis: t("region.categoryAxis"),
+    valueAxis: t("region.valueAxis"),
     series: context.series,
     categories,
     cells: countCells(context, categories, (r) => r.stats.region.groups, "region"),
@@ -147,19 +197,20 @@ function regionChart(context: Context): ChartData {
 }
 
 function acceptanceChart(context: Context): ChartData {
+  const { t } = context.text;
   const categories = categoriesOf(context.reviews.map((r) => r.stats.region.groups)).filter((c) => c.key !== NONE_KEY);
   const accepted = acceptedPositions(context.filters.position) ?? [];
   const cells = categories.map((category) =>
     context.reviews.map((r) => {
       const part = r.acceptedByRegion ? countOf(r.acceptedByRegion.groups, category.key) : 0;
       const href = part > 0 ? explorerHref(context.filters, r.review.id, { region: [category.key], position: accepted }) : null;
-      return rateCell(part, countOf(r.stats.region.groups, category.key), href);
+      return rateCell(part, countOf(r.stats.region.groups, category.key), href, context.text);
     }),
   );
   return finish(context, {
     id: "acceptance",
-    title: "Share of recommendations supported (fully or in part), by regional group of the recommending States",
-    description: "Bar chart: for each review and UN regional group, the percentage of its recommendations that were supported or supported in part.",
+    title: t("acceptance.title"),
+    description: t("acceptance.description"),
     summary: summarise(context, (r) => {
       const all = r.stats.position.total;
       const yes = r.acceptedByRegion?.total ?? 0;
@@ -168,11 +219,12 @@ function acceptanceChart(context: Context): ChartData {
         .filter((x) => x.whole > 0)
         .sort((a, b) => a.part / a.whole - b.part / b.whole);
       const lowest = rates[0];
-      return `${share(yes, all)} supported overall (${yes} of ${all})${lowest ? `; lowest: ${lowest.label}, ${share(lowest.part, lowest.whole)} (${lowest.part} of ${lowest.whole})` : ""}`;
+      const overall = t("acceptance.overall", { share: share(yes, all, context.text), count: yes, total: all });
+      return lowest ? overall + t("acceptance.lowest", { region: lowest.label, share: share(lowest.part, lowest.whole, context.text), count: lowest.part, total: lowest.whole }) : overall;
     }),
-    notes: ["Rate = (supported + supported in part) ÷ all recommendations from that group. A recommendation made jointly by States of two groups counts for both."],
-    categoryAxis: "UN regional group",
-    valueAxis: "Supported (%)",
+    notes: [t("acceptance.note")],
+    categoryAxis: t("acceptance.categoryAxis"),
+    valueAxis: t("acceptance.valueAxis"),
     unit: "percent",
     series: context.series,
     categories,
@@ -181,19 +233,28 @@ function acceptanceChart(context: Context): ChartData {
 }
 
 function actionChart(context: Context): ChartData {
+  const { t } = context.text;
   const categories = categoriesOf(context.reviews.map((r) => r.stats.action.groups));
   return finish(context, {
     id: "action",
-    title: "Recommendations by action category, from 1 (minimal action) to 5 (specific action)",
-    description: "Bar chart: for each review, how many recommendations fall in each of UPR Info's five action categories.",
+    title: t("action.title"),
+    description: t("action.description"),
     summary: summarise(context, (r) => {
       const { groups, total } = r.stats.action;
-      if (countOf(groups, NONE_KEY) === total) return `no action category recorded for its ${total} recommendations`;
-      return `${countOf(groups, "5")} of ${total} ask for specific action (${share(countOf(groups, "5"), total)}), ${countOf(groups, "2")} for continuing action (${share(countOf(groups, "2"), total)})`;
+      if (countOf(groups, NONE_KEY) === total) return t("action.noneRecorded", { total });
+      const specific = countOf(groups, "5");
+      const continuing = countOf(groups, "2");
+      return t("action.specific", {
+        specific,
+        total,
+        specificShare: share(specific, total, context.text),
+        continuing,
+        continuingShare: share(continuing, total, context.text),
+      });
     }),
-    notes: ["UPR Info's scale: 1 minimal, 2 continuing, 3 considering, 4 general, 5 specific action. “Continue…” recommendations are mostly a show of support; specific ones can be checked."],
-    categoryAxis: "Action category",
-    valueAxis: "Recommendations",
+    notes: [t("action.note")],
+    categoryAxis: t("action.categoryAxis"),
+    valueAxis: t("action.valueAxis"),
     series: context.series,
     categories,
     cells: countCells(context, categories, (r) => r.stats.action.groups, "action"),
@@ -201,16 +262,17 @@ function actionChart(context: Context): ChartData {
 }
 
 function statesChart(context: Context): ChartData {
+  const { t } = context.text;
   const states = (r: ReviewStats) => r.stats.state.groups.filter((g) => g.key !== NONE_KEY).length;
   return finish(context, {
     id: "states",
-    title: "How many States made recommendations in each review",
-    description: "Bar chart: the number of distinct recommending States in each review, a measure of how much concern the review drew.",
-    summary: summarise(context, (r) => `${states(r)} States made ${r.stats.state.total} recommendations`),
-    categoryAxis: "Review",
-    valueAxis: "Recommending States",
-    series: [{ key: "states", label: "Recommending States" }],
+    title: t("states.title"),
+    description: t("states.description"),
+    summary: summarise(context, (r) => t("states.summary", { states: states(r), total: r.stats.state.total })),
+    categoryAxis: t("states.categoryAxis"),
+    valueAxis: t("states.valueAxis"),
+    series: [{ key: "states", label: t("series.recommendingStates") }],
     categories: context.series,
-    cells: context.reviews.map((r) => [{ value: states(r), text: String(states(r)), href: states(r) > 0 ? explorerHref(context.filters, r.review.id) : null }]),
+    cells: context.reviews.map((r) => [{ value: states(r), text: context.text.number(states(r)), href: states(r) > 0 ? explorerHref(context.filters, r.review.id) : null }]),
   });
 }

@@ -1,8 +1,8 @@
-import { STATUS_LABELS } from "@/components/recommendations/assessment-labels";
 import { ASSESSMENT_STATUSES } from "@/lib/schemas/assessment";
 import type { RecommendationFilters } from "@/lib/search-params";
 import type { StatusTimeline } from "@/lib/server/stats-timeline";
 import type { ChartData } from "./chart-data";
+import type { ChartText } from "./chart-text";
 import { finish } from "./finish";
 
 const RECORDED = ASSESSMENT_STATUSES.filter((status) => status !== "not_assessed");
@@ -13,38 +13,43 @@ const NOT_YET = "not_yet_assessed";
  * per year, one segment per status, plus those not assessed by then. The explorer filters by the CURRENT status, not
  * a past one, so the segments carry no links; the notes link nowhere either and say so.
  */
-export function statusTimelineChart(context: { filters: RecommendationFilters; incomplete: string[] }, timeline: StatusTimeline): ChartData {
+export function statusTimelineChart(context: { filters: RecommendationFilters; incomplete: string[]; text: ChartText }, timeline: StatusTimeline): ChartData {
+  const { t, term } = context.text;
   const mine = context.filters.statusOf === "mine";
-  const whose = mine ? "your organisation's assessments" : "public assessments";
-  const series = [...RECORDED.map((status) => ({ key: status, label: STATUS_LABELS[status] })), { key: NOT_YET, label: "Not assessed yet" }];
-  const categories = timeline.years.map((y) => ({ key: String(y.year), label: `End of ${y.year}` }));
+  const whose = t(mine ? "timeline.whoseMine" : "timeline.whosePublic");
+  const series = [...RECORDED.map((status) => ({ key: status, label: term(`status.${status}`) })), { key: NOT_YET, label: t("timeline.notYet") }];
+  const categories = timeline.years.map((y) => ({ key: String(y.year), label: t("timeline.endOf", { year: String(y.year) }) }));
   const cells = timeline.years.map((y) =>
     series.map((s) => {
       const value = s.key === NOT_YET ? y.notYetAssessed : (y.counts[s.key as (typeof RECORDED)[number]] ?? 0);
-      return { value, text: String(value), href: null };
+      return { value, text: context.text.number(value), href: null };
     }),
   );
   const last = timeline.years.at(-1);
   const summary = last
     ? [
-        `End of ${last.year}, of ${timeline.accepted} supported recommendations: ` +
-          [...RECORDED.filter((s) => (last.counts[s] ?? 0) > 0).map((s) => `${last.counts[s]} ${STATUS_LABELS[s].toLowerCase()}`), `${last.notYetAssessed} not assessed yet`].join(", "),
+        t("timeline.summary", {
+          year: String(last.year),
+          accepted: timeline.accepted,
+          counts: [
+            ...RECORDED.filter((s) => (last.counts[s] ?? 0) > 0).map((s) => t("timeline.statusCount", { count: last.counts[s] ?? 0, status: term(`status.${s}`).toLocaleLowerCase(context.text.locale) })),
+            t("timeline.notYetCount", { count: last.notYetAssessed }),
+          ].join(t("summary.separator")),
+        }),
       ]
     : [];
   return finish(context, {
     id: "status-over-time",
-    title: "Implementation of the supported recommendations over time",
-    description: `Stacked bar chart: at the end of each year, how many supported recommendations had each implementation status, according to ${whose}.`,
+    title: t("timeline.title"),
+    description: t("timeline.description", { whose }),
     summary,
-    notes: [
-      `From ${whose}: each organisation's latest assessment dated on or before 31 December of the year. A recommendation assessed by two organisations counts under each one's status.`,
-    ],
-    categoryAxis: "Year",
-    valueAxis: "Supported recommendations",
+    notes: [t("timeline.note", { whose })],
+    categoryAxis: t("timeline.categoryAxis"),
+    valueAxis: t("timeline.valueAxis"),
     stacked: true,
     series,
     categories,
     cells,
-    empty: timeline.years.length === 0 ? `No ${mine ? "assessment by your organisation" : "public assessment"} of these supported recommendations yet.` : null,
+    empty: timeline.years.length === 0 ? t(mine ? "timeline.emptyMine" : "timeline.emptyPublic") : null,
   });
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseExplorerSearch, filtersOf } from "@/lib/search-params";
 import { acceptedPositions, explorerHref, incompleteNote, rateCell, seriesLabel, subjectThemes, topNWithOther, type ReviewSeries } from "./chart-data";
+import { testChartText } from "@/tests/helpers/chart-text";
+
+const en = testChartText("en");
+const zh = testChartText("zh");
 
 const filters = (search: string) => filtersOf(parseExplorerSearch(Object.fromEntries(new URLSearchParams(search))).query);
 const review = (id: number, cycle: number, year: number | null, loaded: number, reportedTotal: number | null, iso3 = "CHN", name = "China"): ReviewSeries => ({
@@ -48,12 +52,13 @@ describe("topNWithOther", () => {
 
 describe("rates", () => {
   it("gives a percentage with one decimal and the counts behind it", () => {
-    expect(rateCell(284, 346, "/x")).toEqual({ value: 82.1, text: "82.1% (284 of 346)", href: "/x" });
-    expect(rateCell(1, 2, null).text).toBe("50% (1 of 2)");
+    expect(rateCell(284, 346, "/x", en)).toEqual({ value: 82.1, text: "82.1% (284 of 346)", href: "/x" });
+    expect(rateCell(1, 2, null, en).text).toBe("50% (1 of 2)");
+    expect(rateCell(284, 346, null, zh).text).toBe("82.1%（284/346）");
   });
 
   it("shows a share of nothing as a dash, not 0% or NaN", () => {
-    expect(rateCell(0, 0, "/x")).toEqual({ value: 0, text: "—", href: null });
+    expect(rateCell(0, 0, "/x", en)).toEqual({ value: 0, text: "—", href: null });
   });
 
   it("counts as accepted only supported positions within the position filter", () => {
@@ -83,15 +88,18 @@ describe("explorer links", () => {
 describe("series labels and completeness", () => {
   it("names reviews by year when they are of one State, else with the State", () => {
     const china = [review(2, 2, 2013, 252, null), review(3, 3, 2018, 346, 346)];
-    expect(seriesLabel(china[0]!, china)).toBe("2013");
+    expect(seriesLabel(china[0]!, china, en)).toBe("2013");
     const mixed = [...china, review(9, 3, null, 10, null, "FRA", "France")];
-    expect(seriesLabel(mixed[0]!, mixed)).toBe("China 2013");
-    expect(seriesLabel(mixed[2]!, mixed)).toBe("France cycle 3");
+    expect(seriesLabel(mixed[0]!, mixed, en)).toBe("China 2013");
+    expect(seriesLabel(mixed[2]!, mixed, en)).toBe("France cycle 3");
+    expect(seriesLabel(mixed[0]!, mixed, zh)).toBe("中国 2013");
+    expect(seriesLabel(mixed[2]!, mixed, zh)).toBe("法国 第3轮");
   });
 
   it("says a review is incomplete only when fewer are loaded than reported", () => {
-    expect(incompleteNote(review(4, 4, 2024, 0, 428), "2024")).toBe("2024: 0 of 428 loaded — incomplete");
-    expect(incompleteNote(review(3, 3, 2018, 346, 346), "2018")).toBeNull();
-    expect(incompleteNote(review(2, 2, 2013, 252, null), "2013")).toBeNull();
+    expect(incompleteNote(review(4, 4, 2024, 0, 428), "2024", en)).toBe("2024: 0 of 428 loaded — incomplete");
+    expect(incompleteNote(review(4, 4, 2024, 0, 428), "2024", zh)).toBe("2024：已载入 0 条，共 428 条——不完整");
+    expect(incompleteNote(review(3, 3, 2018, 346, 346), "2018", en)).toBeNull();
+    expect(incompleteNote(review(2, 2, 2013, 252, null), "2013", en)).toBeNull();
   });
 });

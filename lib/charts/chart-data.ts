@@ -1,5 +1,6 @@
 import { POSITIONS, toSearchString, type PositionParam, type RecommendationFilters } from "@/lib/search-params";
 import { NONE_KEY, type StatDimension, type StatGroup } from "@/lib/stats";
+import type { ChartText } from "./chart-text";
 
 /**
  * What a chart draws, in one serialisable shape: the server builds it (lib/charts/build-charts.ts), the figure renders
@@ -47,16 +48,16 @@ export type ReviewSeries = {
 };
 
 /** "2018" when every series is a review of the same State, else "China 2018"; the cycle when the year is unknown. */
-export function seriesLabel(review: ReviewSeries, all: readonly ReviewSeries[]): string {
-  const when = review.year ? String(review.year) : `cycle ${review.cycle}`;
+export function seriesLabel(review: ReviewSeries, all: readonly ReviewSeries[], text: ChartText): string {
+  const when = review.year ? String(review.year) : text.t("series.cycle", { cycle: review.cycle });
   const oneState = all.every((other) => other.stateUnderReview.iso3 === review.stateUnderReview.iso3);
-  return oneState ? when : `${review.stateUnderReview.name} ${when}`;
+  return oneState ? when : text.t("series.stateWhen", { state: text.country(review.stateUnderReview.iso3), when });
 }
 
 /** "2024: 0 of 428 loaded — incomplete", or null when the whole reported list is loaded (or no total is known). */
-export function incompleteNote(review: ReviewSeries, label: string): string | null {
+export function incompleteNote(review: ReviewSeries, label: string, text: ChartText): string | null {
   if (review.reportedTotal === null || review.loaded >= review.reportedTotal) return null;
-  return `${label}: ${review.loaded} of ${review.reportedTotal} loaded — incomplete`;
+  return text.t("incompleteNote", { label, loaded: review.loaded, total: review.reportedTotal });
 }
 
 type LinkFilter = Exclude<StatDimension, "review">;
@@ -81,20 +82,16 @@ export function acceptedPositions(filter: readonly PositionParam[]): PositionPar
   return accepted.length > 0 ? accepted : null;
 }
 
-/** "82% (284 of 346)"; a share of nothing is shown as "—" and drawn as 0. */
-export function rateCell(part: number, whole: number, href: string | null): ChartCell {
+/** "82.1% (284 of 346)"; a share of nothing is shown as "—" and drawn as 0. */
+export function rateCell(part: number, whole: number, href: string | null, text: ChartText): ChartCell {
   if (whole === 0) return { value: 0, text: "—", href: null };
   const percent = Math.round((part / whole) * 1000) / 10;
-  return { value: percent, text: `${formatPercent(percent)} (${part} of ${whole})`, href };
-}
-
-export function formatPercent(percent: number): string {
-  return `${Number.isInteger(percent) ? percent : percent.toFixed(1)}%`;
+  return { value: percent, text: text.t("rate", { percent: text.percent(percent / 100, 1), part, whole }), href };
 }
 
 /** "82%" of a whole, rounded to a whole percent, for summaries. */
-export function share(part: number, whole: number): string {
-  return whole === 0 ? "—" : `${Math.round((part / whole) * 100)}%`;
+export function share(part: number, whole: number, text: ChartText): string {
+  return whole === 0 ? "—" : text.percent(part / whole);
 }
 
 export const OTHER_KEY = "other";
@@ -114,7 +111,11 @@ export function subjectThemes(groups: readonly StatGroup[]): StatGroup[] {
  * The `n` largest groups over all series (ranked by their sum), then "Other" with the rest of each series, then `none`.
  * Categories keep the same order in every series so reviews line up.
  */
-export function topNWithOther(perSeries: readonly StatGroup[][], n: number, otherLabel = "Other"): { categories: ChartCategory[]; counts: number[][] } {
+export function topNWithOther(
+  perSeries: readonly StatGroup[][],
+  n: number,
+  otherLabel: (more: number) => string = (more) => `Other (${more} more)`,
+): { categories: ChartCategory[]; counts: number[][] } {
   const sums = new Map<string, { label: string; sum: number }>();
   for (const groups of perSeries) {
     for (const group of groups) {
@@ -133,7 +134,7 @@ export function topNWithOther(perSeries: readonly StatGroup[][], n: number, othe
   const categories = [...top];
   const counts = top.map((category) => perSeries.map((groups) => countIn(groups, category.key)));
   if (other.some((count) => count > 0)) {
-    categories.push({ key: OTHER_KEY, label: `${otherLabel} (${ranked.length - top.length} more)` });
+    categories.push({ key: OTHER_KEY, label: otherLabel(ranked.length - top.length) });
     counts.push(other);
   }
   if (none.some((count) => count > 0)) {

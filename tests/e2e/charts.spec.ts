@@ -65,6 +65,43 @@ test("the comparison of China's 2013 and 2018 reviews draws every chart, with ta
   expect(errors).toEqual([]);
 });
 
+test("in Chinese, the comparison of China's 2nd and 3rd cycles has Chinese headings, labels and summaries, and draws every chart", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  const violations = await watchCsp(page);
+  await page.goto("/zh/compare?sur=CHN&cycle=2,3");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("比较各轮审议");
+  await expect(page.getByTestId("filter-summary")).toContainText("统计范围：");
+  await expect(page.getByTestId("filter-summary")).toContainText("中国");
+
+  const position = page.getByTestId("chart-position");
+  await expect(position.getByRole("heading", { level: 2 })).toHaveText("向中国提出的建议及其答复：支持或注意到");
+  await expect(position.locator("svg.recharts-surface > title")).toHaveText("向中国提出的建议及其答复：支持或注意到");
+  await expect(position.locator(".chart-summary").getByText("2013：252 条中支持 204 条（81%），注意到 48 条（19%）")).toBeVisible();
+  await expect(page.getByTestId("chart-table-position").locator("thead th")).toHaveText(["答复", "2013", "2018"]);
+  await expect(page.getByTestId("chart-table-position").locator("tbody th")).toHaveText(["支持", "部分支持", "注意到"]);
+  await expect(page.getByTestId("chart-table-region").locator("tbody th").first()).toHaveText("非洲国家组");
+  await expect(page.getByTestId("download-svg-position")).toHaveText("下载 SVG");
+  for (const id of ["position", "wording", "theme", "region", "acceptance", "action", "states"]) {
+    await expect(page.getByTestId(`chart-svg-${id}`).locator("svg.recharts-surface")).toHaveCount(1);
+    await expect(page.getByTestId(`chart-${id}`).getByRole("heading", { level: 2 })).not.toHaveText(/[A-Za-z]{3}/);
+  }
+  await expect(page.getByTestId("chart-status-over-time")).toContainText("这些获支持的建议尚无公开评估。");
+  // The percentage axis of the acceptance chart is formatted for the locale, and the region names fit beside the bars.
+  await expect(page.getByTestId("chart-svg-acceptance").getByText("拉丁美洲和加勒比国家组")).toBeVisible();
+  await page.screenshot({ path: "tests/e2e/screenshots/compare-china-2013-2018-zh.png", fullPage: true });
+
+  // The downloaded drawing carries the Chinese heading; the CSV keeps its machine keys.
+  const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-svg-position").click()]);
+  const svg = (await saved(svgDownload)).toString("utf8");
+  expect(svg).toContain("向中国提出的建议及其答复");
+  expect(svg).toContain("来源：");
+  const csv = await saved(await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv-position").click()]).then(([d]) => d));
+  expect(csv.toString("utf8")).toBe("\uFEFFkey,答复,2013,2018\r\nsupported,支持,204,284\r\nsupported-in-part,部分支持,0,0\r\nnoted,注意到,48,62\r\n");
+
+  expect(await violations()).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
 test("without JavaScript the charts' tables still carry every number", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { ChartDashboard } from "@/components/charts/chart-dashboard";
 import { FilterSummary } from "@/components/charts/filter-summary";
@@ -6,7 +7,10 @@ import { filtersOf, parseExplorerSearch, toSearchString } from "@/lib/search-par
 import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
 import { getViewer } from "@/lib/server/permissions";
 
-export const metadata: Metadata = { title: "Compare reviews" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("charts.compare");
+  return { title: t("metaTitle") };
+}
 
 /** `/compare?sur=CHN&cycle=2,3`: the explorer's filters, one series per matching review, side by side. */
 export default async function ComparePage({ searchParams }: PageProps<"/[locale]/compare">) {
@@ -14,26 +18,24 @@ export default async function ComparePage({ searchParams }: PageProps<"/[locale]
   const { query, scope, mineUnavailable } = scopeExplorerQuery(parsed.query, await getViewer());
   const filters = filtersOf(query);
   const key = toSearchString(filters);
+  const t = await getTranslations("charts");
   return (
     <>
-      <h1>Compare reviews</h1>
-      <p className="lede">
-        Each chart counts the recommendations of the reviews below, one bar per review, so cycles can be compared side by side. Every
-        number opens the recommendations behind it.
-      </p>
+      <h1>{t("compare.heading")}</h1>
+      <p className="lede">{t("compare.lede")}</p>
       {parsed.invalid.length > 0 ? (
         <p className="notice" role="status">
-          Some values in this link were not understood and were ignored: {parsed.invalid.join(", ")}.
+          {t("invalid", { values: parsed.invalid.join(", ") })}
         </p>
       ) : null}
       {mineUnavailable ? (
         <p className="notice" role="status">
-          Statuses of &ldquo;my organisation&rdquo; are for signed-in members of an organisation. Showing public assessments instead.
+          {t("mineUnavailable")}
         </p>
       ) : null}
       <FilterSummary query={query} />
       <p>
-        <Link href={`/recommendations${key}`}>Change the filters in the explorer</Link>
+        <Link href={`/recommendations${key}`}>{t("compare.changeFilters")}</Link>
       </p>
       {/* Not streamed behind a Suspense boundary: without JavaScript, streamed content never replaces its fallback, and the tables must read without it. */}
       <ChartDashboard filters={filters} scope={scope} />

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
 import { ChartDashboard } from "@/components/charts/chart-dashboard";
 import { FilterSummary } from "@/components/charts/filter-summary";
 import { Completeness } from "@/components/reviews/completeness";
-import { cycleLabel } from "@/lib/labels";
+import { countryName } from "@/lib/i18n/countries";
 import { recommendationIdSchema } from "@/lib/schemas/route-params";
 import { filtersOf, parseExplorerSearch, toSearchString } from "@/lib/search-params";
 import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
@@ -21,11 +22,17 @@ async function load(params: Props["params"]): Promise<ReviewSummary> {
   return review;
 }
 
-const title = (review: ReviewSummary): string =>
-  `${review.stateUnderReview.name}, ${cycleLabel(review.cycle, review.reviewDate ? Number(review.reviewDate.slice(0, 4)) : null)}`;
+/** "China, 4th cycle (2024)" in the reader's language. */
+async function titleOf(review: ReviewSummary): Promise<string> {
+  const [t, term, locale] = await Promise.all([getTranslations("charts.review"), getTranslations("terms"), getLocale()]);
+  const cycle = term(`cycle.${review.cycle}`);
+  const year = review.reviewDate?.slice(0, 4);
+  return t("title", { state: countryName(review.stateUnderReview.iso3, locale), cycle: year ? term("cycleWithYear", { cycle, year }) : cycle });
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Review of ${title(await load(params))}` };
+  const t = await getTranslations("charts.review");
+  return { title: t("metaTitle", { title: await titleOf(await load(params)) }) };
 }
 
 /** The dashboard of one review; further explorer filters in the URL narrow every chart. */
@@ -35,35 +42,37 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const { query, scope, mineUnavailable } = scopeExplorerQuery({ ...parsed.query, review: [review.id] }, await getViewer());
   const filters = filtersOf(query);
   const sur = review.stateUnderReview;
+  const [t, charts, locale] = await Promise.all([getTranslations("charts.review"), getTranslations("charts"), getLocale()]);
+  const surName = countryName(sur.iso3, locale);
   return (
     <>
       <p className="breadcrumb">
-        <Link href="/">Reviews</Link> › <Link href={`/states/${sur.iso3}`}>{sur.name}</Link>
+        <Link href="/">{t("breadcrumbReviews")}</Link> › <Link href={`/states/${sur.iso3}`}>{surName}</Link>
       </p>
-      <h1>Review of {title(review)}</h1>
+      <h1>{t("heading", { title: await titleOf(review) })}</h1>
       <div className="review-facts">
         <Completeness review={review} />
         <p>
-          {review.reportSymbol ? <>Working Group report {review.reportSymbol}. </> : null}
+          {review.reportSymbol ? <>{t("report", { symbol: review.reportSymbol })} </> : null}
           {review.loaded > 0 ? (
             <>
-              <Link href={`/recommendations${toSearchString(filters)}`}>Explore these {review.loaded} recommendations</Link> ·{" "}
+              <Link href={`/recommendations${toSearchString(filters)}`}>{t("explore", { count: review.loaded })}</Link> ·{" "}
             </>
           ) : null}
-          <Link href={`/compare?sur=${sur.iso3}`}>Compare every review of {sur.name}</Link>
+          <Link href={`/compare?sur=${sur.iso3}`}>{t("compareAll", { state: surName })}</Link>
         </p>
       </div>
       {parsed.invalid.length > 0 ? (
         <p className="notice" role="status">
-          Some values in this link were not understood and were ignored: {parsed.invalid.join(", ")}.
+          {charts("invalid", { values: parsed.invalid.join(", ") })}
         </p>
       ) : null}
       {mineUnavailable ? (
         <p className="notice" role="status">
-          Statuses of &ldquo;my organisation&rdquo; are for signed-in members of an organisation. Showing public assessments instead.
+          {charts("mineUnavailable")}
         </p>
       ) : null}
-      <FilterSummary query={{ ...query, review: [] }} everything="every recommendation of this review that is loaded" />
+      <FilterSummary query={{ ...query, review: [] }} everything={t("everything")} />
       {/* Not streamed behind a Suspense boundary: without JavaScript, streamed content never replaces its fallback, and the tables must read without it. */}
       <ChartDashboard filters={filters} scope={scope} />
     </>
