@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, type ReactElement } from "react";
 import type { ActionCategoryFormState } from "@/lib/actions/action-categories";
+import { keptValue } from "@/lib/form-state";
 
 type Action = (state: ActionCategoryFormState, formData: FormData) => Promise<ActionCategoryFormState>;
 
@@ -25,7 +26,7 @@ export function ActionCategoryForm({
       {organizations.length > 1 ? (
         <>
           <label className="field-label" htmlFor="action-category-org">{t("organization")}</label>
-          <select id="action-category-org" name="organizationId">
+          <select id="action-category-org" name="organizationId" defaultValue={keptValue(state, "organizationId")}>
             {organizations.map((o) => (
               <option key={o.id} value={o.id}>{o.name}</option>
             ))}
@@ -33,7 +34,7 @@ export function ActionCategoryForm({
         </>
       ) : null}
       <label className="field-label" htmlFor="action-category-value">{t("category")}</label>
-      <select id="action-category-value" name="category" defaultValue="" required aria-invalid={!!errors.category}>
+      <select id="action-category-value" name="category" defaultValue={keptValue(state, "category", "")} required aria-invalid={!!errors.category}>
         <option value="" disabled>{t("choose")}</option>
         {categories.map((category) => (
           <option key={category.value} value={category.value}>{category.label}</option>
@@ -41,7 +42,7 @@ export function ActionCategoryForm({
       </select>
       {errors.category ? <p role="alert" className="field-error">{errors.category.join(" ")}</p> : null}
       <label className="field-label" htmlFor="action-category-reason">{t("reason")}</label>
-      <textarea id="action-category-reason" name="reason" rows={3} maxLength={2_000} required aria-invalid={!!errors.reason} />
+      <textarea id="action-category-reason" name="reason" defaultValue={keptValue(state, "reason")} rows={3} maxLength={2_000} required aria-invalid={!!errors.reason} />
       {errors.reason ? <p role="alert" className="field-error">{errors.reason.join(" ")}</p> : null}
       <button type="submit" disabled={pending}>{t("save")}</button>
       {state.message ? <p role={state.ok ? "status" : "alert"}>{state.message}</p> : null}

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { createAssessmentAction, type AssessmentFormState } from "@/lib/actions/assessments";
+import { keptValue } from "@/lib/form-state";
 import { ASSESSMENT_STATUSES, type AssessmentDto, CONFIDENCES, EVIDENCE_STANCES, MAX_RATIONALE_LENGTH } from "@/lib/schemas/assessment";
 
 type Props = {
@@ -36,7 +37,7 @@ export function AssessmentForm({ recommendationId, organizationId, organizationN
       <input type="hidden" name="expectedVersion" value={latest?.version ?? 0} />
       <label>
         {t("status")}{" "}
-        <select name="status" defaultValue={latest?.status ?? "not_assessed"}>
+        <select name="status" defaultValue={keptValue(state, "status", latest?.status ?? "not_assessed")}>
           {ASSESSMENT_STATUSES.map((status) => (
             <option key={status} value={status}>
               {terms(`status.${status}`)}
@@ -45,12 +46,12 @@ export function AssessmentForm({ recommendationId, organizationId, organizationN
         </select>
       </label>
       <label>
-        {t("assessedOn")} <input type="date" name="assessedOn" defaultValue={today} required {...describedBy(state, "assessedOn")} />
+        {t("assessedOn")} <input type="date" name="assessedOn" defaultValue={keptValue(state, "assessedOn", today)} required {...describedBy(state, "assessedOn")} />
       </label>
       <FieldError state={state} name="assessedOn" />
       <label>
         {t("confidence")}{" "}
-        <select name="confidence" defaultValue={latest?.confidence ?? "medium"}>
+        <select name="confidence" defaultValue={keptValue(state, "confidence", latest?.confidence ?? "medium")}>
           {CONFIDENCES.map((confidence) => (
             <option key={confidence} value={confidence}>
               {terms(`confidence.${confidence}`)}
@@ -60,27 +61,27 @@ export function AssessmentForm({ recommendationId, organizationId, organizationN
       </label>
       <label>
         {t("visibility")}{" "}
-        <select name="visibility" defaultValue={latest?.visibility ?? "private"}>
+        <select name="visibility" defaultValue={keptValue(state, "visibility", latest?.visibility ?? "private")}>
           <option value="private">{t("privateTo", { organization: organizationName })}</option>
           <option value="public">{t("public")}</option>
         </select>
       </label>
       <label>
-        {t("rationale")} <textarea name="rationale" rows={5} maxLength={MAX_RATIONALE_LENGTH} defaultValue={latest?.rationale} {...describedBy(state, "rationale")} />
+        {t("rationale")} <textarea name="rationale" rows={5} maxLength={MAX_RATIONALE_LENGTH} defaultValue={keptValue(state, "rationale", latest?.rationale)} {...describedBy(state, "rationale")} />
       </label>
       <FieldError state={state} name="rationale" />
       <fieldset>
         <legend>{t("evidence")}</legend>
         {[0, 1, 2].map((row) => (
           <div key={row} className="evidence-row">
-            <select name={`evidence.${row}.kind`} aria-label={t("evidenceKind", { row: row + 1 })} defaultValue="url">
+            <select name={`evidence.${row}.kind`} aria-label={t("evidenceKind", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.kind`, "url")}>
               <option value="url">{t("kindUrl")}</option>
               <option value="un-symbol">{t("kindSymbol")}</option>
             </select>
-            <input name={`evidence.${row}.reference`} aria-label={t("evidenceReference", { row: row + 1 })} placeholder={t("referencePlaceholder")} {...describedBy(state, `evidence.${row}.reference`)} />
-            <input name={`evidence.${row}.excerpt`} aria-label={t("evidenceExcerpt", { row: row + 1 })} placeholder={t("excerptPlaceholder")} />
-            <input type="date" name={`evidence.${row}.date`} aria-label={t("evidenceDate", { row: row + 1 })} />
-            <select name={`evidence.${row}.stance`} aria-label={t("evidenceStance", { row: row + 1 })} defaultValue="supports">
+            <input name={`evidence.${row}.reference`} aria-label={t("evidenceReference", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.reference`)} placeholder={t("referencePlaceholder")} {...describedBy(state, `evidence.${row}.reference`)} />
+            <input name={`evidence.${row}.excerpt`} aria-label={t("evidenceExcerpt", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.excerpt`)} placeholder={t("excerptPlaceholder")} />
+            <input type="date" name={`evidence.${row}.date`} aria-label={t("evidenceDate", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.date`)} />
+            <select name={`evidence.${row}.stance`} aria-label={t("evidenceStance", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.stance`, "supports")}>
               {EVIDENCE_STANCES.map((stance) => (
                 <option key={stance} value={stance}>
                   {terms(`evidenceStance.${stance}`)}

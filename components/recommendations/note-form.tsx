@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, type ReactElement } from "react";
 import type { NoteFormState } from "@/lib/actions/notes";
+import { keptValue } from "@/lib/form-state";
 
 type Props = {
   action: (state: NoteFormState, formData: FormData) => Promise<NoteFormState>;
@@ -23,7 +24,7 @@ export function NoteForm({ action, organizations = [], initial, submitLabel, idP
       {organizations.length > 1 ? (
         <>
           <label className="field-label" htmlFor={`${idPrefix}-org`}>{t("organization")}</label>
-          <select id={`${idPrefix}-org`} name="organizationId">
+          <select id={`${idPrefix}-org`} name="organizationId" defaultValue={keptValue(state, "organizationId")}>
             {organizations.map((o) => (
               <option key={o.id} value={o.id}>{o.name}</option>
             ))}
@@ -31,13 +32,13 @@ export function NoteForm({ action, organizations = [], initial, submitLabel, idP
         </>
       ) : null}
       <label className="field-label" htmlFor={`${idPrefix}-body`}>{t("body")}</label>
-      <textarea id={`${idPrefix}-body`} name="body" rows={4} maxLength={10_000} required defaultValue={initial?.body} aria-invalid={!!errors.body} />
+      <textarea id={`${idPrefix}-body`} name="body" rows={4} maxLength={10_000} required defaultValue={keptValue(state, "body", initial?.body)} aria-invalid={!!errors.body} />
       {errors.body ? <p role="alert" className="field-error">{errors.body.join(" ")}</p> : null}
       <label className="field-label" htmlFor={`${idPrefix}-tags`}>{t("tagsLabel")}</label>
-      <input id={`${idPrefix}-tags`} name="tags" defaultValue={initial?.tags.join(", ")} placeholder={t("tagsPlaceholder")} aria-invalid={!!errors.tags} />
+      <input id={`${idPrefix}-tags`} name="tags" defaultValue={keptValue(state, "tags", initial?.tags.join(", "))} placeholder={t("tagsPlaceholder")} aria-invalid={!!errors.tags} />
       {errors.tags ? <p role="alert" className="field-error">{errors.tags.join(" ")}</p> : null}
       <label className="field-label" htmlFor={`${idPrefix}-visibility`}>{t("visibility")}</label>
-      <select id={`${idPrefix}-visibility`} name="visibility" defaultValue={initial?.visibility ?? "private"}>
+      <select id={`${idPrefix}-visibility`} name="visibility" defaultValue={keptValue(state, "visibility", initial?.visibility ?? "private")}>
         <option value="private">{t("private")}</option>
         <option value="public">{t("public")}</option>
       </select>

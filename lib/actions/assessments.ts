@@ -1,18 +1,14 @@
 "use server";
 
 import { detailTranslator, translatedFieldErrors, type Translate } from "@/lib/i18n/action-messages";
+import { refused, type FormState } from "@/lib/form-state";
 import { revalidateLocalizedPath } from "@/lib/i18n/revalidate";
 import { assessmentInputSchema, type AssessmentDto } from "@/lib/schemas/assessment";
 import { createAssessment } from "@/lib/server/assessments";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/server/http-errors";
 import { getViewer } from "@/lib/server/permissions";
 
-export type AssessmentFormState = {
-  ok: boolean;
-  message?: string;
-  /** Messages per field path, e.g. "rationale" or "evidence.1.reference". */
-  fieldErrors?: Record<string, string[]>;
-};
+export type AssessmentFormState = FormState;
 
 const EVIDENCE_ROWS = 3;
 
@@ -56,7 +52,7 @@ function conflictMessage(current: unknown, t: Translate): string {
 export async function createAssessmentAction(recommendationId: number, _previous: AssessmentFormState, formData: FormData): Promise<AssessmentFormState> {
   const t = await detailTranslator();
   const viewer = await getViewer();
-  if (!viewer) return { ok: false, message: t("messages.signInAssessment") };
+  if (!viewer) return refused(formData, { message: t("messages.signInAssessment") });
 
   const { input, rows } = formInput(formData);
   const parsed = assessmentInputSchema.safeParse(input);
@@ -65,7 +61,7 @@ export async function createAssessmentAction(recommendationId: number, _previous
     const fieldErrors = translatedFieldErrors(parsed.error.issues, t, (issue) =>
       issue.path.map((key, index) => (index === 1 && issue.path[0] === "evidence" && typeof key === "number" ? rows[key]! : key)),
     );
-    return { ok: false, message: t("messages.correctFields"), fieldErrors };
+    return refused(formData, { message: t("messages.correctFields"), fieldErrors });
   }
 
   try {
@@ -73,9 +69,9 @@ export async function createAssessmentAction(recommendationId: number, _previous
     revalidateLocalizedPath(`/recommendations/${recommendationId}`);
     return { ok: true, message: t("messages.savedVersion", { version: created.version }) };
   } catch (error) {
-    if (error instanceof ConflictError) return { ok: false, message: conflictMessage(error.current, t) };
-    if (error instanceof ForbiddenError) return { ok: false, message: t("messages.forbiddenAssessment") };
-    if (error instanceof NotFoundError) return { ok: false, message: t("messages.recommendationGone") };
+    if (error instanceof ConflictError) return refused(formData, { message: conflictMessage(error.current, t) });
+    if (error instanceof ForbiddenError) return refused(formData, { message: t("messages.forbiddenAssessment") });
+    if (error instanceof NotFoundError) return refused(formData, { message: t("messages.recommendationGone") });
     throw error;
   }
 }

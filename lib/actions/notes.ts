@@ -1,6 +1,7 @@
 "use server";
 
 import { detailTranslator, translatedFieldErrors, type Translate } from "@/lib/i18n/action-messages";
+import { refused, type FormState } from "@/lib/form-state";
 import { revalidateLocalizedPath } from "@/lib/i18n/revalidate";
 import { z } from "zod";
 import { createNoteSchema, parseTagList, updateNoteSchema } from "@/lib/schemas/note";
@@ -8,7 +9,7 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/serve
 import { createNote, deleteNote, updateNote } from "@/lib/server/notes";
 import { getViewer } from "@/lib/server/permissions";
 
-export type NoteFormState = { ok: boolean; message?: string; fieldErrors?: Record<string, string[] | undefined> };
+export type NoteFormState = FormState;
 
 function fields(formData: FormData): Record<string, unknown> {
   const text = (name: string) => (typeof formData.get(name) === "string" ? String(formData.get(name)) : undefined);
@@ -17,11 +18,11 @@ function fields(formData: FormData): Record<string, unknown> {
 }
 
 /** A refusal the person at the keyboard can act on; anything else is rethrown to the error page. */
-function refusal(error: unknown, t: Translate): NoteFormState {
-  if (error instanceof z.ZodError) return { ok: false, fieldErrors: translatedFieldErrors(error.issues, t, (issue) => issue.path.slice(0, 1)) };
-  if (error instanceof UnauthenticatedError) return { ok: false, message: t("messages.signInNotes") };
-  if (error instanceof ForbiddenError) return { ok: false, message: t("messages.roleForbids") };
-  if (error instanceof NotFoundError) return { ok: false, message: t("messages.noteGone") };
+function refusal(error: unknown, t: Translate, formData: FormData): NoteFormState {
+  if (error instanceof z.ZodError) return refused(formData, { fieldErrors: translatedFieldErrors(error.issues, t, (issue) => issue.path.slice(0, 1)) });
+  if (error instanceof UnauthenticatedError) return refused(formData, { message: t("messages.signInNotes") });
+  if (error instanceof ForbiddenError) return refused(formData, { message: t("messages.roleForbids") });
+  if (error instanceof NotFoundError) return refused(formData, { message: t("messages.noteGone") });
   throw error;
 }
 
@@ -33,7 +34,7 @@ export async function createNoteAction(recommendationId: number, _state: NoteFor
     if (!viewer) throw new UnauthenticatedError();
     await createNote(viewer, recommendationId, createNoteSchema.parse(fields(formData)));
   } catch (error) {
-    return refusal(error, t);
+    return refusal(error, t, formData);
   }
   revalidateLocalizedPath(`/recommendations/${recommendationId}`);
   return { ok: true, message: t("messages.noteSaved") };
@@ -49,21 +50,21 @@ export async function updateNoteAction(noteId: string, _state: NoteFormState, fo
     const { body, tags, visibility } = fields(formData);
     recommendationId = (await updateNote(viewer, noteId, updateNoteSchema.parse({ body, tags, visibility }))).recommendationId;
   } catch (error) {
-    return refusal(error, t);
+    return refusal(error, t, formData);
   }
   revalidateLocalizedPath(`/recommendations/${recommendationId}`);
   return { ok: true, message: t("messages.noteUpdated") };
 }
 
 /** Deletes a note (author or owner; checked in deleteNote). A refusal comes back as a message, never an error page. */
-export async function deleteNoteAction(noteId: string, recommendationId: number, _state: NoteFormState, _formData: FormData): Promise<NoteFormState> {
+export async function deleteNoteAction(noteId: string, recommendationId: number, _state: NoteFormState, formData: FormData): Promise<NoteFormState> {
   const t = await detailTranslator();
   try {
     const viewer = await getViewer();
     if (!viewer) throw new UnauthenticatedError();
     await deleteNote(viewer, noteId);
   } catch (error) {
-    return refusal(error, t);
+    return refusal(error, t, formData);
   }
   revalidateLocalizedPath(`/recommendations/${recommendationId}`);
   return { ok: true, message: t("messages.noteDeleted") };

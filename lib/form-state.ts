@@ -1,0 +1,30 @@
+/**
+ * What a form's server action answers. On a refusal it hands back what was typed (`values`): React resets a form after
+ * its action runs, to the fields' default values, so a form that takes its defaults from `keptValue` shows the person
+ * their own input again instead of losing it.
+ */
+export type FormState = {
+  ok: boolean;
+  message?: string;
+  /** Messages per field path, e.g. "rationale" or "evidence.1.reference". */
+  fieldErrors?: Record<string, string[] | undefined>;
+  /** The submitted text fields, on a refusal only. */
+  values?: Record<string, string>;
+};
+
+/** The submitted text fields (files and React's own `$ACTION…` fields left out). */
+export function submittedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of formData) if (typeof value === "string" && !name.startsWith("$ACTION")) values[name] = value;
+  return values;
+}
+
+/** A refusal that keeps the input: `refused(formData, { message })`. */
+export function refused(formData: FormData, state: Omit<FormState, "ok" | "values">): FormState {
+  return { ...state, ok: false, values: submittedValues(formData) };
+}
+
+/** The default value of a field: what was typed when the last submission was refused, else `fallback`. */
+export function keptValue(state: FormState, name: string, fallback?: string): string | undefined {
+  return !state.ok && state.values && name in state.values ? state.values[name] : fallback;
+}
