@@ -63,5 +63,6 @@ test("the Chinese explorer filters without JavaScript, and the State page reads 
   await page.goto("/zh/states");
   await expect(page.getByRole("heading", { level: 1, name: "国家" })).toBeVisible();
   await expect(page.getByTestId("group-ASIA_PACIFIC").getByRole("heading", { level: 2 })).toContainText("亚太国家组");
+  await page.screenshot({ path: "tests/e2e/screenshots/states-zh.png" });
   await context.close();
 });
