@@ -1,7 +1,10 @@
-import { Link } from "@/lib/i18n/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { STATUS_LABELS } from "@/components/recommendations/assessment-labels";
+import { countryName } from "@/lib/i18n/countries";
+import { Link } from "@/lib/i18n/navigation";
 import { ACTION_LABELS, POSITION_PARAM_LABELS, RECURRING_LABELS, REGION_LABELS, cycleLabel } from "@/lib/labels";
 import { FILTER_KEYS, toSearchString, type FilterKey, type RecommendationQuery } from "@/lib/search-params";
+import { filterValueTerm, type TermsTranslator } from "./term-labels";
 
 const NAMES: Record<FilterKey, string> = {
   review: "Review",
@@ -30,10 +33,6 @@ function display(key: FilterKey, value: string): string {
   return value;
 }
 
-/**
- * The filters in force, each with a link that removes it (the page goes back to 1). `statusOf` only says whose
- * statuses the status filter reads, so it is named on the status chips rather than being a chip of its own.
- */
 /** The filters in force as a reader names them ("Cycle: 3rd cycle"), for pages that show them without chips. */
 export function describeFilters(query: Pick<RecommendationQuery, FilterKey>): { name: string; value: string }[] {
   return FILTER_KEYS.flatMap((key) => {
@@ -48,8 +47,15 @@ function filterName(key: FilterKey, query: Pick<RecommendationQuery, "statusOf">
   return key === "status" && query.statusOf === "mine" ? "My organisation's status" : NAMES[key];
 }
 
-export function ActiveFilters({ query }: { query: RecommendationQuery }) {
-  const name = (key: FilterKey): string => filterName(key, query);
+/**
+ * The filters in force, each with a link that removes it (the page goes back to 1). `statusOf` only says whose
+ * statuses the status filter reads, so it is named on the status chips rather than being a chip of its own.
+ */
+export async function ActiveFilters({ query }: { query: RecommendationQuery }) {
+  const [t, terms, locale] = await Promise.all([getTranslations("explorer"), getTranslations("terms"), getLocale()]);
+  const name = (key: FilterKey): string => (key === "status" && query.statusOf === "mine" ? t("activeFilters.myStatus") : terms(`filter.${key}`));
+  const shown = (key: FilterKey, value: string): string =>
+    key === "sur" || key === "state" ? countryName(value, locale) : filterValueTerm(terms as TermsTranslator, key, value);
   const chips = FILTER_KEYS.flatMap((key) => {
     if (key === "statusOf") return [];
     const value = query[key];
@@ -61,16 +67,19 @@ export function ActiveFilters({ query }: { query: RecommendationQuery }) {
   });
   if (chips.length === 0) return null;
   return (
-    <ul className="chips" aria-label="Filters in force">
-      {chips.map((chip) => (
-        <li key={`${chip.key}:${chip.value}`}>
-          <Link href={chip.href} aria-label={`Remove filter ${name(chip.key)}: ${display(chip.key, chip.value)}`}>
-            {name(chip.key)}: {display(chip.key, chip.value)} <span aria-hidden="true">×</span>
-          </Link>
-        </li>
-      ))}
+    <ul className="chips" aria-label={t("activeFilters.label")}>
+      {chips.map((chip) => {
+        const values = { name: name(chip.key), value: shown(chip.key, chip.value) };
+        return (
+          <li key={`${chip.key}:${chip.value}`}>
+            <Link href={chip.href} aria-label={t("activeFilters.remove", values)}>
+              {t("activeFilters.chip", values)} <span aria-hidden="true">×</span>
+            </Link>
+          </li>
+        );
+      })}
       <li>
-        <Link href="/recommendations">Clear all</Link>
+        <Link href="/recommendations">{t("activeFilters.clearAll")}</Link>
       </li>
     </ul>
   );

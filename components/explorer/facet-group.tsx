@@ -1,3 +1,4 @@
+import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 type Value = { value: string; label: string; count: number };
@@ -15,11 +16,13 @@ type Props = {
 
 function Option({ name, value, selected }: { name: string; value: Value; selected: boolean }) {
   const id = `f-${name}-${value.value}`;
+  const t = useTranslations("explorer");
+  const format = useFormatter();
   return (
     <li>
       <input type="checkbox" id={id} name={name} value={value.value} defaultChecked={selected} />
       <label htmlFor={id}>
-        {value.label} <span className="count">({value.count.toLocaleString("en")})</span>
+        {value.label} <span className="count">{t("filters.count", { count: format.number(value.count) })}</span>
       </label>
     </li>
   );
@@ -27,6 +30,7 @@ function Option({ name, value, selected }: { name: string; value: Value; selecte
 
 /** One filter as checkboxes with facet counts, e.g. "Noted (62)". */
 export function FacetGroup({ title, name, values, selected, collapsedAfter, intro }: Props) {
+  const t = useTranslations("explorer");
   const shown = values.filter((v) => v.count > 0 || selected.includes(v.value));
   if (shown.length === 0 && !intro) return null;
   const limit = collapsedAfter ?? shown.length;
@@ -43,7 +47,7 @@ export function FacetGroup({ title, name, values, selected, collapsedAfter, intr
       </ul>
       {rest.length > 0 ? (
         <details>
-          <summary>Show all {shown.length}</summary>
+          <summary>{t("filters.showAll", { count: shown.length })}</summary>
           <ul>
             {rest.map((value) => (
               <Option key={value.value} name={name} value={value} selected={false} />

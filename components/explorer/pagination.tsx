@@ -1,16 +1,16 @@
+import { useTranslations } from "next-intl";
 import { Link } from "@/lib/i18n/navigation";
 import { toSearchString, type RecommendationQuery } from "@/lib/search-params";
 
 export function Pagination({ query, pages }: { query: RecommendationQuery; pages: number }) {
+  const t = useTranslations("explorer.pagination");
   if (pages <= 1) return null;
   const href = (page: number) => `/recommendations${toSearchString({ ...query, page })}`;
   return (
-    <nav className="pagination" aria-label="Pages">
-      {query.page > 1 ? <Link href={href(query.page - 1)} rel="prev">← Previous</Link> : <span aria-hidden="true">← Previous</span>}
-      <span>
-        Page {query.page} of {pages}
-      </span>
-      {query.page < pages ? <Link href={href(query.page + 1)} rel="next">Next →</Link> : <span aria-hidden="true">Next →</span>}
+    <nav className="pagination" aria-label={t("label")}>
+      {query.page > 1 ? <Link href={href(query.page - 1)} rel="prev">{t("previous")}</Link> : <span aria-hidden="true">{t("previous")}</span>}
+      <span>{t("page", { page: query.page, pages })}</span>
+      {query.page < pages ? <Link href={href(query.page + 1)} rel="next">{t("next")}</Link> : <span aria-hidden="true">{t("next")}</span>}
     </nav>
   );
 }

@@ -1,24 +1,29 @@
 "use client";
 
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { useTranslations } from "next-intl";
 import { useParams } from "next/navigation";
 import { TextLanguageNote } from "@/components/recommendations/text-language-note";
 import { Link } from "@/lib/i18n/navigation";
-import { ACTION_LABELS, POSITION_PARAM_LABELS, POSITION_PARAMS, actionCategoryMethodLabel, cycleLabel } from "@/lib/labels";
+import { POSITION_PARAM_LABELS, POSITION_PARAMS } from "@/lib/labels";
 import { localeFromParams, pickRecommendationText } from "@/lib/recommendation-text";
 import { toSearchString, type RecommendationQuery, type Sort } from "@/lib/search-params";
 import type { RecommendationRow } from "@/lib/server/recommendations";
 import { Highlighted } from "./highlighted";
+import { actionTerm, cycleTerm, type TermsTranslator } from "./term-labels";
+
+type Translator = (key: string, values?: Record<string, string | number>) => string;
+type Words = { t: Translator; terms: TermsTranslator; names: Record<string, string> };
 
 const column = createColumnHelper<RecommendationRow>();
 
-function SortLink({ query, label, asc, desc }: { query: RecommendationQuery; label: string; asc: Sort; desc: Sort }) {
+function SortLink({ query, label, asc, desc, t }: { query: RecommendationQuery; label: string; asc: Sort; desc: Sort; t: Translator }) {
   const active = query.sort === asc ? "ascending" : query.sort === desc ? "descending" : null;
   const next = query.sort === desc ? asc : desc;
   return (
     <Link href={`/recommendations${toSearchString({ ...query, sort: next, page: 1 })}`} className="sort-link">
       {label} <span aria-hidden="true">{active === "ascending" ? "▲" : active === "descending" ? "▼" : "↕"}</span>
-      <span className="visually-hidden">{active ? `, sorted ${active}` : ", sort"}</span>
+      <span className="visually-hidden">{active === "ascending" ? t("table.sortedAscending") : active === "descending" ? t("table.sortedDescending") : t("table.sort")}</span>
     </Link>
   );
 }
@@ -28,21 +33,36 @@ function shownText(row: RecommendationRow, locale: string) {
   return pickRecommendationText(row, row.officialTexts, locale);
 }
 
-function columns(query: RecommendationQuery, locale: string) {
+/** How the action category was set, in words: "from the source" (or the source's name), "derived (verb-rules/1)". */
+function methodText(row: RecommendationRow, t: Translator): string {
+  switch (row.actionCategoryMethod) {
+    case "SOURCE":
+      return row.actionCategorySource ?? t("table.method.source");
+    case "DERIVED":
+      return row.actionCategoryRules ? t("table.method.derivedRules", { rules: row.actionCategoryRules }) : t("table.method.derived");
+    case "OVERRIDE":
+      return t("table.method.override");
+    default:
+      return "";
+  }
+}
+
+function columns(query: RecommendationQuery, locale: string, { t, terms, names }: Words) {
+  const name = (state: { iso3: string; name: string }) => names[state.iso3] ?? state.name;
   return [
     column.accessor("paragraph", {
-      header: () => <SortLink query={query} label="Review · paragraph" asc="cycle" desc="-cycle" />,
+      header: () => <SortLink query={query} label={t("table.reviewParagraph")} asc="cycle" desc="-cycle" t={t} />,
       cell: ({ row }) => (
         <>
-          <div>{row.original.stateUnderReview.name}</div>
+          <div>{name(row.original.stateUnderReview)}</div>
           <div className="muted">
-            {cycleLabel(row.original.cycle)} · {row.original.paragraph ? `¶ ${row.original.paragraph}` : "UPR Info row"}
+            {cycleTerm(terms, row.original.cycle)} · {row.original.paragraph ? t("table.paragraph", { paragraph: row.original.paragraph }) : t("table.uprInfoRow")}
           </div>
         </>
       ),
     }),
     column.accessor("text", {
-      header: "Recommendation",
+      header: t("table.recommendation"),
       cell: ({ row }) => {
         const shown = shownText(row.original, locale);
         // Search highlights mark words of the published text; another official version is shown plain.
@@ -54,18 +74,18 @@ function columns(query: RecommendationQuery, locale: string) {
       },
     }),
     column.accessor("recommendingStates", {
-      header: "Recommended by",
-      cell: ({ getValue }) => getValue().map((s) => s.name).join(", "),
+      header: t("table.recommendedBy"),
+      cell: ({ getValue }) => getValue().map(name).join(t("table.listSeparator")),
     }),
     column.accessor("position", {
-      header: () => <SortLink query={query} label="Response" asc="position" desc="-position" />,
+      header: () => <SortLink query={query} label={t("table.response")} asc="position" desc="-position" t={t} />,
       cell: ({ row }) => {
         const position = row.original.position;
-        if (!position) return <span className="muted">No response recorded</span>;
+        if (!position) return <span className="muted">{t("table.noResponse")}</span>;
         const param = POSITION_PARAMS[position];
         return (
           <>
-            <span className={`position position-${param}`}>{POSITION_PARAM_LABELS[param]}</span>
+            <span className={`position position-${param}`}>{terms(`position.${param}`)}</span>
             {row.original.responseWording && row.original.responseWording.toLowerCase() !== POSITION_PARAM_LABELS[param].toLowerCase() ? (
               <div className="muted">“{row.original.responseWording}”</div>
             ) : null}
@@ -74,20 +94,20 @@ function columns(query: RecommendationQuery, locale: string) {
       },
     }),
     column.accessor("actionCategory", {
-      header: () => <SortLink query={query} label="Action" asc="action" desc="-action" />,
+      header: () => <SortLink query={query} label={t("table.action")} asc="action" desc="-action" t={t} />,
       cell: ({ row }) => {
-        const { actionCategory, actionCategoryMethod, actionCategoryRules, actionCategorySource } = row.original;
-        if (actionCategory === null) return <span className="muted">None</span>;
+        const { actionCategory } = row.original;
+        if (actionCategory === null) return <span className="muted">{t("table.none")}</span>;
         return (
           <div className="action-cell">
-            <div>{ACTION_LABELS[actionCategory] ?? actionCategory}</div>
-            <div className="muted" data-testid="action-method">{actionCategoryMethodLabel(actionCategoryMethod, actionCategoryRules, actionCategorySource)}</div>
+            <div>{actionTerm(terms, actionCategory)}</div>
+            <div className="muted" data-testid="action-method">{methodText(row.original, t)}</div>
           </div>
         );
       },
     }),
     column.accessor("themes", {
-      header: "Themes",
+      header: t("table.themes"),
       cell: ({ getValue }) => {
         const themes = getValue().filter((t) => t.scheme !== "AFFECTED_PERSONS");
         const shown = themes.slice(0, 3);
@@ -96,7 +116,7 @@ function columns(query: RecommendationQuery, locale: string) {
             {shown.map((t) => (
               <li key={t.slug}>{t.code && t.scheme === "UHRI_CODED" ? `${t.code} ${t.name}` : t.name}</li>
             ))}
-            {themes.length > shown.length ? <li className="muted">+{themes.length - shown.length} more</li> : null}
+            {themes.length > shown.length ? <li className="muted">{t("table.more", { count: themes.length - shown.length })}</li> : null}
           </ul>
         );
       },
@@ -105,14 +125,16 @@ function columns(query: RecommendationQuery, locale: string) {
 }
 
 /** The page of results: TanStack Table renders it; paging and sorting happen in PostgreSQL through the URL. */
-export function ResultsTable({ rows, query }: { rows: RecommendationRow[]; query: RecommendationQuery }) {
+export function ResultsTable({ rows, query, countryNames }: { rows: RecommendationRow[]; query: RecommendationQuery; countryNames: Record<string, string> }) {
   const locale = localeFromParams(useParams());
+  const t = useTranslations("explorer");
+  const terms = useTranslations("terms");
   const languages = [...new Set(rows.map((row) => shownText(row, locale).language))];
   // Paging and sorting are server-side, so nothing here benefits from memoisation.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
-    columns: columns(query, locale),
+    columns: columns(query, locale, { t, terms, names: countryNames }),
     getCoreRowModel: getCoreRowModel(),
     manualPagination: true,
     manualSorting: true,
@@ -124,7 +146,7 @@ export function ResultsTable({ rows, query }: { rows: RecommendationRow[]; query
         <TextLanguageNote key={language} language={language} locale={locale} />
       ))}
       <table className="data-table results-table">
-        <caption className="visually-hidden">Recommendations matching the filters</caption>
+        <caption className="visually-hidden">{t("table.caption")}</caption>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>

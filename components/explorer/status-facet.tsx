@@ -1,5 +1,4 @@
-import { STATUS_LABELS } from "@/components/recommendations/assessment-labels";
-import type { AssessmentStatusValue } from "@/lib/schemas/assessment";
+import { useTranslations } from "next-intl";
 import type { StatusScope } from "@/lib/search-params";
 import { FacetGroup } from "./facet-group";
 
@@ -11,32 +10,32 @@ type Props = {
   organizations: number;
 };
 
-const SCOPES: { value: StatusScope; label: (organizations: number) => string }[] = [
-  { value: "public", label: () => "Any public assessment" },
-  { value: "mine", label: (organizations) => (organizations > 1 ? "My organisations" : "My organisation") },
-];
+const SCOPES: StatusScope[] = ["public", "mine"];
 
 /**
  * The implementation-status filter with its counts, and whose assessments they read: every organisation's public
  * ones, or (signed-in members only) their own organisation's, private ones included.
  */
 export function StatusFacet({ values, selected, statusOf, organizations }: Props) {
+  const t = useTranslations("explorer");
+  const terms = useTranslations("terms");
   const scopeChoice =
     organizations > 0 ? (
       <fieldset className="facet-scope">
-        <legend>According to</legend>
+        <legend>{t("filters.statusAccordingTo")}</legend>
         {SCOPES.map((scope) => (
-          <label key={scope.value}>
-            <input type="radio" name="statusOf" value={scope.value} defaultChecked={statusOf === scope.value} /> {scope.label(organizations)}
+          <label key={scope}>
+            <input type="radio" name="statusOf" value={scope} defaultChecked={statusOf === scope} />{" "}
+            {scope === "public" ? t("filters.statusPublic") : t("filters.statusMine", { count: organizations })}
           </label>
         ))}
       </fieldset>
     ) : null;
   return (
     <FacetGroup
-      title="Implementation status"
+      title={t("filters.status")}
       name="status"
-      values={values.map((v) => ({ ...v, label: STATUS_LABELS[v.value as AssessmentStatusValue] ?? v.label }))}
+      values={values.map((v) => ({ ...v, label: terms.has(`status.${v.value}`) ? terms(`status.${v.value}`) : v.label }))}
       selected={selected}
       intro={scopeChoice}
     />

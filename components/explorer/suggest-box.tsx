@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Link } from "@/lib/i18n/navigation";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useId, useState } from "react";
@@ -18,6 +19,7 @@ function addTo(params: URLSearchParams, key: string, value: string): string {
 /** "Find a State or theme": a fast prefix search that adds the choice to the current filters. */
 export function SuggestBox() {
   const id = useId();
+  const t = useTranslations("explorer");
   const params = useSearchParams();
   const [text, setText] = useState("");
   const [found, setFound] = useState<Suggestions | null>(null);
@@ -43,17 +45,17 @@ export function SuggestBox() {
   return (
     <div className="suggest" role="search">
       <label htmlFor={id} className="field-label">
-        Find a State or theme
+        {t("suggest.label")}
       </label>
-      <input id={id} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="e.g. Kor, torture, A12" autoComplete="off" />
+      <input id={id} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t("suggest.placeholder")} autoComplete="off" />
       {results ? (
         <ul className="suggestions" aria-live="polite">
-          {total === 0 ? <li className="muted">Nothing starts with “{text}”.</li> : null}
+          {total === 0 ? <li className="muted">{t("suggest.nothing", { text })}</li> : null}
           {results.states.map((s) => (
             <li key={s.iso3}>
-              <Link href={addTo(params, "state", s.iso3)}>Recommended by {s.name}</Link>{" "}
+              <Link href={addTo(params, "state", s.iso3)}>{t("suggest.recommendedBy", { name: s.name })}</Link>{" "}
               <Link href={addTo(params, "sur", s.iso3)} className="muted">
-                (reviewed)
+                {t("suggest.reviewed")}
               </Link>
             </li>
           ))}

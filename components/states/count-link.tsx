@@ -1,3 +1,4 @@
+import { useFormatter } from "next-intl";
 import { Link } from "@/lib/i18n/navigation";
 
 /**
@@ -5,10 +6,11 @@ import { Link } from "@/lib/i18n/navigation";
  * table holds dozens of these, and each would render a filtered explorer page nobody may open.
  */
 export function CountLink({ count, href, label }: { count: number; href: string; label: string }) {
-  if (count === 0) return <span className="muted">0</span>;
+  const format = useFormatter();
+  if (count === 0) return <span className="muted">{format.number(0)}</span>;
   return (
     <Link href={href} aria-label={label} prefetch={false}>
-      {count}
+      {format.number(count)}
     </Link>
   );
 }

@@ -1,48 +1,41 @@
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { countryName } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
-import { cycleLabel } from "@/lib/labels";
-import { toSearchString, type PositionParam } from "@/lib/search-params";
+import { toSearchString } from "@/lib/search-params";
 import type { OwnReview, StateSummary } from "@/lib/server/states";
+import { cycleTerm, wordingText, type TermsTranslator } from "@/components/explorer/term-labels";
 import { CountLink } from "./count-link";
-
-const COLUMNS: { key: "supported" | "supportedInPart" | "noted"; label: string; position: PositionParam }[] = [
-  { key: "supported", label: "Supported", position: "supported" },
-  { key: "supportedInPart", label: "Supported in part", position: "supported-in-part" },
-  { key: "noted", label: "Noted", position: "noted" },
-];
-
-/** "346 of 346 reported", or a plain count when the official total is not recorded. */
-function Loaded({ review, href, label }: { review: OwnReview; href: string; label: string }) {
-  return (
-    <>
-      <CountLink count={review.total} href={href} label={label} />
-      {review.reportedTotal !== null ? <span className="muted"> of {review.reportedTotal} reported</span> : null}
-      {review.reportedTotal !== null && review.total > 0 && review.total < review.reportedTotal ? <div className="muted">list incomplete</div> : null}
-    </>
-  );
-}
+import { POSITION_COLUMNS } from "./position-columns";
 
 /** The State's own reviews, with what is loaded here against the officially reported total. */
-export function OwnReviewsTable({ state, reviews }: { state: StateSummary; reviews: OwnReview[] }) {
+export async function OwnReviewsTable({ state, reviews }: { state: StateSummary; reviews: OwnReview[] }) {
+  const [t, terms, locale, format] = await Promise.all([
+    getTranslations("states"),
+    getTranslations("terms") as Promise<TermsTranslator>,
+    getLocale(),
+    getFormatter(),
+  ]);
+  const name = countryName(state.iso3, locale);
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="own-reviews-table">
-        <caption className="visually-hidden">Reviews of {state.name} and how it responded to the recommendations it received</caption>
+        <caption className="visually-hidden">{t("ownReviews.caption", { name })}</caption>
         <thead>
           <tr>
-            <th scope="col">Cycle</th>
-            <th scope="col">Session</th>
-            <th scope="col">Report</th>
-            <th scope="col" className="num">Recommendations loaded</th>
-            {COLUMNS.map((column) => (
+            <th scope="col">{t("ownReviews.cycle")}</th>
+            <th scope="col">{t("ownReviews.session")}</th>
+            <th scope="col">{t("ownReviews.report")}</th>
+            <th scope="col" className="num">{t("ownReviews.loaded")}</th>
+            {POSITION_COLUMNS.map((column) => (
               <th key={column.key} scope="col" className="num">
-                {column.label}
+                {terms(`position.${column.position}`)}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {reviews.map((review) => {
-            const label = cycleLabel(review.cycle, review.year);
+            const label = cycleTerm(terms, review.cycle, review.year);
             const filter = { cycle: [review.cycle], sur: [state.iso3] };
             return (
               <tr key={review.cycle} data-testid={`own-review-${review.cycle}`}>
@@ -50,29 +43,46 @@ export function OwnReviewsTable({ state, reviews }: { state: StateSummary; revie
                   {label}
                   <div>
                     <Link href={`/reviews/${review.id}`} className="muted">
-                      Charts<span className="visually-hidden"> of the review of {state.name}, {label}</span>
+                      {t("ownReviews.charts")}
+                      <span className="visually-hidden">{t("ownReviews.chartsOf", { name, review: label })}</span>
                     </Link>
                   </div>
                 </th>
                 <td>{review.session ?? "—"}</td>
                 <td>{review.reportSymbol ?? "—"}</td>
                 <td className="num">
-                  <Loaded review={review} href={`/recommendations${toSearchString(filter)}`} label={`All ${review.total} recommendations to ${state.name}, ${label}`} />
+                  <CountLink
+                    count={review.total}
+                    href={`/recommendations${toSearchString(filter)}`}
+                    label={t("ownReviews.all", { count: review.total, name, review: label })}
+                  />
+                  {review.reportedTotal !== null ? <span className="muted">{t("ownReviews.ofReported", { reported: review.reportedTotal })}</span> : null}
+                  {review.reportedTotal !== null && review.total > 0 && review.total < review.reportedTotal ? (
+                    <div className="muted">{t("ownReviews.incomplete")}</div>
+                  ) : null}
                 </td>
                 {review.total === 0 ? (
-                  <td colSpan={COLUMNS.length} className="muted">
-                    Not loaded yet.
+                  <td colSpan={POSITION_COLUMNS.length} className="muted">
+                    {t("ownReviews.notLoaded")}
                     {review.reportedWordings.length > 0
-                      ? ` Officially reported: ${review.reportedWordings.map((w) => `${w.count} ${w.wording}`).join(", ")}.`
+                      ? t("ownReviews.officiallyReported", {
+                          list: review.reportedWordings
+                            .map((w) => t("ownReviews.wordingCount", { count: format.number(w.count), wording: wordingText(terms, w.wording) }))
+                            .join(t("index.listSeparator")),
+                        })
                       : ""}
                   </td>
                 ) : (
-                  COLUMNS.map((column) => (
+                  POSITION_COLUMNS.map((column) => (
                     <td key={column.key} className="num">
                       <CountLink
                         count={review[column.key]}
                         href={`/recommendations${toSearchString({ ...filter, position: [column.position] })}`}
-                        label={`${review[column.key]} ${column.label.toLowerCase()}: recommendations to ${state.name}, ${label}`}
+                        label={t("ownReviews.byPosition", {
+                          positionCount: t(`positionCount.${column.position}`, { count: review[column.key] }),
+                          name,
+                          review: label,
+                        })}
                       />
                     </td>
                   ))

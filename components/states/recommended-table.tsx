@@ -1,60 +1,64 @@
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { cycleTerm, type TermsTranslator } from "@/components/explorer/term-labels";
+import { countryName } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
-import { cycleLabel } from "@/lib/labels";
-import { toSearchString, type PositionParam } from "@/lib/search-params";
+import { toSearchString } from "@/lib/search-params";
 import type { RecommendedGroup, StateSummary } from "@/lib/server/states";
 import { CountLink } from "./count-link";
-
-const COLUMNS: { key: "supported" | "supportedInPart" | "noted"; label: string; position: PositionParam }[] = [
-  { key: "supported", label: "Supported", position: "supported" },
-  { key: "supportedInPart", label: "Supported in part", position: "supported-in-part" },
-  { key: "noted", label: "Noted", position: "noted" },
-];
+import { POSITION_COLUMNS } from "./position-columns";
 
 /** What a State recommended, by State under review and cycle; every count opens the explorer on those rows. */
-export function RecommendedTable({ state, groups }: { state: StateSummary; groups: RecommendedGroup[] }) {
+export async function RecommendedTable({ state, groups }: { state: StateSummary; groups: RecommendedGroup[] }) {
+  const [t, terms, locale, format] = await Promise.all([
+    getTranslations("states"),
+    getTranslations("terms") as Promise<TermsTranslator>,
+    getLocale(),
+    getFormatter(),
+  ]);
+  const name = countryName(state.iso3, locale);
   const showNone = groups.some((group) => group.noPosition > 0);
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="recommended-table">
-        <caption className="visually-hidden">
-          Recommendations {state.name} made, by State under review and cycle, and how the State under review responded
-        </caption>
+        <caption className="visually-hidden">{t("recommended.caption", { name })}</caption>
         <thead>
           <tr>
-            <th scope="col">State under review</th>
-            <th scope="col">Cycle</th>
-            <th scope="col" className="num">Recommendations</th>
-            {COLUMNS.map((column) => (
+            <th scope="col">{t("recommended.sur")}</th>
+            <th scope="col">{t("recommended.cycle")}</th>
+            <th scope="col" className="num">{t("recommended.recommendations")}</th>
+            {POSITION_COLUMNS.map((column) => (
               <th key={column.key} scope="col" className="num">
-                {column.label}
+                {terms(`position.${column.position}`)}
               </th>
             ))}
-            {showNone ? <th scope="col" className="num">No position recorded</th> : null}
+            {showNone ? <th scope="col" className="num">{t("recommended.noPosition")}</th> : null}
           </tr>
         </thead>
         <tbody>
           {groups.map((group) => {
             const filter = { cycle: [group.cycle], sur: [group.stateUnderReview.iso3], state: [state.iso3] };
-            const where = `${state.name} to ${group.stateUnderReview.name}, ${cycleLabel(group.cycle, group.year)}`;
+            const sur = countryName(group.stateUnderReview.iso3, locale);
+            const review = cycleTerm(terms, group.cycle, group.year);
+            const where = t("recommended.where", { name, sur, review });
             return (
               <tr key={`${group.stateUnderReview.iso3}-${group.cycle}`} data-testid={`recommended-${group.stateUnderReview.iso3}-${group.cycle}`}>
                 <th scope="row">
-                  <Link href={`/states/${group.stateUnderReview.iso3}`}>{group.stateUnderReview.name}</Link>
+                  <Link href={`/states/${group.stateUnderReview.iso3}`}>{sur}</Link>
                 </th>
-                <td>{cycleLabel(group.cycle, group.year)}</td>
+                <td>{review}</td>
                 <td className="num">
-                  <CountLink count={group.total} href={`/recommendations${toSearchString(filter)}`} label={`All ${group.total} recommendations of ${where}`} />
+                  <CountLink count={group.total} href={`/recommendations${toSearchString(filter)}`} label={t("recommended.all", { count: group.total, where })} />
                 </td>
-                {COLUMNS.map((column) => (
+                {POSITION_COLUMNS.map((column) => (
                   <td key={column.key} className="num">
                     <CountLink
                       count={group[column.key]}
                       href={`/recommendations${toSearchString({ ...filter, position: [column.position] })}`}
-                      label={`${group[column.key]} ${column.label.toLowerCase()}: recommendations of ${where}`}
+                      label={t("recommended.byPosition", { positionCount: t(`positionCount.${column.position}`, { count: group[column.key] }), where })}
                     />
                   </td>
                 ))}
-                {showNone ? <td className="num">{group.noPosition}</td> : null}
+                {showNone ? <td className="num">{format.number(group.noPosition)}</td> : null}
               </tr>
             );
           })}

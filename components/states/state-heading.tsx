@@ -1,28 +1,36 @@
-import { regionLabel } from "@/lib/labels";
+import { getLocale, getTranslations } from "next-intl/server";
+import { countryName } from "@/lib/i18n/countries";
+import { regionTerm } from "@/lib/i18n/terms";
 import type { StateProfile } from "@/lib/server/states";
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-
 /** Name, group and status, and in one sentence what the State recommended and how it was answered. */
-export function StateHeading({ profile }: { profile: StateProfile }) {
+export async function StateHeading({ profile }: { profile: StateProfile }) {
+  const [t, terms, locale] = await Promise.all([getTranslations("states"), getTranslations("terms"), getLocale()]);
   const { state, recommended } = profile;
+  const name = countryName(state.iso3, locale);
   const sum = (key: "total" | "supported" | "supportedInPart" | "noted"): number => recommended.reduce((n, group) => n + group[key], 0);
   const reviewed = new Set(recommended.map((group) => group.stateUnderReview.iso3)).size;
   const cycles = new Set(recommended.map((group) => group.cycle)).size;
+  // The official long name is English (from the UN's list); the Chinese page names the State once, in Chinese.
+  const officialName = locale === "en" && state.officialName !== state.name ? `${state.officialName} · ` : "";
   return (
     <header className="page-heading">
-      <h1>{state.name}</h1>
+      <h1>{name}</h1>
       <p className="lede">
-        {state.officialName !== state.name ? `${state.officialName} · ` : ""}
-        {regionLabel(state.regionalGroup)} · {state.unStatus === "MEMBER" ? "UN Member State" : "UN observer State"}
+        {officialName}
+        {terms(regionTerm(state.regionalGroup))} · {state.unStatus === "MEMBER" ? t("heading.member") : t("heading.observer")}
       </p>
       {recommended.length > 0 ? (
         <p className="summary-line" data-testid="state-summary">
-          In the reviews loaded here, {state.name} made {plural(sum("total"), "recommendation")} to {plural(reviewed, "State")} under review in{" "}
-          {plural(cycles, "cycle")}: {sum("supported")} supported, {sum("supportedInPart") > 0 ? `${sum("supportedInPart")} supported in part, ` : ""}
-          {sum("noted")} noted.
+          {t("heading.summary", {
+            name,
+            total: sum("total"),
+            reviewed,
+            cycles,
+            supported: sum("supported"),
+            inPart: sum("supportedInPart"),
+            noted: sum("noted"),
+          })}
         </p>
       ) : null}
     </header>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ActiveFilters } from "@/components/explorer/active-filters";
 import { FilterPanel } from "@/components/explorer/filter-panel";
 import { Results } from "@/components/explorer/results";
@@ -6,23 +7,29 @@ import { parseExplorerSearch } from "@/lib/search-params";
 import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
 import { getViewer } from "@/lib/server/permissions";
 
-export const metadata: Metadata = { title: "Recommendations" };
+export async function generateMetadata({ params }: PageProps<"/[locale]/recommendations">): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: "explorer" });
+  return { title: t("metaTitle") };
+}
 
 export default async function RecommendationsPage({ searchParams }: PageProps<"/[locale]/recommendations">) {
   const parsed = parseExplorerSearch(await searchParams);
   // The organisations whose private statuses this viewer may filter by come from the session, never from the URL.
-  const { query, scope, mineUnavailable } = scopeExplorerQuery(parsed.query, await getViewer());
+  const [{ query, scope, mineUnavailable }, t] = await Promise.all([
+    getViewer().then((viewer) => scopeExplorerQuery(parsed.query, viewer)),
+    getTranslations("explorer"),
+  ]);
   return (
     <>
-      <h1>Recommendations</h1>
+      <h1>{t("title")}</h1>
       {parsed.invalid.length > 0 ? (
         <p className="notice" role="status">
-          Some values in this link were not understood and were ignored: {parsed.invalid.join(", ")}. Showing the closest valid view.
+          {t("notice.invalid", { values: parsed.invalid.join(", ") })}
         </p>
       ) : null}
       {mineUnavailable ? (
         <p className="notice" role="status">
-          Statuses of &ldquo;my organisation&rdquo; are for signed-in members of an organisation. Showing statuses from public assessments instead.
+          {t("notice.mineUnavailable")}
         </p>
       ) : null}
       <ActiveFilters query={query} />

@@ -1,28 +1,30 @@
 import type { Metadata } from "next";
-import { Link } from "@/lib/i18n/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { StateIndex } from "@/components/states/state-index";
+import { countryName } from "@/lib/i18n/countries";
+import { Link } from "@/lib/i18n/navigation";
 import { listStateSummaries } from "@/lib/server/states";
 
-export const metadata: Metadata = { title: "States" };
+export async function generateMetadata({ params }: PageProps<"/[locale]/states">): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: "states" });
+  return { title: t("index.metaTitle") };
+}
 
 export default async function StatesPage() {
   await connection();
-  const { recommending, underReview } = await listStateSummaries();
+  const [{ recommending, underReview }, t, locale] = await Promise.all([listStateSummaries(), getTranslations("states.index"), getLocale()]);
   return (
     <>
-      <h1>States</h1>
-      <p className="lede">
-        Every State that made a recommendation in the reviews loaded here, by UN regional group. Open a State to see what it recommended, to whom,
-        and how each recommendation was answered.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="lede">{t("lede")}</p>
       {underReview.length > 0 ? (
         <p>
-          States under review:{" "}
+          {t("underReview")}{" "}
           {underReview.map((state, index) => (
             <span key={state.iso3}>
-              {index > 0 ? ", " : ""}
-              <Link href={`/states/${state.iso3}`}>{state.name}</Link>
+              {index > 0 ? t("listSeparator") : ""}
+              <Link href={`/states/${state.iso3}`}>{countryName(state.iso3, locale)}</Link>
             </span>
           ))}
         </p>
@@ -31,7 +33,7 @@ export default async function StatesPage() {
         <StateIndex states={recommending} />
       ) : (
         <div className="empty-state" role="status">
-          <h2>No recommendations loaded yet</h2>
+          <h2>{t("empty")}</h2>
         </div>
       )}
     </>
