@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { Fragment, useActionState } from "react";
 import { createAssessmentAction, type AssessmentFormState } from "@/lib/actions/assessments";
-import { keptValue } from "@/lib/form-state";
+import { fieldsKey, keptValue } from "@/lib/form-state";
 import { ASSESSMENT_STATUSES, type AssessmentDto, CONFIDENCES, EVIDENCE_STANCES, MAX_RATIONALE_LENGTH } from "@/lib/schemas/assessment";
 
 type Props = {
@@ -32,66 +32,68 @@ export function AssessmentForm({ recommendationId, organizationId, organizationN
   const today = new Date().toISOString().slice(0, 10);
   return (
     <form action={formAction} className="assessment-form" aria-label={t("heading", { organization: organizationName })}>
-      <h3>{t("heading", { organization: organizationName })}</h3>
-      <input type="hidden" name="organizationId" value={organizationId} />
-      <input type="hidden" name="expectedVersion" value={latest?.version ?? 0} />
-      <label>
-        {t("status")}{" "}
-        <select name="status" defaultValue={keptValue(state, "status", latest?.status ?? "not_assessed")}>
-          {ASSESSMENT_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {terms(`status.${status}`)}
-            </option>
+      <Fragment key={fieldsKey(state)}>
+        <h3>{t("heading", { organization: organizationName })}</h3>
+        <input type="hidden" name="organizationId" value={organizationId} />
+        <input type="hidden" name="expectedVersion" value={latest?.version ?? 0} />
+        <label>
+          {t("status")}{" "}
+          <select name="status" defaultValue={keptValue(state, "status", latest?.status ?? "not_assessed")}>
+            {ASSESSMENT_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {terms(`status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("assessedOn")} <input type="date" name="assessedOn" defaultValue={keptValue(state, "assessedOn", today)} required {...describedBy(state, "assessedOn")} />
+        </label>
+        <FieldError state={state} name="assessedOn" />
+        <label>
+          {t("confidence")}{" "}
+          <select name="confidence" defaultValue={keptValue(state, "confidence", latest?.confidence ?? "medium")}>
+            {CONFIDENCES.map((confidence) => (
+              <option key={confidence} value={confidence}>
+                {terms(`confidence.${confidence}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("visibility")}{" "}
+          <select name="visibility" defaultValue={keptValue(state, "visibility", latest?.visibility ?? "private")}>
+            <option value="private">{t("privateTo", { organization: organizationName })}</option>
+            <option value="public">{t("public")}</option>
+          </select>
+        </label>
+        <label>
+          {t("rationale")} <textarea name="rationale" rows={5} maxLength={MAX_RATIONALE_LENGTH} defaultValue={keptValue(state, "rationale", latest?.rationale)} {...describedBy(state, "rationale")} />
+        </label>
+        <FieldError state={state} name="rationale" />
+        <fieldset>
+          <legend>{t("evidence")}</legend>
+          {[0, 1, 2].map((row) => (
+            <div key={row} className="evidence-row">
+              <select name={`evidence.${row}.kind`} aria-label={t("evidenceKind", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.kind`, "url")}>
+                <option value="url">{t("kindUrl")}</option>
+                <option value="un-symbol">{t("kindSymbol")}</option>
+              </select>
+              <input name={`evidence.${row}.reference`} aria-label={t("evidenceReference", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.reference`)} placeholder={t("referencePlaceholder")} {...describedBy(state, `evidence.${row}.reference`)} />
+              <input name={`evidence.${row}.excerpt`} aria-label={t("evidenceExcerpt", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.excerpt`)} placeholder={t("excerptPlaceholder")} />
+              <input type="date" name={`evidence.${row}.date`} aria-label={t("evidenceDate", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.date`)} />
+              <select name={`evidence.${row}.stance`} aria-label={t("evidenceStance", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.stance`, "supports")}>
+                {EVIDENCE_STANCES.map((stance) => (
+                  <option key={stance} value={stance}>
+                    {terms(`evidenceStance.${stance}`)}
+                  </option>
+                ))}
+              </select>
+              <FieldError state={state} name={`evidence.${row}.reference`} />
+            </div>
           ))}
-        </select>
-      </label>
-      <label>
-        {t("assessedOn")} <input type="date" name="assessedOn" defaultValue={keptValue(state, "assessedOn", today)} required {...describedBy(state, "assessedOn")} />
-      </label>
-      <FieldError state={state} name="assessedOn" />
-      <label>
-        {t("confidence")}{" "}
-        <select name="confidence" defaultValue={keptValue(state, "confidence", latest?.confidence ?? "medium")}>
-          {CONFIDENCES.map((confidence) => (
-            <option key={confidence} value={confidence}>
-              {terms(`confidence.${confidence}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t("visibility")}{" "}
-        <select name="visibility" defaultValue={keptValue(state, "visibility", latest?.visibility ?? "private")}>
-          <option value="private">{t("privateTo", { organization: organizationName })}</option>
-          <option value="public">{t("public")}</option>
-        </select>
-      </label>
-      <label>
-        {t("rationale")} <textarea name="rationale" rows={5} maxLength={MAX_RATIONALE_LENGTH} defaultValue={keptValue(state, "rationale", latest?.rationale)} {...describedBy(state, "rationale")} />
-      </label>
-      <FieldError state={state} name="rationale" />
-      <fieldset>
-        <legend>{t("evidence")}</legend>
-        {[0, 1, 2].map((row) => (
-          <div key={row} className="evidence-row">
-            <select name={`evidence.${row}.kind`} aria-label={t("evidenceKind", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.kind`, "url")}>
-              <option value="url">{t("kindUrl")}</option>
-              <option value="un-symbol">{t("kindSymbol")}</option>
-            </select>
-            <input name={`evidence.${row}.reference`} aria-label={t("evidenceReference", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.reference`)} placeholder={t("referencePlaceholder")} {...describedBy(state, `evidence.${row}.reference`)} />
-            <input name={`evidence.${row}.excerpt`} aria-label={t("evidenceExcerpt", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.excerpt`)} placeholder={t("excerptPlaceholder")} />
-            <input type="date" name={`evidence.${row}.date`} aria-label={t("evidenceDate", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.date`)} />
-            <select name={`evidence.${row}.stance`} aria-label={t("evidenceStance", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.stance`, "supports")}>
-              {EVIDENCE_STANCES.map((stance) => (
-                <option key={stance} value={stance}>
-                  {terms(`evidenceStance.${stance}`)}
-                </option>
-              ))}
-            </select>
-            <FieldError state={state} name={`evidence.${row}.reference`} />
-          </div>
-        ))}
-      </fieldset>
+        </fieldset>
+      </Fragment>
       <button type="submit" disabled={pending}>
         {pending ? t("saving") : t("submit")}
       </button>

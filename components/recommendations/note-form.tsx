@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, type ReactElement } from "react";
+import { Fragment, useActionState, type ReactElement } from "react";
 import type { NoteFormState } from "@/lib/actions/notes";
-import { keptValue } from "@/lib/form-state";
+import { fieldsKey, keptValue } from "@/lib/form-state";
 
 type Props = {
   action: (state: NoteFormState, formData: FormData) => Promise<NoteFormState>;
@@ -21,28 +21,30 @@ export function NoteForm({ action, organizations = [], initial, submitLabel, idP
   const errors = state.fieldErrors ?? {};
   return (
     <form action={formAction} className="note-form">
-      {organizations.length > 1 ? (
-        <>
-          <label className="field-label" htmlFor={`${idPrefix}-org`}>{t("organization")}</label>
-          <select id={`${idPrefix}-org`} name="organizationId" defaultValue={keptValue(state, "organizationId")}>
-            {organizations.map((o) => (
-              <option key={o.id} value={o.id}>{o.name}</option>
-            ))}
-          </select>
-        </>
-      ) : null}
-      <label className="field-label" htmlFor={`${idPrefix}-body`}>{t("body")}</label>
-      <textarea id={`${idPrefix}-body`} name="body" rows={4} maxLength={10_000} required defaultValue={keptValue(state, "body", initial?.body)} aria-invalid={!!errors.body} />
-      {errors.body ? <p role="alert" className="field-error">{errors.body.join(" ")}</p> : null}
-      <label className="field-label" htmlFor={`${idPrefix}-tags`}>{t("tagsLabel")}</label>
-      <input id={`${idPrefix}-tags`} name="tags" defaultValue={keptValue(state, "tags", initial?.tags.join(", "))} placeholder={t("tagsPlaceholder")} aria-invalid={!!errors.tags} />
-      {errors.tags ? <p role="alert" className="field-error">{errors.tags.join(" ")}</p> : null}
-      <label className="field-label" htmlFor={`${idPrefix}-visibility`}>{t("visibility")}</label>
-      <select id={`${idPrefix}-visibility`} name="visibility" defaultValue={keptValue(state, "visibility", initial?.visibility ?? "private")}>
-        <option value="private">{t("private")}</option>
-        <option value="public">{t("public")}</option>
-      </select>
-      {errors.visibility ? <p role="alert" className="field-error">{errors.visibility.join(" ")}</p> : null}
+      <Fragment key={fieldsKey(state)}>
+        {organizations.length > 1 ? (
+          <>
+            <label className="field-label" htmlFor={`${idPrefix}-org`}>{t("organization")}</label>
+            <select id={`${idPrefix}-org`} name="organizationId" defaultValue={keptValue(state, "organizationId")}>
+              {organizations.map((o) => (
+                <option key={o.id} value={o.id}>{o.name}</option>
+              ))}
+            </select>
+          </>
+        ) : null}
+        <label className="field-label" htmlFor={`${idPrefix}-body`}>{t("body")}</label>
+        <textarea id={`${idPrefix}-body`} name="body" rows={4} maxLength={10_000} required defaultValue={keptValue(state, "body", initial?.body)} aria-invalid={!!errors.body} />
+        {errors.body ? <p role="alert" className="field-error">{errors.body.join(" ")}</p> : null}
+        <label className="field-label" htmlFor={`${idPrefix}-tags`}>{t("tagsLabel")}</label>
+        <input id={`${idPrefix}-tags`} name="tags" defaultValue={keptValue(state, "tags", initial?.tags.join(", "))} placeholder={t("tagsPlaceholder")} aria-invalid={!!errors.tags} />
+        {errors.tags ? <p role="alert" className="field-error">{errors.tags.join(" ")}</p> : null}
+        <label className="field-label" htmlFor={`${idPrefix}-visibility`}>{t("visibility")}</label>
+        <select id={`${idPrefix}-visibility`} name="visibility" defaultValue={keptValue(state, "visibility", initial?.visibility ?? "private")}>
+          <option value="private">{t("private")}</option>
+          <option value="public">{t("public")}</option>
+        </select>
+        {errors.visibility ? <p role="alert" className="field-error">{errors.visibility.join(" ")}</p> : null}
+      </Fragment>
       <button type="submit" disabled={pending}>{submitLabel}</button>
       {state.message ? <p role={state.ok ? "status" : "alert"}>{state.message}</p> : null}
     </form>

@@ -59,9 +59,10 @@ test("an editor records an assessment and a note in Chinese", async ({ browser }
   await expect(form.getByRole("alert")).toHaveText("请更正标出的字段。");
   await expect(form.locator(".field-error")).toHaveText("须为以 http:// 或 https:// 开头的网址");
 
-  // React resets a form after its action returns: the fields are filled again.
-  await form.getByLabel("状态").selectOption("partially_implemented");
-  await form.getByLabel("理由").fill(RATIONALE);
+  // Nothing typed is lost on a refusal: the form comes back with the person's own input, only the bad field to fix.
+  await expect(form.getByLabel("状态")).toHaveValue("partially_implemented");
+  await expect(form.getByLabel("理由")).toHaveValue(RATIONALE);
+  await expect(form.getByLabel("证据 1 网址或文号")).toHaveValue("not a web address");
   await form.getByLabel("证据 1 网址或文号").fill("https://www.ohchr.org/en/hr-bodies/upr/cn-index");
   await form.getByRole("button", { name: "记录评估" }).click();
   await expect(form.getByRole("status")).toHaveText("已保存为第 1 版。");
