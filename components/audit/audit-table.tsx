@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactElement } from "react";
 import type { AuditEventView } from "@/lib/server/audit-log";
+import styles from "./audit-table.module.css";
 
 /** Changes as stored, shown as text ({ field: [before, after] }); React escapes it like any user text. */
 function describeChanges(changes: unknown): string {
@@ -28,7 +29,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }): ReactEleme
         {events.map((event) => (
           <tr key={event.id}>
             <td>
-              <time dateTime={event.at}>{format.dateTime(new Date(event.at), { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" })}</time>
+              <time dateTime={event.at} className={styles.when}>{format.dateTime(new Date(event.at), { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" })}</time>
             </td>
             <td>{event.actor}</td>
             <td>{event.organization ?? "—"}</td>

@@ -21,7 +21,7 @@ function ErrorMessage({ state }: { state: Extract<StatusSheetFormState, { kind: 
   );
 }
 
-function ReviewAndApply({ previewed }: { previewed: PreviewState }): ReactElement {
+function ReviewAndApply({ previewed, reviewName }: { previewed: PreviewState; reviewName: string }): ReactElement {
   const t = useTranslations("statusSheet");
   const [state, applyAction, pending] = useActionState(applyStatusSheetAction, IDLE);
   if (state.kind === "applied") {
@@ -36,7 +36,7 @@ function ReviewAndApply({ previewed }: { previewed: PreviewState }): ReactElemen
   const n = shown.preview.changes.length;
   return (
     <>
-      <SheetPreview preview={shown.preview} fileName={shown.fileName} />
+      <SheetPreview preview={shown.preview} fileName={shown.fileName} reviewName={reviewName} />
       {state.kind === "error" ? <ErrorMessage state={state} /> : null}
       {shown.sheet !== null ? (
         <form action={applyAction} aria-busy={pending}>
@@ -55,10 +55,11 @@ function ReviewAndApply({ previewed }: { previewed: PreviewState }): ReactElemen
   );
 }
 
-type Props = { reviewId: number; organizationId: string; organizationName: string };
+/** `reviewName`: the review as the page names it, in its language. */
+type Props = { reviewId: number; reviewName: string; organizationId: string; organizationName: string };
 
 /** Upload an edited sheet, see what it would change, then apply it: all rows or none. */
-export function SheetImport({ reviewId, organizationId, organizationName }: Props): ReactElement {
+export function SheetImport({ reviewId, reviewName, organizationId, organizationName }: Props): ReactElement {
   const t = useTranslations("statusSheet.import");
   const [state, previewAction, pending] = useActionState(previewStatusSheetAction, IDLE);
   return (
@@ -77,7 +78,7 @@ export function SheetImport({ reviewId, organizationId, organizationName }: Prop
         {pending ? <span role="status"> {t("checking")}</span> : null}
       </form>
       {state.kind === "error" ? <ErrorMessage state={state} /> : null}
-      {state.kind === "preview" ? <ReviewAndApply key={state.key} previewed={state} /> : null}
+      {state.kind === "preview" ? <ReviewAndApply key={state.key} previewed={state} reviewName={reviewName} /> : null}
     </>
   );
 }

@@ -38,14 +38,14 @@ function ChangeRow({ change }: { change: SheetChange }): ReactElement {
 }
 
 /** What an import would do: the problems to fix first, then the changes, each row named by its spreadsheet row number. */
-export function SheetPreview({ preview, fileName }: { preview: StatusSheetPreview; fileName: string }): ReactElement {
+export function SheetPreview({ preview, fileName, reviewName }: { preview: StatusSheetPreview; fileName: string; reviewName: string }): ReactElement {
   const t = useTranslations("statusSheet.preview");
   const applicable = preview.errors.length === 0 && preview.conflicts.length === 0;
   return (
     <div className="sheet-preview">
       <h3>{t("heading", { file: fileName })}</h3>
       <p>
-        {t("rows", { count: preview.rows, organization: preview.organization.name, review: preview.review.label, changes: preview.changes.length, unchanged: preview.unchanged })}
+        {t("rows", { count: preview.rows, organization: preview.organization.name, review: reviewName, changes: preview.changes.length, unchanged: preview.unchanged })}
         {preview.errors.length > 0 ? t("problems", { count: preview.errors.length }) : ""}
         {preview.conflicts.length > 0 ? t("conflicts", { count: preview.conflicts.length }) : ""}
         {t("end")}

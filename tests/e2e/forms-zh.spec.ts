@@ -36,7 +36,7 @@ test("sign-in, mid-term report, status sheet and audit log speak Chinese under /
   await anonymous.getByLabel("电子邮箱").fill(EDITOR);
   await anonymous.getByLabel("密码").fill("wrong password");
   await anonymous.getByRole("button", { name: "登录" }).click();
-  await expect(anonymous.getByRole("alert")).toHaveText("电子邮箱或密码错误。");
+  await expect(anonymous.locator("#main").getByRole("alert")).toHaveText("电子邮箱或密码错误。");
   await anonymous.screenshot({ path: "tests/e2e/screenshots/sign-in-zh.png", fullPage: true });
 
   const page = await signInZh(browser, EDITOR);
@@ -52,12 +52,15 @@ test("sign-in, mid-term report, status sheet and audit log speak Chinese under /
   const docx = page.locator('a[href*="format=docx"]');
   await expect(docx).toHaveAttribute("href", /lang=zh/);
   await page.screenshot({ path: "tests/e2e/screenshots/mid-term-report-zh.png" });
+  await report.getByTestId("report-recommendation").first().scrollIntoViewIfNeeded();
+  await page.getByRole("heading", { level: 3 }).first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "tests/e2e/screenshots/mid-term-report-zh-summary.png" });
   const html = await page.request.get((await page.locator('a[href*="format=html"]').getAttribute("href"))!);
   expect(await html.text()).toContain('<html lang="zh-Hans">');
 
   // The status sheet: a problem row, its framing in Chinese and its data as written.
   await page.goto(`/zh/status-sheet?review=${review}`);
-  await expect(page.getByRole("heading", { level: 1, name: "执行情况表" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "状态表" })).toBeVisible();
   const sheet = await page.request.get((await page.locator('a[href^="/api/status-sheet"]').getAttribute("href"))!);
   const rows = parse((await sheet.text()).replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
   rows[0]!.status = "half done";
@@ -65,6 +68,7 @@ test("sign-in, mid-term report, status sheet and audit log speak Chinese under /
   await page.locator(".sheet-upload button[type=submit]").click();
   await expect(page.locator(".sheet-problems li").first()).toContainText("第 2 行，status：");
   await expect(page.locator(".sheet-problems li").first()).toContainText("half done");
+  await expect(page.locator(".sheet-preview")).toContainText("中国，第三轮（2018年）");
   await page.screenshot({ path: "tests/e2e/screenshots/status-sheet-zh.png", fullPage: true });
   expect(consoleErrors).toEqual([]);
 

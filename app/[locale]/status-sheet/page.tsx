@@ -56,7 +56,7 @@ export default async function StatusSheetPage({ searchParams }: PageProps<"/[loc
           <section aria-labelledby="import-heading">
             <h2 id="import-heading">{t("import.heading")}</h2>
             {CAN_WRITE.includes(membership.role) ? (
-              <SheetImport reviewId={review.id} organizationId={membership.organizationId} organizationName={membership.organizationName} />
+              <SheetImport reviewId={review.id} reviewName={reviewLabel(review, locale, terms, t)} organizationId={membership.organizationId} organizationName={membership.organizationName} />
             ) : (
               <p className="notice">{t("import.viewerOnly", { organization: membership.organizationName })}</p>
             )}
