@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { CSV_STRINGIFY_OPTIONS, neutraliseCell, UTF8_BOM } from "@/lib/csv";
-import type { MidTermReport } from "@/lib/schemas/mid-term-report";
-import { evidenceText, themeLabel } from "@/lib/mid-term-report-text";
+import type { MidTermReport, MidTermReportLanguage } from "@/lib/schemas/mid-term-report";
+import { reportText, themeLabel } from "@/lib/mid-term-report-text";
 
 /**
  * The mid-term report as CSV: one row per recommendation, in the report's order (theme by theme). Machine keys, stable
@@ -31,7 +31,9 @@ export const MID_TERM_CSV_COLUMNS = [
 
 export type MidTermCsvColumn = (typeof MID_TERM_CSV_COLUMNS)[number];
 
-export function midTermCsvRecords(report: MidTermReport): Record<MidTermCsvColumn, string>[] {
+/** Keys and machine values (status, position, ISO dates) are the same in every language; `lang` words the evidence. */
+export function midTermCsvRecords(report: MidTermReport, lang: MidTermReportLanguage = "en"): Record<MidTermCsvColumn, string>[] {
+  const { evidenceText } = reportText(lang, { isoDates: true });
   return report.sections.flatMap(({ theme, recommendations }) =>
     recommendations.map((recommendation) => {
       const current = recommendation.current;
@@ -61,7 +63,7 @@ export function midTermCsvRecords(report: MidTermReport): Record<MidTermCsvColum
 }
 
 /** UTF-8 with a BOM (Excel), RFC 4180, one header row. */
-export function formatMidTermCsv(report: MidTermReport): string {
-  const rows = midTermCsvRecords(report).map((record) => MID_TERM_CSV_COLUMNS.map((column) => neutraliseCell(record[column])));
+export function formatMidTermCsv(report: MidTermReport, lang: MidTermReportLanguage = "en"): string {
+  const rows = midTermCsvRecords(report, lang).map((record) => MID_TERM_CSV_COLUMNS.map((column) => neutraliseCell(record[column])));
   return UTF8_BOM + stringify([[...MID_TERM_CSV_COLUMNS], ...rows], CSV_STRINGIFY_OPTIONS);
 }

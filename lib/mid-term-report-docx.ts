@@ -1,19 +1,7 @@
 import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
-import {
-  evidenceText,
-  NO_RECOMMENDATIONS,
-  NOTHING_ASSESSED,
-  paragraphLabel,
-  reportTitle,
-  responseText,
-  reviewFacts,
-  statesText,
-  STATUS_LABELS,
-  statusLine,
-  themeLabel,
-} from "@/lib/mid-term-report-text";
+import { reportText, type ReportText } from "@/lib/mid-term-report-text";
 import type { EvidenceDto } from "@/lib/schemas/assessment";
-import { REPORT_STATUS_ORDER, type MidTermReport, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
+import { REPORT_STATUS_ORDER, type MidTermReport, type MidTermReportLanguage, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
 
 /**
  * The mid-term report as a Word document: the title and the review's facts, the summary table of statuses per theme,
@@ -30,25 +18,26 @@ function cell(text: string, bold = false): TableCell {
   return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
 }
 
-function summaryTable(report: MidTermReport): Table {
-  const header = new TableRow({ tableHeader: true, children: [cell("Theme", true), ...REPORT_STATUS_ORDER.map((s) => cell(STATUS_LABELS[s], true)), cell("Total", true)] });
+function summaryTable(words: ReportText, report: MidTermReport): Table {
+  const { t, number } = words;
+  const header = new TableRow({ tableHeader: true, children: [cell(t("theme"), true), ...REPORT_STATUS_ORDER.map((s) => cell(words.status(s), true)), cell(t("total"), true)] });
   const rows = report.summary.map(
-    ({ theme, counts, total }) => new TableRow({ children: [cell(themeLabel(theme)), ...REPORT_STATUS_ORDER.map((s) => cell(String(counts[s]))), cell(String(total))] }),
+    ({ theme, counts, total }) => new TableRow({ children: [cell(words.themeLabel(theme)), ...REPORT_STATUS_ORDER.map((s) => cell(number(counts[s]))), cell(number(total))] }),
   );
   const totals = new TableRow({
-    children: [cell("All themes", true), ...REPORT_STATUS_ORDER.map((s) => cell(String(report.totals.counts[s]), true)), cell(String(report.totals.total), true)],
+    children: [cell(t("allThemesRow"), true), ...REPORT_STATUS_ORDER.map((s) => cell(number(report.totals.counts[s]), true)), cell(number(report.totals.total), true)],
   });
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows, totals] });
 }
 
-/** A labelled line: "Recommending States: France, Germany". */
-function field(label: string, value: string): Paragraph {
-  return new Paragraph({ keepNext: true, keepLines: true, children: [new TextRun({ text: `${label}: `, bold: true }), ...lines(value)] });
+/** A labelled line: "Recommending States: France, Germany" ("提出建议的国家：法国、德国"). */
+function field(words: ReportText, label: string, value: string): Paragraph {
+  return new Paragraph({ keepNext: true, keepLines: true, children: [new TextRun({ text: `${label}${words.labelSeparator}`, bold: true }), ...lines(value)] });
 }
 
 /** An evidence item as a bullet; a URL is a link, so the printed document shows it and the file opens it. */
-function evidenceItem(item: EvidenceDto): Paragraph {
-  const text = evidenceText(item);
+function evidenceItem(words: ReportText, item: EvidenceDto): Paragraph {
+  const text = words.evidenceText(item);
   if (item.kind !== "url") return new Paragraph({ bullet: { level: 0 }, keepLines: true, text });
   const [before, after] = [text.slice(0, text.indexOf(item.reference)), text.slice(text.indexOf(item.reference) + item.reference.length)];
   return new Paragraph({
@@ -58,44 +47,46 @@ function evidenceItem(item: EvidenceDto): Paragraph {
   });
 }
 
-function recommendationBlock(recommendation: ReportRecommendation): Paragraph[] {
+function recommendationBlock(words: ReportText, recommendation: ReportRecommendation): Paragraph[] {
+  const { t } = words;
   const current = recommendation.current;
   const blocks = [
-    new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, text: paragraphLabel(recommendation) }),
+    new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, text: words.paragraphLabel(recommendation) }),
     new Paragraph({ keepNext: true, keepLines: true, children: lines(recommendation.text) }),
-    field("Recommending States", statesText(recommendation)),
-    field("Government response", responseText(recommendation)),
-    field("Status", statusLine(recommendation)),
+    field(words, t("recommendingStates"), words.statesText(recommendation)),
+    field(words, t("response"), words.responseText(recommendation)),
+    field(words, t("status"), words.statusLine(recommendation)),
   ];
-  if (current?.rationale) blocks.push(field("Rationale", current.rationale));
+  if (current?.rationale) blocks.push(field(words, t("rationale"), current.rationale));
   if (current && current.evidence.length > 0) {
-    blocks.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: "Evidence", bold: true })] }));
-    blocks.push(...current.evidence.map(evidenceItem));
+    blocks.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: t("evidence"), bold: true })] }));
+    blocks.push(...current.evidence.map((item) => evidenceItem(words, item)));
   }
   return blocks;
 }
 
-export function midTermDocument(report: MidTermReport): Document {
+export function midTermDocument(report: MidTermReport, lang: MidTermReportLanguage = "en"): Document {
+  const words = reportText(lang);
   const intro: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, text: reportTitle(report) }),
-    ...reviewFacts(report).map(([label, value]) => field(label, value)),
+    new Paragraph({ heading: HeadingLevel.TITLE, text: words.reportTitle(report) }),
+    ...words.reviewFacts(report).map(([label, value]) => field(words, label, value)),
   ];
-  if (report.totals.total === 0) intro.push(new Paragraph({ text: NO_RECOMMENDATIONS }));
-  else if (report.assessed === 0) intro.push(new Paragraph({ text: NOTHING_ASSESSED }));
-  const body: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, text: "Summary of statuses per theme" }), summaryTable(report)];
+  const notice = words.notice(report);
+  if (notice) intro.push(new Paragraph({ text: notice }));
+  const body: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, text: words.t("summaryHeading") }), summaryTable(words, report)];
   for (const { theme, recommendations } of report.sections) {
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, text: themeLabel(theme) }));
-    for (const recommendation of recommendations) body.push(...recommendationBlock(recommendation));
+    body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, text: words.themeLabel(theme) }));
+    for (const recommendation of recommendations) body.push(...recommendationBlock(words, recommendation));
   }
   return new Document({
     creator: report.organization.name,
-    title: reportTitle(report),
-    description: `Mid-term report of ${report.organization.name}`,
+    title: words.reportTitle(report),
+    description: words.description(report),
     sections: [{ children: [...intro, ...body] }],
   });
 }
 
 /** The .docx file's bytes. */
-export async function formatMidTermDocx(report: MidTermReport): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toArrayBuffer(midTermDocument(report)));
+export async function formatMidTermDocx(report: MidTermReport, lang: MidTermReportLanguage = "en"): Promise<Uint8Array> {
+  return new Uint8Array(await Packer.toArrayBuffer(midTermDocument(report, lang)));
 }

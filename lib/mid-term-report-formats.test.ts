@@ -65,6 +65,23 @@ describe("mid-term report formats", () => {
     expect(csv.split("\r\n").filter(Boolean)).toHaveLength(2);
   });
 
+  it("words the HTML document in Chinese with lang zh, keeping the recommendation's own lang and the data", () => {
+    const html = formatMidTermHtml(report(), undefined, "zh");
+    expect(html).toContain('<html lang="zh-Hans">');
+    expect(html).toContain("<h1>中期报告：中国，第三轮（2018年）</h1>");
+    expect(html).toContain("<strong>政府的答复：</strong>支持（“accepted”）");
+    expect(html).toContain("<strong>提出建议的国家：</strong>塞内加尔");
+    expect(html).toContain('<p class="text" lang="en">');
+    expect(html).toContain("佐证：");
+    expect(html).not.toContain("Summary of statuses");
+  });
+
+  it("keeps the CSV's keys and machine values in every language", () => {
+    const [en, zh] = [formatMidTermCsv(report(), "en"), formatMidTermCsv(report(), "zh")];
+    expect(zh.split("\r\n")[0]).toBe(en.split("\r\n")[0]);
+    expect(zh).toContain(",partially_implemented,");
+  });
+
   it("labels a coded theme once", () => {
     expect(themeLabel({ slug: "uhri:a12", code: "A12", name: "Acceptance of international norms" })).toBe("A12 Acceptance of international norms");
     expect(themeLabel({ slug: null, code: null, name: "Unthemed" })).toBe("Unthemed");

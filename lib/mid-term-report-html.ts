@@ -1,18 +1,7 @@
-import {
-  evidenceText,
-  NO_RECOMMENDATIONS,
-  NOTHING_ASSESSED,
-  paragraphLabel,
-  reportTitle,
-  responseText,
-  reviewFacts,
-  statesText,
-  STATUS_LABELS,
-  statusLine,
-  themeLabel,
-} from "@/lib/mid-term-report-text";
+import { LANGUAGE_TAGS } from "@/lib/i18n/routing";
+import { reportText, type ReportText } from "@/lib/mid-term-report-text";
 import type { EvidenceDto } from "@/lib/schemas/assessment";
-import { REPORT_STATUS_ORDER, type MidTermReport, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
+import { REPORT_STATUS_ORDER, type MidTermReport, type MidTermReportLanguage, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
 
 /**
  * The mid-term report as one self-contained, printable HTML document (GET /api/reports/mid-term?format=html): the same
@@ -31,51 +20,64 @@ td.num, th.num { text-align: right; } dl.facts { display: grid; grid-template-co
 .text { white-space: pre-wrap; } .rationale { white-space: pre-wrap; } h2 { break-after: avoid; page-break-after: avoid; }
 @media print { body { margin: 0; max-width: none; } a[href^="http"]::after { content: none; } }`;
 
-function evidenceItem(item: EvidenceDto): string {
-  const text = escapeHtml(evidenceText(item));
+/** A bold label before its value: "Rationale:" in English, "理由：" in Chinese. */
+function label(words: ReportText, key: string): string {
+  const separator = words.labelSeparator;
+  return `<strong>${escapeHtml(words.t(key as never) + separator.trimEnd())}</strong>${separator.endsWith(" ") ? " " : ""}`;
+}
+
+function evidenceItem(words: ReportText, item: EvidenceDto): string {
+  const text = escapeHtml(words.evidenceText(item));
   if (item.kind !== "url") return `<li>${text}</li>`;
   const reference = escapeHtml(item.reference);
   // The link's text is its URL, so a printed copy shows where the evidence is.
   return `<li>${text.replace(reference, () => `<a href="${reference}" rel="noopener noreferrer nofollow">${reference}</a>`)}</li>`;
 }
 
-function recommendationHtml(recommendation: ReportRecommendation): string {
+function recommendationHtml(words: ReportText, recommendation: ReportRecommendation): string {
   const current = recommendation.current;
-  const rationale = current?.rationale ? `<p><strong>Rationale:</strong> <span class="rationale">${escapeHtml(current.rationale)}</span></p>` : "";
-  const evidence = current && current.evidence.length > 0 ? `<p><strong>Evidence</strong></p><ul>${current.evidence.map(evidenceItem).join("")}</ul>` : "";
+  const rationale = current?.rationale ? `<p>${label(words, "rationale")}<span class="rationale">${escapeHtml(current.rationale)}</span></p>` : "";
+  const evidence =
+    current && current.evidence.length > 0 ? `<p><strong>${escapeHtml(words.t("evidence"))}</strong></p><ul>${current.evidence.map((item) => evidenceItem(words, item)).join("")}</ul>` : "";
   return `<article class="recommendation">
-<h3>${escapeHtml(paragraphLabel(recommendation))}</h3>
+<h3>${escapeHtml(words.paragraphLabel(recommendation))}</h3>
 <p class="text" lang="${escapeHtml(recommendation.textLanguage)}">${escapeHtml(recommendation.text)}</p>
-<p><strong>Recommending States:</strong> ${escapeHtml(statesText(recommendation))}</p>
-<p><strong>Government response:</strong> ${escapeHtml(responseText(recommendation))}</p>
-<p><strong>Status:</strong> ${escapeHtml(statusLine(recommendation))}</p>
+<p>${label(words, "recommendingStates")}${escapeHtml(words.statesText(recommendation))}</p>
+<p>${label(words, "response")}${escapeHtml(words.responseText(recommendation))}</p>
+<p>${label(words, "status")}${escapeHtml(words.statusLine(recommendation))}</p>
 ${rationale}${evidence}</article>`;
 }
 
-function summaryHtml(report: MidTermReport): string {
-  const head = `<tr><th scope="col">Theme</th>${REPORT_STATUS_ORDER.map((s) => `<th scope="col" class="num">${STATUS_LABELS[s]}</th>`).join("")}<th scope="col" class="num">Total</th></tr>`;
+function summaryHtml(words: ReportText, report: MidTermReport): string {
+  const { t, number } = words;
+  const head = `<tr><th scope="col">${escapeHtml(t("theme"))}</th>${REPORT_STATUS_ORDER.map((s) => `<th scope="col" class="num">${escapeHtml(words.status(s))}</th>`).join("")}<th scope="col" class="num">${escapeHtml(t("total"))}</th></tr>`;
   const rows = report.summary.map(
     ({ theme, counts, total }) =>
-      `<tr><th scope="row">${escapeHtml(themeLabel(theme))}</th>${REPORT_STATUS_ORDER.map((s) => `<td class="num">${counts[s]}</td>`).join("")}<td class="num">${total}</td></tr>`,
+      `<tr><th scope="row">${escapeHtml(words.themeLabel(theme))}</th>${REPORT_STATUS_ORDER.map((s) => `<td class="num">${number(counts[s])}</td>`).join("")}<td class="num">${number(total)}</td></tr>`,
   );
-  const totals = `<tr><th scope="row">All themes</th>${REPORT_STATUS_ORDER.map((s) => `<td class="num">${report.totals.counts[s]}</td>`).join("")}<td class="num">${report.totals.total}</td></tr>`;
-  return `<table><caption>Current statuses per theme</caption><thead>${head}</thead><tbody>${rows.join("")}</tbody><tfoot>${totals}</tfoot></table>`;
+  const totals = `<tr><th scope="row">${escapeHtml(t("allThemesRow"))}</th>${REPORT_STATUS_ORDER.map((s) => `<td class="num">${number(report.totals.counts[s])}</td>`).join("")}<td class="num">${number(report.totals.total)}</td></tr>`;
+  return `<table><caption>${escapeHtml(t("summaryCaption"))}</caption><thead>${head}</thead><tbody>${rows.join("")}</tbody><tfoot>${totals}</tfoot></table>`;
 }
 
-/** `nonce`: the response's CSP nonce, which the <style> element needs to apply. */
-export function formatMidTermHtml(report: MidTermReport, nonce?: string): string {
-  const title = escapeHtml(reportTitle(report));
-  const facts = reviewFacts(report)
+/**
+ * `nonce`: the response's CSP nonce, which the <style> element needs to apply. `lang`: the language of the report's own
+ * words (the document's lang); each recommendation text keeps the lang of its source.
+ */
+export function formatMidTermHtml(report: MidTermReport, nonce?: string, lang: MidTermReportLanguage = "en"): string {
+  const words = reportText(lang);
+  const title = escapeHtml(words.reportTitle(report));
+  const facts = words
+    .reviewFacts(report)
     .map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`)
     .join("");
-  const notice = report.totals.total === 0 ? NO_RECOMMENDATIONS : report.assessed === 0 ? NOTHING_ASSESSED : "";
+  const notice = words.notice(report);
   const sections = report.sections
-    .map(({ theme, recommendations }) => `<section><h2>${escapeHtml(themeLabel(theme))}</h2>${recommendations.map(recommendationHtml).join("\n")}</section>`)
+    .map(({ theme, recommendations }) => `<section><h2>${escapeHtml(words.themeLabel(theme))}</h2>${recommendations.map((r) => recommendationHtml(words, r)).join("\n")}</section>`)
     .join("\n");
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${title}</title><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/icon.svg" type="image/svg+xml"><style${nonce ? ` nonce="${escapeHtml(nonce)}"` : ""}>${STYLE}</style></head>
+<html lang="${LANGUAGE_TAGS[lang]}"><head><meta charset="utf-8"><title>${title}</title><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/icon.svg" type="image/svg+xml"><style${nonce ? ` nonce="${escapeHtml(nonce)}"` : ""}>${STYLE}</style></head>
 <body><h1>${title}</h1><dl class="facts">${facts}</dl>${notice ? `<p>${escapeHtml(notice)}</p>` : ""}
-<h2>Summary of statuses per theme</h2>${summaryHtml(report)}
+<h2>${escapeHtml(words.t("summaryHeading"))}</h2>${summaryHtml(words, report)}
 ${sections}
 </body></html>`;
 }

@@ -1,78 +1,122 @@
-import { STANCE_LABELS, STATUS_LABELS } from "@/components/recommendations/assessment-labels";
-import { cycleLabel, POSITION_PARAM_LABELS } from "@/lib/labels";
-import type { EvidenceDto } from "@/lib/schemas/assessment";
-import type { MidTermReport, ReportRecommendation, ReportTheme } from "@/lib/schemas/mid-term-report";
+import { createFormatter, createTranslator } from "next-intl";
+import enReports from "@/lib/i18n/messages/en/reports.json";
+import enTerms from "@/lib/i18n/messages/en/terms.json";
+import zhReports from "@/lib/i18n/messages/zh/reports.json";
+import zhTerms from "@/lib/i18n/messages/zh/terms.json";
+import { countryName } from "@/lib/i18n/countries";
+import type { AssessmentStatusValue, EvidenceDto } from "@/lib/schemas/assessment";
+import type { MidTermReport, MidTermReportLanguage, ReportRecommendation, ReportTheme } from "@/lib/schemas/mid-term-report";
 
 /**
- * The words every format of the mid-term report shares (page, HTML download, .docx, CSV), so they say the same thing.
- * Pure: no server code.
+ * The words every format of the mid-term report shares (page, HTML download, .docx, CSV), so they say the same thing,
+ * in the report's language: the page's locale, or the API's `lang`. Statuses, positions and cycles come from the
+ * `terms` catalogue, the report's own words from `reports`, dates and numbers from Intl. Recommendation texts, the
+ * State's quoted wording, rationales and evidence are data and stay as written. Pure: no server code, no request.
  */
 
-export { STATUS_LABELS };
+const CATALOGUES = { en: { reports: enReports, terms: enTerms }, zh: { reports: zhReports, terms: zhTerms } } as const;
 
-/** "China, 3rd cycle (2018)". */
-export function reviewTitle(report: MidTermReport): string {
-  const year = report.review.reviewDate ? Number(report.review.reviewDate.slice(0, 4)) : null;
-  return `${report.review.stateUnderReview.name}, ${cycleLabel(report.review.cycle, year)}`;
-}
-
-export function reportTitle(report: MidTermReport): string {
-  return `Mid-term report: ${reviewTitle(report)}`;
-}
-
-/** "A12 Acceptance of international norms", or the name alone for an uncoded theme. */
+/** "A12 Acceptance of international norms", or the name alone for an uncoded theme (theme names are data). */
 export function themeLabel(theme: ReportTheme): string {
   return theme.code && !theme.name.startsWith(theme.code) ? `${theme.code} ${theme.name}` : theme.name;
 }
 
-/** The review's facts as label and value pairs, in the order every format prints them. */
-export function reviewFacts(report: MidTermReport): [string, string][] {
-  const { review } = report;
-  const loaded = review.reportedTotal === null ? `${review.loaded}` : `${review.loaded} of ${review.reportedTotal} reported`;
-  return [
-    ["Organisation", report.organization.name],
-    ["State under review", `${review.stateUnderReview.name} (${review.stateUnderReview.iso3})`],
-    ["Cycle", cycleLabel(review.cycle)],
-    ["Session", review.session === null ? "not recorded" : String(review.session)],
-    ["Review date", review.reviewDate ?? "not recorded"],
-    ["Working Group report", review.reportSymbol ?? "not recorded"],
-    ["Responses (addendum)", review.addendumSymbol ?? "not recorded"],
-    ["Recommendations loaded", loaded],
-    ["Themes", report.themes.length === 0 ? "all" : report.themes.map(themeLabel).join("; ")],
-    ["Positions included", report.includeNoted ? "supported, supported in part and noted" : "supported and supported in part"],
-    ["Generated", report.generatedAt.slice(0, 10)],
-  ];
-}
+export type ReportText = ReturnType<typeof reportText>;
 
-/** The government's response: the normalised position, and the State's own words when they differ. */
-export function responseText(recommendation: ReportRecommendation): string {
-  const position = recommendation.position ? POSITION_PARAM_LABELS[recommendation.position] : "No position recorded";
-  const wording = recommendation.responseWording;
-  return wording && wording.toLowerCase() !== position.toLowerCase() ? `${position} (“${wording}”)` : position;
-}
+/** The report's words in one language; `isoDates` keeps dates as YYYY-MM-DD (the CSV, read by machines too). */
+export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { isoDates?: boolean } = {}) {
+  const messages = CATALOGUES[lang];
+  const t = createTranslator({ locale: lang, messages, namespace: "reports.text" });
+  const terms = createTranslator({ locale: lang, messages, namespace: "terms" });
+  const format = createFormatter({ locale: lang, timeZone: "UTC" });
+  const date = (iso: string): string =>
+    isoDates ? iso.slice(0, 10) : format.dateTime(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso), { dateStyle: "medium" });
+  const number = (n: number): string => format.number(n);
+  const state = (s: { iso3: string; name: string }): string => (lang === "en" ? s.name : countryName(s.iso3, lang));
+  const cycle = (n: number, year: number | null = null): string => {
+    const name = terms.has(`cycle.${n}` as never) ? terms(`cycle.${n}` as never) : String(n);
+    return year ? terms("cycleWithYear", { cycle: name, year: String(year) }) : name;
+  };
+  const status = (value: AssessmentStatusValue): string => terms(`status.${value}`);
+  const notRecorded = t("notRecorded");
 
-export function statesText(recommendation: ReportRecommendation): string {
-  return recommendation.recommendingStates.map((state) => state.name).join(", ");
-}
+  /** "China, 3rd cycle (2018)". */
+  const reviewTitle = (report: MidTermReport): string => {
+    const year = report.review.reviewDate ? Number(report.review.reviewDate.slice(0, 4)) : null;
+    return t("reviewTitle", { state: state(report.review.stateUnderReview), cycle: cycle(report.review.cycle, year) });
+  };
 
-/** "Supports: A/HRC/40/6 (2019-03-01) — “what it says”". */
-export function evidenceText(item: EvidenceDto): string {
-  const date = item.date ? ` (${item.date})` : "";
-  const excerpt = item.excerpt ? ` — “${item.excerpt}”` : "";
-  return `${STANCE_LABELS[item.stance]}: ${item.reference}${date}${excerpt}`;
-}
+  /** The assessment after its status: "assessed 1 Oct 2026, confidence high, private". */
+  const assessedText = (current: NonNullable<ReportRecommendation["current"]>): string =>
+    t("assessedLine", { date: date(current.assessedOn), confidence: t(`confidence.${current.confidence}`), visibility: t(`visibility.${current.visibility}`) });
 
-/** "Partially implemented, assessed 2026-10-01, confidence high, private": the current status in one line. */
-export function statusLine(recommendation: ReportRecommendation): string {
-  const current = recommendation.current;
-  if (!current) return STATUS_LABELS.not_assessed;
-  return `${STATUS_LABELS[current.status]}, assessed ${current.assessedOn}, confidence ${current.confidence}, ${current.visibility}`;
-}
+  return {
+    lang,
+    t,
+    status,
+    stance: (value: EvidenceDto["stance"]): string => terms(`evidenceStance.${value}`),
+    date,
+    number,
+    /** ": " in English, "：" in Chinese, after a label in running text. */
+    labelSeparator: t("labelSeparator"),
+    reviewTitle,
+    reportTitle: (report: MidTermReport): string => t("title", { review: reviewTitle(report) }),
+    description: (report: MidTermReport): string => t("description", { organization: report.organization.name }),
+    themeLabel,
 
-/** What a report says when the organisation has assessed none of its recommendations. */
-export const NOTHING_ASSESSED = "Your organisation has not assessed any recommendation of this review yet: every recommendation below is listed as not assessed.";
-export const NO_RECOMMENDATIONS = "No recommendation of this review matches the themes and positions chosen.";
+    /** The review's facts as label and value pairs, in the order every format prints them. */
+    reviewFacts(report: MidTermReport): [string, string][] {
+      const { review } = report;
+      const loaded = review.reportedTotal === null ? number(review.loaded) : t("loadedOf", { loaded: number(review.loaded), reported: number(review.reportedTotal) });
+      return [
+        [t("fact.organisation"), report.organization.name],
+        [t("fact.stateUnderReview"), t("stateWithCode", { state: state(review.stateUnderReview), iso3: review.stateUnderReview.iso3 })],
+        [t("fact.cycle"), cycle(review.cycle)],
+        [t("fact.session"), review.session === null ? notRecorded : number(review.session)],
+        [t("fact.reviewDate"), review.reviewDate ? date(review.reviewDate) : notRecorded],
+        [t("fact.report"), review.reportSymbol ?? notRecorded],
+        [t("fact.addendum"), review.addendumSymbol ?? notRecorded],
+        [t("fact.loaded"), loaded],
+        [t("fact.themes"), report.themes.length === 0 ? t("allThemes") : report.themes.map(themeLabel).join(t("themeSeparator"))],
+        [t("fact.positions"), report.includeNoted ? t("positionsWithNoted") : t("positionsWithoutNoted")],
+        [t("fact.generated"), date(report.generatedAt)],
+      ];
+    },
 
-export function paragraphLabel(recommendation: ReportRecommendation): string {
-  return recommendation.paragraph ? `Paragraph ${recommendation.paragraph}` : `Recommendation ${recommendation.id}`;
+    /** The government's response: the normalised position, and the State's own words when they differ. */
+    responseText(recommendation: ReportRecommendation): string {
+      const position = recommendation.position ? terms(`position.${recommendation.position}`) : t("noPosition");
+      const wording = recommendation.responseWording;
+      return wording && wording.toLowerCase() !== position.toLowerCase() ? t("responseWithWording", { position, wording }) : position;
+    },
+
+    statesText: (recommendation: ReportRecommendation): string => recommendation.recommendingStates.map(state).join(t("listSeparator")),
+
+    /** "Supports: A/HRC/40/6 (1 Mar 2019) — “what it says”". */
+    evidenceText(item: EvidenceDto): string {
+      return t("evidenceLine", {
+        stance: terms(`evidenceStance.${item.stance}`),
+        reference: item.reference,
+        date: item.date ? t("evidenceDate", { date: date(item.date) }) : "",
+        excerpt: item.excerpt ? t("evidenceExcerpt", { excerpt: item.excerpt }) : "",
+      });
+    },
+
+    assessedText,
+
+    /** "Partially implemented, assessed 1 Oct 2026, confidence high, private": the current status in one line. */
+    statusLine(recommendation: ReportRecommendation): string {
+      const current = recommendation.current;
+      if (!current) return status("not_assessed");
+      return t("statusLine", { status: status(current.status), assessed: assessedText(current) });
+    },
+
+    /** What a report says when it lists nothing, or when the organisation has assessed none of its recommendations. */
+    notice(report: MidTermReport): string | null {
+      return report.totals.total === 0 ? t("noRecommendations") : report.assessed === 0 ? t("nothingAssessed") : null;
+    },
+
+    paragraphLabel: (recommendation: ReportRecommendation): string =>
+      recommendation.paragraph ? t("paragraph", { paragraph: recommendation.paragraph }) : t("recommendation", { id: String(recommendation.id) }),
+  };
 }

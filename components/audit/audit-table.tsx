@@ -1,5 +1,7 @@
+import { useFormatter, useTranslations } from "next-intl";
 import type { ReactElement } from "react";
 import type { AuditEventView } from "@/lib/server/audit-log";
+import styles from "./audit-table.module.css";
 
 /** Changes as stored, shown as text ({ field: [before, after] }); React escapes it like any user text. */
 function describeChanges(changes: unknown): string {
@@ -7,24 +9,27 @@ function describeChanges(changes: unknown): string {
 }
 
 export function AuditTable({ events }: { events: AuditEventView[] }): ReactElement {
-  if (events.length === 0) return <p className="muted">No events yet.</p>;
+  const t = useTranslations("audit");
+  const format = useFormatter();
+  if (events.length === 0) return <p className="muted">{t("empty")}</p>;
   return (
     <table className="data-table" data-testid="audit-log">
+      <caption className="visually-hidden">{t("caption")}</caption>
       <thead>
         <tr>
-          <th scope="col">When</th>
-          <th scope="col">Who</th>
-          <th scope="col">Organisation</th>
-          <th scope="col">Action</th>
-          <th scope="col">Subject</th>
-          <th scope="col">Changes</th>
+          <th scope="col">{t("when")}</th>
+          <th scope="col">{t("who")}</th>
+          <th scope="col">{t("organisation")}</th>
+          <th scope="col">{t("action")}</th>
+          <th scope="col">{t("subject")}</th>
+          <th scope="col">{t("changes")}</th>
         </tr>
       </thead>
       <tbody>
         {events.map((event) => (
           <tr key={event.id}>
             <td>
-              <time dateTime={event.at}>{event.at.replace("T", " ").slice(0, 19)}</time>
+              <time dateTime={event.at} className={styles.when}>{format.dateTime(new Date(event.at), { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" })}</time>
             </td>
             <td>{event.actor}</td>
             <td>{event.organization ?? "—"}</td>

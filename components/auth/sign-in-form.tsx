@@ -1,13 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { useState, type FormEvent, type ReactElement } from "react";
 
-/** What the sign-in route's status means for the person at the keyboard. */
-function messageFor(status: number): string {
-  if (status === 401) return "Email or password is wrong.";
-  if (status === 429) return "Too many attempts, wait a minute.";
-  return "Signing in failed. Try again in a moment.";
+/** What the sign-in route's status means for the person at the keyboard (a key of auth.errors). */
+function messageFor(status: number): "wrong" | "tooMany" | "failed" {
+  if (status === 401) return "wrong";
+  if (status === 429) return "tooMany";
+  return "failed";
 }
 
 /**
@@ -15,6 +16,7 @@ function messageFor(status: number): string {
  * exactly those of the HTTP API.
  */
 export function SignInForm(): ReactElement {
+  const t = useTranslations("auth");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -31,13 +33,13 @@ export function SignInForm(): ReactElement {
         body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
       });
       if (!response.ok) {
-        setError(messageFor(response.status));
+        setError(t(`errors.${messageFor(response.status)}`));
         return;
       }
       router.push("/");
       router.refresh();
     } catch {
-      setError("Signing in failed. Check your connection and try again.");
+      setError(t("errors.offline"));
     } finally {
       setPending(false);
     }
@@ -46,18 +48,18 @@ export function SignInForm(): ReactElement {
   return (
     <form className="sign-in-form" onSubmit={(event) => void onSubmit(event)}>
       <label className="field-label" htmlFor="sign-in-email">
-        Email
+        {t("email")}
       </label>
       <input id="sign-in-email" name="email" type="email" autoComplete="username" required />
       <label className="field-label" htmlFor="sign-in-password">
-        Password
+        {t("password")}
       </label>
       <input id="sign-in-password" name="password" type="password" autoComplete="current-password" required />
       <p role="alert" className="form-error">
         {error}
       </p>
       <button type="submit" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("pending") : t("submit")}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import "server-only";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { parseMidTermReportParams, type MidTermReport, type MidTermReportInput } from "@/lib/schemas/mid-term-report";
 import { ForbiddenError, NotFoundError } from "@/lib/server/http-errors";
@@ -18,10 +19,12 @@ export type ReportPageState = {
 /** The page's reading of its URL: the report when the parameters make one, else the reason, never an error page. */
 export async function loadReportPage(viewer: Viewer, params: Record<string, string | string[] | undefined>): Promise<ReportPageState> {
   if (params.review === undefined) return { choice: {}, report: null, problem: null, search: "" };
+  const t = await getTranslations("reports.problem");
   const parsed = parseMidTermReportParams(params);
   if (!parsed.success) {
+    // The parameter names are the URL's own, so they stay as they are in every language.
     const names = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? "")))].join(", ");
-    return { choice: {}, report: null, problem: `The report could not be built: check ${names}.`, search: "" };
+    return { choice: {}, report: null, problem: t("check", { names }), search: "" };
   }
   const { review, theme, noted, organization } = parsed.data;
   const input: MidTermReportInput = { review, theme, noted, organization };
@@ -36,11 +39,11 @@ export async function loadReportPage(viewer: Viewer, params: Record<string, stri
   } catch (error) {
     const problem =
       error instanceof NotFoundError
-        ? "There is no such review. Choose one below."
+        ? t("noReview")
         : error instanceof ForbiddenError
-          ? "That organisation is not one of yours. Choose one below."
+          ? t("notYours")
           : error instanceof z.ZodError
-            ? `The report could not be built: ${error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`).join("; ")}.`
+            ? t("details", { details: error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`).join("; ") })
             : null;
     if (problem === null) throw error;
     return { choice: input, report: null, problem, search };

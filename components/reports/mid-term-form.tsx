@@ -1,10 +1,11 @@
-import { useLocale } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactElement } from "react";
-import { reviewLabel, type SheetMembership } from "@/components/status-sheet/sheet-chooser";
+import { useReviewLabel, type SheetMembership } from "@/components/status-sheet/sheet-chooser";
 import type { MidTermReportInput } from "@/lib/schemas/mid-term-report";
 import type { ReportThemeGroup } from "@/lib/server/mid-term-report";
 import type { ReviewSummary } from "@/lib/server/reviews";
 import { getPathname } from "@/lib/i18n/navigation";
+import { themeSchemeTerm } from "@/lib/i18n/terms";
 import styles from "./mid-term-report.module.css";
 
 type Props = {
@@ -18,49 +19,52 @@ type Props = {
 /** A plain GET form: the choice goes into the URL, so it works without JavaScript and a link can carry it. */
 export function MidTermForm({ reviews, memberships, themeGroups, choice }: Props): ReactElement {
   const locale = useLocale();
+  const t = useTranslations("reports.form");
+  const terms = useTranslations("terms");
+  const label = useReviewLabel();
   const chosenThemes = new Set(choice.theme ?? []);
   return (
-    <form method="get" action={getPathname({ href: "/reports/mid-term", locale })} className={styles.form} aria-label="Build the report">
+    <form method="get" action={getPathname({ href: "/reports/mid-term", locale })} className={styles.form} aria-label={t("label")}>
       <div className={styles.row}>
         <label>
-          Review{" "}
+          {t("review")}{" "}
           <select name="review" defaultValue={choice.review ?? ""} required>
             <option value="" disabled>
-              Choose a review
+              {t("chooseReview")}
             </option>
             {reviews.map((review) => (
               <option key={review.id} value={review.id}>
-                {reviewLabel(review)} · {review.loaded} recommendations
+                {t("reviewOption", { review: label(review), count: review.loaded })}
               </option>
             ))}
           </select>
         </label>
         {memberships.length > 1 ? (
           <label>
-            Organisation{" "}
+            {t("organisation")}{" "}
             <select name="organization" defaultValue={choice.organization ?? ""} required>
               <option value="" disabled>
-                Choose an organisation
+                {t("chooseOrganisation")}
               </option>
               {memberships.map((m) => (
                 <option key={m.organizationId} value={m.organizationSlug}>
-                  {m.organizationName} ({m.role})
+                  {t("membership", { organization: m.organizationName, role: terms(`role.${m.role}`) })}
                 </option>
               ))}
             </select>
           </label>
         ) : null}
         <label>
-          <input type="checkbox" name="noted" value="1" defaultChecked={choice.noted ?? false} /> Include noted recommendations
+          <input type="checkbox" name="noted" value="1" defaultChecked={choice.noted ?? false} /> {t("noted")}
         </label>
       </div>
       {themeGroups.length > 0 ? (
         <fieldset className={styles.themes}>
-          <legend>Themes (none chosen: every theme)</legend>
+          <legend>{t("themes")}</legend>
           {themeGroups.map((group) => (
             <details key={group.scheme} open={group.themes.some((t) => chosenThemes.has(t.slug))}>
               <summary>
-                {group.label} ({group.themes.length})
+                {t("themeGroup", { scheme: terms(themeSchemeTerm(group.scheme)), count: group.themes.length })}
               </summary>
               <ul>
                 {group.themes.map((theme) => (
@@ -76,9 +80,9 @@ export function MidTermForm({ reviews, memberships, themeGroups, choice }: Props
           ))}
         </fieldset>
       ) : (
-        <p className="hint">Choose a review to see its themes.</p>
+        <p className="hint">{t("chooseReviewFirst")}</p>
       )}
-      <button type="submit">Build the report</button>
+      <button type="submit">{t("submit")}</button>
     </form>
   );
 }

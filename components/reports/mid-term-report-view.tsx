@@ -1,103 +1,118 @@
 import type { ReactElement } from "react";
 import { AssessmentStatusBadge } from "@/components/recommendations/assessments-panel";
-import { STANCE_LABELS } from "@/components/recommendations/assessment-labels";
-import { NO_RECOMMENDATIONS, NOTHING_ASSESSED, paragraphLabel, reportTitle, responseText, reviewFacts, statesText, STATUS_LABELS, themeLabel } from "@/lib/mid-term-report-text";
-import { REPORT_STATUS_ORDER, type MidTermReport, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
+import { reportText, type ReportText } from "@/lib/mid-term-report-text";
+import { REPORT_STATUS_ORDER, type MidTermReport, type MidTermReportLanguage, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
 import styles from "./mid-term-report.module.css";
 
-function Evidence({ recommendation }: { recommendation: ReportRecommendation }) {
+function Evidence({ words, recommendation }: { words: ReportText; recommendation: ReportRecommendation }) {
   const evidence = recommendation.current?.evidence ?? [];
   if (evidence.length === 0) return null;
   return (
     <>
-      <p className={styles.label}>Evidence</p>
+      <p className={styles.label}>{words.t("evidence")}</p>
       <ul className="evidence-list">
-        {evidence.map((item, index) => (
-          <li key={index}>
-            <strong>{STANCE_LABELS[item.stance]}:</strong>{" "}
-            {item.kind === "url" ? (
-              <a href={item.reference} rel="noopener noreferrer nofollow" className={styles.url}>
-                {item.reference}
-              </a>
-            ) : (
-              <span>{item.reference}</span>
-            )}
-            {item.date ? ` (${item.date})` : null}
-            {item.excerpt ? (
-              <>
-                {" — "}
-                <q>{item.excerpt}</q>
-              </>
-            ) : null}
-          </li>
-        ))}
+        {evidence.map((item, index) => {
+          // The stance in the report's words; the reference and excerpt as the organisation wrote them.
+          const separator = words.labelSeparator;
+          return (
+            <li key={index}>
+              <strong>{`${words.stance(item.stance)}${separator.trimEnd()}`}</strong>
+              {separator.endsWith(" ") ? " " : null}
+              {item.kind === "url" ? (
+                <a href={item.reference} rel="noopener noreferrer nofollow" className={styles.url}>
+                  {item.reference}
+                </a>
+              ) : (
+                <span>{item.reference}</span>
+              )}
+              {item.date ? words.t("evidenceDate", { date: words.date(item.date) }) : null}
+              {item.excerpt ? (
+                <>
+                  {" — "}
+                  <q>{item.excerpt}</q>
+                </>
+              ) : null}
+            </li>
+          );
+        })}
       </ul>
     </>
   );
 }
 
-function Recommendation({ recommendation }: { recommendation: ReportRecommendation }) {
+function Recommendation({ words, recommendation }: { words: ReportText; recommendation: ReportRecommendation }) {
+  const { t } = words;
   const current = recommendation.current;
+  const label = words.paragraphLabel(recommendation);
   return (
-    <article className={styles.recommendation} aria-label={paragraphLabel(recommendation)} data-testid="report-recommendation">
-      <h4>{paragraphLabel(recommendation)}</h4>
-      <p className="recommendation-text" lang={recommendation.textLanguage}>{recommendation.text}</p>
+    <article className={styles.recommendation} aria-label={label} data-testid="report-recommendation">
+      <h4>{label}</h4>
+      <p className="recommendation-text" lang={recommendation.textLanguage}>
+        {recommendation.text}
+      </p>
       <dl className={styles.facts}>
-        <dt>Recommending States</dt>
-        <dd>{statesText(recommendation)}</dd>
-        <dt>Government response</dt>
-        <dd>{responseText(recommendation)}</dd>
-        <dt>Status</dt>
+        <dt>{t("recommendingStates")}</dt>
+        <dd>{words.statesText(recommendation)}</dd>
+        <dt>{t("response")}</dt>
+        <dd>{words.responseText(recommendation)}</dd>
+        <dt>{t("status")}</dt>
         <dd>
           <AssessmentStatusBadge status={current?.status ?? "not_assessed"} />
-          {current ? ` assessed ${current.assessedOn}, confidence ${current.confidence}, ${current.visibility}` : null}
+          {current ? `${words.t("clauseSeparator")}${words.assessedText(current)}` : null}
         </dd>
         {current?.rationale ? (
           <>
-            <dt>Rationale</dt>
+            <dt>{t("rationale")}</dt>
             <dd className="assessment-rationale">{current.rationale}</dd>
           </>
         ) : null}
       </dl>
-      <Evidence recommendation={recommendation} />
+      <Evidence words={words} recommendation={recommendation} />
     </article>
   );
 }
 
-function Summary({ report }: { report: MidTermReport }) {
+function Summary({ words, report }: { words: ReportText; report: MidTermReport }) {
+  const { t, number } = words;
   return (
     <div className="table-scroll">
       <table className="data-table">
-        <caption className="visually-hidden">Current statuses per theme</caption>
+        <caption className="visually-hidden">{t("summaryCaption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Theme</th>
+            <th scope="col">{t("theme")}</th>
             {REPORT_STATUS_ORDER.map((status) => (
               <th scope="col" className="num" key={status}>
-                {STATUS_LABELS[status]}
+                {words.status(status)}
               </th>
             ))}
-            <th scope="col" className="num">Total</th>
+            <th scope="col" className="num">
+              {t("total")}
+            </th>
           </tr>
         </thead>
         <tbody>
           {report.summary.map(({ theme, counts, total }) => (
             <tr key={theme.slug ?? ""}>
-              <th scope="row">{themeLabel(theme)}</th>
+              <th scope="row">{words.themeLabel(theme)}</th>
               {REPORT_STATUS_ORDER.map((status) => (
-                <td className="num" key={status}>{counts[status]}</td>
+                <td className="num" key={status}>
+                  {number(counts[status])}
+                </td>
               ))}
-              <td className="num">{total}</td>
+              <td className="num">{number(total)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">All themes</th>
+            <th scope="row">{t("allThemesRow")}</th>
             {REPORT_STATUS_ORDER.map((status) => (
-              <td className="num" key={status}>{report.totals.counts[status]}</td>
+              <td className="num" key={status}>
+                {number(report.totals.counts[status])}
+              </td>
             ))}
-            <td className="num">{report.totals.total}</td>
+            <td className="num">{number(report.totals.total)}</td>
           </tr>
         </tfoot>
       </table>
@@ -105,14 +120,15 @@ function Summary({ report }: { report: MidTermReport }) {
   );
 }
 
-/** The report as the page shows and prints it: the review's facts, the summary table, then theme by theme. */
-export function MidTermReportView({ report }: { report: MidTermReport }): ReactElement {
-  const notice = report.totals.total === 0 ? NO_RECOMMENDATIONS : report.assessed === 0 ? NOTHING_ASSESSED : null;
+/** The report as the page shows and prints it, in the page's language: the review's facts, the summary table, then theme by theme. */
+export function MidTermReportView({ report, lang }: { report: MidTermReport; lang: MidTermReportLanguage }): ReactElement {
+  const words = reportText(lang);
+  const notice = words.notice(report);
   return (
     <section aria-labelledby="report-title" className={styles.report} data-testid="mid-term-report">
-      <h2 id="report-title">{reportTitle(report)}</h2>
+      <h2 id="report-title">{words.reportTitle(report)}</h2>
       <dl className={styles.facts}>
-        {reviewFacts(report).map(([label, value]) => (
+        {words.reviewFacts(report).map(([label, value]) => (
           <div key={label} className={styles.fact}>
             <dt>{label}</dt>
             <dd>{value}</dd>
@@ -124,13 +140,13 @@ export function MidTermReportView({ report }: { report: MidTermReport }): ReactE
           {notice}
         </p>
       ) : null}
-      <h3>Summary of statuses per theme</h3>
-      <Summary report={report} />
+      <h3>{words.t("summaryHeading")}</h3>
+      <Summary words={words} report={report} />
       {report.sections.map(({ theme, recommendations }) => (
-        <section key={theme.slug ?? ""} aria-label={themeLabel(theme)} className={styles.theme}>
-          <h3>{themeLabel(theme)}</h3>
+        <section key={theme.slug ?? ""} aria-label={words.themeLabel(theme)} className={styles.theme}>
+          <h3>{words.themeLabel(theme)}</h3>
           {recommendations.map((recommendation) => (
-            <Recommendation key={recommendation.id} recommendation={recommendation} />
+            <Recommendation key={recommendation.id} words={words} recommendation={recommendation} />
           ))}
         </section>
       ))}

@@ -1,6 +1,6 @@
-import { useLocale } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactElement } from "react";
-import { cycleLabel } from "@/lib/labels";
+import { countryName } from "@/lib/i18n/countries";
 import type { Viewer } from "@/lib/server/permissions";
 import type { ReviewSummary } from "@/lib/server/reviews";
 import { getPathname } from "@/lib/i18n/navigation";
@@ -14,8 +14,22 @@ export type SheetChoice = {
   invalid: boolean;
 };
 
-export function reviewLabel(review: ReviewSummary): string {
-  return `${review.stateUnderReview.name}, ${cycleLabel(review.cycle, review.reviewDate ? Number(review.reviewDate.slice(0, 4)) : null)}`;
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** "China, 3rd cycle (2018)" / "中国，第三轮（2018）", from the `terms` and `statusSheet` catalogues. */
+export function reviewLabel(review: ReviewSummary, locale: string, terms: Translate, sheet: Translate): string {
+  const cycle = terms(`cycle.${review.cycle}`);
+  const year = review.reviewDate ? review.reviewDate.slice(0, 4) : null;
+  const state = locale === "en" ? review.stateUnderReview.name : countryName(review.stateUnderReview.iso3, locale);
+  return sheet("reviewLabel", { state, cycle: year ? terms("cycleWithYear", { cycle, year }) : cycle });
+}
+
+/** reviewLabel for a component, in the page's language. */
+export function useReviewLabel(): (review: ReviewSummary) => string {
+  const locale = useLocale();
+  const terms = useTranslations("terms");
+  const sheet = useTranslations("statusSheet");
+  return (review) => reviewLabel(review, locale, terms as Translate, sheet as Translate);
 }
 
 /** The review and organisation named in the URL, among those with recommendations and the viewer's memberships. */
@@ -34,37 +48,40 @@ type Props = { reviews: ReviewSummary[]; memberships: SheetMembership[]; choice:
 /** A plain GET form: the choice goes into the URL, so it works without JavaScript and a link can carry it. */
 export function SheetChooser({ reviews, memberships, choice }: Props): ReactElement {
   const locale = useLocale();
+  const t = useTranslations("statusSheet.chooser");
+  const terms = useTranslations("terms");
+  const label = useReviewLabel();
   return (
-    <form method="get" action={getPathname({ href: "/status-sheet", locale })} className="sheet-chooser" aria-label="Choose the sheet">
+    <form method="get" action={getPathname({ href: "/status-sheet", locale })} className="sheet-chooser" aria-label={t("label")}>
       <label>
-        Review{" "}
+        {t("review")}{" "}
         <select name="review" defaultValue={choice.review?.id ?? ""} required>
           <option value="" disabled>
-            Choose a review
+            {t("chooseReview")}
           </option>
           {reviews.map((review) => (
             <option key={review.id} value={review.id}>
-              {reviewLabel(review)} · {review.loaded} recommendations
+              {t("reviewOption", { review: label(review), count: review.loaded })}
             </option>
           ))}
         </select>
       </label>
       {memberships.length > 1 ? (
         <label>
-          Organisation{" "}
+          {t("organisation")}{" "}
           <select name="organization" defaultValue={choice.membership?.organizationSlug ?? ""} required>
             <option value="" disabled>
-              Choose an organisation
+              {t("chooseOrganisation")}
             </option>
             {memberships.map((m) => (
               <option key={m.organizationId} value={m.organizationSlug}>
-                {m.organizationName} ({m.role})
+                {t("membership", { organization: m.organizationName, role: terms(`role.${m.role}`) })}
               </option>
             ))}
           </select>
         </label>
       ) : null}
-      <button type="submit">Choose</button>
+      <button type="submit">{t("submit")}</button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, type ReactElement } from "react";
 import { applyStatusSheetAction, previewStatusSheetAction } from "@/lib/actions/status-sheet";
 import type { StatusSheetFormState } from "@/lib/schemas/status-sheet";
@@ -10,12 +11,23 @@ type PreviewState = Extract<StatusSheetFormState, { kind: "preview" }>;
 const IDLE: StatusSheetFormState = { kind: "idle" };
 
 /** The preview of one upload and its "Apply N changes" button; a new upload replaces it (it is keyed by the preview). */
-function ReviewAndApply({ previewed }: { previewed: PreviewState }): ReactElement {
+/** An error of the form in the page's language (the server's English message when it has no code). */
+function ErrorMessage({ state }: { state: Extract<StatusSheetFormState, { kind: "error" }> }): ReactElement {
+  const t = useTranslations("statusSheet.errors");
+  return (
+    <p role="alert" className="form-error">
+      {state.code ? t(state.code, state.values) : state.message}
+    </p>
+  );
+}
+
+function ReviewAndApply({ previewed, reviewName }: { previewed: PreviewState; reviewName: string }): ReactElement {
+  const t = useTranslations("statusSheet");
   const [state, applyAction, pending] = useActionState(applyStatusSheetAction, IDLE);
   if (state.kind === "applied") {
     return (
       <p role="status" className="sheet-applied">
-        {state.message}
+        {t("applied", { count: state.result.applied, organization: state.result.organization.name })}
       </p>
     );
   }
@@ -24,12 +36,8 @@ function ReviewAndApply({ previewed }: { previewed: PreviewState }): ReactElemen
   const n = shown.preview.changes.length;
   return (
     <>
-      <SheetPreview preview={shown.preview} fileName={shown.fileName} />
-      {state.kind === "error" ? (
-        <p role="alert" className="form-error">
-          {state.message}
-        </p>
-      ) : null}
+      <SheetPreview preview={shown.preview} fileName={shown.fileName} reviewName={reviewName} />
+      {state.kind === "error" ? <ErrorMessage state={state} /> : null}
       {shown.sheet !== null ? (
         <form action={applyAction} aria-busy={pending}>
           <input type="hidden" name="review" value={shown.preview.review.id} />
@@ -38,41 +46,39 @@ function ReviewAndApply({ previewed }: { previewed: PreviewState }): ReactElemen
           <input type="hidden" name="expectedChanges" value={n} />
           <input type="hidden" name="sheet" value={shown.sheet} />
           <button type="submit" disabled={pending}>
-            Apply {n} {n === 1 ? "change" : "changes"}
+            {t("import.apply", { count: n })}
           </button>
-          {pending ? <span role="status"> Recording {n === 1 ? "the change" : `${n} changes`}…</span> : null}
+          {pending ? <span role="status"> {t("import.recording", { count: n })}</span> : null}
         </form>
       ) : null}
     </>
   );
 }
 
-type Props = { reviewId: number; organizationId: string; organizationName: string };
+/** `reviewName`: the review as the page names it, in its language. */
+type Props = { reviewId: number; reviewName: string; organizationId: string; organizationName: string };
 
 /** Upload an edited sheet, see what it would change, then apply it: all rows or none. */
-export function SheetImport({ reviewId, organizationId, organizationName }: Props): ReactElement {
+export function SheetImport({ reviewId, reviewName, organizationId, organizationName }: Props): ReactElement {
+  const t = useTranslations("statusSheet.import");
   const [state, previewAction, pending] = useActionState(previewStatusSheetAction, IDLE);
   return (
     <>
       <form action={previewAction} className="sheet-upload" aria-busy={pending}>
         <input type="hidden" name="review" value={reviewId} />
         <input type="hidden" name="organization" value={organizationId} />
-        <label htmlFor="status-sheet-file">Edited sheet (CSV file)</label>
+        <label htmlFor="status-sheet-file">{t("file")}</label>
         <input id="status-sheet-file" type="file" name="file" accept=".csv,text/csv" required aria-describedby="status-sheet-file-hint" />
         <p id="status-sheet-file-hint" className="hint">
-          The sheet downloaded above, with the status, assessed_on, rationale, confidence or visibility columns edited for {organizationName}. At most 5 MB.
+          {t("fileHint", { organization: organizationName })}
         </p>
         <button type="submit" disabled={pending}>
-          Preview changes
+          {t("preview")}
         </button>
-        {pending ? <span role="status"> Checking the sheet…</span> : null}
+        {pending ? <span role="status"> {t("checking")}</span> : null}
       </form>
-      {state.kind === "error" ? (
-        <p role="alert" className="form-error">
-          {state.message}
-        </p>
-      ) : null}
-      {state.kind === "preview" ? <ReviewAndApply key={state.key} previewed={state} /> : null}
+      {state.kind === "error" ? <ErrorMessage state={state} /> : null}
+      {state.kind === "preview" ? <ReviewAndApply key={state.key} previewed={state} reviewName={reviewName} /> : null}
     </>
   );
 }

@@ -1,22 +1,20 @@
-import { Link } from "@/lib/i18n/navigation";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ReactElement } from "react";
-import { STATUS_LABELS } from "@/components/recommendations/assessment-labels";
-import { formatSheetIssue, type SheetChange, type SheetField, type StatusSheetPreview } from "@/lib/schemas/status-sheet";
+import { Link } from "@/lib/i18n/navigation";
+import type { SheetChange, SheetIssue, StatusSheetPreview } from "@/lib/schemas/status-sheet";
 
-const FIELD_LABELS: Record<SheetField, string> = {
-  status: "status",
-  assessedOn: "date",
-  rationale: "rationale",
-  confidence: "confidence",
-  visibility: "visibility",
-};
-
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** "row 7, status: …": the framing in the page's language, the problem itself as the sheet's checks word it. */
+function Issue({ issue }: { issue: SheetIssue }): ReactElement {
+  const t = useTranslations("statusSheet.preview");
+  if (issue.row === undefined) return <>{issue.message}</>;
+  return <>{issue.column ? t("atColumn", { row: issue.row, column: issue.column, message: issue.message }) : t("at", { row: issue.row, message: issue.message })}</>;
 }
 
 function ChangeRow({ change }: { change: SheetChange }): ReactElement {
-  const before = change.before ? STATUS_LABELS[change.before.status] : "Not assessed";
+  const t = useTranslations("statusSheet.preview");
+  const terms = useTranslations("terms");
+  const format = useFormatter();
+  const before = terms(`status.${change.before?.status ?? "not_assessed"}`);
   const others = change.fields.filter((field) => field !== "status");
   return (
     <tr>
@@ -25,67 +23,73 @@ function ChangeRow({ change }: { change: SheetChange }): ReactElement {
         <Link href={`/recommendations/${change.recommendationId}`}>{change.paragraph ?? `#${change.recommendationId}`}</Link>
       </td>
       <td>
-        {before} → <strong>{STATUS_LABELS[change.after.status]}</strong>
+        {before} → <strong>{terms(`status.${change.after.status}`)}</strong>
       </td>
       <td>
-        {others.length > 0 ? <div className="muted">Also changed: {others.map((f) => FIELD_LABELS[f]).join(", ")}</div> : null}
-        {change.fields.includes("rationale") ? <div className="assessment-rationale">{change.after.rationale || <em>(rationale removed)</em>}</div> : null}
+        {others.length > 0 ? <div className="muted">{t("alsoChanged", { fields: others.map((f) => t(`field.${f}`)).join(t("listSeparator")) })}</div> : null}
+        {change.fields.includes("rationale") ? <div className="assessment-rationale">{change.after.rationale || <em>{t("rationaleRemoved")}</em>}</div> : null}
       </td>
       <td>
-        {change.after.assessedOn} · {change.after.visibility} · {change.after.confidence}
+        <time dateTime={change.after.assessedOn}>{format.dateTime(new Date(`${change.after.assessedOn}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}</time> ·{" "}
+        {terms(`visibility.${change.after.visibility}`)} · {terms(`confidence.${change.after.confidence}`)}
       </td>
     </tr>
   );
 }
 
 /** What an import would do: the problems to fix first, then the changes, each row named by its spreadsheet row number. */
-export function SheetPreview({ preview, fileName }: { preview: StatusSheetPreview; fileName: string }): ReactElement {
+export function SheetPreview({ preview, fileName, reviewName }: { preview: StatusSheetPreview; fileName: string; reviewName: string }): ReactElement {
+  const t = useTranslations("statusSheet.preview");
   const applicable = preview.errors.length === 0 && preview.conflicts.length === 0;
   return (
     <div className="sheet-preview">
-      <h3>Preview of {fileName}</h3>
+      <h3>{t("heading", { file: fileName })}</h3>
       <p>
-        {count(preview.rows, "row", "rows")} read for {preview.organization.name}, {preview.review.label}: {count(preview.changes.length, "change", "changes")},{" "}
-        {preview.unchanged} unchanged
-        {preview.errors.length > 0 ? `, ${count(preview.errors.length, "problem", "problems")}` : ""}
-        {preview.conflicts.length > 0 ? `, ${count(preview.conflicts.length, "conflict", "conflicts")}` : ""}.
+        {t("rows", { count: preview.rows, organization: preview.organization.name, review: reviewName, changes: preview.changes.length, unchanged: preview.unchanged })}
+        {preview.errors.length > 0 ? t("problems", { count: preview.errors.length }) : ""}
+        {preview.conflicts.length > 0 ? t("conflicts", { count: preview.conflicts.length }) : ""}
+        {t("end")}
       </p>
       {preview.errors.length > 0 ? (
         <div role="alert" className="sheet-problems">
-          <h4>Rows to fix</h4>
-          <p>Nothing can be imported until these are corrected in the file:</p>
+          <h4>{t("rowsToFix")}</h4>
+          <p>{t("fixFirst")}</p>
           <ul>
             {preview.errors.map((issue, index) => (
-              <li key={index}>{formatSheetIssue(issue)}</li>
+              <li key={index}>
+                <Issue issue={issue} />
+              </li>
             ))}
           </ul>
         </div>
       ) : null}
       {preview.conflicts.length > 0 ? (
         <div role="alert" className="sheet-problems">
-          <h4>Conflicts</h4>
+          <h4>{t("conflictsHeading")}</h4>
           <ul>
             {preview.conflicts.map((conflict) => (
               <li key={conflict.row}>
-                row {conflict.row}: {conflict.message}
+                <Issue issue={{ row: conflict.row, message: conflict.message }} />
               </li>
             ))}
           </ul>
         </div>
       ) : null}
       {preview.changes.length === 0 ? (
-        <p className="empty-state">{applicable ? "No changes: every row matches the current assessments." : "No other row changes anything."}</p>
+        <p className="empty-state">{applicable ? t("noChanges") : t("noOtherChanges")}</p>
       ) : (
         <div className="table-scroll">
           <table className="data-table">
-            <caption>{applicable ? "Changes to apply" : "Changes found (they cannot be applied until the problems are fixed)"}</caption>
+            <caption>{applicable ? t("toApply") : t("blocked")}</caption>
             <thead>
               <tr>
-                <th scope="col" className="num">Row</th>
-                <th scope="col">Paragraph</th>
-                <th scope="col">Status</th>
-                <th scope="col">Rationale and other changes</th>
-                <th scope="col">Date · visibility · confidence</th>
+                <th scope="col" className="num">
+                  {t("row")}
+                </th>
+                <th scope="col">{t("paragraph")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("others")}</th>
+                <th scope="col">{t("dateEtc")}</th>
               </tr>
             </thead>
             <tbody>

@@ -299,6 +299,7 @@ const REPORT_PARAMETERS: Record<keyof typeof midTermReportQuerySchema.shape, str
   noted: "1 to include noted recommendations; by default only supported and supported-in-part ones.",
   organization: "Id or slug of one of your organisations; needed only when you are a member of several.",
   format: `One of ${MID_TERM_REPORT_FORMATS.join(", ")}: a printable HTML document, a Word document, or CSV (one row per recommendation).`,
+  lang: "Language of the report's own words (headings, labels, statuses, dates): en (default) or zh. Recommendation texts stay as published; CSV column keys stay the same in both.",
 };
 
 /** The query parameters of the mid-term report, from the schema the handler parses (without its normalising steps). */

@@ -8,6 +8,9 @@ import { type AssessmentStatusValue, type ConfidenceValue, type EvidenceDto, typ
  */
 
 export const MID_TERM_REPORT_FORMATS = ["html", "docx", "csv"] as const;
+/** The languages a downloaded report's own words can be in (the recommendation texts stay as published). */
+export const MID_TERM_REPORT_LANGUAGES = ["en", "zh"] as const;
+export type MidTermReportLanguage = (typeof MID_TERM_REPORT_LANGUAGES)[number];
 export type MidTermReportFormat = (typeof MID_TERM_REPORT_FORMATS)[number];
 
 const single = (value: unknown): unknown => (Array.isArray(value) && value.length === 1 ? value[0] : value);
@@ -23,10 +26,11 @@ export const midTermReportQuerySchema = z.strictObject({
   /** Id or slug of one of the caller's organisations; needed only by a member of several. */
   organization: z.preprocess(single, z.string().trim().min(1).max(200).optional()),
   format: z.preprocess(single, z.enum(MID_TERM_REPORT_FORMATS).default("html")),
+  lang: z.preprocess(single, z.enum(MID_TERM_REPORT_LANGUAGES).default("en")),
 });
 
 export type MidTermReportQuery = z.infer<typeof midTermReportQuerySchema>;
-export type MidTermReportInput = Omit<MidTermReportQuery, "format">;
+export type MidTermReportInput = Omit<MidTermReportQuery, "format" | "lang">;
 
 /** Repeated keys (`theme=a&theme=b`) become a list, single ones stay a string, as the form and the API send them. */
 export function parseMidTermReportParams(params: URLSearchParams | Record<string, string | string[] | undefined>): ReturnType<typeof midTermReportQuerySchema.safeParse> {

@@ -73,10 +73,24 @@ export function formatSheetIssue(issue: SheetIssue): string {
   return `${where}${issue.message}`;
 }
 
+export type StatusSheetErrorCode =
+  | "unauthenticated"
+  | "forbidden"
+  | "noReview"
+  | "noOrganisation"
+  | "conflict"
+  | "chooseReview"
+  | "chooseFile"
+  | "fileTooLarge"
+  | "unreadable"
+  | "previewFirst"
+  | "sheetTooLarge";
+
 /** The status sheet page's import form, as its server actions answer it. */
 export type StatusSheetFormState =
   | { kind: "idle" }
-  | { kind: "error"; message: string }
+  /** `message` in English (logs, tests); `code` and `values` let the page say it in its own language (statusSheet.errors). */
+  | { kind: "error"; message: string; code?: StatusSheetErrorCode; values?: Record<string, string | number> }
   /** `sheet` is the file's text, sent back with "Apply" only when the preview has changes and no problems. */
   | { kind: "preview"; key: string; fileName: string; sheet: string | null; preview: StatusSheetPreview }
   | { kind: "applied"; key: string; message: string; result: StatusSheetApplied };

@@ -26,11 +26,11 @@ function targetOf(formData: FormData): SheetTarget | null {
 }
 
 function refusal(error: unknown): StatusSheetFormState {
-  if (error instanceof UnauthenticatedError) return { kind: "error", message: "Sign in to import a sheet." };
-  if (error instanceof ForbiddenError) return { kind: "error", message: "Only editors and owners of this organisation can import its sheet." };
-  if (error instanceof NotFoundError) return { kind: "error", message: "This review does not exist (any more)." };
-  if (error instanceof z.ZodError) return { kind: "error", message: "Choose the organisation the sheet is for." };
-  if (error instanceof ConflictError) return { kind: "error", message: `Nothing was imported: ${error.message}.` };
+  if (error instanceof UnauthenticatedError) return { kind: "error", code: "unauthenticated", message: "Sign in to import a sheet." };
+  if (error instanceof ForbiddenError) return { kind: "error", code: "forbidden", message: "Only editors and owners of this organisation can import its sheet." };
+  if (error instanceof NotFoundError) return { kind: "error", code: "noReview", message: "This review does not exist (any more)." };
+  if (error instanceof z.ZodError) return { kind: "error", code: "noOrganisation", message: "Choose the organisation the sheet is for." };
+  if (error instanceof ConflictError) return { kind: "error", code: "conflict", values: { reason: error.message }, message: `Nothing was imported: ${error.message}.` };
   throw error;
 }
 
@@ -38,13 +38,13 @@ function refusal(error: unknown): StatusSheetFormState {
 export async function previewStatusSheetForViewer(viewer: Viewer | null, _previous: StatusSheetFormState, formData: FormData): Promise<StatusSheetFormState> {
   if (!viewer) return refusal(new UnauthenticatedError());
   const target = targetOf(formData);
-  if (!target) return { kind: "error", message: "Choose a review first." };
+  if (!target) return { kind: "error", code: "chooseReview", message: "Choose a review first." };
   const file = formData.get("file");
-  if (!(file instanceof File) || file.size === 0) return { kind: "error", message: "Choose the edited sheet (a .csv file) to upload." };
-  if (file.size > MAX_SHEET_BYTES) return { kind: "error", message: `${file.name}: the file is larger than ${MAX_SHEET_BYTES / 1024 / 1024} MB.` };
+  if (!(file instanceof File) || file.size === 0) return { kind: "error", code: "chooseFile", message: "Choose the edited sheet (a .csv file) to upload." };
+  if (file.size > MAX_SHEET_BYTES) return { kind: "error", code: "fileTooLarge", values: { file: file.name, megabytes: MAX_SHEET_BYTES / 1024 / 1024 }, message: `${file.name}: the file is larger than ${MAX_SHEET_BYTES / 1024 / 1024} MB.` };
 
   const decoded = decodeSheet(new Uint8Array(await file.arrayBuffer()));
-  if ("error" in decoded) return { kind: "error", message: `${file.name}: ${decoded.error.message}.` };
+  if ("error" in decoded) return { kind: "error", code: "unreadable", values: { file: file.name, reason: decoded.error.message }, message: `${file.name}: ${decoded.error.message}.` };
   try {
     const preview = await previewStatusSheet({ kind: "user", viewer }, target, decoded.text);
     const applicable = preview.errors.length === 0 && preview.conflicts.length === 0 && preview.changes.length > 0;
@@ -60,8 +60,8 @@ export async function applyStatusSheetForViewer(viewer: Viewer | null, _previous
   const target = targetOf(formData);
   const sheet = text(formData, "sheet");
   const expected = Number(text(formData, "expectedChanges"));
-  if (!target || !sheet || !Number.isInteger(expected)) return { kind: "error", message: "Upload the sheet and preview it first." };
-  if (new TextEncoder().encode(sheet).byteLength > MAX_SHEET_BYTES) return { kind: "error", message: `The sheet is larger than ${MAX_SHEET_BYTES / 1024 / 1024} MB.` };
+  if (!target || !sheet || !Number.isInteger(expected)) return { kind: "error", code: "previewFirst", message: "Upload the sheet and preview it first." };
+  if (new TextEncoder().encode(sheet).byteLength > MAX_SHEET_BYTES) return { kind: "error", code: "sheetTooLarge", values: { megabytes: MAX_SHEET_BYTES / 1024 / 1024 }, message: `The sheet is larger than ${MAX_SHEET_BYTES / 1024 / 1024} MB.` };
   const fileName = text(formData, "fileName") ?? "sheet.csv";
   try {
     const result = await applyStatusSheet(viewer, target, sheet, { expectedChanges: expected });

@@ -247,11 +247,36 @@ describe("GET /api/reports/mid-term", () => {
     const symbol = at((p) => p === `Context: ${A_SYMBOL}`);
     expect([heading, text, rationale, url, symbol].every((i) => i > 0)).toBe(true);
     expect(heading < text && text < rationale && rationale < url && url < symbol).toBe(true);
-    expect(paragraphs).toContain("Status: Partially implemented, assessed 2026-10-01, confidence high, private");
+    expect(paragraphs).toContain("Status: Partially implemented, assessed Oct 1, 2026, confidence high, private");
     expect(paragraphs).toContain("Summary of statuses per theme");
     expect(paragraphs.some((p) => p === `Paragraph ${rec.third!.paragraph}`)).toBe(true);
     expectNoneOfB(paragraphs.join("\n"));
     expect(paragraphs.join("\n")).not.toContain(A_NOTED);
+  });
+
+  it("speaks Chinese with lang=zh (HTML and .docx), recommendation texts as published, still only A's data", async () => {
+    const html = await (await get("editorA", `review=${review2018}&format=html&lang=zh`)).text();
+    expect(html).toContain('<html lang="zh-Hans">');
+    for (const text of ["<h1>中期报告：中国，第三轮（2018年）</h1>", "<h2>各主题执行情况汇总</h2>", "部分执行", "<strong>理由：</strong>", A_CURRENT, A_URL]) expect(html).toContain(text);
+    expect(html).toContain(`<p class="text" lang="en">`);
+    expect(html).not.toContain("Summary of statuses per theme");
+    expect(html).not.toContain(A_NOTED);
+    expectNoneOfB(html);
+
+    const paragraphs = await docxParagraphs(await (await get("editorA", `review=${review2018}&format=docx&lang=zh`)).arrayBuffer());
+    expect(paragraphs[0]).toBe("中期报告：中国，第三轮（2018年）");
+    expect(paragraphs).toContain("各主题执行情况汇总");
+    expect(paragraphs).toContain(`第 ${rec.first!.paragraph} 段`);
+    expect(paragraphs).toContain(rec.first!.text);
+    expect(paragraphs).toContain(`理由：${A_CURRENT}`);
+    expect(paragraphs).toContain("执行情况：部分执行，评估日期 2026年10月1日，可信度高，不公开");
+    expectNoneOfB(paragraphs.join("\n"));
+
+    // CSV keys and machine values stay the same in both languages.
+    const csv = await (await get("editorA", `review=${review2018}&format=csv&lang=zh`)).text();
+    expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(MID_TERM_CSV_COLUMNS.join(","));
+    expect(csv).toContain("partially_implemented");
+    expectNoneOfB(csv);
   });
 
   it("refuses: 401 anonymous, 403 outsiders, 400 bad parameters naming the field, 404 an unknown review", async () => {
@@ -266,6 +291,8 @@ describe("GET /api/reports/mid-term", () => {
       ["review=abc", "review"],
       [`review=${review2018}&format=pdf`, "format"],
       [`review=${review2018}&noted=maybe`, "noted"],
+      [`review=${review2018}&lang=fr`, "lang"],
+      [`review=${review2018}&lang=ZH`, "lang"],
       [`review=${review2018}&theme=${encodeURIComponent("DROP TABLE")}`, "theme"],
       [`review=${review2018}&theme=uhri:zz99`, "theme"],
     ] as const) {
@@ -289,7 +316,7 @@ describe("GET /api/reports/mid-term", () => {
     const doc = (await getOpenApi().json()) as { paths: Record<string, { get: { responses: Record<string, unknown>; parameters: { name: string; required: boolean }[]; security: unknown } }> };
     const operation = doc.paths["/api/reports/mid-term"]!.get;
     expect(Object.keys(operation.responses).sort()).toEqual(["200", "400", "401", "403", "404", "500"]);
-    expect(operation.parameters.map((p) => p.name).sort()).toEqual(["format", "noted", "organization", "review", "theme"]);
+    expect(operation.parameters.map((p) => p.name).sort()).toEqual(["format", "lang", "noted", "organization", "review", "theme"]);
     expect(operation.security).toEqual([{ sessionCookie: [] }]);
   });
 });

@@ -313,7 +313,7 @@ describe("the page's server actions (previewStatusSheetForViewer, applyStatusShe
     const before = await countAssessments();
     const fields = { review: String(review2018), organization: orgA.id, sheet: previewed.sheet!, fileName: "edited.csv" };
     const stale = await applyStatusSheetForViewer(await viewerOf("editorA"), previewed, form({ ...fields, expectedChanges: "3" }));
-    expect(stale).toEqual({ kind: "error", message: "Nothing was imported: the sheet now makes 2 changes, not the 3 previewed: preview it again." });
+    expect(stale).toMatchObject({ kind: "error", code: "conflict", message: "Nothing was imported: the sheet now makes 2 changes, not the 3 previewed: preview it again." });
     const applied = await applyStatusSheetForViewer(await viewerOf("editorA"), previewed, form({ ...fields, expectedChanges: "2" }));
     expect(applied).toMatchObject({ kind: "applied", message: "Applied 2 changes: 2 new assessment versions recorded for Watch A." });
     expect(await countAssessments()).toBe(before + 2);
@@ -322,9 +322,10 @@ describe("the page's server actions (previewStatusSheetForViewer, applyStatusShe
   it("refuses anonymous callers, viewers and editors of another organisation, and shows row errors instead of applying", async () => {
     const csv = writeSheet(edit((await exportSheet("editorA")).rows, { 210: { status: "half done" } }));
     const upload = () => form({ review: String(review2018), file: new File([csv], "bad.csv") });
-    expect(await previewStatusSheetForViewer(null, { kind: "idle" }, upload())).toEqual({ kind: "error", message: "Sign in to import a sheet." });
-    expect(await previewStatusSheetForViewer(await viewerOf("viewerA"), { kind: "idle" }, upload())).toEqual({
+    expect(await previewStatusSheetForViewer(null, { kind: "idle" }, upload())).toMatchObject({ kind: "error", code: "unauthenticated", message: "Sign in to import a sheet." });
+    expect(await previewStatusSheetForViewer(await viewerOf("viewerA"), { kind: "idle" }, upload())).toMatchObject({
       kind: "error",
+      code: "forbidden",
       message: "Only editors and owners of this organisation can import its sheet.",
     });
     const foreign = form({ review: String(review2018), organization: orgA.id, sheet: csv, expectedChanges: "0" });

@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import type { ReactElement } from "react";
 import { SignInForm } from "@/components/auth/sign-in-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth");
+  return { title: t("title") };
+}
 
-export default function SignInPage(): ReactElement {
+export default async function SignInPage(): Promise<ReactElement> {
+  const t = await getTranslations("auth");
   return (
     <section className="sign-in">
-      <h1>Sign in</h1>
-      <p className="lede">
-        For members of organisations that track implementation. Everything public is readable without an account; operators add
-        accounts with <code>npm run upr -- user add</code>.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="lede">{t.rich("lede", { code: (chunks) => <code>{chunks}</code> })}</p>
       <SignInForm />
     </section>
   );

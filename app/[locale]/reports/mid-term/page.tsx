@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
-import { getLocale } from "next-intl/server";
+import { hasLocale } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "@/lib/i18n/navigation";
+import { LANGUAGE_TAGS, routing, type Locale } from "@/lib/i18n/routing";
 import { loadReportPage } from "@/components/reports/mid-term-choice";
 import { MidTermForm } from "@/components/reports/mid-term-form";
 import { MidTermReportView } from "@/components/reports/mid-term-report-view";
@@ -9,29 +11,32 @@ import { listReviewThemes } from "@/lib/server/mid-term-report";
 import { getViewer } from "@/lib/server/permissions";
 import { listReviewSummaries } from "@/lib/server/reviews";
 
-export const metadata: Metadata = { title: "Mid-term report" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("reports");
+  return { title: t("title") };
+}
 
 /** An organisation's mid-term report of a review, from its own assessments: on screen, printed, as .docx or CSV. */
 export default async function MidTermReportPage({ searchParams }: PageProps<"/[locale]/reports/mid-term">) {
-  const viewer = await getViewer();
-  if (!viewer) return redirect({ href: "/sign-in", locale: await getLocale() });
+  const [viewer, requested, t] = await Promise.all([getViewer(), getLocale(), getTranslations("reports")]);
+  const locale: Locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
+  if (!viewer) return redirect({ href: "/sign-in", locale });
   if (viewer.memberships.length === 0) {
     return (
       <>
-        <h1>Mid-term report</h1>
-        <p className="empty-state">The mid-term report is built from an organisation&apos;s assessments, and you are not a member of any organisation yet.</p>
+        <h1>{t("title")}</h1>
+        <p className="empty-state">{t("noMembership")}</p>
       </>
     );
   }
   const [reviews, state] = await Promise.all([listReviewSummaries().then((all) => all.filter((review) => review.loaded > 0)), loadReportPage(viewer, await searchParams)]);
   const themeGroups = state.choice.review ? await listReviewThemes(state.choice.review) : [];
+  // The downloads speak the page's language.
+  const download = `/api/reports/mid-term?${state.search}&lang=${locale}`;
   return (
     <>
-      <h1 className="no-print">Mid-term report</h1>
-      <p className="lede no-print">
-        Your organisation&apos;s current status of each recommendation of a review, grouped by theme, with the government&apos;s response, your
-        rationale and the evidence you cited. Only your organisation&apos;s own assessments are used, private ones included.
-      </p>
+      <h1 className="no-print">{t("title")}</h1>
+      <p className="lede no-print">{t("lede")}</p>
       {state.problem ? (
         <p className="notice no-print" role="status">
           {state.problem}
@@ -41,17 +46,19 @@ export default async function MidTermReportPage({ searchParams }: PageProps<"/[l
       {state.report ? (
         <>
           <p className={`${styles.downloads} no-print`}>
-            Download:{" "}
-            <a className="button" href={`/api/reports/mid-term?${state.search}&format=docx`} download>
-              Word (.docx)
+            {t("downloads.label")}{" "}
+            <a className="button" href={`${download}&format=docx`} download>
+              {t("downloads.docx")}
             </a>
-            <a className="button" href={`/api/reports/mid-term?${state.search}&format=csv`} download>
-              CSV
+            <a className="button" href={`${download}&format=csv`} download>
+              {t("downloads.csv")}
             </a>
-            <a href={`/api/reports/mid-term?${state.search}&format=html`}>Printable HTML</a>
-            <span className="muted">or print this page.</span>
+            <a href={`${download}&format=html`} hrefLang={LANGUAGE_TAGS[locale]}>
+              {t("downloads.html")}
+            </a>
+            <span className="muted">{t("downloads.orPrint")}</span>
           </p>
-          <MidTermReportView report={state.report} />
+          <MidTermReportView report={state.report} lang={locale} />
         </>
       ) : null}
     </>

@@ -19,19 +19,19 @@ function styleNonce(request: Request): string | undefined {
 }
 
 /**
- * GET /api/reports/mid-term?review=<id>&format=html|docx|csv[&theme=…][&noted=1][&organization=…]: the caller's
- * organisation's mid-term report of a review. It holds private assessments, so it is never cached and never shared.
+ * GET /api/reports/mid-term?review=<id>&format=html|docx|csv[&theme=…][&noted=1][&organization=…][&lang=en|zh]: the
+ * caller's organisation's mid-term report of a review, its own words in `lang`. It holds private assessments, so it is never cached and never shared.
  */
 export async function GET(request: Request): Promise<Response> {
   // Validate the parameters.
   const parsed = parseMidTermReportParams(new URL(request.url).searchParams);
   if (!parsed.success) return badRequest(parsed.error.issues);
-  const { format, ...input } = parsed.data;
+  const { format, lang, ...input } = parsed.data;
 
   try {
     // Build the report for the caller's organisation (the checks are inside).
     const report = await getMidTermReport(await getViewer(request), input);
-    const body = format === "docx" ? await formatMidTermDocx(report) : format === "csv" ? formatMidTermCsv(report) : formatMidTermHtml(report, styleNonce(request));
+    const body = format === "docx" ? await formatMidTermDocx(report, lang) : format === "csv" ? formatMidTermCsv(report, lang) : formatMidTermHtml(report, styleNonce(request), lang);
     const disposition = format === "html" ? "inline" : "attachment";
     return new Response(body as BodyInit, {
       headers: {
