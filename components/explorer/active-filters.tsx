@@ -1,51 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { STATUS_LABELS } from "@/components/recommendations/assessment-labels";
 import { countryName } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
-import { ACTION_LABELS, POSITION_PARAM_LABELS, RECURRING_LABELS, REGION_LABELS, cycleLabel } from "@/lib/labels";
 import { FILTER_KEYS, toSearchString, type FilterKey, type RecommendationQuery } from "@/lib/search-params";
 import { filterValueTerm, type TermsTranslator } from "./term-labels";
-
-const NAMES: Record<FilterKey, string> = {
-  review: "Review",
-  cycle: "Cycle",
-  sur: "State under review",
-  state: "Recommended by",
-  region: "Region",
-  theme: "Theme",
-  affected: "Affected persons",
-  position: "Position",
-  wording: "Wording",
-  action: "Action",
-  status: "Status",
-  statusOf: "Status according to",
-  recurring: "Recurring",
-  q: "Search",
-};
-
-function display(key: FilterKey, value: string): string {
-  if (key === "cycle") return cycleLabel(value);
-  if (key === "position") return POSITION_PARAM_LABELS[value as keyof typeof POSITION_PARAM_LABELS] ?? value;
-  if (key === "region") return REGION_LABELS[value as keyof typeof REGION_LABELS] ?? value;
-  if (key === "action") return ACTION_LABELS[value] ?? value;
-  if (key === "recurring") return RECURRING_LABELS[value] ?? value;
-  if (key === "status") return STATUS_LABELS[value as keyof typeof STATUS_LABELS] ?? value;
-  return value;
-}
-
-/** The filters in force as a reader names them ("Cycle: 3rd cycle"), for pages that show them without chips. */
-export function describeFilters(query: Pick<RecommendationQuery, FilterKey>): { name: string; value: string }[] {
-  return FILTER_KEYS.flatMap((key) => {
-    if (key === "statusOf") return [];
-    const value = query[key];
-    const values = Array.isArray(value) ? value.map(String) : value ? [value] : [];
-    return values.map((v) => ({ name: filterName(key, query), value: display(key, v) }));
-  });
-}
-
-function filterName(key: FilterKey, query: Pick<RecommendationQuery, "statusOf">): string {
-  return key === "status" && query.statusOf === "mine" ? "My organisation's status" : NAMES[key];
-}
 
 /**
  * The filters in force, each with a link that removes it (the page goes back to 1). `statusOf` only says whose

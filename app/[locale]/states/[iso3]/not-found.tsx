@@ -1,14 +1,14 @@
+import { useTranslations } from "next-intl";
 import { Link } from "@/lib/i18n/navigation";
 
 export default function StateNotFound() {
+  const t = useTranslations("states.notFound");
   return (
     <div className="empty-state">
-      <h1>State not found</h1>
+      <h1>{t("title")}</h1>
+      <p>{t.rich("body", { code: (chunks) => <code>{chunks}</code> })}</p>
       <p>
-        No UN Member or observer State has this code. State pages use the three-letter ISO code, such as <code>/states/GBR</code>.
-      </p>
-      <p>
-        <Link href="/states">All States</Link> · <Link href="/">Back to the reviews</Link>
+        <Link href="/states">{t("all")}</Link> · <Link href="/">{t("back")}</Link>
       </p>
     </div>
   );
