@@ -1,4 +1,5 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { countryName } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
 import type { ReviewSummary } from "@/lib/server/reviews";
 import { Completeness } from "./completeness";
@@ -6,6 +7,8 @@ import { Completeness } from "./completeness";
 /** `statusSheetLinks`: the viewer is a member of an organisation, so each review links to its status sheet and mid-term report. */
 export function ReviewTable({ reviews, statusSheetLinks = false }: { reviews: ReviewSummary[]; statusSheetLinks?: boolean }) {
   const t = useTranslations("home");
+  const terms = useTranslations("terms");
+  const locale = useLocale();
   const format = useFormatter();
   const formatDate = (iso: string | null) =>
     iso ? format.dateTime(new Date(iso), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }) : "—";
@@ -37,8 +40,8 @@ export function ReviewTable({ reviews, statusSheetLinks = false }: { reviews: Re
         </thead>
         <tbody>
           {reviews.map((review) => {
-            const state = review.stateUnderReview.name;
-            const cycle = t("table.cycleName", { cycle: review.cycle });
+            const state = countryName(review.stateUnderReview.iso3, locale);
+            const cycle = terms(`cycle.${review.cycle}`);
             return (
               <tr key={review.id} data-testid={`review-${review.stateUnderReview.iso3}-${review.cycle}`}>
                 <th scope="row">
@@ -70,9 +73,9 @@ export function ReviewTable({ reviews, statusSheetLinks = false }: { reviews: Re
                     </div>
                   ) : null}
                 </th>
-                <td>{cycle}</td>
+                <td className="nowrap">{cycle}</td>
                 <td>{review.session ?? "—"}</td>
-                <td>{formatDate(review.reviewDate)}</td>
+                <td className="nowrap">{formatDate(review.reviewDate)}</td>
                 <td>
                   {review.reportSymbol ?? "—"}
                   {review.addendumSymbol ? <div className="muted">{t("table.responses", { symbol: review.addendumSymbol })}</div> : null}
