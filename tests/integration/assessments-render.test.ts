@@ -1,5 +1,5 @@
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import { renderInLocale } from "../helpers/render";
 import { describe, expect, it } from "vitest";
 import { AssessmentsPanel } from "@/components/recommendations/assessments-panel";
 import type { AssessmentDto } from "@/lib/schemas/assessment";
@@ -25,14 +25,14 @@ function assessment(overrides: Partial<AssessmentDto>): AssessmentDto {
 }
 
 describe("AssessmentsPanel", () => {
-  it("renders user text escaped: an XSS payload in the rationale, excerpt or name is text, not markup", () => {
+  it("renders user text escaped: an XSS payload in the rationale, excerpt or name is text, not markup", async () => {
     const current = assessment({
       version: 2,
       rationale: XSS,
       authorName: XSS,
       evidence: [{ kind: "un-symbol", reference: XSS, excerpt: XSS, date: null, stance: "context" }],
     });
-    const html = renderToStaticMarkup(
+    const html = await renderInLocale(
       createElement(AssessmentsPanel, { organizations: [{ organizationId: "org-a", organizationName: "Watch A", current, history: [current, assessment({})] }] }),
     );
     expect(html).not.toContain("<script>");
@@ -42,9 +42,9 @@ describe("AssessmentsPanel", () => {
     expect(html).toContain("Partially implemented");
   });
 
-  it("marks a private assessment as private to its organisation", () => {
+  it("marks a private assessment as private to its organisation", async () => {
     const current = assessment({ visibility: "private" });
-    const html = renderToStaticMarkup(createElement(AssessmentsPanel, { organizations: [{ organizationId: "org-a", organizationName: "Watch A", current, history: [current] }] }));
+    const html = await renderInLocale(createElement(AssessmentsPanel, { organizations: [{ organizationId: "org-a", organizationName: "Watch A", current, history: [current] }] }));
     expect(html).toContain("Private to Watch A");
     expect(html).not.toContain("History (");
   });

@@ -1,5 +1,5 @@
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import { renderInLocale } from "../helpers/render";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DELETE as deleteRoute, PATCH as patchRoute } from "@/app/api/notes/[id]/route";
 import { GET as csvGet } from "@/app/api/recommendations.csv/route";
@@ -174,7 +174,7 @@ describe("audit trail", () => {
     await expect(listAuditEvents(await viewer("editorA"))).rejects.toThrow(ForbiddenError);
     await expect(listAuditEvents(await viewer("ownerA"), { organizationId: "someone-else" })).rejects.toThrow(ForbiddenError);
     expect((await listAuditEvents(await viewer("ownerA"), { organizationId: orgA.id })).length).toBe(ownerLog.length);
-    const html = renderToStaticMarkup(createElement(AuditTable, { events: ownerLog }));
+    const html = await renderInLocale(createElement(AuditTable, { events: ownerLog }));
     expect(html).toContain("editorA");
     expect(html).toContain("note.create");
     expect(html).not.toContain("editor-a@example.org");
@@ -195,7 +195,7 @@ describe("user text", () => {
     await noteOfA("public", payload);
     expect(JSON.parse(await getNotes("anonymous")).notes.map((n: { body: string }) => n.body)).toContain(payload);
     const notes = await listNotes(null, recommendationId);
-    const html = renderToStaticMarkup(createElement(NoteList, { notes, viewerOrganizationIds: [] }));
+    const html = await renderInLocale(createElement(NoteList, { notes, viewerOrganizationIds: [] }));
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<img");
