@@ -7,7 +7,7 @@ import { TextLanguageNote } from "@/components/recommendations/text-language-not
 import { Link } from "@/lib/i18n/navigation";
 import { POSITION_PARAM_LABELS, POSITION_PARAMS } from "@/lib/labels";
 import { localeFromParams, pickRecommendationText } from "@/lib/recommendation-text";
-import { toSearchString, type RecommendationQuery, type Sort } from "@/lib/search-params";
+import type { RecommendationQuery, Sort } from "@/lib/search-params";
 import type { RecommendationRow } from "@/lib/server/recommendations";
 import { Highlighted } from "./highlighted";
 import { actionTerm, cycleTerm, type TermsTranslator } from "./term-labels";
@@ -17,11 +17,14 @@ type Words = { t: Translator; terms: TermsTranslator; names: Record<string, stri
 
 const column = createColumnHelper<RecommendationRow>();
 
-function SortLink({ query, label, asc, desc, t }: { query: RecommendationQuery; label: string; asc: Sort; desc: Sort; t: Translator }) {
+/** The explorer's address for each sort, from the page (the query's serialiser stays on the server, with zod). */
+export type SortHrefs = Record<Sort, string>;
+
+function SortLink({ query, hrefs, label, asc, desc, t }: { query: RecommendationQuery; hrefs: SortHrefs; label: string; asc: Sort; desc: Sort; t: Translator }) {
   const active = query.sort === asc ? "ascending" : query.sort === desc ? "descending" : null;
   const next = query.sort === desc ? asc : desc;
   return (
-    <Link href={`/recommendations${toSearchString({ ...query, sort: next, page: 1 })}`} className="sort-link">
+    <Link href={hrefs[next]} className="sort-link">
       {label} <span aria-hidden="true">{active === "ascending" ? "▲" : active === "descending" ? "▼" : "↕"}</span>
       <span className="visually-hidden">{active === "ascending" ? t("table.sortedAscending") : active === "descending" ? t("table.sortedDescending") : t("table.sort")}</span>
     </Link>
@@ -47,11 +50,11 @@ function methodText(row: RecommendationRow, t: Translator): string {
   }
 }
 
-function columns(query: RecommendationQuery, locale: string, { t, terms, names }: Words) {
+function columns(query: RecommendationQuery, hrefs: SortHrefs, locale: string, { t, terms, names }: Words) {
   const name = (state: { iso3: string; name: string }) => names[state.iso3] ?? state.name;
   return [
     column.accessor("paragraph", {
-      header: () => <SortLink query={query} label={t("table.reviewParagraph")} asc="cycle" desc="-cycle" t={t} />,
+      header: () => <SortLink query={query} hrefs={hrefs} label={t("table.reviewParagraph")} asc="cycle" desc="-cycle" t={t} />,
       cell: ({ row }) => (
         <>
           <div>{name(row.original.stateUnderReview)}</div>
@@ -78,7 +81,7 @@ function columns(query: RecommendationQuery, locale: string, { t, terms, names }
       cell: ({ getValue }) => getValue().map(name).join(t("table.listSeparator")),
     }),
     column.accessor("position", {
-      header: () => <SortLink query={query} label={t("table.response")} asc="position" desc="-position" t={t} />,
+      header: () => <SortLink query={query} hrefs={hrefs} label={t("table.response")} asc="position" desc="-position" t={t} />,
       cell: ({ row }) => {
         const position = row.original.position;
         if (!position) return <span className="muted">{t("table.noResponse")}</span>;
@@ -94,7 +97,7 @@ function columns(query: RecommendationQuery, locale: string, { t, terms, names }
       },
     }),
     column.accessor("actionCategory", {
-      header: () => <SortLink query={query} label={t("table.action")} asc="action" desc="-action" t={t} />,
+      header: () => <SortLink query={query} hrefs={hrefs} label={t("table.action")} asc="action" desc="-action" t={t} />,
       cell: ({ row }) => {
         const { actionCategory } = row.original;
         if (actionCategory === null) return <span className="muted">{t("table.none")}</span>;
@@ -125,7 +128,7 @@ function columns(query: RecommendationQuery, locale: string, { t, terms, names }
 }
 
 /** The page of results: TanStack Table renders it; paging and sorting happen in PostgreSQL through the URL. */
-export function ResultsTable({ rows, query, countryNames }: { rows: RecommendationRow[]; query: RecommendationQuery; countryNames: Record<string, string> }) {
+export function ResultsTable({ rows, query, sortHrefs, countryNames }: { rows: RecommendationRow[]; query: RecommendationQuery; sortHrefs: SortHrefs; countryNames: Record<string, string> }) {
   const locale = localeFromParams(useParams());
   const t = useTranslations("explorer");
   const terms = useTranslations("terms");
@@ -134,7 +137,7 @@ export function ResultsTable({ rows, query, countryNames }: { rows: Recommendati
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
-    columns: columns(query, locale, { t, terms, names: countryNames }),
+    columns: columns(query, sortHrefs, locale, { t, terms, names: countryNames }),
     getCoreRowModel: getCoreRowModel(),
     manualPagination: true,
     manualSorting: true,

@@ -3,9 +3,9 @@ import { countryNames } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
 import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { listRecommendations } from "@/lib/server/recommendations";
-import { filtersOf, toSearchString, type RecommendationQuery } from "@/lib/search-params";
+import { filtersOf, SORTS, toSearchString, type RecommendationQuery } from "@/lib/search-params";
 import { Pagination } from "./pagination";
-import { ResultsTable } from "./results-table";
+import { ResultsTable, type SortHrefs } from "./results-table";
 
 /** The export's column titles: stable keys by default, the reader's language from the Chinese interface. */
 function exportHref(query: RecommendationQuery, locale: string): string {
@@ -18,6 +18,7 @@ function exportHref(query: RecommendationQuery, locale: string): string {
 export async function Results({ query, scope }: { query: RecommendationQuery; scope: ViewerScope }) {
   const [data, locale, t] = await Promise.all([listRecommendations(query, scope), getLocale(), getTranslations("explorer")]);
   const pages = Math.max(1, Math.ceil(data.total / query.pageSize));
+  const sortHrefs = Object.fromEntries(SORTS.map((sort) => [sort, `/recommendations${toSearchString({ ...query, sort, page: 1 })}`])) as SortHrefs;
   const names = countryNames(
     data.items.flatMap((row) => [row.stateUnderReview.iso3, ...row.recommendingStates.map((s) => s.iso3)]),
     locale,
@@ -51,7 +52,7 @@ export async function Results({ query, scope }: { query: RecommendationQuery; sc
         </div>
       ) : (
         <>
-          <ResultsTable rows={data.items} query={query} countryNames={names} />
+          <ResultsTable rows={data.items} query={query} sortHrefs={sortHrefs} countryNames={names} />
           <Pagination query={query} pages={pages} />
         </>
       )}

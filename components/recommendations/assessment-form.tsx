@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { Fragment, useActionState } from "react";
 import { createAssessmentAction, type AssessmentFormState } from "@/lib/actions/assessments";
 import { fieldsKey, keptValue } from "@/lib/form-state";
-import { ASSESSMENT_STATUSES, type AssessmentDto, CONFIDENCES, EVIDENCE_STANCES, MAX_RATIONALE_LENGTH } from "@/lib/schemas/assessment";
+import type { AssessmentDto } from "@/lib/schemas/assessment";
+import { ASSESSMENT_STATUSES, CONFIDENCES, EVIDENCE_STANCES, MAX_RATIONALE_LENGTH } from "@/lib/schemas/assessment-values";
 
 type Props = {
   recommendationId: number;

@@ -1,31 +1,20 @@
 import { z } from "zod";
+import {
+  ASSESSMENT_STATUSES,
+  CONFIDENCES,
+  EVIDENCE_KINDS,
+  EVIDENCE_STANCES,
+  MAX_EVIDENCE_ITEMS,
+  MAX_RATIONALE_LENGTH,
+  VISIBILITIES,
+} from "./assessment-values";
 
 /**
  * Implementation assessments on the wire: the JSON API body, the form and the server share these schemas. The values
  * are lowercase contract words, never the database enums (see lib/server/assessments.ts for the mapping).
  */
 
-export const ASSESSMENT_STATUSES = [
-  "not_assessed",
-  "not_implemented",
-  "partially_implemented",
-  "fully_implemented",
-  "regressed",
-  "unable_to_assess",
-] as const;
-export const CONFIDENCES = ["low", "medium", "high"] as const;
-export const VISIBILITIES = ["private", "public"] as const;
-export const EVIDENCE_KINDS = ["url", "un-symbol"] as const;
-export const EVIDENCE_STANCES = ["supports", "contradicts", "context"] as const;
-
-export type AssessmentStatusValue = (typeof ASSESSMENT_STATUSES)[number];
-export type ConfidenceValue = (typeof CONFIDENCES)[number];
-export type VisibilityValue = (typeof VISIBILITIES)[number];
-export type EvidenceKindValue = (typeof EVIDENCE_KINDS)[number];
-export type EvidenceStanceValue = (typeof EVIDENCE_STANCES)[number];
-
-export const MAX_RATIONALE_LENGTH = 10_000;
-export const MAX_EVIDENCE_ITEMS = 50;
+export * from "./assessment-values";
 
 /** A calendar date as YYYY-MM-DD that exists (no 2026-02-30). */
 export const isoDateSchema = z
