@@ -78,8 +78,8 @@ describe("formatStatusSheet / parseStatusSheet", () => {
   });
 
   it("refuses bytes that are not UTF-8, an empty file and a file over the size limit", () => {
-    expect(decodeSheet(new Uint8Array([0x70, 0xe9, 0x0a]))).toEqual({ error: { message: 'the file is not UTF-8 text: save it as "CSV UTF-8 (comma delimited)"' } });
-    expect(decodeSheet(new TextEncoder().encode("\uFEFF \r\n"))).toEqual({ error: { message: "the file is empty" } });
-    expect(decodeSheet(new Uint8Array(5 * 1024 * 1024 + 1))).toEqual({ error: { message: "the file is larger than 5 MB" } });
+    expect(decodeSheet(new Uint8Array([0x70, 0xe9, 0x0a]))).toEqual({ error: { code: "file.notUtf8", message: 'the file is not UTF-8 text: save it as "CSV UTF-8 (comma delimited)"' } });
+    expect(decodeSheet(new TextEncoder().encode("\uFEFF \r\n"))).toEqual({ error: { code: "file.empty", message: "the file is empty" } });
+    expect(decodeSheet(new Uint8Array(5 * 1024 * 1024 + 1))).toEqual({ error: { code: "file.tooLarge", values: { megabytes: 5 }, message: "the file is larger than 5 MB" } });
   });
 });

@@ -11,7 +11,7 @@ import {
   type ConfidenceValue,
   type VisibilityValue,
 } from "@/lib/schemas/assessment";
-import type { SheetIssue } from "@/lib/schemas/status-sheet";
+import type { SheetIssue, SheetIssueCode, SheetIssueValues } from "@/lib/schemas/status-sheet";
 
 /**
  * The status sheet's file format, pure so it is unit-tested: the columns the export writes, and the reading of a file
@@ -66,15 +66,16 @@ export function formatStatusSheet(records: StatusSheetRecord[]): string {
 
 /** The uploaded bytes as text, or the reason they are not a sheet (too large, empty, not UTF-8). */
 export function decodeSheet(bytes: Uint8Array): { text: string } | { error: SheetIssue } {
-  if (bytes.byteLength > MAX_SHEET_BYTES) return { error: { message: `the file is larger than ${MAX_SHEET_BYTES / 1024 / 1024} MB` } };
+  const megabytes = MAX_SHEET_BYTES / 1024 / 1024;
+  if (bytes.byteLength > MAX_SHEET_BYTES) return { error: { code: "file.tooLarge", values: { megabytes }, message: `the file is larger than ${megabytes} MB` } };
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    return { error: { message: 'the file is not UTF-8 text: save it as "CSV UTF-8 (comma delimited)"' } };
+    return { error: { code: "file.notUtf8", message: 'the file is not UTF-8 text: save it as "CSV UTF-8 (comma delimited)"' } };
   }
   text = text.replace(/^\uFEFF/, "");
-  if (text.trim() === "") return { error: { message: "the file is empty" } };
+  if (text.trim() === "") return { error: { code: "file.empty", message: "the file is empty" } };
   return { text };
 }
 
@@ -99,39 +100,39 @@ function choice<T extends string>(cell: string, allowed: readonly T[]): T | unde
 }
 
 function readRow(cells: Map<StatusSheetColumn, string>, row: number, errors: SheetIssue[]): SheetRow | null {
-  const issue = (column: StatusSheetColumn, message: string) => errors.push({ row, column, message });
+  const issue = (column: StatusSheetColumn, code: SheetIssueCode, values: SheetIssueValues, message: string) => errors.push({ row, column, code, values, message });
   const count = errors.length;
   const cell = (column: StatusSheetColumn): string | undefined => cells.get(column);
 
   const idCell = cell("recommendation_id")?.trim() ?? "";
   const recommendationId = idCell === "" ? null : Number(idCell);
-  if (recommendationId !== null && !(/^\d+$/.test(idCell) && recommendationId <= 2_147_483_647)) issue("recommendation_id", `"${idCell}" is not a recommendation id`);
+  if (recommendationId !== null && !(/^\d+$/.test(idCell) && recommendationId <= 2_147_483_647)) issue("recommendation_id", "recommendationId.invalid", { value: idCell }, `"${idCell}" is not a recommendation id`);
   const paragraph = cell("paragraph")?.trim() || null;
-  if (idCell === "" && paragraph === null) errors.push({ row, message: "the paragraph and the recommendation_id are both empty" });
+  if (idCell === "" && paragraph === null) errors.push({ row, code: "row.noReference", message: "the paragraph and the recommendation_id are both empty" });
 
   const statusCell = cell("status")?.trim() ?? "";
   const status = statusCell === "" ? "not_assessed" : choice(statusCell, ASSESSMENT_STATUSES);
-  if (!status) issue("status", `"${statusCell}" is not one of ${STATUS_LIST}`);
+  if (!status) issue("status", "status.notOneOf", { value: statusCell, allowed: STATUS_LIST }, `"${statusCell}" is not one of ${STATUS_LIST}`);
 
   // A spreadsheet may add a time to a date it recognised ("2026-11-01 00:00:00"); the day is what counts.
   const dateCell = cell("assessed_on")?.trim().replace(/^(\d{4}-\d{2}-\d{2})[ T]00:00(:00)?$/, "$1") ?? "";
-  if (dateCell !== "" && !isoDateSchema.safeParse(dateCell).success) issue("assessed_on", `"${dateCell}" is not a date as YYYY-MM-DD`);
+  if (dateCell !== "" && !isoDateSchema.safeParse(dateCell).success) issue("assessed_on", "assessedOn.notDate", { value: dateCell }, `"${dateCell}" is not a date as YYYY-MM-DD`);
 
   const rationaleCell = cell("rationale");
   const rationale = rationaleCell === undefined ? null : rationaleCell.replace(/\r\n?/g, "\n").trim();
-  if (rationale !== null && rationale.length > MAX_RATIONALE_LENGTH) issue("rationale", `longer than ${MAX_RATIONALE_LENGTH} characters`);
+  if (rationale !== null && rationale.length > MAX_RATIONALE_LENGTH) issue("rationale", "rationale.tooLong", { max: MAX_RATIONALE_LENGTH }, `longer than ${MAX_RATIONALE_LENGTH} characters`);
 
   const confidenceCell = cell("confidence")?.trim() ?? "";
   const confidence = confidenceCell === "" ? null : (choice(confidenceCell, CONFIDENCES) ?? null);
-  if (confidenceCell !== "" && !confidence) issue("confidence", `"${confidenceCell}" is not one of ${CONFIDENCES.join(", ")}`);
+  if (confidenceCell !== "" && !confidence) issue("confidence", "confidence.notOneOf", { value: confidenceCell, allowed: CONFIDENCES.join(", ") }, `"${confidenceCell}" is not one of ${CONFIDENCES.join(", ")}`);
 
   const visibilityCell = cell("visibility")?.trim() ?? "";
   const visibility = visibilityCell === "" ? null : (choice(visibilityCell, VISIBILITIES) ?? null);
-  if (visibilityCell !== "" && !visibility) issue("visibility", `"${visibilityCell}" is not one of ${VISIBILITIES.join(", ")}`);
+  if (visibilityCell !== "" && !visibility) issue("visibility", "visibility.notOneOf", { value: visibilityCell, allowed: VISIBILITIES.join(", ") }, `"${visibilityCell}" is not one of ${VISIBILITIES.join(", ")}`);
 
   const versionCell = cell("version")?.trim() ?? "";
   const version = versionCell === "" ? 0 : Number(versionCell);
-  if (!/^\d{0,9}$/.test(versionCell)) issue("version", `"${versionCell}" is not a version number: keep the exported value`);
+  if (!/^\d{0,9}$/.test(versionCell)) issue("version", "version.invalid", { value: versionCell }, `"${versionCell}" is not a version number: keep the exported value`);
 
   if (errors.length > count || !status) return null;
   return { row, recommendationId, paragraph, status, assessedOn: dateCell || null, rationale, confidence, visibility, version };
@@ -146,7 +147,7 @@ export function parseStatusSheet(text: string): ParsedSheet {
   try {
     records = parse(text, { delimiter: detectDelimiter(text), record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
   } catch (error) {
-    if (error instanceof CsvError) return { rows: [], errors: [{ message: `the file is not valid CSV: ${error.message}` }] };
+    if (error instanceof CsvError) return { rows: [], errors: [{ code: "file.notCsv", values: { detail: error.message }, message: `the file is not valid CSV: ${error.message}` }] };
     throw error;
   }
 
@@ -156,7 +157,7 @@ export function parseStatusSheet(text: string): ParsedSheet {
   for (const [index, key] of header.entries()) {
     const column = STATUS_SHEET_COLUMNS.find((known) => known === key);
     if (!column) continue;
-    if (positions.has(column)) return { rows: [], errors: [{ column, message: `the column "${column}" appears twice in the header row` }] };
+    if (positions.has(column)) return { rows: [], errors: [{ column, code: "header.duplicateColumn", values: { column }, message: `the column "${column}" appears twice in the header row` }] };
     positions.set(column, index);
   }
   const missing = ["status", "version"].filter((column) => !positions.has(column as StatusSheetColumn));
@@ -164,13 +165,13 @@ export function parseStatusSheet(text: string): ParsedSheet {
   if (missing.length > 0) {
     return {
       rows: [],
-      errors: missing.map((column) => ({ column, message: `the header row has no "${column}" column (export the sheet again to get every column)` })),
+      errors: missing.map((column) => ({ column, code: "header.missingColumn" as const, values: { column }, message: `the header row has no "${column}" column (export the sheet again to get every column)` })),
     };
   }
 
   // Spreadsheet row numbers: the header is row 1; blank rows count as rows but are skipped.
   const data = records.slice(1).map((cells, index) => ({ cells, row: index + 2 })).filter(({ cells }) => cells.some((c) => c.trim() !== ""));
-  if (data.length > MAX_SHEET_ROWS) return { rows: [], errors: [{ message: `the file has ${data.length} rows; at most ${MAX_SHEET_ROWS} are accepted` }] };
+  if (data.length > MAX_SHEET_ROWS) return { rows: [], errors: [{ code: "file.tooManyRows", values: { rows: data.length, max: MAX_SHEET_ROWS }, message: `the file has ${data.length} rows; at most ${MAX_SHEET_ROWS} are accepted` }] };
 
   const rows: SheetRow[] = [];
   const errors: SheetIssue[] = [];
@@ -186,5 +187,5 @@ export function parseStatusSheet(text: string): ParsedSheet {
 /** At most MAX_SHEET_ISSUES problems, then one line that says how many more there are. */
 export function capIssues(errors: SheetIssue[]): SheetIssue[] {
   if (errors.length <= MAX_SHEET_ISSUES) return errors;
-  return [...errors.slice(0, MAX_SHEET_ISSUES), { message: `… and ${errors.length - MAX_SHEET_ISSUES} more problems` }];
+  return [...errors.slice(0, MAX_SHEET_ISSUES), { code: "file.moreProblems", values: { count: errors.length - MAX_SHEET_ISSUES }, message: `… and ${errors.length - MAX_SHEET_ISSUES} more problems` }];
 }

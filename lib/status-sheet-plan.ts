@@ -64,25 +64,31 @@ export function planStatusSheet(basis: SheetBasis, parsed: ParsedSheet, today: s
     if (row.recommendationId !== null) {
       recommendation = byId.get(row.recommendationId);
       if (!recommendation) {
-        errors.push({ row: row.row, column: "recommendation_id", message: `${row.recommendationId} is not a recommendation of this review` });
+        errors.push({ row: row.row, column: "recommendation_id", code: "recommendationId.notInReview", values: { id: String(row.recommendationId) }, message: `${row.recommendationId} is not a recommendation of this review` });
         continue;
       }
       if (row.paragraph !== null && !sameParagraph(row.paragraph, recommendation.paragraph)) {
         const actual = recommendation.paragraph ? `paragraph ${recommendation.paragraph}` : "no paragraph";
-        errors.push({ row: row.row, column: "paragraph", message: `${row.paragraph} does not match recommendation_id ${recommendation.id} (${actual})` });
+        const mismatch: Pick<SheetIssue, "code" | "values"> = recommendation.paragraph
+          ? { code: "paragraph.mismatch" as const, values: { value: row.paragraph, id: String(recommendation.id), paragraph: recommendation.paragraph } }
+          : { code: "paragraph.mismatchNoParagraph" as const, values: { value: row.paragraph, id: String(recommendation.id) } };
+        errors.push({ row: row.row, column: "paragraph", ...mismatch, message: `${row.paragraph} does not match recommendation_id ${recommendation.id} (${actual})` });
         continue;
       }
     } else {
       recommendation = byParagraph.get(row.paragraph ?? "");
       if (!recommendation) {
-        errors.push({ row: row.row, column: "paragraph", message: `${row.paragraph} is not in this review` });
+        errors.push({ row: row.row, column: "paragraph", code: "paragraph.notInReview", values: { value: row.paragraph ?? "" }, message: `${row.paragraph} is not in this review` });
         continue;
       }
     }
 
     const earlier = seen.get(recommendation.id);
     if (earlier !== undefined) {
-      errors.push({ row: row.row, column: row.recommendationId !== null ? "recommendation_id" : "paragraph", message: `${label(recommendation)} is also on row ${earlier}` });
+      const target: Pick<SheetIssue, "code" | "values"> = recommendation.paragraph
+        ? { code: "row.duplicateParagraph" as const, values: { paragraph: recommendation.paragraph, earlier } }
+        : { code: "row.duplicateRecommendation" as const, values: { id: String(recommendation.id), earlier } };
+      errors.push({ row: row.row, column: row.recommendationId !== null ? "recommendation_id" : "paragraph", ...target, message: `${label(recommendation)} is also on row ${earlier}` });
       continue;
     }
     seen.set(recommendation.id, row.row);
@@ -92,7 +98,7 @@ export function planStatusSheet(basis: SheetBasis, parsed: ParsedSheet, today: s
     const current = history[0];
     const currentVersion = current?.version ?? 0;
     if (row.version > currentVersion) {
-      errors.push({ row: row.row, column: "version", message: `${row.version} does not exist (the latest version is ${currentVersion}): keep the exported value` });
+      errors.push({ row: row.row, column: "version", code: "version.notExist", values: { value: row.version, latest: currentVersion }, message: `${row.version} does not exist (the latest version is ${currentVersion}): keep the exported value` });
       continue;
     }
     const { values, fields } = nextValues(row, current, today);
@@ -116,6 +122,14 @@ export function planStatusSheet(basis: SheetBasis, parsed: ParsedSheet, today: s
         currentVersion,
         savedBy: current.authorName,
         savedAt: current.createdAt,
+        code: recommendation.paragraph ? "conflict.savedSince" : "conflict.savedSinceRecommendation",
+        values: {
+          ...(recommendation.paragraph ? { paragraph: recommendation.paragraph } : { id: String(recommendation.id) }),
+          savedBy: current.authorName,
+          currentVersion,
+          savedAt: current.createdAt,
+          sheetVersion: row.version,
+        },
         message: `${label(recommendation)} was saved by ${current.authorName} as version ${currentVersion} on ${savedAt}, after this sheet was exported (version ${row.version}): export the sheet again and redo this row`,
       });
       continue;

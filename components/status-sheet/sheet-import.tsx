@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, type ReactElement } from "react";
 import { applyStatusSheetAction, previewStatusSheetAction } from "@/lib/actions/status-sheet";
 import type { StatusSheetFormState } from "@/lib/schemas/status-sheet";
-import { SheetPreview } from "./sheet-preview";
+import { SheetPreview, useSheetIssueText } from "./sheet-preview";
 
 type PreviewState = Extract<StatusSheetFormState, { kind: "preview" }>;
 
@@ -14,9 +14,12 @@ const IDLE: StatusSheetFormState = { kind: "idle" };
 /** An error of the form in the page's language (the server's English message when it has no code). */
 function ErrorMessage({ state }: { state: Extract<StatusSheetFormState, { kind: "error" }> }): ReactElement {
   const t = useTranslations("statusSheet.errors");
+  const issueText = useSheetIssueText();
+  // An unreadable file: the reason (too large, not UTF-8, empty) in the page's language too.
+  const values = state.issue ? { ...state.values, reason: issueText(state.issue) } : state.values;
   return (
     <p role="alert" className="form-error">
-      {state.code ? t(state.code, state.values) : state.message}
+      {state.code ? t(state.code, values) : state.message}
     </p>
   );
 }

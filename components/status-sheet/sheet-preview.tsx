@@ -3,11 +3,27 @@ import type { ReactElement } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import type { SheetChange, SheetIssue, StatusSheetPreview } from "@/lib/schemas/status-sheet";
 
-/** "row 7, status: …": the framing in the page's language, the problem itself as the sheet's checks word it. */
+/**
+ * A problem of the sheet in the page's language: its catalogue text (statusSheet.problem.<code>) with its values as
+ * written; a date it names through the formatter; the English `message` when the catalogue has no text for its code.
+ */
+export function useSheetIssueText(): (issue: Pick<SheetIssue, "code" | "values" | "message">) => string {
+  const t = useTranslations("statusSheet.problem");
+  const format = useFormatter();
+  return (issue) => {
+    if (!t.has(issue.code)) return issue.message;
+    const values = { ...issue.values };
+    if (typeof values.savedAt === "string") values.savedAt = format.dateTime(new Date(values.savedAt), { dateStyle: "medium" });
+    return t(issue.code, values);
+  };
+}
+
+/** "row 7, status: …": the framing and the problem in the page's language, the cell's value and column key as written. */
 function Issue({ issue }: { issue: SheetIssue }): ReactElement {
   const t = useTranslations("statusSheet.preview");
-  if (issue.row === undefined) return <>{issue.message}</>;
-  return <>{issue.column ? t("atColumn", { row: issue.row, column: issue.column, message: issue.message }) : t("at", { row: issue.row, message: issue.message })}</>;
+  const message = useSheetIssueText()(issue);
+  if (issue.row === undefined) return <>{message}</>;
+  return <>{issue.column ? t("atColumn", { row: issue.row, column: issue.column, message }) : t("at", { row: issue.row, message })}</>;
 }
 
 function ChangeRow({ change }: { change: SheetChange }): ReactElement {
@@ -69,7 +85,7 @@ export function SheetPreview({ preview, fileName, reviewName }: { preview: Statu
           <ul>
             {preview.conflicts.map((conflict) => (
               <li key={conflict.row}>
-                <Issue issue={{ row: conflict.row, message: conflict.message }} />
+                <Issue issue={{ row: conflict.row, code: conflict.code, values: conflict.values, message: conflict.message }} />
               </li>
             ))}
           </ul>

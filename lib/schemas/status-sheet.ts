@@ -17,8 +17,45 @@ export const statusSheetQuerySchema = z.strictObject({
 
 export type StatusSheetQuery = z.infer<typeof statusSheetQuerySchema>;
 
+/**
+ * Every kind of problem a sheet can have, stable: `code` lets the page word it in its language (statusSheet.problem.*)
+ * with `values` as ICU arguments, while `message` stays the English text the API and the CLI show.
+ */
+export const SHEET_ISSUE_CODES = [
+  "file.tooLarge",
+  "file.notUtf8",
+  "file.empty",
+  "file.missing",
+  "file.notCsv",
+  "file.tooManyRows",
+  "file.moreProblems",
+  "header.duplicateColumn",
+  "header.missingColumn",
+  "row.noReference",
+  "row.duplicateParagraph",
+  "row.duplicateRecommendation",
+  "recommendationId.invalid",
+  "recommendationId.notInReview",
+  "paragraph.mismatch",
+  "paragraph.mismatchNoParagraph",
+  "paragraph.notInReview",
+  "status.notOneOf",
+  "assessedOn.notDate",
+  "rationale.tooLong",
+  "confidence.notOneOf",
+  "visibility.notOneOf",
+  "version.invalid",
+  "version.notExist",
+  "conflict.savedSince",
+  "conflict.savedSinceRecommendation",
+] as const;
+
+export type SheetIssueCode = (typeof SHEET_ISSUE_CODES)[number];
+/** ICU arguments of a problem: data (a cell's value, a column key, a paragraph, a name) as written, never translated. */
+export type SheetIssueValues = Record<string, string | number>;
+
 /** A problem with the file (no `row`) or with one row; `row` is the spreadsheet's row number (the header is row 1). */
-export type SheetIssue = { row?: number; column?: string; message: string };
+export type SheetIssue = { row?: number; column?: string; code: SheetIssueCode; values?: SheetIssueValues; message: string };
 
 /** What an assessment says, as the sheet's editable columns hold it. */
 export type SheetValues = {
@@ -50,6 +87,9 @@ export type SheetConflict = {
   currentVersion: number;
   savedBy: string;
   savedAt: string;
+  /** As for a SheetIssue; `values.savedAt` is the ISO timestamp (the page formats it). */
+  code: SheetIssueCode;
+  values: SheetIssueValues;
   message: string;
 };
 
@@ -89,8 +129,8 @@ export type StatusSheetErrorCode =
 /** The status sheet page's import form, as its server actions answer it. */
 export type StatusSheetFormState =
   | { kind: "idle" }
-  /** `message` in English (logs, tests); `code` and `values` let the page say it in its own language (statusSheet.errors). */
-  | { kind: "error"; message: string; code?: StatusSheetErrorCode; values?: Record<string, string | number> }
+  /** `message` in English (logs, tests); `code` and `values` let the page say it in its own language (statusSheet.errors), `issue` the file problem behind `unreadable`. */
+  | { kind: "error"; message: string; code?: StatusSheetErrorCode; values?: Record<string, string | number>; issue?: SheetIssue }
   /** `sheet` is the file's text, sent back with "Apply" only when the preview has changes and no problems. */
   | { kind: "preview"; key: string; fileName: string; sheet: string | null; preview: StatusSheetPreview }
   | { kind: "applied"; key: string; message: string; result: StatusSheetApplied };

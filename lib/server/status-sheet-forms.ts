@@ -44,7 +44,7 @@ export async function previewStatusSheetForViewer(viewer: Viewer | null, _previo
   if (file.size > MAX_SHEET_BYTES) return { kind: "error", code: "fileTooLarge", values: { file: file.name, megabytes: MAX_SHEET_BYTES / 1024 / 1024 }, message: `${file.name}: the file is larger than ${MAX_SHEET_BYTES / 1024 / 1024} MB.` };
 
   const decoded = decodeSheet(new Uint8Array(await file.arrayBuffer()));
-  if ("error" in decoded) return { kind: "error", code: "unreadable", values: { file: file.name, reason: decoded.error.message }, message: `${file.name}: ${decoded.error.message}.` };
+  if ("error" in decoded) return { kind: "error", code: "unreadable", values: { file: file.name, reason: decoded.error.message }, issue: decoded.error, message: `${file.name}: ${decoded.error.message}.` };
   try {
     const preview = await previewStatusSheet({ kind: "user", viewer }, target, decoded.text);
     const applicable = preview.errors.length === 0 && preview.conflicts.length === 0 && preview.changes.length > 0;

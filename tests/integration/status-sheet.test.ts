@@ -187,11 +187,11 @@ describe("row-by-row rejection", () => {
       const { status, body } = await preview("editorA", writeSheet(rows), mode);
       expect(status).toBe(422);
       expect(body.error).toBe("invalid_sheet");
-      expect(body.errors).toEqual([
-        { row: 5, column: "status", message: '"half done" is not one of not_assessed, not_implemented, partially_implemented, fully_implemented, regressed, unable_to_assess' },
+      expect(body.errors).toMatchObject([
+        { row: 5, column: "status", code: "status.notOneOf", values: { value: "half done" }, message: '"half done" is not one of not_assessed, not_implemented, partially_implemented, fully_implemented, regressed, unable_to_assess' },
         { row: 7, column: "assessed_on", message: '"2026-02-30" is not a date as YYYY-MM-DD' },
         { row: 9, column: "paragraph", message: "28.999 is not in this review" },
-        { row: 10, column: "paragraph", message: "paragraph 28.2 is also on row 3" },
+        { row: 10, column: "paragraph", code: "row.duplicateParagraph", values: { paragraph: "28.2", earlier: 3 }, message: "paragraph 28.2 is also on row 3" },
         { row: 13, column: "recommendation_id", message: `${other} is not a recommendation of this review` },
         { row: 14, column: "paragraph", message: "186.1 is not in this review" },
       ]);
@@ -203,7 +203,7 @@ describe("row-by-row rejection", () => {
     const sheet = await exportSheet("editorA");
     const missing = await preview("editorA", writeSheet(sheet.rows, { columns: ["paragraph", "recommendation_id", "rationale", "version"] }));
     expect(missing.status).toBe(422);
-    expect(missing.body.errors).toEqual([{ column: "status", message: 'the header row has no "status" column (export the sheet again to get every column)' }]);
+    expect(missing.body.errors).toEqual([{ column: "status", code: "header.missingColumn", values: { column: "status" }, message: 'the header row has no "status" column (export the sheet again to get every column)' }]);
     const latin1 = await upload("editorA", new Uint8Array([...new TextEncoder().encode("paragraph,status,version\n28.1,"), 0xe9, 0x0a]));
     expect(latin1.status).toBe(422);
     expect(((await latin1.json()) as StatusSheetPreview).errors[0]!.message).toContain("not UTF-8");

@@ -91,7 +91,7 @@ export async function POST(request: Request): Promise<Response> {
     await assertCanImportStatusSheet(viewer, target);
 
     const bytes = await sheetBytes(request);
-    const decoded = bytes ? decodeSheet(bytes) : { error: { message: 'no sheet: send it as the body (text/csv) or as the form field "file"' } };
+    const decoded = bytes ? decodeSheet(bytes) : { error: { code: "file.missing" as const, message: 'no sheet: send it as the body (text/csv) or as the form field "file"' } };
     if ("error" in decoded) return jsonResponse({ error: "invalid_sheet", changes: [], unchanged: 0, errors: [decoded.error], conflicts: [] }, 422);
     if (mode === "preview") return previewResponse(await previewStatusSheet({ kind: "user", viewer }, target, decoded.text));
     const result = await applyStatusSheet(viewer, target, decoded.text);
