@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { UserMenu } from "@/components/auth/user-menu";
 import { LocaleSwitch } from "@/components/i18n/locale-switch";
 import { Link } from "@/lib/i18n/navigation";
+import { clientMessages } from "@/lib/i18n/messages";
 import { LANGUAGE_TAGS, routing } from "@/lib/i18n/routing";
 
 export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
@@ -21,11 +22,11 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const t = await getTranslations("common");
+  const [t, messages] = await Promise.all([getTranslations("common"), getMessages()]);
   return (
     <html lang={LANGUAGE_TAGS[locale]}>
       <body>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(messages)}>
           <a className="skip-link" href="#main">
             {t("skipLink")}
           </a>

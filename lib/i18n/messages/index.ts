@@ -32,3 +32,13 @@ export async function loadMessages(locale: Locale): Promise<Catalogue> {
   );
   return Object.fromEntries(entries) as Catalogue;
 }
+
+/**
+ * The namespaces that client components (and what they import) read. Only these travel to the browser with every
+ * page: the others (home, states, reports, audit, csv) are read on the server alone, so a page stays light.
+ */
+export const CLIENT_NAMESPACES = ["common", "explorer", "detail", "charts", "statusSheet", "auth", "terms"] as const satisfies readonly Namespace[];
+
+export function clientMessages<T extends Record<string, unknown>>(messages: T): Partial<T> {
+  return Object.fromEntries(Object.entries(messages).filter(([namespace]) => (CLIENT_NAMESPACES as readonly string[]).includes(namespace))) as Partial<T>;
+}
