@@ -1,6 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { ReactElement } from "react";
-import { useReviewLabel, type SheetMembership } from "@/components/status-sheet/sheet-chooser";
+import { OrganisationSelect, ReviewSelect } from "@/components/reviews/choice-fields";
+import type { SheetMembership } from "@/components/status-sheet/sheet-chooser";
 import type { MidTermReportInput } from "@/lib/schemas/mid-term-report";
 import type { ReportThemeGroup } from "@/lib/server/mid-term-report";
 import type { ReviewSummary } from "@/lib/server/reviews";
@@ -21,39 +22,12 @@ export function MidTermForm({ reviews, memberships, themeGroups, choice }: Props
   const locale = useLocale();
   const t = useTranslations("reports.form");
   const terms = useTranslations("terms");
-  const label = useReviewLabel();
   const chosenThemes = new Set(choice.theme ?? []);
   return (
     <form method="get" action={getPathname({ href: "/reports/mid-term", locale })} className={styles.form} aria-label={t("label")}>
       <div className={styles.row}>
-        <label>
-          {t("review")}{" "}
-          <select name="review" defaultValue={choice.review ?? ""} required>
-            <option value="" disabled>
-              {t("chooseReview")}
-            </option>
-            {reviews.map((review) => (
-              <option key={review.id} value={review.id}>
-                {t("reviewOption", { review: label(review), count: review.loaded })}
-              </option>
-            ))}
-          </select>
-        </label>
-        {memberships.length > 1 ? (
-          <label>
-            {t("organisation")}{" "}
-            <select name="organization" defaultValue={choice.organization ?? ""} required>
-              <option value="" disabled>
-                {t("chooseOrganisation")}
-              </option>
-              {memberships.map((m) => (
-                <option key={m.organizationId} value={m.organizationSlug}>
-                  {t("membership", { organization: m.organizationName, role: terms(`role.${m.role}`) })}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
+        <ReviewSelect reviews={reviews} defaultValue={choice.review ?? ""} />
+        <OrganisationSelect memberships={memberships} defaultValue={choice.organization ?? ""} />
         <label>
           <input type="checkbox" name="noted" value="1" defaultChecked={choice.noted ?? false} /> {t("noted")}
         </label>

@@ -3,6 +3,7 @@ import type { ReactElement } from "react";
 import { countryName } from "@/lib/i18n/countries";
 import type { Viewer } from "@/lib/server/permissions";
 import type { ReviewSummary } from "@/lib/server/reviews";
+import { OrganisationSelect, ReviewSelect } from "@/components/reviews/choice-fields";
 import { getPathname } from "@/lib/i18n/navigation";
 
 export type SheetMembership = Viewer["memberships"][number];
@@ -49,38 +50,10 @@ type Props = { reviews: ReviewSummary[]; memberships: SheetMembership[]; choice:
 export function SheetChooser({ reviews, memberships, choice }: Props): ReactElement {
   const locale = useLocale();
   const t = useTranslations("statusSheet.chooser");
-  const terms = useTranslations("terms");
-  const label = useReviewLabel();
   return (
     <form method="get" action={getPathname({ href: "/status-sheet", locale })} className="sheet-chooser" aria-label={t("label")}>
-      <label>
-        {t("review")}{" "}
-        <select name="review" defaultValue={choice.review?.id ?? ""} required>
-          <option value="" disabled>
-            {t("chooseReview")}
-          </option>
-          {reviews.map((review) => (
-            <option key={review.id} value={review.id}>
-              {t("reviewOption", { review: label(review), count: review.loaded })}
-            </option>
-          ))}
-        </select>
-      </label>
-      {memberships.length > 1 ? (
-        <label>
-          {t("organisation")}{" "}
-          <select name="organization" defaultValue={choice.membership?.organizationSlug ?? ""} required>
-            <option value="" disabled>
-              {t("chooseOrganisation")}
-            </option>
-            {memberships.map((m) => (
-              <option key={m.organizationId} value={m.organizationSlug}>
-                {t("membership", { organization: m.organizationName, role: terms(`role.${m.role}`) })}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : null}
+      <ReviewSelect reviews={reviews} defaultValue={choice.review?.id ?? ""} />
+      <OrganisationSelect memberships={memberships} defaultValue={choice.membership?.organizationSlug ?? ""} />
       <button type="submit">{t("submit")}</button>
     </form>
   );
