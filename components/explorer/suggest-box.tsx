@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Link } from "@/lib/i18n/navigation";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useId, useState } from "react";
@@ -20,6 +20,7 @@ function addTo(params: URLSearchParams, key: string, value: string): string {
 export function SuggestBox() {
   const id = useId();
   const t = useTranslations("explorer");
+  const locale = useLocale();
   const params = useSearchParams();
   const [text, setText] = useState("");
   const [found, setFound] = useState<Suggestions | null>(null);
@@ -29,7 +30,7 @@ export function SuggestBox() {
     if (!q) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      fetch(`/api/suggest?q=${encodeURIComponent(q)}`, { signal: controller.signal })
+      fetch(`/api/suggest?q=${encodeURIComponent(q)}&lang=${locale}`, { signal: controller.signal })
         .then((response) => (response.ok ? (response.json() as Promise<Suggestions>) : null))
         .then(setFound)
         .catch(() => {});
@@ -38,7 +39,7 @@ export function SuggestBox() {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [text]);
+  }, [text, locale]);
 
   const results = text.trim() ? found : null;
   const total = (results?.states.length ?? 0) + (results?.themes.length ?? 0);
