@@ -74,6 +74,7 @@ function toRecommendation(draft: RowDraft, review: ReviewIdentity): ParsedRecomm
     // The thematic lists OHCHR publishes per review are in English.
     textLanguage: "en",
     recommendingStates: draft.recommendingStates,
+    unknownRecommendingStates: 0,
     position: draft.position,
     responseWording: draft.responseWording,
     positionSource: draft.positionSource,

@@ -35,10 +35,18 @@ export type ThemeRef = z.infer<typeof themeRefSchema>;
 /** How an imported recommendation's action category was set (an organisation's override comes later, never from a file). */
 export const actionCategoryMethodSchema = z.enum(["SOURCE", "DERIVED"]);
 
-export const importFormatSchema = z.enum(["ohchr-thematic-list", "upr-info-csv"]);
+/**
+ * The layouts the importer reads, each detected from the file's content (lib/import/index.ts):
+ * - ohchr-thematic-list: OHCHR "Thematic list of recommendations" (.docx), 2nd/3rd- and 4th-cycle layouts
+ * - upr-info-csv: UPR Info's 2015 database export (To, From, Text, Response, Action, Issue, Session)
+ * - upr-info-uwazi-csv: UPR Info's current database export (Title, Date added, Template, one column per field, ...)
+ * - uhri-xlsx / uhri-json: the Universal Human Rights Index export (16-column xlsx, or its JSON)
+ */
+export const importFormatSchema = z.enum(["ohchr-thematic-list", "upr-info-csv", "upr-info-uwazi-csv", "uhri-xlsx", "uhri-json"]);
 export type ImportFormat = z.infer<typeof importFormatSchema>;
 
-export const parsedRecommendationSchema = z.object({
+export const parsedRecommendationSchema = z
+  .object({
   /** Stable across re-imports of the same document, so a re-import updates rather than duplicates. */
   sourceKey: z.string().min(1),
   stateUnderReview: iso3Schema,
@@ -51,7 +59,12 @@ export const parsedRecommendationSchema = z.object({
   /** The language the source prints `text` in (BCP 47), e.g. "en". Set by the parser from what the document is. */
   textLanguage: languageTagSchema,
   /** ISO3 codes in printed order, without repeats. */
-  recommendingStates: z.array(iso3Schema).min(1),
+  recommendingStates: z.array(iso3Schema),
+  /**
+   * Recommending States the source itself marks as unknown ("(Unknown)" in UPR Info's database). Kept as a count:
+   * never guessed, never dropped. A record has at least one known or unknown recommending State.
+   */
+  unknownRecommendingStates: z.number().int().min(0),
   position: positionSchema.nullable(),
   /** The State's own words where known ("accepted", "rejected", "noted"). */
   responseWording: z.string().min(1).nullable(),
@@ -70,7 +83,11 @@ export const parsedRecommendationSchema = z.object({
   actionCategoryRules: z.string().min(1).nullable(),
   /** For messages: "paragraph 28.66", "row 12". */
   location: z.string().min(1),
-});
+  })
+  .refine((r) => r.recommendingStates.length + r.unknownRecommendingStates > 0, {
+    path: ["recommendingStates"],
+    message: "no recommending State",
+  });
 export type ParsedRecommendation = z.infer<typeof parsedRecommendationSchema>;
 
 export const reviewRefSchema = z.object({
@@ -85,9 +102,15 @@ export const reviewRefSchema = z.object({
 export type ReviewRef = z.infer<typeof reviewRefSchema>;
 
 export type ImportIssue = {
-  /** "file", "paragraph 28.66", "row 12", "heading" ... */
+  /** "file", "paragraph 28.66", "row 12", "rows 12, 40, 77 …", "heading" ... */
   location: string;
   message: string;
+  /**
+   * What kind of problem, so a preview can group them: "file" (the file as a whole), "layout" (columns, headings),
+   * "unknown-state" (a name no resolver knows, reported once per distinct name), "row" (any other row problem),
+   * "review" (a whole review, e.g. its source). Absent means "row".
+   */
+  kind?: "file" | "layout" | "unknown-state" | "row" | "review";
 };
 
 export type ParsedDocument = {
@@ -99,6 +122,8 @@ export type ParsedDocument = {
   reviews: ReviewRef[];
   recommendations: ParsedRecommendation[];
   errors: ImportIssue[];
+  /** Rows the file holds that are not UPR recommendations (treaty bodies, special procedures in a UHRI export). */
+  notUpr?: number;
 };
 
 export type ParseOptions = {

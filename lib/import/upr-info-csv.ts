@@ -65,6 +65,7 @@ function mergeRows(rows: readonly UprInfoRow[]): ParsedRecommendation[] {
       // UPR Info's database holds the English texts.
       textLanguage: "en",
       recommendingStates: states,
+      unknownRecommendingStates: 0,
       position: first.position,
       responseWording: first.responseWording,
       positionSource: "UPR Info database",

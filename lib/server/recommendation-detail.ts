@@ -1,14 +1,14 @@
 import "server-only";
 import { cache } from "react";
 import { getDb, type Db } from "./db";
-import { Prisma } from "./generated/prisma/client";
+import { Prisma, type SourceFormat } from "./generated/prisma/client";
 import { getRecommendation, type RecommendationRow, type RecommendingStateDto } from "./recommendations";
 
 export type RecommendationDetail = {
   recommendation: RecommendationRow;
   review: { session: number | null; reviewDate: string | null; year: number | null };
   /** The imported file the text was read from: its kind, and its title where the document prints one. */
-  document: { format: "OHCHR_THEMATIC_LIST" | "UPR_INFO_CSV"; title: string | null };
+  document: { format: SourceFormat; title: string | null };
 };
 
 export type RelatedRecommendation = {

@@ -22,6 +22,7 @@ export function formulaFixture(count: number): ParsedDocument {
     text: i === 0 ? FORMULA_TEXT : `Fixture recommendation ${i + 1}, with "quotes",\r\na line break, 中文 and é`,
     textLanguage: "en",
     recommendingStates: i % 2 === 0 ? ["GBR"] : ["DEU", "CIV"],
+    unknownRecommendingStates: 0,
     position: i % 3 === 0 ? "NOTED" : "SUPPORTED",
     responseWording: i % 3 === 0 ? "noted" : "supported",
     positionSource: null,

@@ -1,11 +1,11 @@
 import "server-only";
 import type { ParsedDocument, ParsedRecommendation, ReviewRef, ThemeRef } from "@/lib/import/types";
 import { themeKey, themeSlug } from "@/lib/themes";
-import { recordAuditEvent } from "./audit";
-import { syncCountries } from "./countries";
-import { refreshRecommendationSearchIndex } from "./recommendation-index";
-import { getDb, type Db } from "./db";
-import type { ActionCategoryMethod, Prisma, SourceFormat } from "./generated/prisma/client";
+import { recordAuditEvent } from "../audit";
+import { syncCountries } from "../countries";
+import { refreshRecommendationSearchIndex } from "../recommendation-index";
+import { getDb, type Db } from "../db";
+import type { ActionCategoryMethod, Prisma, SourceFormat } from "../generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
@@ -24,7 +24,13 @@ export class ImportRejectedError extends Error {
   }
 }
 
-const FORMAT = { "ohchr-thematic-list": "OHCHR_THEMATIC_LIST", "upr-info-csv": "UPR_INFO_CSV" } as const;
+const FORMAT = {
+  "ohchr-thematic-list": "OHCHR_THEMATIC_LIST",
+  "upr-info-csv": "UPR_INFO_CSV",
+  "upr-info-uwazi-csv": "UPR_INFO_UWAZI_CSV",
+  "uhri-xlsx": "UHRI_XLSX",
+  "uhri-json": "UHRI_JSON",
+} as const;
 
 
 /**
@@ -150,6 +156,7 @@ function fieldsOf(rec: ParsedRecommendation, ordinal: number, links: Links): {
   sourceDocumentId: number;
   position: ParsedRecommendation["position"];
   responseWording: string | null;
+  unknownRecommendingStates: number;
   positionSource: string | null;
   actionCategory: number | null;
   actionCategorySource: string | null;
@@ -168,6 +175,7 @@ function fieldsOf(rec: ParsedRecommendation, ordinal: number, links: Links): {
     sourceDocumentId: links.sourceId,
     position: rec.position,
     responseWording: rec.responseWording,
+    unknownRecommendingStates: rec.unknownRecommendingStates,
     positionSource: rec.positionSource,
     actionCategory: rec.actionCategory,
     actionCategorySource: rec.actionCategorySource,
