@@ -148,3 +148,18 @@ export function getCountry(iso3: string): CountryRecord | null {
 export function ambiguousStateKeys(): string[] {
   return [...INDEX.entries()].filter(([, iso3]) => iso3 === null).map(([key]) => key);
 }
+
+/**
+ * What a printed State name denotes: a State, the source's own "unknown" marker ("(Unknown)", "&#40;Unknown&#41;"),
+ * or nothing this resolver knows (null). Importers keep an unknown as an explicit unknown and report a null.
+ */
+export type StateNameResolution = { iso3: string } | "unknown" | null;
+
+const UNKNOWN_MARKERS = new Set(["unknown", "unknownstate", "notknown"]);
+
+export function resolveStateName(raw: string): StateNameResolution {
+  const decoded = raw.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
+  if (UNKNOWN_MARKERS.has(normaliseStateName(decoded))) return "unknown";
+  const iso3 = matchStateName(decoded);
+  return iso3 ? { iso3 } : null;
+}

@@ -1,4 +1,6 @@
 import "server-only";
+import { summarise } from "@/lib/import";
+import type { ImportEvent, ImportPreview, ImportResult, ReviewOutcome, ReviewPlan } from "@/lib/import/plan";
 import type { ParsedDocument, ParsedRecommendation, ReviewRef, ThemeRef } from "@/lib/import/types";
 import { themeKey, themeSlug } from "@/lib/themes";
 import { recordAuditEvent } from "../audit";
@@ -248,4 +250,68 @@ async function writeRecommendations(
     if (onProgress && (index % 100 === 99 || index === recs.length - 1)) onProgress(index + 1, recs.length);
   }
   return { created, updated, unchanged };
+}
+
+/**
+ * The plan of an import, review by review, without writing anything: what the CLI's --dry-run and the browser
+ * import's preview show. (First version: every review is "import"; the writer's precedence rules fill this in.)
+ */
+export async function previewImport(doc: ParsedDocument, options: { replace?: boolean; db?: Db } = {}): Promise<ImportPreview> {
+  const db = options.db ?? getDb();
+  void options.replace;
+  const summary = summarise(doc);
+  const reviews: ReviewPlan[] = [];
+  for (const group of summary.groups) {
+    const review = await db.review.findUnique({
+      where: { stateUnderReviewIso3_cycle: { stateUnderReviewIso3: group.stateUnderReview, cycle: group.cycle } },
+      select: { reportedTotal: true, _count: { select: { recommendations: true } } },
+    });
+    const unknown = doc.recommendations.filter((r) => r.stateUnderReview === group.stateUnderReview && r.cycle === group.cycle && r.unknownRecommendingStates > 0).length;
+    reviews.push({
+      stateUnderReview: group.stateUnderReview,
+      cycle: group.cycle,
+      session: group.session,
+      found: group.recommendations,
+      positions: group.positions,
+      unknownRecommendingStates: unknown,
+      reported: review?.reportedTotal ?? null,
+      loaded: review?._count.recommendations ?? 0,
+      action: "import",
+      existingFamily: null,
+      note: null,
+    });
+  }
+  return {
+    format: doc.format,
+    fileName: doc.fileName,
+    sha256: doc.sha256,
+    recommendations: summary.recommendations,
+    positions: summary.positions,
+    recommendingStates: summary.recommendingStates,
+    unknownRecommendingStates: doc.recommendations.filter((r) => r.unknownRecommendingStates > 0).length,
+    notUpr: doc.notUpr ?? 0,
+    reviews,
+    errors: doc.errors,
+  };
+}
+
+/**
+ * Applies an import: one transaction per review, events as it goes (the CLI prints them, the browser import streams
+ * them). Rejected files (errors) write nothing. (First version: one transaction for the whole file.)
+ */
+export async function applyImport(
+  doc: ParsedDocument,
+  options: { replace?: boolean; actorUserId?: string | null; onEvent?: (event: ImportEvent) => void; db?: Db } = {},
+): Promise<ImportResult> {
+  const preview = await previewImport(doc, options);
+  if (doc.errors.length > 0) throw new ImportRejectedError(doc.fileName, doc.errors);
+  const written = await importParsedDocument(doc, { db: options.db, actorUserId: options.actorUserId });
+  const outcomes: ReviewOutcome[] = preview.reviews.map((r, index) => {
+    const outcome = { stateUnderReview: r.stateUnderReview, cycle: r.cycle, action: r.action, created: 0, updated: 0, unchanged: 0, removed: 0 };
+    options.onEvent?.({ type: "review", index, of: preview.reviews.length, stateUnderReview: r.stateUnderReview, cycle: r.cycle, phase: "done", outcome });
+    return outcome;
+  });
+  const result: ImportResult = { ...preview, sourceDocumentId: written.sourceDocumentId, outcomes };
+  options.onEvent?.({ type: "result", result });
+  return result;
 }
