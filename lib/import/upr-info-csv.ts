@@ -33,13 +33,13 @@ function readCsv(buffer: Buffer): { records: string[][] } | { issue: ImportIssue
 }
 
 /** "upr-info:CHN:s4:<16 hex>": stable for the same text even if UPR Info reflows its spaces. */
-function baseSourceKey(row: UprInfoRow): string {
+export function baseSourceKey(row: UprInfoRow): string {
   const hash = createHash("sha1").update(row.text.replace(/\s+/g, " ").trim()).digest("hex").slice(0, 16);
   return `upr-info:${row.stateUnderReview}:s${row.session}:${hash}`;
 }
 
 /** Rows with the same State, session, text, response and action are one recommendation made by several States. */
-function mergeRows(rows: readonly UprInfoRow[]): ParsedRecommendation[] {
+export function mergeRows(rows: readonly UprInfoRow[]): ParsedRecommendation[] {
   const groups = new Map<string, UprInfoRow[]>();
   for (const row of rows) {
     const key = [row.stateUnderReview, row.session, row.text, row.response, row.action].join("\u0000");
@@ -78,7 +78,7 @@ function mergeRows(rows: readonly UprInfoRow[]): ParsedRecommendation[] {
 }
 
 /** One review per State and cycle, with the session most of its rows name. */
-function reviewsOf(recommendations: readonly ParsedRecommendation[]): ReviewRef[] {
+export function reviewsOf(recommendations: readonly ParsedRecommendation[]): ReviewRef[] {
   const sessions = new Map<string, Map<number | null, number>>();
   for (const r of recommendations) {
     const key = `${r.stateUnderReview}:${r.cycle}`;
