@@ -3,13 +3,17 @@ import { emptyDocument } from "./document";
 import { parseOhchrThematicList } from "./ohchr-docx";
 import type { ImportFormat, ImportIssue, ParseOptions, ParsedDocument, ParsedRecommendation } from "./types";
 import { parseUprInfoCsv } from "./upr-info-csv";
+import { parseUprInfoUwaziCsv } from "./upr-info-uwazi/parse";
 
 /** The one entry point for importing a file: it recognises the format and hands the file to its parser. */
 
 export { parseOhchrThematicList } from "./ohchr-docx";
 export { parseUprInfoCsv } from "./upr-info-csv";
+export { parseUprInfoUwaziCsv } from "./upr-info-uwazi/parse";
 
 const CSV_COLUMNS = ["to", "text", "from", "response"];
+/** Uwazi's CSV export always starts with these (UPR Info's current database). */
+const UWAZI_LEADING_COLUMNS = ["title", "date added", "template"];
 
 /**
  * The format of a file, from its content first: a zip is a .docx, a CSV whose header names UPR Info's columns is a
@@ -20,6 +24,7 @@ export function detectFormat(buffer: Buffer, fileName: string): ImportFormat | n
   if (isZip(buffer)) return "ohchr-thematic-list";
   const firstLine = buffer.subarray(0, 4096).toString("utf8").replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
   const columns = firstLine.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, "").trim().toLowerCase());
+  if (UWAZI_LEADING_COLUMNS.every((c, i) => columns[i] === c)) return "upr-info-uwazi-csv";
   if (CSV_COLUMNS.every((c) => columns.includes(c))) return "upr-info-csv";
   if (/\.csv$/i.test(fileName)) return "upr-info-csv";
   if (/\.docx$/i.test(fileName)) return "ohchr-thematic-list";
@@ -40,6 +45,7 @@ export async function parseImportFile(buffer: Buffer, options: ParseOptions): Pr
     ]);
   }
   try {
+    if (format === "upr-info-uwazi-csv") return await parseUprInfoUwaziCsv(buffer, options);
     return format === "ohchr-thematic-list" ? await parseOhchrThematicList(buffer, options) : parseUprInfoCsv(buffer, options);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : "unknown error";
