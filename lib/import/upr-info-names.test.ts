@@ -1,35 +1,8 @@
-import { readFileSync } from "node:fs";
-import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import { parseUprInfoCsv } from "./upr-info-csv";
-import { realDataFile } from "@/tests/helpers/data-files";
+import { uprInfoFixture as fixture } from "@/tests/helpers/upr-info-fixture";
 
-/**
- * FIXTURE, not UPR Info data: real rows of the shipped China export (UPR Info's 2015 layout, texts unchanged) whose
- * State names are rewritten to the forms UPR Info's full export prints ("St Lucia", "Trinidad & Tobago",
- * "&#40;Unknown&#41;", ...), so the name handling can be shown on a few rows.
- */
-const REAL = parse(readFileSync(realDataFile("upr-info/CHN-upr-info-2009-2013.csv")), { bom: true }) as string[][];
-const HEADER = REAL[0]!;
-const column = (name: string): number => HEADER.indexOf(name);
-const FROM = column("From");
-const TO = column("To");
-const TEXT = column("Text");
-
-/** The first `count` real rows of session 4, with the named columns rewritten per row. */
-function fixture(rewrites: { from?: string; to?: string; textOf?: number }[]): Buffer {
-  const rows = REAL.slice(1, 1 + rewrites.length).map((row, i) => {
-    const copy = [...row];
-    const rewrite = rewrites[i]!;
-    if (rewrite.from !== undefined) copy[FROM] = rewrite.from;
-    if (rewrite.to !== undefined) copy[TO] = rewrite.to;
-    // Two rows with the same text, response and action are one recommendation made by several States.
-    if (rewrite.textOf !== undefined) copy[TEXT] = REAL[1 + rewrite.textOf]![TEXT]!;
-    return copy;
-  });
-  return Buffer.from(stringify([HEADER, ...rows]));
-}
+/** Fixtures built from real rows of the shipped China export, with State names rewritten (see the helper). */
 
 describe("UPR Info's State names (fixture from real rows)", () => {
   it("resolves UPR Info's short forms and keeps its unknown States as a count", () => {
