@@ -48,28 +48,14 @@ function lookUp(raw: string): string | null {
   return null;
 }
 
-/** Distinct names seen, so a 250,000-row export normalises each name once. Bounded: a file of junk cannot grow it. */
-const MEMO = new Map<string, string | null>();
-const MEMO_LIMIT = 10_000;
-
 /**
  * ISO3 of the UN Member or observer State a printed name denotes, or null. Accepts UN short and formal names, former
  * names, UPR Info's short forms and the typographic noise of converted files. Null for anything else ("ILO", "NHRAP",
- * a territory), so callers can tell a State list from another parenthetical.
+ * a territory, the source's "(Unknown)"), so callers can tell a State list from another parenthetical.
  */
 export function matchStateName(raw: string): string | null {
-  const memo = MEMO.get(raw);
-  if (memo !== undefined) return memo;
-  let iso3 = lookUp(raw);
-  if (!iso3) {
-    // "Myanmar (Burma)": a name followed by another name of the same State.
-    const inverted = invertedName(raw);
-    const head = inverted ? lookUp(inverted.head) : null;
-    if (head && head === lookUp(inverted!.qualifier)) iso3 = head;
-  }
-  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
-  MEMO.set(raw, iso3);
-  return iso3;
+  const resolution = resolveStateName(raw);
+  return resolution === null || resolution === "unknown" ? null : resolution.iso3;
 }
 
 /**
@@ -90,8 +76,25 @@ export type StateNameResolution = { iso3: string } | "unknown" | null;
 /** Normalised forms of the markers sources print for a State they do not know. */
 const UNKNOWN_MARKERS: ReadonlySet<string> = new Set(["unknown", "unknownstate", "notknown"]);
 
+/** Distinct names seen, so a 250,000-row export resolves each name once. Bounded: a file of junk cannot grow it. */
+const MEMO = new Map<string, StateNameResolution>();
+const MEMO_LIMIT = 10_000;
+
 export function resolveStateName(raw: string): StateNameResolution {
+  const memo = MEMO.get(raw);
+  if (memo !== undefined) return memo;
+  const resolution = resolve(raw);
+  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
+  MEMO.set(raw, resolution);
+  return resolution;
+}
+
+function resolve(raw: string): StateNameResolution {
   if (UNKNOWN_MARKERS.has(normaliseStateName(raw))) return "unknown";
-  const iso3 = matchStateName(raw);
-  return iso3 ? { iso3 } : null;
+  const iso3 = lookUp(raw);
+  if (iso3) return Object.freeze({ iso3 });
+  // "Myanmar (Burma)": a name followed by another name of the same State.
+  const inverted = invertedName(raw);
+  const head = inverted ? lookUp(inverted.head) : null;
+  return head && head === lookUp(inverted!.qualifier) ? Object.freeze({ iso3: head }) : null;
 }
