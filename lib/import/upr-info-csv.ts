@@ -3,6 +3,7 @@ import { CsvError, parse } from "csv-parse/sync";
 import { importedActionCategory } from "./action-category";
 import { emptyDocument, progressReporter, sha256Of, validateRecommendations } from "./document";
 import type { ImportIssue, ParseOptions, ParsedDocument, ParsedRecommendation, ReviewRef } from "./types";
+import { UnresolvedNames } from "./unknown-names";
 import { readUprInfoRow, type UprInfoRow } from "./upr-info-row";
 
 const FORMAT = "upr-info-csv" as const;
@@ -38,7 +39,10 @@ export function baseSourceKey(row: UprInfoRow): string {
   return `upr-info:${row.stateUnderReview}:s${row.session}:${hash}`;
 }
 
-/** Rows with the same State, session, text, response and action are one recommendation made by several States. */
+/**
+ * Rows with the same State, session, text, response and action are one recommendation made by several States. A row
+ * whose State UPR Info prints as unknown adds one to the record's unknown count, so a record may have only unknowns.
+ */
 export function mergeRows(rows: readonly UprInfoRow[]): ParsedRecommendation[] {
   const groups = new Map<string, UprInfoRow[]>();
   for (const row of rows) {
@@ -65,7 +69,7 @@ export function mergeRows(rows: readonly UprInfoRow[]): ParsedRecommendation[] {
       // UPR Info's database holds the English texts.
       textLanguage: "en",
       recommendingStates: states,
-      unknownRecommendingStates: 0,
+      unknownRecommendingStates: group.filter((r) => r.recommendingState === null).length,
       position: first.position,
       responseWording: first.responseWording,
       positionSource: "UPR Info database",
@@ -118,6 +122,7 @@ export function parseUprInfoCsv(buffer: Buffer, options: ParseOptions): ParsedDo
 
   // Read every row, keeping those inside the filter.
   const errors: ImportIssue[] = [];
+  const unresolved = new UnresolvedNames();
   const rows: UprInfoRow[] = [];
   const progress = progressReporter(records.length, options.onProgress);
   records.forEach((fields, i) => {
@@ -125,10 +130,12 @@ export function parseUprInfoCsv(buffer: Buffer, options: ParseOptions): ParsedDo
       const at = index.get(column.toLowerCase());
       return at === undefined ? "" : (fields[at] ?? "");
     };
-    const row = readUprInfoRow(get, i + 2, options, errors);
+    const row = readUprInfoRow(get, i + 2, options, errors, unresolved);
     if (row) rows.push(row);
     progress(i + 1);
   });
+  // One issue per name no resolver knows, before the other row problems.
+  errors.unshift(...unresolved.issues());
 
   if (rows.length === 0 && errors.length === 0) {
     const wanted = [options.stateUnderReview?.toUpperCase(), options.cycle && `cycle ${options.cycle}`].filter(Boolean).join(" ");
