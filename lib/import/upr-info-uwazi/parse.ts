@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { resolveStateName, type StateNameResolution } from "../../countries";
 import { emptyDocument, sha256Of, validateRecommendations } from "../document";
-import type { ImportIssue, ParseOptions, ParsedDocument, ParsedRecommendation } from "../types";
+import type { ImportIssue, ParseOptions, ParsedDocument } from "../types";
 import { UnresolvedNames } from "../unknown-names";
 import { mergeRows, reviewsOf } from "../upr-info-csv";
 import { matchColumns, type ColumnMap } from "./columns";
@@ -33,32 +33,6 @@ function csvIssue(error: unknown): ImportIssue {
 
 function* chunks(buffer: Buffer): Generator<Buffer> {
   for (let at = 0; at < buffer.length; at += CHUNK) yield buffer.subarray(at, at + CHUNK);
-}
-
-/**
- * Unknown recommending States per recommendation. The 2015 merge keeps known States only, so the count is added
- * here: rows are grouped by the key mergeRows groups by (State, session, text, response, action), and a merged
- * recommendation is located at its group's first row. Keys are only kept for groups with an unknown State, so a
- * large export does not hold a second copy of every text.
- */
-function addUnknownStates(rows: readonly UwaziRow[], recommendations: ParsedRecommendation[]): ParsedRecommendation[] {
-  const keyOf = (r: UwaziRow): string => [r.stateUnderReview, r.session, r.text, r.response, r.action].join("\u0000");
-  const unknownByKey = new Map<string, number>();
-  for (const r of rows) if (r.unknownRecommendingState) unknownByKey.set(keyOf(r), (unknownByKey.get(keyOf(r)) ?? 0) + 1);
-  if (unknownByKey.size === 0) return recommendations;
-  const unknownAt = new Map<string, number>();
-  for (const r of rows) {
-    const key = keyOf(r);
-    const count = unknownByKey.get(key);
-    if (count === undefined) continue;
-    unknownAt.set(`row ${r.row}`, count);
-    unknownByKey.delete(key);
-  }
-  // In place: the records are mergeRows' fresh objects, and a large export should not be copied once more.
-  for (const rec of recommendations) {
-    rec.unknownRecommendingStates = Math.max(rec.unknownRecommendingStates, unknownAt.get(rec.location) ?? 0);
-  }
-  return recommendations;
 }
 
 /**
@@ -127,7 +101,7 @@ export async function parseUprInfoUwaziCsv(buffer: Buffer, options: ParseOptions
       errors.push({ location: "file", message: `no rows for ${wanted || "any review"}`, kind: "file" });
     }
   }
-  const merged = addUnknownStates(rows, mergeRows(rows));
+  const merged = mergeRows(rows);
   rows.length = 0;
   const recommendations = validateRecommendations(merged, errors);
   return {

@@ -12,7 +12,7 @@ import { actionCategoryNumber, cycleNumber, leafValues, readResponse, sessionNum
  */
 
 /** A 2015-style row; `recommendingState` is null where the source marks the State unknown ("(Unknown)"). */
-export type UwaziRow = UprInfoRow & { unknownRecommendingState: boolean };
+export type UwaziRow = UprInfoRow;
 
 export type RowContext = {
   columns: ColumnMap;
@@ -111,7 +111,6 @@ export function readUwaziRow(fields: readonly string[], row: number, context: Ro
       cycle,
       text,
       recommendingState: iso3,
-      unknownRecommendingState: iso3 === null,
       position: response.position,
       responseWording: response.wording,
       actionCategory: action,
