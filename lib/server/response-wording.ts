@@ -44,8 +44,8 @@ export type WordingApplyOptions = {
 
 export type WordingTemplateFile = { review: Review; fileName: string; csv: string; rows: number };
 
-/** Rows per batch of updates and audit events: progress for the CLI, short statements for the embedded database. */
-const WRITE_BATCH = 50;
+/** Rows per UPDATE and per batch of audit events: progress for the CLI, short statements for the embedded database. */
+const WRITE_BATCH = 100;
 
 /** The user the audit names: null for the operator CLI; an instance administrator otherwise (401 / 403 for anyone else). */
 function actorUserId(actor: Actor): string | null {
@@ -155,9 +155,13 @@ export async function applyResponseWording(actor: Actor, target: WordingTarget, 
 
       for (let start = 0; start < plan.changes.length; start += WRITE_BATCH) {
         const batch = plan.changes.slice(start, start + WRITE_BATCH);
-        for (const change of batch) {
-          await tx.recommendation.update({ where: { id: change.recommendationId }, data: { responseWording: change.after.wording, responseWordingSource: change.after.source } });
-        }
+        const ids = batch.map((change) => change.recommendationId);
+        const wordings = batch.map((change) => change.after.wording);
+        const sources = batch.map((change) => change.after.source);
+        await tx.$executeRaw`
+          UPDATE "Recommendation" r SET "responseWording" = u."wording", "responseWordingSource" = u."source", "updatedAt" = now()
+          FROM unnest(${ids}::int[], ${wordings}::text[], ${sources}::text[]) AS u("id", "wording", "source")
+          WHERE r."id" = u."id"`;
         await recordAuditEvents(
           tx,
           batch.map((change) => ({
