@@ -1,7 +1,7 @@
 /**
  * The operators' CLI: `npm run upr -- import <file> [--state ISO3] [--cycle N] [--dry-run] [--json]`, plus
  * `org create` and `user add` (scripts/lib/accounts-cli.ts), `status export` and `status import` (scripts/lib/status-cli.ts),
- * and `classify` (scripts/lib/classify-cli.ts, no database).
+ * `wording export` and `wording import` (scripts/lib/wording-cli.ts), and `classify` (scripts/lib/classify-cli.ts, no database).
  * Exit codes: 0 done, 1 the input was rejected (nothing written), 2 usage or environment problem.
  */
 import fs from "node:fs/promises";
@@ -16,6 +16,7 @@ import { orgCommand, UsageError, userCommand } from "./lib/accounts-cli";
 import { classifyCommand } from "./lib/classify-cli";
 import { createProgress } from "./lib/progress";
 import { statusCommand } from "./lib/status-cli";
+import { wordingCommand } from "./lib/wording-cli";
 
 const USAGE = `Usage:
   npm run upr -- import <file> [--state ISO3] [--cycle N] [--dry-run] [--json]
@@ -39,6 +40,15 @@ const USAGE = `Usage:
   status export writes the organisation's status sheet of a review (CSV, one row per recommendation).
   status import checks an edited sheet row by row and records each changed row as a new assessment, all or
   nothing, as the member --as (an editor or owner of the organisation); --dry-run only shows what would change.
+
+  npm run upr -- wording export --review <id> [-o file]
+  npm run upr -- wording import <file> --review <id> [--source-symbol <symbol>] [--dry-run] [--as <admin email>]
+
+  wording export writes a review's response-wording template (CSV: paragraph, wording, addendum_paragraph, then the
+  position and text for orientation). wording import sets the State's own words per paragraph, as printed in the
+  review's addendum, and cites that addendum (or --source-symbol) with the row's addendum_paragraph; every row is
+  checked first (a wording must agree with the recorded position), then all are set in one transaction or none.
+  --as records the import as that instance administrator; --dry-run only shows what would change.
 
   npm run -s upr -- classify < texts.txt
 
@@ -132,6 +142,7 @@ async function main(): Promise<void> {
     if (command === "org") process.exit(await orgCommand(rest));
     if (command === "user") process.exit(await userCommand(rest));
     if (command === "status") process.exit(await statusCommand(rest));
+    if (command === "wording") process.exit(await wordingCommand(rest));
     if (command === "classify") process.exit(await classifyCommand(rest));
     if (command === undefined || command === "help" || command === "--help") {
       process.stdout.write(`${USAGE}\n`);

@@ -19,7 +19,9 @@ export type AuditAction =
   | "action-category.override"
   | "action-category.clear"
   | "action-category.derive"
-  | "recommendation-text.import";
+  | "recommendation-text.import"
+  | "response-wording.set"
+  | "response-wording.import";
 
 export type AuditEventInput = {
   /** Null for the operator CLI and the first-start seed. */

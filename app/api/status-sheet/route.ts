@@ -1,8 +1,9 @@
 import { statusSheetQuerySchema, type StatusSheetPreview, type StatusSheetQuery } from "@/lib/schemas/status-sheet";
-import { decodeSheet, MAX_SHEET_BYTES } from "@/lib/status-sheet-csv";
+import { decodeSheet, MAX_SHEET_BYTES } from "@/lib/status-sheet/csv";
 import { assertSameOrigin } from "@/lib/server/csrf";
 import { badRequest, jsonResponse, toHttpError } from "@/lib/server/http-errors";
 import { getViewer } from "@/lib/server/permissions";
+import { PayloadTooLargeError, uploadedSheetBytes } from "@/lib/server/upload";
 import { applyStatusSheet, assertCanImportStatusSheet, exportStatusSheet, previewStatusSheet, StatusSheetRejectedError } from "@/lib/server/status-sheet";
 
 function parseQuery(request: Request): { query: StatusSheetQuery } | { response: Response } {
@@ -30,44 +31,6 @@ export async function GET(request: Request): Promise<Response> {
   }
 }
 
-class TooLargeError extends Error {}
-
-/** The body, refused past the limit without reading it all: by Content-Length first, then while streaming. */
-async function readBoundedBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  if (Number(request.headers.get("content-length") ?? 0) > limit) throw new TooLargeError();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new TooLargeError();
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
-
-/** The sheet's bytes: the raw body (text/csv), or the form field `file` of a multipart upload. */
-async function sheetBytes(request: Request): Promise<Uint8Array<ArrayBuffer> | null> {
-  // Room for the multipart envelope around a file of the maximum size.
-  const body = await readBoundedBody(request, MAX_SHEET_BYTES + 64 * 1024);
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("multipart/form-data")) return body;
-  const form = await new Response(body, { headers: { "content-type": type } }).formData().catch(() => null);
-  const file = form?.get("file");
-  return file instanceof File ? new Uint8Array(await file.arrayBuffer()) : null;
-}
-
 function previewResponse(preview: StatusSheetPreview, extra: Record<string, unknown> = {}): Response {
   const status = preview.errors.length > 0 ? 422 : preview.conflicts.length > 0 ? 409 : 200;
   const error = status === 422 ? { error: "invalid_sheet" } : status === 409 ? { error: "conflict" } : {};
@@ -90,14 +53,14 @@ export async function POST(request: Request): Promise<Response> {
     const target = { reviewId: review, organization };
     await assertCanImportStatusSheet(viewer, target);
 
-    const bytes = await sheetBytes(request);
+    const bytes = await uploadedSheetBytes(request, MAX_SHEET_BYTES);
     const decoded = bytes ? decodeSheet(bytes) : { error: { code: "file.missing" as const, message: 'no sheet: send it as the body (text/csv) or as the form field "file"' } };
     if ("error" in decoded) return jsonResponse({ error: "invalid_sheet", changes: [], unchanged: 0, errors: [decoded.error], conflicts: [] }, 422);
     if (mode === "preview") return previewResponse(await previewStatusSheet({ kind: "user", viewer }, target, decoded.text));
     const result = await applyStatusSheet(viewer, target, decoded.text);
     return previewResponse(result);
   } catch (error) {
-    if (error instanceof TooLargeError) return jsonResponse({ error: "payload_too_large", message: `the sheet may be at most ${MAX_SHEET_BYTES / 1024 / 1024} MB` }, 413);
+    if (error instanceof PayloadTooLargeError) return jsonResponse({ error: "payload_too_large", message: `the sheet may be at most ${MAX_SHEET_BYTES / 1024 / 1024} MB` }, 413);
     if (error instanceof StatusSheetRejectedError) return previewResponse(error.preview);
     return toHttpError(error);
   }
