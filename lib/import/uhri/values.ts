@@ -11,6 +11,8 @@ import type { Position, ThemeRef } from "../types";
 
 /** Line breaks as "\n", each line's spaces (no-break spaces included) collapsed, the ends trimmed. */
 export function cleanText(raw: string): string {
+  // Most cells are clean already: keep the very string (shared with the workbook's string table).
+  if (!/[\r\n\u00a0\t]|\s\s|^\s|\s$/.test(raw)) return raw;
   return raw
     .replace(/\r\n?/g, "\n")
     .split("\n")
