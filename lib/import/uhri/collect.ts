@@ -108,13 +108,14 @@ export class UhriCollector {
           : `no UPR recommendations for ${wanted || "any review"}`;
       errors.push({ location: "file", kind: "file", message });
     }
-    const kept = new Set(recommendations.map((r) => `${r.stateUnderReview}:${r.cycle}`));
-    const reviews = [...this.reviews.entries()]
-      .filter(([key]) => kept.has(key))
-      .map(([key, tally]): ReviewRef => {
-        const [stateUnderReview = "", cycle = "0"] = key.split(":");
-        return { stateUnderReview, cycle: Number(cycle), session: mostCommon(tally.sessions), ...symbolsOf(mostCommon(tally.symbols)) };
-      });
+    const reviews = [...this.reviews.entries()].map(([key, tally]): ReviewRef => {
+      const [stateUnderReview = "", cycle = "0"] = key.split(":");
+      const session = mostCommon(new Map([...tally.sessions].filter(([s]) => s !== null))) ?? null;
+      return { stateUnderReview, cycle: Number(cycle), session, ...symbolsOf(mostCommon(tally.symbols)) };
+    });
+    // A record without a UPR Session (the JSON may give only UprCycle) belongs to its review's session.
+    const sessions = new Map(reviews.map((r) => [`${r.stateUnderReview}:${r.cycle}`, r.session]));
+    for (const r of recommendations) r.session ??= sessions.get(`${r.stateUnderReview}:${r.cycle}`) ?? null;
     return { recommendations, reviews, errors, notUpr: this.notUpr };
   }
 }

@@ -62,12 +62,29 @@ describe("parseUhriJson value shapes", () => {
     expect(doc.recommendations[1]).toMatchObject({ recommendingStates: ["HND"], unknownRecommendingStates: 1 });
   });
 
+  it("gives a record without a session its review's session, and knows the UPR by its body's name", () => {
+    const doc = parseUhriJson(
+      json([
+        { ...first, UprSession: [], UprCycle: 3, Body: "Universal Periodic Review (UPR)" },
+        { ...second, Body: ["Human Rights Council - UPR"] },
+        { ...third, Body: "UPRISING", UprSession: [], UprPositions: [], UprRecommendingCountry: [], UprCycle: null },
+      ]),
+      { fileName: "x.json" },
+    );
+    expect(doc.errors).toEqual([]);
+    expect(doc.notUpr).toBe(1);
+    expect(doc.recommendations.map((r) => [r.cycle, r.session])).toEqual([
+      [3, 31],
+      [3, 31],
+    ]);
+  });
+
   it("says clearly what is wrong with a value it cannot read", () => {
     const doc = parseUhriJson(
       json([
         { ...first, Countries: { name: "China" } },
         { ...second, Text: ["<p>one</p>", "<p>two</p>"] },
-        { ...third, UprCycle: "third" },
+        { ...third, UprCycle: "the next one" },
         "28.4 a text alone",
       ]),
       { fileName: "x.json" },
@@ -76,7 +93,7 @@ describe("parseUhriJson value shapes", () => {
     expect(doc.errors).toEqual([
       { location: "item 1", message: '"Countries" holds an object where texts were expected' },
       { location: "item 2", message: '"Text" holds a list of 2 values where one was expected' },
-      { location: "item 3", message: 'invalid UprCycle "third" (expected 1–9)' },
+      { location: "item 3", message: 'invalid UprCycle "the next one" (expected 1–9)' },
       { location: "item 4", message: "is a string, not a UHRI record (an object with AnnotationId, Text, …)" },
     ]);
   });

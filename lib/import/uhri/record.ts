@@ -5,7 +5,7 @@ import { ensureTheme, namedTheme } from "../themes";
 import type { ImportIssue, ParsedRecommendation, ThemeRef } from "../types";
 import type { UnresolvedNames } from "../unknown-names";
 import { cycleOfSession } from "../upr-info-row";
-import { firstNumber, sdgOfLine, uhriPosition } from "./values";
+import { cycleNumber, sdgOfLine, sessionNumber, uhriPosition } from "./values";
 
 /**
  * One UHRI record, as both exports give it (the xlsx row and the JSON item are read into this), and the rules that
@@ -33,11 +33,12 @@ export type UhriRecord = {
   publishedOnUhri: string | null;
 };
 
-const UPR_BODIES = new Set(["upr", "universal periodic review", "universal periodic review (upr)", "human rights council - universal periodic review"]);
+/** "UPR", "Universal Periodic Review", "Universal Periodic Review (UPR)", "Human Rights Council - UPR". */
+const UPR_BODY = /(^|\W)(upr|universal periodic review)(\W|$)/i;
 
 /** A UPR recommendation: the UPR is its recommending body, or it has any of the UPR fields. */
 export function isUprRecord(record: UhriRecord): boolean {
-  if (record.bodies.some((b) => UPR_BODIES.has(b.toLowerCase().replace(/\s+/g, " ").trim()))) return true;
+  if (record.bodies.some((body) => UPR_BODY.test(body))) return true;
   return record.recommendingStates.length + record.positions.length + record.sessions.length > 0 || record.cycle !== null;
 }
 
@@ -80,13 +81,13 @@ export function reviewOf(record: UhriRecord, context: RecordContext): Review | n
   }
   if (resolved === "unknown") return fail(`the State under review is given as unknown ("${name}")`);
 
-  const sessions = [...new Set(record.sessions.map(firstNumber))];
+  const sessions = [...new Set(record.sessions.map(sessionNumber))];
   const session = sessions.length === 1 ? sessions[0]! : null;
   if (sessions.length > 1) return fail(`several UPR Sessions (${record.sessions.join(", ")})`);
   if (record.sessions.length > 0 && !(session !== null && session >= 1 && session < 100)) {
     return fail(`invalid UPR Session "${record.sessions[0]}" (expected a session number)`);
   }
-  const givenCycle = record.cycle === null ? null : firstNumber(record.cycle);
+  const givenCycle = record.cycle === null ? null : cycleNumber(record.cycle);
   if (record.cycle !== null && !(givenCycle !== null && givenCycle >= 1 && givenCycle <= 9)) {
     return fail(`invalid UprCycle "${record.cycle}" (expected 1–9)`);
   }

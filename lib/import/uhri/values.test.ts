@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { matchColumns, normaliseTitle, UHRI_COLUMNS } from "./columns";
-import { cleanText, firstNumber, htmlToText, isoDate, sdgOfLine, splitValues, uhriPosition } from "./values";
+import { cleanText, cycleNumber, firstNumber, htmlToText, isoDate, sdgOfLine, sessionNumber, splitValues, uhriPosition } from "./values";
 
 describe("UHRI values", () => {
   it("splits multi-valued cells on lines, dropping the \"- \" prefix", () => {
@@ -41,10 +41,10 @@ describe("UHRI values", () => {
   });
 
   it("finds session and cycle numbers in their usual spellings", () => {
-    expect(firstNumber("31")).toBe(31);
-    expect(firstNumber("31st session")).toBe(31);
-    expect(firstNumber("Cycle 3")).toBe(3);
     expect(firstNumber("none")).toBeNull();
+    for (const session of ["31", "31st session", "Session 31", "3rd cycle - 31st session", "UPR 31"]) expect(sessionNumber(session)).toBe(31);
+    for (const cycle of ["3", "Cycle 3", "3rd cycle", "Third cycle", "Cycle III"]) expect(cycleNumber(cycle)).toBe(3);
+    expect(cycleNumber("none")).toBeNull();
   });
 
   it("turns HTML into the printed text, entities decoded, words untouched", () => {

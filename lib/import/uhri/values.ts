@@ -84,10 +84,26 @@ export function sdgOfLine(line: string): ThemeRef | null {
   return m?.[1] ? sdgTheme(m[1]) : null;
 }
 
-/** The first whole number in a value: "31" and "31st session" are session 31, "Cycle 3" and "3" cycle 3. */
+/** The first whole number in a value, or null. */
 export function firstNumber(value: string): number | null {
   const m = /\d+/.exec(value);
   return m ? Number(m[0]) : null;
+}
+
+/** A session number: "31", "31st session", "Session 31", "4th cycle - 44th session" (the number by "session"). */
+export function sessionNumber(value: string): number | null {
+  const m = /(\d+)\s*(?:st|nd|rd|th)?\s+session\b/i.exec(value) ?? /\bsession\s*(\d+)/i.exec(value);
+  return m?.[1] ? Number(m[1]) : firstNumber(value);
+}
+
+const CYCLE_WORDS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, i: 1, ii: 2, iii: 3, iv: 4, v: 5 };
+
+/** A cycle number: 3, "3", "Cycle 3", "3rd cycle", "third cycle", "Cycle III". */
+export function cycleNumber(value: string): number | null {
+  const digits = firstNumber(value);
+  if (digits !== null) return digits;
+  const word = /\b(first|second|third|fourth|fifth|iv|v|i{1,3})\b/i.exec(value)?.[1];
+  return word ? (CYCLE_WORDS[word.toLowerCase()] ?? null) : null;
 }
 
 const BLOCKS = new Set(["p", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"]);
