@@ -1,0 +1,165 @@
+import "server-only";
+import type { ReviewOutcome, ReviewPlan } from "@/lib/import/plan";
+import type { SourceFamily } from "@/lib/import/source-family";
+import type { ParsedDocument, ParsedRecommendation, ReviewRef } from "@/lib/import/types";
+import { recordAuditEvent } from "../audit";
+import type { Prisma } from "../generated/prisma/client";
+import { refreshRecommendationSearchIndex } from "../recommendation-index";
+import { insertRecommendations, readStoredRows, updateRecommendations, upsertThemes, writeStates, writeThemes, type ChangedRow, type NewRow, type StateRow, type ThemeRow } from "./batch";
+import type { ReviewGroup } from "./groups";
+import { countWork, formatsOutside, loadReviews, lockOtherFamilies, STORED_FORMAT } from "./loaded";
+import { planReview } from "./plan";
+import { fieldsOf, regionsOf, sameFields, sameStates, sameThemes, themeLinks, type ThemeLink } from "./rows";
+
+type Tx = Prisma.TransactionClient;
+
+export type ImportContext = {
+  doc: ParsedDocument;
+  family: SourceFamily;
+  replace: boolean;
+  actorUserId: string | null;
+  /** Country → regional group, as the Country table holds it, for the search arrays of new rows. */
+  regionOf: ReadonlyMap<string, string | null>;
+};
+
+export type ReviewWritten = { plan: ReviewPlan; outcome: ReviewOutcome; sourceDocumentId: number | null };
+
+/** The review's row, created when new; curated facts (prisma/data/reviews.json) win, the document fills what is unknown. */
+async function ensureReview(tx: Tx, ref: ReviewRef): Promise<number> {
+  const where = { stateUnderReviewIso3_cycle: { stateUnderReviewIso3: ref.stateUnderReview, cycle: ref.cycle } };
+  const current = await tx.review.findUnique({ where, select: { id: true, session: true, reportSymbol: true, addendumSymbol: true } });
+  if (!current) {
+    const created = await tx.review.create({ data: { stateUnderReviewIso3: ref.stateUnderReview, cycle: ref.cycle, session: ref.session, reportSymbol: ref.reportSymbol, addendumSymbol: ref.addendumSymbol } });
+    return created.id;
+  }
+  const fill = { session: current.session ?? ref.session, reportSymbol: current.reportSymbol ?? ref.reportSymbol, addendumSymbol: current.addendumSymbol ?? ref.addendumSymbol };
+  if (fill.session !== current.session || fill.reportSymbol !== current.reportSymbol || fill.addendumSymbol !== current.addendumSymbol) {
+    await tx.review.update({ where: { id: current.id }, data: fill });
+  }
+  return current.id;
+}
+
+/** The file's SourceDocument (by content hash), created by the first review that writes. */
+async function ensureSourceDocument(tx: Tx, doc: ParsedDocument): Promise<number> {
+  const found = await tx.sourceDocument.findUnique({ where: { sha256: doc.sha256 }, select: { id: true } });
+  if (found) return found.id;
+  const created = await tx.sourceDocument.create({ data: { format: STORED_FORMAT[doc.format], fileName: doc.fileName, sha256: doc.sha256, title: doc.title } });
+  return created.id;
+}
+
+type Written = { created: number; updated: number; unchanged: number; touched: number[]; sourceDocumentId: number | null };
+
+/**
+ * Writes a review's records: reads the stored rows of their source keys once, compares in memory, and writes only
+ * what differs, a few statements for the whole review.
+ */
+async function writeRecommendations(tx: Tx, ctx: ImportContext, recs: readonly ParsedRecommendation[], reviewId: number): Promise<Written> {
+  const themeIds = await upsertThemes(tx, recs.flatMap((rec) => rec.themes));
+  const stored = await readStoredRows(tx, recs.map((rec) => rec.sourceKey));
+  const inserts: NewRow[] = [];
+  const fresh: { rec: ParsedRecommendation; links: ThemeLink[] }[] = [];
+  const changes: ChangedRow[] = [];
+  const states: StateRow[] = [];
+  const themes: ThemeRow[] = [];
+  const restated: number[] = [];
+  const rethemed: number[] = [];
+  const addStates = (id: number, rec: ParsedRecommendation): void => rec.recommendingStates.forEach((countryIso3, ordinal) => states.push({ recommendationId: id, countryIso3, ordinal }));
+  const addThemes = (id: number, links: readonly ThemeLink[]): void => links.forEach((link) => themes.push({ recommendationId: id, ...link }));
+  let unchanged = 0;
+
+  // Compare each record with its stored row.
+  recs.forEach((rec, ordinal) => {
+    const current = stored.get(rec.sourceKey);
+    const fields = fieldsOf(rec, ordinal, current);
+    const links = themeLinks(rec, themeIds);
+    if (!current) {
+      inserts.push({ sourceKey: rec.sourceKey, fields, regions: regionsOf(rec.recommendingStates, ctx.regionOf), themeIds: links.map((link) => link.themeId) });
+      fresh.push({ rec, links });
+      return;
+    }
+    const [fieldsSame, statesSame, themesSame] = [sameFields(fields, current, reviewId), sameStates(current, rec), sameThemes(current, links)];
+    if (fieldsSame && statesSame && themesSame) {
+      unchanged++;
+      return;
+    }
+    changes.push({ id: current.id, fields });
+    if (!statesSame) {
+      restated.push(current.id);
+      addStates(current.id, rec);
+    }
+    if (!themesSame) {
+      rethemed.push(current.id);
+      addThemes(current.id, links);
+    }
+  });
+
+  // Write the differences: new rows, then changed rows, then the join rows of both. The file is recorded only when
+  // it brings something, so the same rows in a re-saved file (another hash) write nothing either.
+  if (inserts.length + changes.length === 0) return { created: 0, updated: 0, unchanged, touched: [], sourceDocumentId: null };
+  const sourceDocumentId = await ensureSourceDocument(tx, ctx.doc);
+  const newIds = await insertRecommendations(tx, reviewId, sourceDocumentId, inserts);
+  for (const { rec, links } of fresh) {
+    const id = newIds.get(rec.sourceKey)!;
+    addStates(id, rec);
+    addThemes(id, links);
+  }
+  await updateRecommendations(tx, reviewId, sourceDocumentId, changes);
+  await writeStates(tx, restated, states);
+  await writeThemes(tx, rethemed, themes);
+  return { created: inserts.length, updated: changes.length, unchanged, touched: [...newIds.values(), ...changes.map((change) => change.id)], sourceDocumentId };
+}
+
+/** Deletes the review's recommendations from other families (their States, themes and official texts cascade). */
+async function removeOtherFamilies(tx: Tx, reviewId: number, family: SourceFamily): Promise<number> {
+  return tx.$executeRaw`
+    DELETE FROM "Recommendation" r USING "SourceDocument" s
+    WHERE s."id" = r."sourceDocumentId" AND r."reviewId" = ${reviewId} AND s."format"::text = ANY(${formatsOutside(family)}::text[])`;
+}
+
+/**
+ * Imports one review inside the caller's transaction: all of it or nothing. The plan is decided again here, under a
+ * lock on the review, so two imports of the same review (the CLI and the browser) cannot interleave and a preview
+ * made minutes earlier cannot replace work added since.
+ */
+export async function importReview(tx: Tx, ctx: ImportContext, group: ReviewGroup): Promise<ReviewWritten> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`upr-import:${group.key}`}))`;
+  const loaded = (await loadReviews(tx, [group])).get(group.key);
+  const replacing = ctx.replace && loaded !== undefined && loaded.sources.some((source) => source.family !== ctx.family);
+  if (replacing) await lockOtherFamilies(tx, loaded.reviewId, ctx.family);
+  const work = replacing ? (await countWork(tx, [loaded.reviewId], ctx.family)).get(loaded.reviewId) : undefined;
+  const plan = planReview(group, ctx.family, loaded, ctx.replace, work);
+  const outcome: ReviewOutcome = { stateUnderReview: group.stateUnderReview, cycle: group.cycle, action: plan.action, created: 0, updated: 0, unchanged: 0, removed: 0 };
+  if (plan.action === "skip" || plan.action === "refuse") return { plan, outcome, sourceDocumentId: null };
+
+  const reviewId = await ensureReview(tx, group.ref);
+  outcome.removed = plan.action === "replace" ? await removeOtherFamilies(tx, reviewId, ctx.family) : 0;
+  const written = await writeRecommendations(tx, ctx, group.recommendations, reviewId);
+  const { sourceDocumentId } = written;
+  Object.assign(outcome, { created: written.created, updated: written.updated, unchanged: written.unchanged });
+  // The search arrays, once for the review: new rows carry them already, so this rewrites only changed rows.
+  if (written.touched.length > 0) await refreshRecommendationSearchIndex(tx, { ids: written.touched });
+
+  // A re-import that changes nothing writes nothing, not even an audit event.
+  if (outcome.created + outcome.updated + outcome.removed > 0) {
+    const { doc } = ctx;
+    await recordAuditEvent(tx, {
+      actorUserId: ctx.actorUserId,
+      action: plan.action === "replace" ? "import.replace" : "import",
+      subjectType: "review",
+      subjectId: String(reviewId),
+      changes: {
+        fileName: doc.fileName,
+        sha256: doc.sha256,
+        format: doc.format,
+        sourceDocumentId,
+        stateUnderReview: group.stateUnderReview,
+        cycle: group.cycle,
+        created: outcome.created,
+        updated: outcome.updated,
+        unchanged: outcome.unchanged,
+        ...(plan.action === "replace" ? { removed: outcome.removed, fromFamily: plan.existingFamily, toFamily: ctx.family, replaced: plan.note } : {}),
+      },
+    });
+  }
+  return { plan, outcome, sourceDocumentId };
+}
