@@ -62,7 +62,7 @@ describe("a corrected file", () => {
 
     const after = await getDb().recommendation.findMany({ select: { id: true, updatedAt: true, sourceDocumentId: true } });
     const rewritten = after.filter((row) => row.updatedAt.getTime() !== before.get(row.id)!.updatedAt.getTime()).map((row) => row.id);
-    expect(rewritten.sort((a, b) => a - b)).toEqual([ids[0], ids[1], ids[2], ids[3], ids[10]].sort((a, b) => a - b));
+    expect(rewritten.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 10].map((i) => ids[i]!).sort((a, b) => a - b));
     // The rows the new file repeats keep the document they were read from; the rewritten ones name the new one.
     expect(new Set(after.filter((row) => rewritten.includes(row.id)).map((row) => row.sourceDocumentId))).toEqual(new Set([result.sourceDocumentId]));
     expect(after.filter((row) => !rewritten.includes(row.id)).every((row) => row.sourceDocumentId === before.get(row.id)!.sourceDocumentId)).toBe(true);

@@ -39,10 +39,14 @@ export async function readStoredRows(tx: Tx, sourceKeys: readonly string[]): Pro
   return stored;
 }
 
-/** The ids of these themes, creating the missing ones. Themes are shared by every document, keyed by scheme and key. */
-export async function upsertThemes(tx: Tx, themes: Iterable<ThemeRef>): Promise<Map<string, number>> {
+/**
+ * The ids of these themes, creating the missing ones. Themes are shared by every document, keyed by scheme and key.
+ * `known` holds ids already committed (themes are never deleted), so most reviews of a file ask nothing.
+ */
+export async function upsertThemes(tx: Tx, themes: Iterable<ThemeRef>, known: ReadonlyMap<string, number> = new Map()): Promise<Map<string, number>> {
   const distinct = new Map<string, ThemeRef>();
   for (const theme of themes) distinct.set(themeRefKey(theme), theme);
+  if ([...distinct.keys()].every((key) => known.has(key))) return new Map([...distinct.keys()].map((key) => [key, known.get(key)!]));
   const wanted = [...distinct.values()];
   const find = async (): Promise<Map<string, number>> => {
     const rows = await tx.$queryRaw<{ id: number; key: string }[]>`
@@ -70,37 +74,50 @@ export async function upsertThemes(tx: Tx, themes: Iterable<ThemeRef>): Promise<
   return ids;
 }
 
-export type NewRow = { sourceKey: string; fields: RowFields; regions: string[]; themeIds: number[] };
+export type NewRow = { sourceKey: string; fields: RowFields; states: readonly string[]; links: readonly ThemeLink[]; regions: string[] };
 
 /** PostgreSQL's array literal of simple values (enum names, integers), for a per-row array column passed as text. */
 function arrayLiteral(values: readonly (string | number)[]): string {
   return `{${values.join(",")}}`;
 }
 
-/** Inserts new recommendations, their search arrays computed already; returns their ids by source key. */
-export async function insertRecommendations(tx: Tx, reviewId: number, sourceDocumentId: number, rows: readonly NewRow[]): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
+/**
+ * Inserts new recommendations with their recommending States and theme links in one statement per chunk (the join
+ * rows find their recommendation by source key through data-modifying CTEs), search arrays computed already.
+ */
+export async function insertRecommendations(tx: Tx, reviewId: number, sourceDocumentId: number, rows: readonly NewRow[]): Promise<void> {
   for (const part of chunks(rows)) {
     const col = <T>(pick: (f: RowFields) => T): T[] => part.map((row) => pick(row.fields));
-    const inserted = await tx.$queryRaw<{ id: number; sourceKey: string }[]>`
-      INSERT INTO "Recommendation" ("reviewId", "sourceDocumentId", "sourceKey", "paragraph", "ordinal", "text", "textLanguage", "position",
-        "responseWording", "unknownRecommendingStates", "positionSource", "actionCategory", "actionCategorySource", "actionCategoryMethod",
-        "actionCategoryRules", "originalActionCategory", "recommendingRegions", "themeIds", "updatedAt")
-      SELECT ${reviewId}::int, ${sourceDocumentId}::int, u."sourceKey", u."paragraph", u."ordinal", u."text", u."textLanguage", u."position"::"Position",
-        u."responseWording", u."unknown", u."positionSource", u."category", u."categorySource", u."method"::"ActionCategoryMethod",
-        u."rules", u."original", u."regions"::"RegionalGroup"[], u."themeIds"::int[], now()
-      FROM unnest(${part.map((row) => row.sourceKey)}::text[], ${col((f) => f.paragraph)}::text[], ${col((f) => f.ordinal)}::int[],
-        ${col((f) => f.text)}::text[], ${col((f) => f.textLanguage)}::text[], ${col((f) => f.position)}::text[],
-        ${col((f) => f.responseWording)}::text[], ${col((f) => f.unknownRecommendingStates)}::int[], ${col((f) => f.positionSource)}::text[],
-        ${col((f) => f.actionCategory)}::int[], ${col((f) => f.actionCategorySource)}::text[], ${col((f) => f.actionCategoryMethod)}::text[],
-        ${col((f) => f.actionCategoryRules)}::text[], ${col((f) => f.originalActionCategory)}::int[],
-        ${part.map((row) => arrayLiteral(row.regions))}::text[], ${part.map((row) => arrayLiteral(row.themeIds))}::text[])
-        AS u("sourceKey", "paragraph", "ordinal", "text", "textLanguage", "position", "responseWording", "unknown", "positionSource",
-          "category", "categorySource", "method", "rules", "original", "regions", "themeIds")
-      RETURNING "id", "sourceKey"`;
-    for (const row of inserted) ids.set(row.sourceKey, row.id);
+    const states = part.flatMap((row) => row.states.map((iso3, ordinal) => ({ sourceKey: row.sourceKey, iso3, ordinal })));
+    const links = part.flatMap((row) => row.links.map((link) => ({ sourceKey: row.sourceKey, ...link })));
+    await tx.$executeRaw`
+      WITH ins AS (
+        INSERT INTO "Recommendation" ("reviewId", "sourceDocumentId", "sourceKey", "paragraph", "ordinal", "text", "textLanguage", "position",
+          "responseWording", "unknownRecommendingStates", "positionSource", "actionCategory", "actionCategorySource", "actionCategoryMethod",
+          "actionCategoryRules", "originalActionCategory", "recommendingRegions", "themeIds", "updatedAt")
+        SELECT ${reviewId}::int, ${sourceDocumentId}::int, u."sourceKey", u."paragraph", u."ordinal", u."text", u."textLanguage", u."position"::"Position",
+          u."responseWording", u."unknown", u."positionSource", u."category", u."categorySource", u."method"::"ActionCategoryMethod",
+          u."rules", u."original", u."regions"::"RegionalGroup"[], u."themeIds"::int[], now()
+        FROM unnest(${part.map((row) => row.sourceKey)}::text[], ${col((f) => f.paragraph)}::text[], ${col((f) => f.ordinal)}::int[],
+          ${col((f) => f.text)}::text[], ${col((f) => f.textLanguage)}::text[], ${col((f) => f.position)}::text[],
+          ${col((f) => f.responseWording)}::text[], ${col((f) => f.unknownRecommendingStates)}::int[], ${col((f) => f.positionSource)}::text[],
+          ${col((f) => f.actionCategory)}::int[], ${col((f) => f.actionCategorySource)}::text[], ${col((f) => f.actionCategoryMethod)}::text[],
+          ${col((f) => f.actionCategoryRules)}::text[], ${col((f) => f.originalActionCategory)}::int[],
+          ${part.map((row) => arrayLiteral(row.regions))}::text[], ${part.map((row) => arrayLiteral(row.links.map((link) => link.themeId)))}::text[])
+          AS u("sourceKey", "paragraph", "ordinal", "text", "textLanguage", "position", "responseWording", "unknown", "positionSource",
+            "category", "categorySource", "method", "rules", "original", "regions", "themeIds")
+        RETURNING "id", "sourceKey"
+      ), states AS (
+        INSERT INTO "RecommendationState" ("recommendationId", "countryIso3", "ordinal")
+        SELECT ins."id", s."iso3", s."ordinal"
+        FROM unnest(${states.map((r) => r.sourceKey)}::text[], ${states.map((r) => r.iso3)}::text[], ${states.map((r) => r.ordinal)}::int[]) AS s("sourceKey", "iso3", "ordinal")
+        JOIN ins ON ins."sourceKey" = s."sourceKey"
+      )
+      INSERT INTO "RecommendationTheme" ("recommendationId", "themeId", "primary")
+      SELECT ins."id", t."themeId", t."primary"
+      FROM unnest(${links.map((r) => r.sourceKey)}::text[], ${links.map((r) => r.themeId)}::int[], ${links.map((r) => r.primary)}::boolean[]) AS t("sourceKey", "themeId", "primary")
+      JOIN ins ON ins."sourceKey" = t."sourceKey"`;
   }
-  return ids;
 }
 
 export type ChangedRow = { id: number; fields: RowFields };

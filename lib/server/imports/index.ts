@@ -42,7 +42,14 @@ export async function applyImport(
   // Once per file: the Country table, the regions of its States, the plan.
   await syncCountries(db);
   const countries = await db.country.findMany({ select: { iso3: true, regionalGroup: true } });
-  const ctx: ImportContext = { doc, family: sourceFamily(doc.format), replace, actorUserId: options.actorUserId ?? null, regionOf: new Map(countries.map((c) => [c.iso3, c.regionalGroup])) };
+  const ctx: ImportContext = {
+    doc,
+    family: sourceFamily(doc.format),
+    replace,
+    actorUserId: options.actorUserId ?? null,
+    regionOf: new Map(countries.map((c) => [c.iso3, c.regionalGroup])),
+    committed: { sourceDocumentId: null, themeIds: new Map() },
+  };
   const groups = groupByReview(doc);
   emit({ type: "preview", preview: await planImport(db, doc, replace) });
 
@@ -57,7 +64,10 @@ export async function applyImport(
       const written = await db.$transaction((tx) => importReview(tx, ctx, group), TRANSACTION);
       reviews.push(written.plan);
       outcomes.push(written.outcome);
+      // Committed: later reviews may rely on the file's document row and the themes this one wrote.
       sourceDocumentId ??= written.sourceDocumentId;
+      ctx.committed.sourceDocumentId = sourceDocumentId;
+      for (const [key, id] of written.themeIds) ctx.committed.themeIds.set(key, id);
       emit({ type: "review", ...at, phase: "done", outcome: written.outcome });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -29,18 +29,21 @@ export type LoadedSource = { family: SourceFamily | null; fileName: string; coun
 
 export type LoadedReview = {
   reviewId: number;
+  session: number | null;
+  reportSymbol: string | null;
+  addendumSymbol: string | null;
   reportedTotal: number | null;
   loaded: number;
   /** One entry per source document holding some of the review's recommendations, largest first. */
   sources: LoadedSource[];
 };
 
-type LoadedRow = { key: string; reviewId: number; reportedTotal: number | null; format: string | null; fileName: string | null; count: number };
+type LoadedRow = Omit<LoadedReview, "loaded" | "sources"> & { key: string; format: string | null; fileName: string | null; count: number };
 
 /** The existing reviews among `groups`, by review key ("CHN:3"); a review not yet in the database is absent. */
 export async function loadReviews(db: Reader, groups: readonly Pick<ReviewGroup, "stateUnderReview" | "cycle">[]): Promise<Map<string, LoadedReview>> {
   const rows = await db.$queryRaw<LoadedRow[]>`
-    SELECT v."stateUnderReviewIso3" || ':' || v."cycle" AS "key", v."id" AS "reviewId", v."reportedTotal",
+    SELECT v."stateUnderReviewIso3" || ':' || v."cycle" AS "key", v."id" AS "reviewId", v."session", v."reportSymbol", v."addendumSymbol", v."reportedTotal",
       s."format"::text AS "format", s."fileName", count(r."id")::int AS "count"
     FROM unnest(${groups.map((g) => g.stateUnderReview)}::text[], ${groups.map((g) => g.cycle)}::int[]) AS f("iso3", "cycle")
     JOIN "Review" v ON v."stateUnderReviewIso3" = f."iso3" AND v."cycle" = f."cycle"
@@ -50,11 +53,12 @@ export async function loadReviews(db: Reader, groups: readonly Pick<ReviewGroup,
     ORDER BY v."id", count(r."id") DESC, s."id"`;
   const reviews = new Map<string, LoadedReview>();
   for (const row of rows) {
-    const review = reviews.get(row.key) ?? { reviewId: row.reviewId, reportedTotal: row.reportedTotal, loaded: 0, sources: [] };
-    reviews.set(row.key, review);
-    if (row.format === null || row.count === 0) continue;
-    review.loaded += row.count;
-    review.sources.push({ family: storedSourceFamily(row.format), fileName: row.fileName ?? "", count: row.count });
+    const { key, format, fileName, count, ...facts } = row;
+    const review = reviews.get(key) ?? { ...facts, loaded: 0, sources: [] };
+    reviews.set(key, review);
+    if (format === null || count === 0) continue;
+    review.loaded += count;
+    review.sources.push({ family: storedSourceFamily(format), fileName: fileName ?? "", count });
   }
   return reviews;
 }

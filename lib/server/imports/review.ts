@@ -7,9 +7,9 @@ import type { Prisma } from "../generated/prisma/client";
 import { refreshRecommendationSearchIndex } from "../recommendation-index";
 import { insertRecommendations, readStoredRows, updateRecommendations, upsertThemes, writeStates, writeThemes, type ChangedRow, type NewRow, type StateRow, type ThemeRow } from "./batch";
 import type { ReviewGroup } from "./groups";
-import { countWork, formatsOutside, loadReviews, lockOtherFamilies, STORED_FORMAT } from "./loaded";
+import { countWork, formatsOutside, loadReviews, lockOtherFamilies, STORED_FORMAT, type LoadedReview } from "./loaded";
 import { planReview } from "./plan";
-import { fieldsOf, regionsOf, sameFields, sameStates, sameThemes, themeLinks, type ThemeLink } from "./rows";
+import { fieldsOf, regionsOf, sameFields, sameStates, sameThemes, themeLinks } from "./rows";
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,51 +20,53 @@ export type ImportContext = {
   actorUserId: string | null;
   /** Country → regional group, as the Country table holds it, for the search arrays of new rows. */
   regionOf: ReadonlyMap<string, string | null>;
+  /**
+   * What earlier reviews of this file committed, so later ones need not ask again: the file's SourceDocument and
+   * theme ids. Filled by the caller only after a review's transaction commits, never from one that rolled back.
+   */
+  committed: { sourceDocumentId: number | null; themeIds: Map<string, number> };
 };
 
-export type ReviewWritten = { plan: ReviewPlan; outcome: ReviewOutcome; sourceDocumentId: number | null };
+export type ReviewWritten = { plan: ReviewPlan; outcome: ReviewOutcome; sourceDocumentId: number | null; themeIds: ReadonlyMap<string, number> };
 
 /** The review's row, created when new; curated facts (prisma/data/reviews.json) win, the document fills what is unknown. */
-async function ensureReview(tx: Tx, ref: ReviewRef): Promise<number> {
-  const where = { stateUnderReviewIso3_cycle: { stateUnderReviewIso3: ref.stateUnderReview, cycle: ref.cycle } };
-  const current = await tx.review.findUnique({ where, select: { id: true, session: true, reportSymbol: true, addendumSymbol: true } });
+async function ensureReview(tx: Tx, ref: ReviewRef, current: LoadedReview | undefined): Promise<number> {
   if (!current) {
     const created = await tx.review.create({ data: { stateUnderReviewIso3: ref.stateUnderReview, cycle: ref.cycle, session: ref.session, reportSymbol: ref.reportSymbol, addendumSymbol: ref.addendumSymbol } });
     return created.id;
   }
   const fill = { session: current.session ?? ref.session, reportSymbol: current.reportSymbol ?? ref.reportSymbol, addendumSymbol: current.addendumSymbol ?? ref.addendumSymbol };
   if (fill.session !== current.session || fill.reportSymbol !== current.reportSymbol || fill.addendumSymbol !== current.addendumSymbol) {
-    await tx.review.update({ where: { id: current.id }, data: fill });
+    await tx.review.update({ where: { id: current.reviewId }, data: fill });
   }
-  return current.id;
+  return current.reviewId;
 }
 
 /** The file's SourceDocument (by content hash), created by the first review that writes. */
-async function ensureSourceDocument(tx: Tx, doc: ParsedDocument): Promise<number> {
+async function ensureSourceDocument(tx: Tx, ctx: ImportContext): Promise<number> {
+  if (ctx.committed.sourceDocumentId !== null) return ctx.committed.sourceDocumentId;
+  const { doc } = ctx;
   const found = await tx.sourceDocument.findUnique({ where: { sha256: doc.sha256 }, select: { id: true } });
   if (found) return found.id;
   const created = await tx.sourceDocument.create({ data: { format: STORED_FORMAT[doc.format], fileName: doc.fileName, sha256: doc.sha256, title: doc.title } });
   return created.id;
 }
 
-type Written = { created: number; updated: number; unchanged: number; touched: number[]; sourceDocumentId: number | null };
+type Written = { created: number; updated: number; unchanged: number; changed: number[]; sourceDocumentId: number | null; themeIds: ReadonlyMap<string, number> };
 
 /**
  * Writes a review's records: reads the stored rows of their source keys once, compares in memory, and writes only
  * what differs, a few statements for the whole review.
  */
 async function writeRecommendations(tx: Tx, ctx: ImportContext, recs: readonly ParsedRecommendation[], reviewId: number): Promise<Written> {
-  const themeIds = await upsertThemes(tx, recs.flatMap((rec) => rec.themes));
+  const themeIds = await upsertThemes(tx, recs.flatMap((rec) => rec.themes), ctx.committed.themeIds);
   const stored = await readStoredRows(tx, recs.map((rec) => rec.sourceKey));
   const inserts: NewRow[] = [];
-  const fresh: { rec: ParsedRecommendation; links: ThemeLink[] }[] = [];
   const changes: ChangedRow[] = [];
   const states: StateRow[] = [];
   const themes: ThemeRow[] = [];
   const restated: number[] = [];
   const rethemed: number[] = [];
-  const addStates = (id: number, rec: ParsedRecommendation): void => rec.recommendingStates.forEach((countryIso3, ordinal) => states.push({ recommendationId: id, countryIso3, ordinal }));
-  const addThemes = (id: number, links: readonly ThemeLink[]): void => links.forEach((link) => themes.push({ recommendationId: id, ...link }));
   let unchanged = 0;
 
   // Compare each record with its stored row.
@@ -73,8 +75,7 @@ async function writeRecommendations(tx: Tx, ctx: ImportContext, recs: readonly P
     const fields = fieldsOf(rec, ordinal, current);
     const links = themeLinks(rec, themeIds);
     if (!current) {
-      inserts.push({ sourceKey: rec.sourceKey, fields, regions: regionsOf(rec.recommendingStates, ctx.regionOf), themeIds: links.map((link) => link.themeId) });
-      fresh.push({ rec, links });
+      inserts.push({ sourceKey: rec.sourceKey, fields, states: rec.recommendingStates, links, regions: regionsOf(rec.recommendingStates, ctx.regionOf) });
       return;
     }
     const [fieldsSame, statesSame, themesSame] = [sameFields(fields, current, reviewId), sameStates(current, rec), sameThemes(current, links)];
@@ -85,28 +86,24 @@ async function writeRecommendations(tx: Tx, ctx: ImportContext, recs: readonly P
     changes.push({ id: current.id, fields });
     if (!statesSame) {
       restated.push(current.id);
-      addStates(current.id, rec);
+      rec.recommendingStates.forEach((countryIso3, i) => states.push({ recommendationId: current.id, countryIso3, ordinal: i }));
     }
     if (!themesSame) {
       rethemed.push(current.id);
-      addThemes(current.id, links);
+      links.forEach((link) => themes.push({ recommendationId: current.id, ...link }));
     }
   });
 
-  // Write the differences: new rows, then changed rows, then the join rows of both. The file is recorded only when
-  // it brings something, so the same rows in a re-saved file (another hash) write nothing either.
-  if (inserts.length + changes.length === 0) return { created: 0, updated: 0, unchanged, touched: [], sourceDocumentId: null };
-  const sourceDocumentId = await ensureSourceDocument(tx, ctx.doc);
-  const newIds = await insertRecommendations(tx, reviewId, sourceDocumentId, inserts);
-  for (const { rec, links } of fresh) {
-    const id = newIds.get(rec.sourceKey)!;
-    addStates(id, rec);
-    addThemes(id, links);
-  }
+  // Write the differences: new rows (with their join rows), then changed rows and their join rows. The file is
+  // recorded only when it brings something, so the same rows in a re-saved file (another hash) write nothing either.
+  const written = { created: inserts.length, updated: changes.length, unchanged, changed: changes.map((change) => change.id), themeIds };
+  if (inserts.length + changes.length === 0) return { ...written, sourceDocumentId: null };
+  const sourceDocumentId = await ensureSourceDocument(tx, ctx);
+  await insertRecommendations(tx, reviewId, sourceDocumentId, inserts);
   await updateRecommendations(tx, reviewId, sourceDocumentId, changes);
   await writeStates(tx, restated, states);
   await writeThemes(tx, rethemed, themes);
-  return { created: inserts.length, updated: changes.length, unchanged, touched: [...newIds.values(), ...changes.map((change) => change.id)], sourceDocumentId };
+  return { ...written, sourceDocumentId };
 }
 
 /** Deletes the review's recommendations from other families (their States, themes and official texts cascade). */
@@ -129,15 +126,15 @@ export async function importReview(tx: Tx, ctx: ImportContext, group: ReviewGrou
   const work = replacing ? (await countWork(tx, [loaded.reviewId], ctx.family)).get(loaded.reviewId) : undefined;
   const plan = planReview(group, ctx.family, loaded, ctx.replace, work);
   const outcome: ReviewOutcome = { stateUnderReview: group.stateUnderReview, cycle: group.cycle, action: plan.action, created: 0, updated: 0, unchanged: 0, removed: 0 };
-  if (plan.action === "skip" || plan.action === "refuse") return { plan, outcome, sourceDocumentId: null };
+  if (plan.action === "skip" || plan.action === "refuse") return { plan, outcome, sourceDocumentId: null, themeIds: new Map() };
 
-  const reviewId = await ensureReview(tx, group.ref);
+  const reviewId = await ensureReview(tx, group.ref, loaded);
   outcome.removed = plan.action === "replace" ? await removeOtherFamilies(tx, reviewId, ctx.family) : 0;
   const written = await writeRecommendations(tx, ctx, group.recommendations, reviewId);
   const { sourceDocumentId } = written;
   Object.assign(outcome, { created: written.created, updated: written.updated, unchanged: written.unchanged });
-  // The search arrays, once for the review: new rows carry them already, so this rewrites only changed rows.
-  if (written.touched.length > 0) await refreshRecommendationSearchIndex(tx, { ids: written.touched });
+  // The search arrays, once for the review. New rows were written with theirs (computed as this refresh does).
+  if (written.changed.length > 0) await refreshRecommendationSearchIndex(tx, { ids: written.changed });
 
   // A re-import that changes nothing writes nothing, not even an audit event.
   if (outcome.created + outcome.updated + outcome.removed > 0) {
@@ -161,5 +158,5 @@ export async function importReview(tx: Tx, ctx: ImportContext, group: ReviewGrou
       },
     });
   }
-  return { plan, outcome, sourceDocumentId };
+  return { plan, outcome, sourceDocumentId, themeIds: written.themeIds };
 }
