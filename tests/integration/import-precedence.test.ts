@@ -80,6 +80,9 @@ describe("source precedence", () => {
   });
 
   it("replaces the review's source when asked, audited", async () => {
+    // An official language version on one of the OHCHR rows: it goes with its row, and the audit says so.
+    const rec = await getDb().recommendation.findFirstOrThrow({ where: { review: { cycle: 2 } }, select: { id: true } });
+    await getDb().recommendationText.create({ data: { recommendationId: rec.id, language: "zh", text: "Fixture text, not a UN translation" } });
     const upr = await parseRealFile(UPR_INFO);
     expect((await previewImport(upr, { replace: true })).reviews[1]).toMatchObject({
       action: "replace",
@@ -93,7 +96,8 @@ describe("source precedence", () => {
     expect(await sourcesOf(2)).toEqual({ UPR_INFO_CSV: cycle2InUprInfo });
     const event = await getDb().auditEvent.findFirstOrThrow({ where: { action: "import.replace" } });
     expect(event).toMatchObject({ actorUserId: userId, subjectType: "review" });
-    expect(event.changes).toMatchObject({ cycle: 2, fromFamily: "OHCHR", toFamily: "UPR_INFO", removed: 252, created: cycle2InUprInfo, fileName: "CHN-upr-info-2009-2013.csv" });
+    expect(event.changes).toMatchObject({ cycle: 2, fromFamily: "OHCHR", toFamily: "UPR_INFO", removed: 252, officialTextsRemoved: 1, created: cycle2InUprInfo, fileName: "CHN-upr-info-2009-2013.csv" });
+    expect(await getDb().recommendationText.count()).toBe(0);
   });
 
   it("writes nothing when the same file is imported again, and now skips the OHCHR list", async () => {

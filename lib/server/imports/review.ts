@@ -106,11 +106,20 @@ async function writeRecommendations(tx: Tx, ctx: ImportContext, recs: readonly P
   return { ...written, sourceDocumentId };
 }
 
-/** Deletes the review's recommendations from other families (their States, themes and official texts cascade). */
-async function removeOtherFamilies(tx: Tx, reviewId: number, family: SourceFamily): Promise<number> {
-  return tx.$executeRaw`
-    DELETE FROM "Recommendation" r USING "SourceDocument" s
-    WHERE s."id" = r."sourceDocumentId" AND r."reviewId" = ${reviewId} AND s."format"::text = ANY(${formatsOutside(family)}::text[])`;
+/**
+ * Deletes the review's recommendations from other families (their States, themes and official texts cascade) and says
+ * how many rows went, official language versions included: those come back only by importing their document again.
+ */
+async function removeOtherFamilies(tx: Tx, reviewId: number, family: SourceFamily): Promise<{ recommendations: number; officialTexts: number }> {
+  const [removed] = await tx.$queryRaw<{ recommendations: number; officialTexts: number }[]>`
+    WITH gone AS (
+      DELETE FROM "Recommendation" r USING "SourceDocument" s
+      WHERE s."id" = r."sourceDocumentId" AND r."reviewId" = ${reviewId} AND s."format"::text = ANY(${formatsOutside(family)}::text[])
+      RETURNING r."id"
+    )
+    SELECT (SELECT count(*)::int FROM gone) AS "recommendations",
+      (SELECT count(*)::int FROM "RecommendationText" t WHERE t."recommendationId" IN (SELECT "id" FROM gone)) AS "officialTexts"`;
+  return removed ?? { recommendations: 0, officialTexts: 0 };
 }
 
 /**
@@ -129,7 +138,8 @@ export async function importReview(tx: Tx, ctx: ImportContext, group: ReviewGrou
   if (plan.action === "skip" || plan.action === "refuse") return { plan, outcome, sourceDocumentId: null, themeIds: new Map() };
 
   const reviewId = await ensureReview(tx, group.ref, loaded);
-  outcome.removed = plan.action === "replace" ? await removeOtherFamilies(tx, reviewId, ctx.family) : 0;
+  const removed = plan.action === "replace" ? await removeOtherFamilies(tx, reviewId, ctx.family) : { recommendations: 0, officialTexts: 0 };
+  outcome.removed = removed.recommendations;
   const written = await writeRecommendations(tx, ctx, group.recommendations, reviewId);
   const { sourceDocumentId } = written;
   Object.assign(outcome, { created: written.created, updated: written.updated, unchanged: written.unchanged });
@@ -154,7 +164,9 @@ export async function importReview(tx: Tx, ctx: ImportContext, group: ReviewGrou
         created: outcome.created,
         updated: outcome.updated,
         unchanged: outcome.unchanged,
-        ...(plan.action === "replace" ? { removed: outcome.removed, fromFamily: plan.existingFamily, toFamily: ctx.family, replaced: plan.note } : {}),
+        ...(plan.action === "replace"
+          ? { removed: outcome.removed, officialTextsRemoved: removed.officialTexts, fromFamily: plan.existingFamily, toFamily: ctx.family, replaced: plan.note }
+          : {}),
       },
     });
   }
