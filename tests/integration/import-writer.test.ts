@@ -103,3 +103,15 @@ describe("a corrected file", () => {
     expect(await getDb().recommendation.aggregate({ _max: { updatedAt: true } })).toEqual(last);
   });
 });
+
+describe("a file without themes whose recommending States are unknown", () => {
+  it("writes the rows with empty join rows and keeps the unknown count", async () => {
+    const bare = relabelledReview(await parseRealFile("ohchr/CHN-cycle3-2018-thematic-list.docx"), "DEU", 3, "bare");
+    const doc = { ...bare, recommendations: bare.recommendations.slice(0, 20).map((rec) => ({ ...rec, recommendingStates: [], unknownRecommendingStates: 1, themes: [], matrixTheme: null })) };
+    expect((await applyImport(doc)).outcomes).toMatchObject([{ action: "import", created: 20 }]);
+    const rows = await getDb().recommendation.findMany({ where: { review: { stateUnderReviewIso3: "DEU" } }, include: { _count: { select: { recommendingStates: true, themes: true } } } });
+    expect(rows).toHaveLength(20);
+    expect(rows.every((row) => row.unknownRecommendingStates === 1 && row._count.recommendingStates === 0 && row._count.themes === 0)).toBe(true);
+    expect(rows.every((row) => row.recommendingRegions.length === 0 && row.themeIds.length === 0)).toBe(true);
+  });
+});
