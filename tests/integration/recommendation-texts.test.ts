@@ -71,7 +71,7 @@ describe("official language versions", () => {
     const csv = await readCsv(await exportCsv(new Request("http://localhost/api/recommendations.csv?cycle=3&state=EST")));
     const row = csv.rows.find((r) => r.id === String(id));
     expect(row).toMatchObject({ text_language: "en", paragraph: "28.9" });
-    expect(Object.keys(row!).at(-1)).toBe("text_language");
+    expect(Object.keys(row!).slice(-2)).toEqual(["text_language", "unknown_recommending_states"]);
   });
 
   it("replaces a version imported again in the same language, and refuses bad input without writing", async () => {
