@@ -10,6 +10,7 @@ export type AuditAction =
   | "membership.add"
   | "membership.update"
   | "import"
+  | "import.upload"
   | "assessment.create"
   | "status-sheet.import"
   | "note.create"

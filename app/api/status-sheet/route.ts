@@ -3,6 +3,7 @@ import { decodeSheet, MAX_SHEET_BYTES } from "@/lib/status-sheet-csv";
 import { assertSameOrigin } from "@/lib/server/csrf";
 import { badRequest, jsonResponse, toHttpError } from "@/lib/server/http-errors";
 import { getViewer } from "@/lib/server/permissions";
+import { PayloadTooLargeError, readBoundedBody } from "@/lib/server/request-body";
 import { applyStatusSheet, assertCanImportStatusSheet, exportStatusSheet, previewStatusSheet, StatusSheetRejectedError } from "@/lib/server/status-sheet";
 
 function parseQuery(request: Request): { query: StatusSheetQuery } | { response: Response } {
@@ -28,33 +29,6 @@ export async function GET(request: Request): Promise<Response> {
   } catch (error) {
     return toHttpError(error);
   }
-}
-
-class TooLargeError extends Error {}
-
-/** The body, refused past the limit without reading it all: by Content-Length first, then while streaming. */
-async function readBoundedBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  if (Number(request.headers.get("content-length") ?? 0) > limit) throw new TooLargeError();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new TooLargeError();
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
 }
 
 /** The sheet's bytes: the raw body (text/csv), or the form field `file` of a multipart upload. */
@@ -97,7 +71,7 @@ export async function POST(request: Request): Promise<Response> {
     const result = await applyStatusSheet(viewer, target, decoded.text);
     return previewResponse(result);
   } catch (error) {
-    if (error instanceof TooLargeError) return jsonResponse({ error: "payload_too_large", message: `the sheet may be at most ${MAX_SHEET_BYTES / 1024 / 1024} MB` }, 413);
+    if (error instanceof PayloadTooLargeError) return jsonResponse({ error: "payload_too_large", message: `the sheet may be at most ${MAX_SHEET_BYTES / 1024 / 1024} MB` }, 413);
     if (error instanceof StatusSheetRejectedError) return previewResponse(error.preview);
     return toHttpError(error);
   }
