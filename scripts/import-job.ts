@@ -34,7 +34,7 @@ async function main(): Promise<number> {
   });
   if (!values.file || !values.name || (values.mode !== "preview" && values.mode !== "apply")) throw new Error("usage: --file <path> --name <name> --mode preview|apply");
   const buffer = await fs.readFile(values.file);
-  await runImport(
+  const ok = await runImport(
     buffer,
     {
       mode: values.mode,
@@ -46,7 +46,7 @@ async function main(): Promise<number> {
     },
     emit,
   );
-  return 0;
+  return ok ? 0 : 1;
 }
 
 main()

@@ -1,21 +1,12 @@
 import { z } from "zod";
+import { UPLOAD_REFUSAL_CODES } from "@/lib/import-upload";
 
 /**
  * The browser import of official documents by instance administrators (POST /api/admin/import): the query, the
- * limits the page and the route share, and the refusal the route answers for a file of the wrong kind. No database,
- * no country table: the page's client code imports this file.
+ * refusal the route answers for a file of the wrong kind (the limits are in lib/import-upload.ts).
  */
 
-/** Journalists bring whole exports (UHRI's full export is about 250,000 rows); 100 MB holds every known one. */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
-
-/** What the file chooser offers; the content decides the format (lib/import detectFormat). */
-export const IMPORT_FILE_EXTENSIONS = [".docx", ".csv", ".xlsx", ".json"] as const;
-
 export const ADMIN_IMPORT_MODES = ["preview", "apply"] as const;
-
-/** The header that carries the file's name (percent-encoded, as `encodeURIComponent` writes it) with a raw body. */
-export const FILE_NAME_HEADER = "x-file-name";
 
 /** POST /api/admin/import: unknown parameters and bad values are a 400, before the body is read. */
 export const adminImportQuerySchema = z.strictObject({
@@ -33,13 +24,6 @@ export const adminImportQuerySchema = z.strictObject({
 });
 
 export type AdminImportQuery = z.infer<typeof adminImportQuerySchema>;
-
-/**
- * Why an upload is not a file the importer reads, so the page can say it in its language; `message` is the English
- * text the API answers.
- */
-export const UPLOAD_REFUSAL_CODES = ["empty", "pdf", "legacyOffice", "otherArchive", "notArchive", "notJson", "binary", "unknown"] as const;
-export type UploadRefusalCode = (typeof UPLOAD_REFUSAL_CODES)[number];
 
 export const uploadRefusalSchema = z.object({
   error: z.literal("unsupported_file"),

@@ -128,7 +128,7 @@ describe("limits and kinds of file", () => {
   });
 
   it("answers 422 for a file of the wrong kind, naming it", async () => {
-    const cases: [string, Uint8Array | string, string][] = [
+    const cases: [string, Uint8Array<ArrayBuffer> | string, string][] = [
       ["report.pdf", "%PDF-1.7\n%âãÏÓ\n1 0 obj", "pdf"],
       ["list.docx", "Recommendation,Position\n", "notArchive"],
       ["old.xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "legacyOffice"],

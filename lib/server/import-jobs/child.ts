@@ -127,8 +127,9 @@ export function startChildJob(job: ChildJob, signal?: AbortSignal): ReadableStre
         clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);
         if (pending) relay(pending);
+        // What went wrong, in full, for the server's log (the browser got an "error" line without a stack).
+        if (startError || (code !== 0 && stderr.trim())) console.error(`import job failed (${startError?.message ?? `code ${code}, signal ${exitSignal}`}):\n${stderr}`);
         if (!finished) {
-          if (startError || stderr.trim()) console.error(`import job ended without a result (${startError?.message ?? `code ${code}, signal ${exitSignal}`}):\n${stderr}`);
           const message = startError ? "The import process could not be started." : crashMessage(code, exitSignal, stderr, timedOut, job.timeoutMs);
           send(line({ type: "error", message }));
         }

@@ -1,6 +1,7 @@
 import "server-only";
 import { detectFormat } from "@/lib/import";
-import type { UploadRefusal, UploadRefusalCode } from "@/lib/schemas/admin-import";
+import type { UploadRefusalCode } from "@/lib/import-upload";
+import type { UploadRefusal } from "@/lib/schemas/admin-import";
 
 /**
  * Is an upload a file the importer reads at all? Decided from its first bytes (and its name where the bytes allow

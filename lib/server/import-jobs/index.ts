@@ -1,5 +1,6 @@
 import "server-only";
-import { MAX_IMPORT_BYTES, type AdminImportQuery, type UploadRefusal } from "@/lib/schemas/admin-import";
+import { MAX_IMPORT_BYTES } from "@/lib/import-upload";
+import type { AdminImportQuery, UploadRefusal } from "@/lib/schemas/admin-import";
 import { recordAuditEvent } from "../audit";
 import { getDb } from "../db";
 import { requireAdmin, type Viewer } from "../permissions";

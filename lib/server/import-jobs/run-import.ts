@@ -19,10 +19,10 @@ const PARSE_EVENT_MS = 250;
 /**
  * One import, as the browser import's child process runs it (scripts/import-job.ts): the file through
  * parseImportFile, then previewImport or applyImport, which the CLI calls too. Every step is an ImportEvent; the last
- * one is "preview" (preview mode), "result" (apply) or "error". Never throws for a bad file: that is an "error" event
- * with the file's problems.
+ * one is "preview" (preview mode), "result" (apply) or "error"; true when it is not "error". Never throws for a bad
+ * file: that is an "error" event with the file's problems.
  */
-export async function runImport(buffer: Buffer, options: ImportJobOptions, emit: (event: ImportEvent) => void): Promise<void> {
+export async function runImport(buffer: Buffer, options: ImportJobOptions, emit: (event: ImportEvent) => void): Promise<boolean> {
   let lastParseEvent = 0;
   const doc = await parseImportFile(buffer, {
     fileName: options.fileName,
@@ -37,25 +37,31 @@ export async function runImport(buffer: Buffer, options: ImportJobOptions, emit:
   });
   if (options.mode === "preview") {
     emit({ type: "preview", preview: await previewImport(doc, { replace: options.replace }) });
-    return;
+    return true;
   }
   if (doc.errors.length > 0) {
     emit({ type: "error", message: `${doc.fileName}: ${doc.errors.length} problem(s); nothing was imported.`, errors: doc.errors });
-    return;
+    return false;
   }
+  // applyImport reports a review that failed as an "error" event itself before it throws: one such line is enough.
   let finished = false;
+  let failed = false;
   try {
     const result = await applyImport(doc, {
       replace: options.replace,
       actorUserId: options.actorUserId,
       onEvent: (event) => {
         if (event.type === "result") finished = true;
+        if (event.type === "error") failed = true;
         emit(event);
       },
     });
     if (!finished) emit({ type: "result", result });
+    return true;
   } catch (error) {
-    if (!(error instanceof ImportRejectedError)) throw error;
-    emit({ type: "error", message: error.message, errors: error.issues });
+    if (error instanceof ImportRejectedError) emit({ type: "error", message: error.message, errors: error.issues });
+    else if (failed) console.error(error);
+    else throw error;
+    return false;
   }
 }

@@ -1,4 +1,5 @@
-import { adminImportQuerySchema, MAX_IMPORT_BYTES } from "@/lib/schemas/admin-import";
+import { MAX_IMPORT_BYTES } from "@/lib/import-upload";
+import { adminImportQuerySchema } from "@/lib/schemas/admin-import";
 import { assertSameOrigin } from "@/lib/server/csrf";
 import { badRequest, jsonResponse, toHttpError } from "@/lib/server/http-errors";
 import { ImportBusyError, RawBodyRequiredError, runImportJob, UnsupportedUploadError } from "@/lib/server/import-jobs";
