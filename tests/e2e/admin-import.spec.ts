@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { runCli } from "../helpers/run-cli";
 import { realDataFile } from "../helpers/data-files";
@@ -24,6 +25,18 @@ async function signInAt(browser: Browser, base: string, email: string): Promise<
   await page.getByLabel("Password").press("Enter");
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
   return page;
+}
+
+/** The request is over once the form takes a new file again. */
+async function idle(page: Page): Promise<void> {
+  await expect(page.getByRole("button", { name: "Preview" })).toHaveAttribute("aria-disabled", "false");
+}
+
+/** The states the page only shows after an upload: no serious or critical axe violation either. */
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`), what).toEqual([]);
 }
 
 /** Everything the live region said and every progress bar that appeared, from now on. */
@@ -70,6 +83,8 @@ test("an admin imports China's 2018 list into its empty review: preview, progres
     await expect(row.getByRole("cell").nth(1)).toHaveText("346");
     await expect(row.getByRole("cell").nth(2)).toHaveText("346 / 0");
     await expect(row).toContainText("Import");
+    await idle(page);
+    await expectAccessible(page, "preview");
     await page.screenshot({ path: "tests/e2e/screenshots/admin-import-preview.png", fullPage: true });
 
     const seen = await recordProgress(page);
@@ -84,6 +99,8 @@ test("an admin imports China's 2018 list into its empty review: preview, progres
     expect(said).toEqual(expect.arrayContaining([expect.stringMatching(/^(Importing review|Review) 1 of 1\b.*: China, 3rd cycle/)]));
     expect(said.at(-1)).toBe("Import finished: 346 new, 0 updated, 0 unchanged.");
     expect(bars).toContain("import-review-progress");
+    await idle(page);
+    await expectAccessible(page, "outcome");
     await page.screenshot({ path: "tests/e2e/screenshots/admin-import-outcome.png", fullPage: true });
 
     await page.getByRole("link", { name: "See the reviews" }).click();
@@ -96,6 +113,7 @@ test("an admin imports China's 2018 list into its empty review: preview, progres
     await page.getByLabel("File", { exact: true }).setInputFiles(LIST);
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.getByTestId("import-reviews").getByRole("row", { name: /China/ }).getByRole("cell").nth(2)).toHaveText("346 / 346", { timeout: 60_000 });
+    await idle(page);
     await page.screenshot({ path: "tests/e2e/screenshots/admin-import-360.png", fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.context().close();
