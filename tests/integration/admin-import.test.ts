@@ -5,8 +5,10 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as importRoute } from "@/app/api/admin/import/route";
+import { GET as getOpenApi } from "@/app/api/openapi.json/route";
 import { parseImportFile } from "@/lib/import";
 import type { ImportEvent } from "@/lib/import/plan";
+import { adminImportQuerySchema } from "@/lib/schemas/admin-import";
 import { reviewFactsFileSchema } from "@/lib/schemas/review";
 import { addUser, createOrganization } from "@/lib/server/accounts";
 import { syncCountries } from "@/lib/server/countries";
@@ -204,5 +206,19 @@ describe("China's 2018 list into its empty review", () => {
     expect(await loaded()).toBe(346);
     const imported = await getDb().auditEvent.findFirstOrThrow({ where: { action: "import" }, orderBy: { id: "desc" } });
     expect(imported.actorUserId).toBe(adminId);
+  });
+});
+
+describe("the OpenAPI description", () => {
+  it("describes the route with its parameters, every answer, the raw body and the event stream", async () => {
+    type Operation = { parameters: { name: string; in: string }[]; responses: Record<string, { content?: Record<string, unknown> }>; requestBody: { content: Record<string, unknown> } };
+    const doc = (await getOpenApi().json()) as { paths: Record<string, { post: Operation }>; components: { schemas: Record<string, { oneOf?: unknown[] }> } };
+    const post = doc.paths["/api/admin/import"]!.post;
+    expect(post.parameters.filter((p) => p.in === "query").map((p) => p.name).sort()).toEqual(Object.keys(adminImportQuerySchema.shape).sort());
+    expect(post.parameters).toContainEqual(expect.objectContaining({ name: "x-file-name", in: "header" }));
+    expect(Object.keys(post.responses).sort()).toEqual(["200", "400", "401", "403", "413", "415", "422", "429", "500"]);
+    expect(Object.keys(post.requestBody.content)).toEqual(["application/octet-stream"]);
+    expect(post.responses["200"]!.content).toHaveProperty("application/x-ndjson");
+    expect(doc.components.schemas.ImportEvent!.oneOf).toHaveLength(5);
   });
 });
