@@ -85,6 +85,26 @@ async function events(response: Response): Promise<ImportEvent[]> {
 }
 
 const loaded = (): Promise<number> => getDb().recommendation.count({ where: { reviewId } });
+const tempDirs = (): string[] => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith("upr-import-"));
+
+/**
+ * Another session's insert of the list's last recommendation, held uncommitted: an import of the list blocks on its
+ * key midway through the review's transaction, until `release` rolls it back.
+ */
+async function holdLastRecommendation(): Promise<{ release: () => Promise<void> }> {
+  const doc = await parseImportFile(BYTES, { fileName: "CHN-cycle3-2018-thematic-list.docx" });
+  const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await blocker.connect();
+  await blocker.query("BEGIN");
+  const { rows } = await blocker.query<{ id: number }>(`INSERT INTO "SourceDocument" (format, "fileName", sha256) VALUES ('OHCHR_THEMATIC_LIST', 'blocker', $1) RETURNING id`, [`blocker-${Date.now()}`]);
+  await blocker.query(`INSERT INTO "Recommendation" ("reviewId", text, "sourceDocumentId", "sourceKey", ordinal, "updatedAt") VALUES ($1, 'blocker', $2, $3, 0, now())`, [reviewId, rows[0]!.id, doc.recommendations.at(-1)!.sourceKey]);
+  return {
+    release: async () => {
+      await blocker.query("ROLLBACK");
+      await blocker.end();
+    },
+  };
+}
 
 describe("who may upload, refused before the body is read", () => {
   it("answers 401 signed out, 403 to a non-admin and to another site's origin", async () => {
@@ -159,20 +179,31 @@ describe("China's 2018 list into its empty review", () => {
     expect(audit).toMatchObject({ actorUserId: adminId, subjectId: sha256, changes: expect.objectContaining({ mode: "preview", bytes: BYTES.length, fileName: "CHN-cycle3-2018-thematic-list.docx" }) });
   });
 
+  it("the browser leaving midway (the answer cancelled) kills the child; the review stays as it was", async () => {
+    const url = process.env.DATABASE_URL!;
+    const before = await loaded();
+    const dirsBefore = tempDirs();
+    const blocker = await holdLastRecommendation();
+    try {
+      const response = await upload(new Blob([BYTES]), { query: "mode=apply" });
+      expect(await lockWaiters(url, (count) => count > 0, 60_000)).toBeGreaterThan(0);
+      const [job] = runningImportJobs();
+      await response.body!.cancel();
+      await expect.poll(() => runningImportJobs(), { timeout: 10_000 }).toEqual([]);
+      expect(() => process.kill(job!.pid!, 0)).toThrow();
+      await expect.poll(tempDirs).toEqual(dirsBefore);
+    } finally {
+      await blocker.release();
+    }
+    expect(await loaded()).toBe(before);
+  });
+
   it("kill -9 of the child while it writes the review leaves the review as it was; the same import again loads it all", async () => {
     const url = process.env.DATABASE_URL!;
     const before = await loaded();
-    const tempDirs = (): string[] => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith("upr-import-"));
     const dirsBefore = tempDirs();
 
-    // Another session holds, uncommitted, the row of the list's last recommendation: the import blocks on it midway.
-    const doc = await parseImportFile(BYTES, { fileName: "CHN-cycle3-2018-thematic-list.docx" });
-    const blocker = new pg.Client({ connectionString: url });
-    await blocker.connect();
-    await blocker.query("BEGIN");
-    const { rows } = await blocker.query<{ id: number }>(`INSERT INTO "SourceDocument" (format, "fileName", sha256) VALUES ('OHCHR_THEMATIC_LIST', 'blocker', $1) RETURNING id`, [`blocker-${Date.now()}`]);
-    await blocker.query(`INSERT INTO "Recommendation" ("reviewId", text, "sourceDocumentId", "sourceKey", ordinal, "updatedAt") VALUES ($1, 'blocker', $2, $3, 0, now())`, [reviewId, rows[0]!.id, doc.recommendations.at(-1)!.sourceKey]);
-
+    const blocker = await holdLastRecommendation();
     try {
       const response = await upload(new Blob([BYTES]), { query: "mode=apply" });
       expect(response.status).toBe(200);
@@ -191,8 +222,7 @@ describe("China's 2018 list into its empty review", () => {
       expect(last.type === "error" && last.message).toMatch(/stopped unexpectedly \(signal SIGKILL\)/);
       expect(all.some((event) => event.type === "result")).toBe(false);
     } finally {
-      await blocker.query("ROLLBACK");
-      await blocker.end();
+      await blocker.release();
     }
     expect(await loaded()).toBe(before);
     expect(runningImportJobs()).toEqual([]);
