@@ -30,6 +30,7 @@ const row: RecommendationRow = {
     { iso3: "PSE", name: "State of Palestine", region: null },
     { iso3: "CIV", name: "Côte d'Ivoire", region: "AFRICAN" },
   ],
+  unknownRecommendingStates: 0,
   position: "SUPPORTED_IN_PART",
   responseWording: "accepted",
   themes: [
@@ -87,7 +88,14 @@ describe("toCsvRecord", () => {
       action_category_rules: "",
       source_document: "CHN-cycle3.docx",
       text_language: "en",
+      unknown_recommending_states: "0",
     });
+  });
+
+  it("counts the States the source prints as unknown in the last column, leaving the named ones as they are", () => {
+    const onlyUnknown = toCsvRecord({ ...row, recommendingStates: [], unknownRecommendingStates: 2 });
+    expect(onlyUnknown).toMatchObject({ recommending_states_iso3: "", recommending_states: "", recommending_regions: "", unknown_recommending_states: "2" });
+    expect(RECOMMENDATION_CSV_COLUMNS.at(-1)).toBe("unknown_recommending_states");
   });
 
   it("marks a derived category with its rule version", () => {
@@ -135,7 +143,7 @@ describe("formatCsvRecords", () => {
 describe("localised header", () => {
   it("keeps the machine keys by default, byte for byte", () => {
     expect(csvPreamble("keys")).toBe(csvPreamble());
-    expect(csvPreamble()).toBe(`${UTF8_BOM}id,state_under_review,cycle,review_report,paragraph,text,recommending_states_iso3,recommending_states,recommending_regions,position,response_wording,position_source,themes,affected_persons,action_category,action_category_source,action_category_method,action_category_rules,source_document,text_language\r\n`);
+    expect(csvPreamble()).toBe(`${UTF8_BOM}id,state_under_review,cycle,review_report,paragraph,text,recommending_states_iso3,recommending_states,recommending_regions,position,response_wording,position_source,themes,affected_persons,action_category,action_category_source,action_category_method,action_category_rules,source_document,text_language,unknown_recommending_states\r\n`);
   });
 
   it("writes the Chinese column titles in column order, one per column", () => {

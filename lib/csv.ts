@@ -39,6 +39,7 @@ export const RECOMMENDATION_CSV_COLUMNS = [
   "action_category_rules",
   "source_document",
   "text_language",
+  "unknown_recommending_states",
 ] as const;
 
 export type CsvColumn = (typeof RECOMMENDATION_CSV_COLUMNS)[number];
@@ -103,6 +104,8 @@ export function toCsvRecord(row: RecommendationRow): Record<CsvColumn, string> {
     action_category_rules: item.actionCategoryRules ?? "",
     source_document: item.source.document,
     text_language: item.textLanguage,
+    // States the source prints as unknown: a count beside the named ones, which it never changes.
+    unknown_recommending_states: String(item.unknownRecommendingStates),
   };
   return record;
 }

@@ -18,7 +18,8 @@ import { int, seconds, table } from "./bench/report";
 import { measureStats, statsReport } from "./bench/stats";
 import { buildSyntheticSet } from "./bench/synthetic";
 
-const USAGE = "Usage: npm run bench -- [--rows N (default 250000)] [--iterations N (default 30)] [--keep]  |  npm run bench -- first-load-js";
+const USAGE =
+  "Usage: npm run bench -- [--rows N (default 250000)] [--iterations N (default 30)] [--keep]  |  npm run bench -- first-load-js  |  npm run bench -- import [--rows N (default 40000)] [--no-embedded]";
 /** The sets exported: everything, and one filter ("everything WEOG States recommended"). */
 const EXPORT_SETS = ["", "region=weog"];
 
@@ -139,7 +140,13 @@ async function main(): Promise<number> {
 }
 
 // `npm run bench -- first-load-js`: the page weights of the last build, no database needed.
-const run = process.argv[2] === "first-load-js" ? () => import("./bench/first-load-js").then((bench) => bench.main(process.argv.slice(3))) : main;
+// `npm run bench -- import`: the importer's throughput against COPY (scripts/bench/import.ts).
+const SUBCOMMANDS: Record<string, () => Promise<{ main: (args: string[]) => Promise<number> }>> = {
+  "first-load-js": () => import("./bench/first-load-js"),
+  import: () => import("./bench/import"),
+};
+const subcommand = SUBCOMMANDS[process.argv[2] ?? ""];
+const run = subcommand ? () => subcommand().then((bench) => bench.main(process.argv.slice(3))) : main;
 run().then(
   (code) => process.exit(code),
   (error: unknown) => {

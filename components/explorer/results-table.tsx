@@ -78,7 +78,13 @@ function columns(query: RecommendationQuery, hrefs: SortHrefs, locale: string, {
     }),
     column.accessor("recommendingStates", {
       header: t("table.recommendedBy"),
-      cell: ({ getValue }) => getValue().map(name).join(t("table.listSeparator")),
+      // States the source prints as unknown are shown as such, after the named ones.
+      cell: ({ row }) => {
+        const { recommendingStates, unknownRecommendingStates: unknown } = row.original;
+        const states = recommendingStates.map(name);
+        if (unknown > 0) states.push(t("table.unknownStates", { count: unknown }));
+        return states.join(t("table.listSeparator"));
+      },
     }),
     column.accessor("position", {
       header: () => <SortLink query={query} hrefs={hrefs} label={t("table.response")} asc="position" desc="-position" t={t} />,

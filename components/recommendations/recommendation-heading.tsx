@@ -8,11 +8,13 @@ import { PositionBadge } from "./position-badge";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
+/** "France and 2 others"; States the source prints as unknown count as others, and name the recommendation when alone. */
 function byStates(detail: RecommendationDetail, t: Translate, locale: string): string {
-  const [first, ...rest] = detail.recommendation.recommendingStates;
-  if (!first) return "";
-  const name = countryName(first.iso3, locale);
-  return rest.length === 0 ? name : t("byStates", { first: name, others: rest.length });
+  const { recommendingStates, unknownRecommendingStates } = detail.recommendation;
+  const [first, ...rest] = recommendingStates;
+  const name = first ? countryName(first.iso3, locale) : t("byUnknownState");
+  const others = rest.length + unknownRecommendingStates - (first ? 0 : 1);
+  return others === 0 ? name : t("byStates", { first: name, others });
 }
 
 /** The page title, as a journalist would cite it: "China 2018 · 28.66" (`t` reads the detail catalogue). */
@@ -48,7 +50,7 @@ export function RecommendationHeading({ detail }: { detail: RecommendationDetail
       <p className="lede">
         {cycle}
         {review.session ? t("ledeSession", { session: review.session }) : ""}
-        {t("ledeMadeBy", { count: recommendation.recommendingStates.length })}
+        {t("ledeMadeBy", { count: recommendation.recommendingStates.length + recommendation.unknownRecommendingStates })}
         <PositionBadge position={recommendation.position} />
       </p>
     </header>

@@ -4,8 +4,11 @@ import { Link } from "@/lib/i18n/navigation";
 import { regionTerm } from "@/lib/i18n/terms";
 import type { RecommendingStateDto } from "@/lib/server/recommendations";
 
-/** Every State that made the recommendation, in printed order (OHCHR merges near-identical recommendations). */
-export function RecommendingStates({ states }: { states: RecommendingStateDto[] }) {
+/**
+ * Every State that made the recommendation, in printed order (OHCHR merges near-identical recommendations), and one
+ * row for the States the source itself prints as unknown: shown as the source has them, never guessed or dropped.
+ */
+export function RecommendingStates({ states, unknown = 0 }: { states: RecommendingStateDto[]; unknown?: number }) {
   const t = useTranslations("detail.states");
   const terms = useTranslations("terms");
   const locale = useLocale();
@@ -27,6 +30,12 @@ export function RecommendingStates({ states }: { states: RecommendingStateDto[] 
             <td>{terms(regionTerm(state.region))}</td>
           </tr>
         ))}
+        {unknown > 0 ? (
+          <tr data-testid="unknown-recommending-states">
+            <th scope="row">{t("unknown", { count: unknown })}</th>
+            <td className="muted">{t("unknownGroup")}</td>
+          </tr>
+        ) : null}
       </tbody>
     </table>
   );

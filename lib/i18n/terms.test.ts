@@ -14,7 +14,7 @@ import { noteVisibilitySchema } from "@/lib/schemas/note";
 import { LINK_DECISIONS } from "@/lib/schemas/recurrence";
 import { FILTER_KEYS, parseApiSearch, POSITIONS, RECURRING, REGIONS, STATUS_SCOPES } from "@/lib/search-params";
 import { statsCsv } from "@/lib/stats-csv";
-import { STATUS_SHEET_COLUMNS } from "@/lib/status-sheet-csv";
+import { STATUS_SHEET_COLUMNS } from "@/lib/status-sheet/csv";
 import { SCHEME_LABELS, SCHEME_SLUGS } from "@/lib/themes";
 import csvEn from "./messages/en/csv.json";
 import csvZh from "./messages/zh/csv.json";

@@ -16,6 +16,16 @@ describe("detectFormat", () => {
     expect(detectFormat(Buffer.from("a,b\n"), "broken.csv")).toBe("upr-info-csv");
     expect(detectFormat(Buffer.from("not a zip"), "broken.docx")).toBe("ohchr-thematic-list");
     expect(detectFormat(Buffer.from("%PDF-1.7"), "report.pdf")).toBeNull();
+    expect(detectFormat(Buffer.from("not a zip"), "export.xlsx")).toBe("uhri-xlsx");
+    expect(detectFormat(Buffer.from("{}"), "export.json")).toBe("uhri-json");
+  });
+
+  it("tells a workbook from a Word document by the parts the zip holds", async () => {
+    const { buildZip, stored } = await import("./test-zip");
+    expect(detectFormat(buildZip([stored("xl/workbook.xml", "<workbook/>")]), "a.docx")).toBe("uhri-xlsx");
+    expect(detectFormat(buildZip([stored("word/document.xml", "<w:document/>")]), "a.xlsx")).toBe("ohchr-thematic-list");
+    expect(detectFormat(buildZip([stored("other.txt", "")]), "a.xlsx")).toBe("uhri-xlsx");
+    expect(detectFormat(buildZip([stored("other.txt", "")]), "a.zip")).toBe("ohchr-thematic-list");
   });
 });
 
@@ -23,7 +33,11 @@ describe("parseImportFile", () => {
   it("says what it accepts when it recognises nothing", async () => {
     const doc = await parseImportFile(Buffer.from("%PDF-1.7"), { fileName: "report.pdf" });
     expect(doc.errors).toEqual([
-      { location: "file", message: "not an OHCHR thematic list (.docx) nor a UPR Info export (.csv)" },
+      {
+        location: "file",
+        kind: "file",
+        message: "not an OHCHR thematic list (.docx), a UPR Info export (.csv) nor a Universal Human Rights Index export (.xlsx or .json)",
+      },
     ]);
     expect(doc.recommendations).toEqual([]);
   });
@@ -31,6 +45,10 @@ describe("parseImportFile", () => {
   it("dispatches to the right parser, and a broken .docx says so", async () => {
     const broken = await parseImportFile(Buffer.from("not a zip"), { fileName: "broken.docx" });
     expect(broken.errors).toEqual([{ location: "file", message: "not a .docx file, or a damaged one (is it cut short?)" }]);
+    const brokenXlsx = await parseImportFile(Buffer.from("not a zip"), { fileName: "broken.xlsx" });
+    expect(brokenXlsx.errors).toEqual([
+      { location: "file", kind: "file", message: "not a readable .xlsx archive (End of central directory record signature not found); is it cut short?" },
+    ]);
     const csv = await parseImportFile(read("upr-info/CHN-upr-info-2009-2013.csv"), { fileName: "c.csv", cycle: 1 });
     expect(csv.format).toBe("upr-info-csv");
     expect(csv.recommendations).toHaveLength(137);

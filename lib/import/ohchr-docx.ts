@@ -6,6 +6,7 @@ import { readRecommendationRow, reportSymbolOf, type RowDraft } from "./ohchr-ro
 import { findTitle, resolveReview, type ReviewIdentity } from "./ohchr-title";
 import { parseMatrixHeading } from "./themes";
 import type { ImportIssue, ParseOptions, ParsedDocument, ParsedRecommendation, ThemeRef } from "./types";
+import { UnresolvedNames } from "./unknown-names";
 
 const FORMAT = "ohchr-thematic-list" as const;
 
@@ -48,6 +49,7 @@ function readRows(body: DocxContent, options: ParseOptions, errors: ImportIssue[
   const progress = progressReporter(rows.length, options.onProgress);
   const drafts: RowDraft[] = [];
   let matrixTheme: ThemeRef | null = null;
+  const unresolved = new UnresolvedNames();
   rows.forEach((row, i) => {
     progress(i + 1);
     if (isEmptyRow(row) || isHeaderRow(row)) return;
@@ -56,10 +58,14 @@ function readRows(body: DocxContent, options: ParseOptions, errors: ImportIssue[
       matrixTheme = parseMatrixHeading(heading, layout.coded) ?? matrixTheme;
       return;
     }
-    const { draft, errors: rowErrors } = readRecommendationRow(row, layout, matrixTheme, layout.headerRow + i + 2);
+    const { draft, errors: rowErrors, unresolved: names } = readRecommendationRow(row, layout, matrixTheme, layout.headerRow + i + 2);
     errors.push(...rowErrors);
-    if (draft) drafts.push(draft);
+    if (!draft) return;
+    for (const name of names) unresolved.add("recommending State", name, `paragraph ${draft.paragraph}`);
+    drafts.push(draft);
   });
+  // One issue per name no resolver knows, before the other problems.
+  errors.unshift(...unresolved.issues());
   return drafts;
 }
 
@@ -74,7 +80,7 @@ function toRecommendation(draft: RowDraft, review: ReviewIdentity): ParsedRecomm
     // The thematic lists OHCHR publishes per review are in English.
     textLanguage: "en",
     recommendingStates: draft.recommendingStates,
-    unknownRecommendingStates: 0,
+    unknownRecommendingStates: draft.unknownRecommendingStates,
     position: draft.position,
     responseWording: draft.responseWording,
     positionSource: draft.positionSource,

@@ -10,6 +10,8 @@ export type RowDraft = {
   paragraph: string;
   text: string;
   recommendingStates: string[];
+  /** "(Unknown)" groups: States the source itself marks as unknown. */
+  unknownRecommendingStates: number;
   position: Position | null;
   responseWording: string | null;
   positionSource: string | null;
@@ -34,7 +36,8 @@ export function reportSymbolOf(addendum: string): string {
   return addendum.replace(/\/Add\.\d+$/i, "");
 }
 
-export type RowResult = { draft: RowDraft | null; errors: ImportIssue[] };
+/** `unresolved`: recommending States as printed that no resolver knows, for the caller to report once per name. */
+export type RowResult = { draft: RowDraft | null; errors: ImportIssue[]; unresolved: string[] };
 
 /**
  * Reads one recommendation row. Problems become issues naming the paragraph (or the table row when there is no
@@ -56,7 +59,7 @@ export function readRecommendationRow(
   if (!numbered?.[1]) {
     const start = (body[0] ?? "").slice(0, 60);
     const message = start ? `recommendation without a paragraph number: "${start}"` : "row without a recommendation";
-    return { draft: null, errors: [{ location: `table row ${rowNumber}`, message }] };
+    return { draft: null, errors: [{ location: `table row ${rowNumber}`, message }], unresolved: [] };
   }
   const paragraph = numbered[1];
   const location = `paragraph ${paragraph}`;
@@ -65,9 +68,8 @@ export function readRecommendationRow(
   if (text === "") errors.push({ location, message: "recommendation text is empty" });
 
   // Recommending States, from the parentheses that close each sub-recommendation.
-  const { states, unknown } = splitRecommendingStates(text);
-  for (const name of unknown) errors.push({ location, message: `unknown recommending State "${name}"` });
-  if (states.length === 0 && unknown.length === 0 && text !== "") {
+  const { states, unknown, unknownMarked } = splitRecommendingStates(text);
+  if (states.length === 0 && unknown.length === 0 && unknownMarked === 0 && text !== "") {
     errors.push({ location, message: "no recommending State found (expected e.g. \"(France);\" at the end)" });
   }
 
@@ -92,6 +94,7 @@ export function readRecommendationRow(
       paragraph,
       text,
       recommendingStates: states,
+      unknownRecommendingStates: unknownMarked,
       position,
       responseWording: wording,
       positionSource,
@@ -100,5 +103,6 @@ export function readRecommendationRow(
       matrixTheme: matrixTheme ? ensureTheme(themes, matrixTheme) : null,
     },
     errors,
+    unresolved: unknown,
   };
 }

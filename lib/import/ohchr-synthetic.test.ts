@@ -91,7 +91,7 @@ describe("a small 3rd-cycle list", () => {
     });
     const doc = await parseOhchrThematicList(buffer, { fileName: "bad.docx" });
     expect(doc.errors).toEqual([
-      { location: "paragraph 28.66", message: 'unknown recommending State "Narnia"' },
+      { location: "paragraph 28.66", message: 'unknown recommending State "Narnia" (1 paragraph)', kind: "unknown-state" },
       { location: "paragraph 28.7", message: "no position (expected Supported or Noted)" },
       { location: "paragraph 28.8", message: 'no recommending State found (expected e.g. "(France);" at the end)' },
       { location: "paragraph 28.9", message: 'unknown position "maybe"' },

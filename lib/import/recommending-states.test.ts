@@ -21,32 +21,50 @@ describe("splitRecommendingStates", () => {
     ["Ratify the ICCPR (Democratic People’s Republic of Korea);", ["PRK"]],
     ["Ratify the ICCPR (Bolivia (Plurinational S tate of));", ["BOL"]],
   ])("%s", (text, states) => {
-    expect(splitRecommendingStates(text)).toEqual({ states, unknown: [] });
+    expect(splitRecommendingStates(text)).toEqual({ states, unknown: [], unknownMarked: 0 });
   });
 
   it("reports an unknown State at the end of the text", () => {
-    expect(splitRecommendingStates("Ratify the ICCPR (Narnia);")).toEqual({ states: [], unknown: ["Narnia"] });
-    expect(splitRecommendingStates("Cooperate with the ILO (ILO);")).toEqual({ states: [], unknown: ["ILO"] });
+    expect(splitRecommendingStates("Ratify the ICCPR (Narnia);")).toEqual({ states: [], unknown: ["Narnia"], unknownMarked: 0 });
+    expect(splitRecommendingStates("Cooperate with the ILO (ILO);")).toEqual({ states: [], unknown: ["ILO"], unknownMarked: 0 });
   });
 
   it("reports a name-like group that ends an intermediate sub-recommendation", () => {
-    expect(splitRecommendingStates("Ratify the ICCPR (Narnia); Ratify CAT (France);")).toEqual({ states: ["FRA"], unknown: ["Narnia"] });
+    expect(splitRecommendingStates("Ratify the ICCPR (Narnia); Ratify CAT (France);")).toEqual({ states: ["FRA"], unknown: ["Narnia"], unknownMarked: 0 });
   });
 
   it("keeps the States before a misspelt one in the same run", () => {
     expect(splitRecommendingStates("Ratify the ICCPR (Costa Rica) (El Salvadr) (Iceland);")).toEqual({
       states: ["CRI", "ISL"],
       unknown: ["El Salvadr"],
+      unknownMarked: 0,
     });
   });
 
   it("ignores acronyms and numbers that end an intermediate clause", () => {
-    expect(splitRecommendingStates("Cooperate with the Office (OHCHR). Invite experts (Spain);")).toEqual({ states: ["ESP"], unknown: [] });
+    expect(splitRecommendingStates("Cooperate with the Office (OHCHR). Invite experts (Spain);")).toEqual({ states: ["ESP"], unknown: [], unknownMarked: 0 });
+  });
+
+  it("counts a State the source marks as unknown, and guesses nothing", () => {
+    expect(splitRecommendingStates("Ratify the ICCPR (Unknown);")).toEqual({ states: [], unknown: [], unknownMarked: 1 });
+    expect(splitRecommendingStates("Ratify the ICCPR (France) (Unknown);")).toEqual({
+      states: ["FRA"],
+      unknown: [],
+      unknownMarked: 1,
+    });
+  });
+
+  it("reads UPR Info's short forms inside the text", () => {
+    expect(splitRecommendingStates("Ratify the ICCPR (St Lucia) (Trinidad & Tobago);")).toEqual({
+      states: ["LCA", "TTO"],
+      unknown: [],
+      unknownMarked: 0,
+    });
   });
 
   it("finds nothing when the text names no State", () => {
-    expect(splitRecommendingStates("Ratify the ICCPR;")).toEqual({ states: [], unknown: [] });
-    expect(splitRecommendingStates("Ratify the ICCPR (France")).toEqual({ states: [], unknown: [] });
+    expect(splitRecommendingStates("Ratify the ICCPR;")).toEqual({ states: [], unknown: [], unknownMarked: 0 });
+    expect(splitRecommendingStates("Ratify the ICCPR (France")).toEqual({ states: [], unknown: [], unknownMarked: 0 });
   });
 });
 

@@ -1,4 +1,4 @@
-import { matchStateName } from "../countries";
+import { matchStateName, resolveStateName } from "@/lib/countries";
 
 /**
  * Finds the recommending States in a recommendation as OHCHR prints it. OHCHR files near-identical recommendations
@@ -12,6 +12,8 @@ export type RecommendingStates = {
   states: string[];
   /** Groups where a State was expected but none matched, as printed ("Narnia"). */
   unknown: string[];
+  /** Groups the source itself marks as an unknown State ("(Unknown)"): counted, never guessed. */
+  unknownMarked: number;
 };
 
 type Group = { start: number; end: number; inner: string };
@@ -71,6 +73,7 @@ export function isNameLike(inner: string): boolean {
 export function splitRecommendingStates(text: string): RecommendingStates {
   const states: string[] = [];
   const unknown: string[] = [];
+  let unknownMarked = 0;
   for (const run of runsOf(text, topLevelGroups(text))) {
     const after = text.slice(run.at(-1)!.end);
     const atEnd = /^[\s;.,:]*$/.test(after);
@@ -87,6 +90,10 @@ export function splitRecommendingStates(text: string): RecommendingStates {
         found.unshift(matched);
         continue;
       }
+      if (resolveStateName(group.inner) === "unknown") {
+        unknownMarked++;
+        continue;
+      }
       const rightmost = i === run.length - 1;
       if ((rightmost && atEnd) || isNameLike(group.inner)) unknown.push(group.inner);
       else break;
@@ -94,5 +101,5 @@ export function splitRecommendingStates(text: string): RecommendingStates {
     }
     for (const iso3 of found.flat()) if (!states.includes(iso3)) states.push(iso3);
   }
-  return { states, unknown };
+  return { states, unknown, unknownMarked };
 }

@@ -27,10 +27,14 @@ export class UnresolvedNames {
       .sort((a, b) => b[1].count - a[1].count)
       .map(([key, { role, count, first }]) => {
         const name = key.slice(key.indexOf("\u0000") + 1);
-        const rows = first.every((f) => /^\d+$/.test(f)) ? `row${count === 1 ? "" : "s"} ${first.join(", ")}` : first.join(", ");
+        const numbered = first.every((f) => /^\d+$/.test(f));
+        // What is counted: rows of a sheet, or the first word of the locations given ("paragraph 28.7").
+        const unit = numbered ? "row" : (/^\p{L}+(?=\s)/u.exec(first[0] ?? "")?.[0] ?? "time");
+        const plural = (n: number): string => `${unit}${n === 1 ? "" : "s"}`;
+        const rows = numbered ? `${plural(count)} ${first.join(", ")}` : first.join(", ");
         return {
           location: count > first.length ? `${rows} and ${count - first.length} more` : rows,
-          message: `unknown ${role} "${name}" (${count} ${count === 1 ? "row" : "rows"})`,
+          message: `unknown ${role} "${name}" (${count} ${plural(count)})`,
           kind: "unknown-state" as const,
         };
       });

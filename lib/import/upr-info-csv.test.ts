@@ -109,7 +109,7 @@ describe("small exports", () => {
       { fileName: "x.csv" },
     );
     expect(doc.errors).toEqual([
-      { location: "row 2", message: 'unknown recommending State "Narnia"' },
+      { location: "row 2", message: 'unknown recommending State "Narnia" (1 row)', kind: "unknown-state" },
       { location: "row 3", message: 'unknown Response "Maybe"' },
       { location: "row 3", message: 'invalid Action "7" (expected 1–5)' },
     ]);

@@ -3,6 +3,7 @@ import { CsvError, parse } from "csv-parse/sync";
 import { importedActionCategory } from "./action-category";
 import { emptyDocument, progressReporter, sha256Of, validateRecommendations } from "./document";
 import type { ImportIssue, ParseOptions, ParsedDocument, ParsedRecommendation, ReviewRef } from "./types";
+import { UnresolvedNames } from "./unknown-names";
 import { readUprInfoRow, type UprInfoRow } from "./upr-info-row";
 
 const FORMAT = "upr-info-csv" as const;
@@ -33,13 +34,16 @@ function readCsv(buffer: Buffer): { records: string[][] } | { issue: ImportIssue
 }
 
 /** "upr-info:CHN:s4:<16 hex>": stable for the same text even if UPR Info reflows its spaces. */
-function baseSourceKey(row: UprInfoRow): string {
+export function baseSourceKey(row: UprInfoRow): string {
   const hash = createHash("sha1").update(row.text.replace(/\s+/g, " ").trim()).digest("hex").slice(0, 16);
   return `upr-info:${row.stateUnderReview}:s${row.session}:${hash}`;
 }
 
-/** Rows with the same State, session, text, response and action are one recommendation made by several States. */
-function mergeRows(rows: readonly UprInfoRow[]): ParsedRecommendation[] {
+/**
+ * Rows with the same State, session, text, response and action are one recommendation made by several States. A row
+ * whose State UPR Info prints as unknown adds one to the record's unknown count, so a record may have only unknowns.
+ */
+export function mergeRows(rows: readonly UprInfoRow[]): ParsedRecommendation[] {
   const groups = new Map<string, UprInfoRow[]>();
   for (const row of rows) {
     const key = [row.stateUnderReview, row.session, row.text, row.response, row.action].join("\u0000");
@@ -65,7 +69,7 @@ function mergeRows(rows: readonly UprInfoRow[]): ParsedRecommendation[] {
       // UPR Info's database holds the English texts.
       textLanguage: "en",
       recommendingStates: states,
-      unknownRecommendingStates: 0,
+      unknownRecommendingStates: group.filter((r) => r.recommendingState === null).length,
       position: first.position,
       responseWording: first.responseWording,
       positionSource: "UPR Info database",
@@ -78,7 +82,7 @@ function mergeRows(rows: readonly UprInfoRow[]): ParsedRecommendation[] {
 }
 
 /** One review per State and cycle, with the session most of its rows name. */
-function reviewsOf(recommendations: readonly ParsedRecommendation[]): ReviewRef[] {
+export function reviewsOf(recommendations: readonly ParsedRecommendation[]): ReviewRef[] {
   const sessions = new Map<string, Map<number | null, number>>();
   for (const r of recommendations) {
     const key = `${r.stateUnderReview}:${r.cycle}`;
@@ -118,6 +122,7 @@ export function parseUprInfoCsv(buffer: Buffer, options: ParseOptions): ParsedDo
 
   // Read every row, keeping those inside the filter.
   const errors: ImportIssue[] = [];
+  const unresolved = new UnresolvedNames();
   const rows: UprInfoRow[] = [];
   const progress = progressReporter(records.length, options.onProgress);
   records.forEach((fields, i) => {
@@ -125,10 +130,12 @@ export function parseUprInfoCsv(buffer: Buffer, options: ParseOptions): ParsedDo
       const at = index.get(column.toLowerCase());
       return at === undefined ? "" : (fields[at] ?? "");
     };
-    const row = readUprInfoRow(get, i + 2, options, errors);
+    const row = readUprInfoRow(get, i + 2, options, errors, unresolved);
     if (row) rows.push(row);
     progress(i + 1);
   });
+  // One issue per name no resolver knows, before the other row problems.
+  errors.unshift(...unresolved.issues());
 
   if (rows.length === 0 && errors.length === 0) {
     const wanted = [options.stateUnderReview?.toUpperCase(), options.cycle && `cycle ${options.cycle}`].filter(Boolean).join(" ");

@@ -1,6 +1,7 @@
-import { matchStateName } from "../countries";
+import { resolveStateName } from "@/lib/countries";
 import { positionFromWording, responseWording } from "./positions";
 import type { ImportIssue, Position, ThemeRef } from "./types";
+import type { UnresolvedNames } from "./unknown-names";
 
 /**
  * One row of a UPR Info database export. UPR Info writes one row per recommending State and has its own response
@@ -14,6 +15,7 @@ export type UprInfoRow = {
   session: number;
   cycle: number;
   text: string;
+  /** ISO3, or null where UPR Info itself prints the State as unknown ("&#40;Unknown&#41;"): kept as an explicit unknown. */
   recommendingState: string | null;
   position: Position | null;
   responseWording: string | null;
@@ -38,10 +40,17 @@ export type RowFilter = { stateUnderReview?: string; cycle?: number };
 
 /**
  * Reads a row, or returns null when the row is outside the filter (an export holds many States and sessions).
- * Problems go to `errors` with the row's number; a row with any problem yields no record. A row whose State under
- * review or session cannot be read is an error even under a filter: we cannot tell it is someone else's row.
+ * Problems go to `errors` with the row's number, and names no resolver knows to `unresolved` (reported once per
+ * name, as an export repeats a name on thousands of rows); a row with any problem yields no record. A row whose State
+ * under review or session cannot be read is an error even under a filter: we cannot tell it is someone else's row.
  */
-export function readUprInfoRow(get: RowFields, row: number, filter: RowFilter, errors: ImportIssue[]): UprInfoRow | null {
+export function readUprInfoRow(
+  get: RowFields,
+  row: number,
+  filter: RowFilter,
+  errors: ImportIssue[],
+  unresolved: UnresolvedNames,
+): UprInfoRow | null {
   const location = `row ${row}`;
   const problems: ImportIssue[] = [];
   const fail = (message: string): null => {
@@ -51,8 +60,13 @@ export function readUprInfoRow(get: RowFields, row: number, filter: RowFilter, e
 
   // Which review the row belongs to, first, so rows outside the filter are skipped before any other check.
   const to = get("To").trim();
-  const stateUnderReview = matchStateName(to);
-  if (!stateUnderReview) return fail(`unknown State under review "${to}"`);
+  if (to === "") return fail("the To (State under review) is empty");
+  const underReview = resolveStateName(to);
+  if (underReview === null || underReview === "unknown") {
+    unresolved.add("State under review", to, row);
+    return null;
+  }
+  const stateUnderReview = underReview.iso3;
   const sessionText = get("Session").trim();
   const session = /^\d+$/.test(sessionText) ? Number(sessionText) : NaN;
   if (!(session >= 1)) return fail(`invalid Session "${sessionText}" (expected a session number)`);
@@ -66,8 +80,9 @@ export function readUprInfoRow(get: RowFields, row: number, filter: RowFilter, e
   const text = get("Text").trim();
   if (text === "") problems.push({ location, message: "the Text is empty" });
   const from = get("From").trim();
-  const recommendingState = matchStateName(from);
-  if (!recommendingState) problems.push({ location, message: `unknown recommending State "${from}"` });
+  const recommending = from === "" ? null : resolveStateName(from);
+  if (from === "") problems.push({ location, message: "the From (recommending State) is empty" });
+  else if (recommending === null) unresolved.add("recommending State", from, row);
 
   const response = get("Response").trim();
   const wording = responseWording(response);
@@ -84,7 +99,7 @@ export function readUprInfoRow(get: RowFields, row: number, filter: RowFilter, e
     if (name && !themes.some((t) => t.name === name)) themes.push({ scheme: "UPR_INFO_ISSUE", code: null, name });
   }
 
-  if (problems.length > 0) {
+  if (problems.length > 0 || recommending === null) {
     errors.push(...problems);
     return null;
   }
@@ -94,7 +109,7 @@ export function readUprInfoRow(get: RowFields, row: number, filter: RowFilter, e
     session,
     cycle,
     text,
-    recommendingState,
+    recommendingState: recommending === "unknown" ? null : recommending.iso3,
     position,
     responseWording: wording,
     actionCategory: action === "" ? null : Number(action),

@@ -67,6 +67,11 @@ export const recommendationItemSchema = z
     text: z.string().describe("Exactly as printed, never edited"),
     textLanguage: z.string().describe("The language `text` is published in, as a BCP 47 tag, e.g. en. Texts are never translated"),
     recommendingStates: z.array(recommendingStateSchema),
+    unknownRecommendingStates: z
+      .number()
+      .int()
+      .nonnegative()
+      .describe("Recommending States the source itself prints as unknown, e.g. UPR Info's (Unknown): counted, never guessed, and not in recommendingStates"),
     position: z.enum(POSITIONS).nullable().describe("Normalised position; null where the source records none"),
     responseWording: z.string().nullable().describe("The State's own words, e.g. 'accepted and already implemented'"),
     themes: z.array(themeSchema),
@@ -116,6 +121,7 @@ export function toPublicRecommendation(row: RecommendationRow): RecommendationIt
       name: state.name,
       region: state.region ? (REGION_OF_GROUP[state.region] ?? null) : null,
     })),
+    unknownRecommendingStates: row.unknownRecommendingStates,
     position: row.position ? POSITION_OF_VALUE[row.position] : null,
     responseWording: row.responseWording,
     themes: row.themes.map((theme) => ({

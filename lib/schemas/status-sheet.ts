@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FILE_ISSUE_CODES, formatSheetIssue, type SheetIssueValues, type SheetProblem } from "@/lib/csv-sheet/issues";
 import type { AssessmentStatusValue, ConfidenceValue, VisibilityValue } from "./assessment";
 
 /**
@@ -22,15 +23,7 @@ export type StatusSheetQuery = z.infer<typeof statusSheetQuerySchema>;
  * with `values` as ICU arguments, while `message` stays the English text the API and the CLI show.
  */
 export const SHEET_ISSUE_CODES = [
-  "file.tooLarge",
-  "file.notUtf8",
-  "file.empty",
-  "file.missing",
-  "file.notCsv",
-  "file.tooManyRows",
-  "file.moreProblems",
-  "header.duplicateColumn",
-  "header.missingColumn",
+  ...FILE_ISSUE_CODES,
   "row.noReference",
   "row.duplicateParagraph",
   "row.duplicateRecommendation",
@@ -51,11 +44,10 @@ export const SHEET_ISSUE_CODES = [
 ] as const;
 
 export type SheetIssueCode = (typeof SHEET_ISSUE_CODES)[number];
-/** ICU arguments of a problem: data (a cell's value, a column key, a paragraph, a name) as written, never translated. */
-export type SheetIssueValues = Record<string, string | number>;
+export type { SheetIssueValues };
 
 /** A problem with the file (no `row`) or with one row; `row` is the spreadsheet's row number (the header is row 1). */
-export type SheetIssue = { row?: number; column?: string; code: SheetIssueCode; values?: SheetIssueValues; message: string };
+export type SheetIssue = SheetProblem<SheetIssueCode>;
 
 /** What an assessment says, as the sheet's editable columns hold it. */
 export type SheetValues = {
@@ -108,10 +100,7 @@ export type StatusSheetPreview = {
 export type StatusSheetApplied = StatusSheetPreview & { applied: number };
 
 /** `row 7, status: "half done" is not one of …`: how the CLI, the page and messages name a problem. */
-export function formatSheetIssue(issue: SheetIssue): string {
-  const where = issue.row === undefined ? "" : `row ${issue.row}${issue.column ? `, ${issue.column}` : ""}: `;
-  return `${where}${issue.message}`;
-}
+export { formatSheetIssue };
 
 export type StatusSheetErrorCode =
   | "unauthenticated"

@@ -10,6 +10,7 @@ export type AuditAction =
   | "membership.add"
   | "membership.update"
   | "import"
+  | "import.replace"
   | "import.upload"
   | "assessment.create"
   | "status-sheet.import"
@@ -20,7 +21,9 @@ export type AuditAction =
   | "action-category.override"
   | "action-category.clear"
   | "action-category.derive"
-  | "recommendation-text.import";
+  | "recommendation-text.import"
+  | "response-wording.set"
+  | "response-wording.import";
 
 export type AuditEventInput = {
   /** Null for the operator CLI and the first-start seed. */

@@ -24,6 +24,8 @@ export type RecommendationRow = {
   officialTexts: OfficialText[];
   highlight: TextSegment[] | null;
   recommendingStates: RecommendingStateDto[];
+  /** Recommending States the source itself prints as unknown ("(Unknown)" in UPR Info): counted, never guessed. */
+  unknownRecommendingStates: number;
   position: "SUPPORTED" | "SUPPORTED_IN_PART" | "NOTED" | null;
   responseWording: string | null;
   themes: ThemeDto[];
@@ -67,7 +69,7 @@ function rowSelect(q: string): Prisma.Sql {
     : Prisma.sql`NULL`;
   return Prisma.sql`
     r."id", r."reviewId", v."cycle", v."stateUnderReviewIso3" AS "surIso3", sc."name" AS "surName",
-    r."paragraph", r."text", r."textLanguage", r."position"::text AS "position", r."responseWording", r."positionSource",
+    r."paragraph", r."text", r."textLanguage", r."unknownRecommendingStates", r."position"::text AS "position", r."responseWording", r."positionSource",
     r."actionCategory", r."actionCategorySource", r."actionCategoryMethod"::text AS "actionCategoryMethod", r."actionCategoryRules", sd."fileName", v."reportSymbol", v."addendumSymbol",
     ${headline} AS "headline",
     ${officialTextsSql("r")} AS "officialTexts",
@@ -93,6 +95,7 @@ function toRow(raw: RawRow): RecommendationRow {
     officialTexts: raw.officialTexts,
     highlight: raw.headline ? toSegments(raw.headline) : null,
     recommendingStates: raw.recommendingStates,
+    unknownRecommendingStates: raw.unknownRecommendingStates,
     position: raw.position,
     responseWording: raw.responseWording,
     themes: raw.themes,

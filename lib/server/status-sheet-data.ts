@@ -1,7 +1,7 @@
 import "server-only";
 import type { SheetValues } from "@/lib/schemas/status-sheet";
-import type { StatusSheetRecord } from "@/lib/status-sheet-csv";
-import type { SheetBasis, SheetCurrent } from "@/lib/status-sheet-plan";
+import type { StatusSheetRecord } from "@/lib/status-sheet/csv";
+import type { SheetBasis, SheetCurrent } from "@/lib/status-sheet/plan";
 import { fromDbDate, fromDbEnum, toDbDate, toDbEnum } from "./wire-enums";
 import type { AssessmentStatus, Confidence, Prisma, Visibility } from "./generated/prisma/client";
 

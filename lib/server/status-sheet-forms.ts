@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { statusSheetQuerySchema, type StatusSheetFormState } from "@/lib/schemas/status-sheet";
-import { decodeSheet, MAX_SHEET_BYTES } from "@/lib/status-sheet-csv";
+import { decodeSheet, MAX_SHEET_BYTES } from "@/lib/status-sheet/csv";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "./http-errors";
 import type { Viewer } from "./permissions";
 import { applyStatusSheet, previewStatusSheet, StatusSheetRejectedError, type SheetTarget } from "./status-sheet";

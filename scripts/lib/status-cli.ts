@@ -8,7 +8,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatSheetIssue, type SheetChange, type StatusSheetPreview } from "@/lib/schemas/status-sheet";
-import { decodeSheet } from "@/lib/status-sheet-csv";
+import { decodeSheet } from "@/lib/status-sheet/csv";
 import type { Actor } from "@/lib/server/accounts";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/server/http-errors";
 import { getViewerByEmail } from "@/lib/server/permissions";

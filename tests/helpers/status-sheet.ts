@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { STATUS_SHEET_COLUMNS, type StatusSheetRecord } from "@/lib/status-sheet-csv";
+import { STATUS_SHEET_COLUMNS, type StatusSheetRecord } from "@/lib/status-sheet/csv";
 
 export { ORIGIN, PASSWORD, signIn } from "./sessions";
 

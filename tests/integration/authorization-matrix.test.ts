@@ -16,6 +16,7 @@ import { decideLinkAction } from "@/lib/actions/recurrence";
 import { applyStatusSheetAction, previewStatusSheetAction } from "@/lib/actions/status-sheet";
 import { GET as sheetGet, POST as sheetPost } from "@/app/api/status-sheet/route";
 import { GET as midTermReportGet } from "@/app/api/reports/mid-term/route";
+import { POST as wordingPost } from "@/app/api/admin/response-wording/route";
 import { exportStatusSheet } from "@/lib/server/status-sheet";
 import { ORIGIN, PASSWORD, signIn } from "../helpers/sessions";
 import { readSheet, writeSheet } from "../helpers/status-sheet";
@@ -140,6 +141,7 @@ async function fingerprint(): Promise<string> {
       (SELECT string_agg(n::text, ',' ORDER BY n."id") FROM "Note" n),
       (SELECT string_agg(o::text, ',' ORDER BY o."recommendationId") FROM "ActionCategoryOverride" o),
       (SELECT string_agg(concat_ws(':', r."id", r."actionCategory", r."actionCategoryMethod"), ',' ORDER BY r."id") FROM "Recommendation" r WHERE r."actionCategoryMethod" = 'OVERRIDE'),
+      (SELECT string_agg(concat_ws(':', r."id", r."responseWording", r."responseWordingSource"), ',' ORDER BY r."id") FROM "Recommendation" r),
       (SELECT string_agg(m::text, ',' ORDER BY m."id") FROM "Member" m),
       (SELECT string_agg(o::text, ',' ORDER BY o."id") FROM "Organization" o),
       (SELECT string_agg(l::text, ',' ORDER BY l."earlierId", l."laterId") FROM "RecommendationLink" l),
@@ -184,6 +186,17 @@ function sheetRequest(actor: Actor, mode: "preview" | "apply", csv: string): Req
   return new Request(`${ORIGIN}/api/status-sheet?review=${reviewId}&organization=${orgId.A}&mode=${mode}`, { method: "POST", headers: { ...headersOf(actor), "content-type": "text/csv" }, body: csv });
 }
 
+/** A response-wording sheet for the 2018 review that changes paragraph 28.1's wording (supported) whatever it is now. */
+async function wordingSheet(): Promise<string> {
+  const current = await getDb().recommendation.findFirstOrThrow({ where: { reviewId, paragraph: "28.1" }, select: { responseWording: true } });
+  const next = current.responseWording === "accepted and already implemented" ? "accepted and being implemented" : "accepted and already implemented";
+  return `paragraph,wording,addendum_paragraph\n28.1,${next},4\n`;
+}
+
+function wordingRequest(actor: Actor, mode: "preview" | "apply", csv: string): Request {
+  return new Request(`${ORIGIN}/api/admin/response-wording?review=${reviewId}&mode=${mode}`, { method: "POST", headers: { ...headersOf(actor), "content-type": "text/csv" }, body: csv });
+}
+
 function sheetForm(fields: Record<string, string | File>): FormData {
   const data = new FormData();
   data.set("review", String(reviewId));
@@ -198,6 +211,8 @@ const EDIT_PUBLIC_NOTE_OF_A: Cells = { ...EDIT_PRIVATE_NOTE_OF_A, editorB: 403, 
 const IMPORT_A: Cells = { anonymous: 401, viewerA: 403, editorA: 200, ownerA: 200, editorB: 403, admin: 403 };
 /** Editors and owners of any organisation decide links; an admin without an organisation does not. */
 const DECIDE_LINK: Cells = { anonymous: 401, viewerA: 403, editorA: 200, ownerA: 200, editorB: 200, admin: 403 };
+/** Official data (a State's response wording): instance administrators only, whatever their organisation. */
+const ADMIN_ONLY: Cells = { anonymous: 401, viewerA: 403, editorA: 403, ownerA: 403, editorB: 403, admin: 200 };
 const asAction = (cells: Cells): Cells => Object.fromEntries(Object.entries(cells).map(([actor, status]) => [actor, status === 201 || status === 204 ? 200 : status])) as Cells;
 
 /** The browser import's preview of China's 2018 list; read to its end, so the import's process is done before the next cell. */
@@ -325,6 +340,19 @@ const ROWS: Row[] = [
     setup: editedSheetOfA,
     call: async (actor, csv) => (await sheetPost(sheetRequest(actor, "preview", csv))).status,
     expected: IMPORT_A,
+    readOnly: true,
+  },
+  {
+    name: "POST /api/admin/response-wording?mode=apply (a review's official wording)",
+    setup: wordingSheet,
+    call: async (actor, csv) => (await wordingPost(wordingRequest(actor, "apply", csv))).status,
+    expected: ADMIN_ONLY,
+  },
+  {
+    name: "POST /api/admin/response-wording?mode=preview (writes nothing)",
+    setup: wordingSheet,
+    call: async (actor, csv) => (await wordingPost(wordingRequest(actor, "preview", csv))).status,
+    expected: ADMIN_ONLY,
     readOnly: true,
   },
   {

@@ -7,6 +7,7 @@ import { runCli } from "../helpers/run-cli";
 import { createTestDatabase } from "../helpers/test-database";
 
 const LIST_2018 = path.resolve("prisma", "data", "ohchr", "CHN-cycle3-2018-thematic-list.docx");
+const LIST_2013 = path.resolve("prisma", "data", "ohchr", "CHN-cycle2-2013-thematic-list.docx");
 const UPR_INFO = path.resolve("prisma", "data", "upr-info", "CHN-upr-info-2009-2013.csv");
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -29,8 +30,10 @@ describe("npm run upr -- import", () => {
       format: "ohchr-thematic-list",
       recommendations: 346,
       positions: { supported: 284, supportedInPart: 0, noted: 62 },
-      groups: [{ stateUnderReview: "CHN", cycle: 3, session: 31, recommendations: 346 }],
+      reviews: [{ stateUnderReview: "CHN", cycle: 3, session: 31, found: 346, action: "import" }],
       errors: [],
+      dryRun: true,
+      database: { read: false },
     });
     expect(summary.recommendingStates).toBeGreaterThan(100);
   });
@@ -44,11 +47,28 @@ describe("npm run upr -- import", () => {
     expect(await getDb().recommendation.count()).toBe(346);
   });
 
+  it("skips a review loaded from another source with one line, and switches it with --replace", async () => {
+    const list = await runCli(["import", LIST_2013], { DATABASE_URL: database.url });
+    expect(list).toMatchObject({ code: 0, stdout: expect.stringContaining("CHN cycle 2: 252 new") });
+    const skipped = await runCli(["import", UPR_INFO], { DATABASE_URL: database.url });
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).toContain("CHN cycle 1: 137 new\n");
+    expect(skipped.stdout).toContain("CHN cycle 2: skipped — already loaded from the OHCHR thematic list (CHN-cycle2-2013-thematic-list.docx)\n");
+    expect(skipped.stdout).toMatch(/Imported: 137 new, 0 updated, 0 unchanged in 1 review; 1 review skipped/);
+
+    const plan = await runCli(["import", UPR_INFO, "--replace", "--dry-run", "--json"], { DATABASE_URL: database.url });
+    expect(JSON.parse(plan.stdout)).toMatchObject({ dryRun: true, database: { read: true }, reviews: [{ cycle: 1, action: "import", loaded: 137 }, { cycle: 2, action: "replace", loaded: 252 }] });
+    const replaced = await runCli(["import", UPR_INFO, "--replace"], { DATABASE_URL: database.url });
+    expect(replaced.stdout).toContain("CHN cycle 1: 137 unchanged\n");
+    expect(replaced.stdout).toMatch(/CHN cycle 2: 284 new; replaces the OHCHR thematic list \(CHN-cycle2-2013-thematic-list\.docx\): 252 recommendations removed/);
+    expect(await getDb().auditEvent.count({ where: { action: "import.replace" } })).toBe(1);
+  });
+
   it("filters a UPR Info export by State and cycle", async () => {
     const result = await runCli(["import", UPR_INFO, "--state", "chn", "--cycle", "1", "--dry-run", "--json"], {});
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
-    expect(summary.groups).toEqual([expect.objectContaining({ stateUnderReview: "CHN", cycle: 1, session: 4 })]);
+    expect(summary.reviews).toEqual([expect.objectContaining({ stateUnderReview: "CHN", cycle: 1, session: 4 })]);
     expect(summary.recommendations).toBe(137);
   });
 

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/server/db";
 import { getViewer } from "@/lib/server/permissions";
 import { applyStatusSheetForViewer, previewStatusSheetForViewer } from "@/lib/server/status-sheet-forms";
 import { seedRealData } from "@/lib/server/seed";
-import { STATUS_SHEET_COLUMNS, type StatusSheetRecord } from "@/lib/status-sheet-csv";
+import { STATUS_SHEET_COLUMNS, type StatusSheetRecord } from "@/lib/status-sheet/csv";
 import { ORIGIN, PASSWORD, readSheet, signIn, writeSheet, type Sheet } from "../helpers/status-sheet";
 import { createTestDatabase } from "../helpers/test-database";
 

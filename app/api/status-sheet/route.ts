@@ -1,9 +1,9 @@
 import { statusSheetQuerySchema, type StatusSheetPreview, type StatusSheetQuery } from "@/lib/schemas/status-sheet";
-import { decodeSheet, MAX_SHEET_BYTES } from "@/lib/status-sheet-csv";
+import { decodeSheet, MAX_SHEET_BYTES } from "@/lib/status-sheet/csv";
 import { assertSameOrigin } from "@/lib/server/csrf";
 import { badRequest, jsonResponse, toHttpError } from "@/lib/server/http-errors";
 import { getViewer } from "@/lib/server/permissions";
-import { PayloadTooLargeError, readBoundedBody } from "@/lib/server/request-body";
+import { PayloadTooLargeError, uploadedSheetBytes } from "@/lib/server/upload";
 import { applyStatusSheet, assertCanImportStatusSheet, exportStatusSheet, previewStatusSheet, StatusSheetRejectedError } from "@/lib/server/status-sheet";
 
 function parseQuery(request: Request): { query: StatusSheetQuery } | { response: Response } {
@@ -31,17 +31,6 @@ export async function GET(request: Request): Promise<Response> {
   }
 }
 
-/** The sheet's bytes: the raw body (text/csv), or the form field `file` of a multipart upload. */
-async function sheetBytes(request: Request): Promise<Uint8Array<ArrayBuffer> | null> {
-  // Room for the multipart envelope around a file of the maximum size.
-  const body = await readBoundedBody(request, MAX_SHEET_BYTES + 64 * 1024);
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("multipart/form-data")) return body;
-  const form = await new Response(body, { headers: { "content-type": type } }).formData().catch(() => null);
-  const file = form?.get("file");
-  return file instanceof File ? new Uint8Array(await file.arrayBuffer()) : null;
-}
-
 function previewResponse(preview: StatusSheetPreview, extra: Record<string, unknown> = {}): Response {
   const status = preview.errors.length > 0 ? 422 : preview.conflicts.length > 0 ? 409 : 200;
   const error = status === 422 ? { error: "invalid_sheet" } : status === 409 ? { error: "conflict" } : {};
@@ -64,7 +53,7 @@ export async function POST(request: Request): Promise<Response> {
     const target = { reviewId: review, organization };
     await assertCanImportStatusSheet(viewer, target);
 
-    const bytes = await sheetBytes(request);
+    const bytes = await uploadedSheetBytes(request, MAX_SHEET_BYTES);
     const decoded = bytes ? decodeSheet(bytes) : { error: { code: "file.missing" as const, message: 'no sheet: send it as the body (text/csv) or as the form field "file"' } };
     if ("error" in decoded) return jsonResponse({ error: "invalid_sheet", changes: [], unchanged: 0, errors: [decoded.error], conflicts: [] }, 422);
     if (mode === "preview") return previewResponse(await previewStatusSheet({ kind: "user", viewer }, target, decoded.text));

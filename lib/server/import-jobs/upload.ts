@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { boundedChunks } from "../request-body";
+import { boundedChunks } from "../upload";
 
 /**
  * An uploaded file kept on disk for the import's child process: in a directory of its own (mode 0700) as a file only

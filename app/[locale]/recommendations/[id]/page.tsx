@@ -69,8 +69,10 @@ export default async function RecommendationPage({ params }: Props) {
           <ResponsePanel recommendation={recommendation} />
         </section>
         <section aria-labelledby="states-heading">
-          <h2 id="states-heading">{t("statesHeading", { count: recommendation.recommendingStates.length })}</h2>
-          <RecommendingStates states={recommendation.recommendingStates} />
+          <h2 id="states-heading">
+            {t("statesHeading", { count: recommendation.recommendingStates.length + recommendation.unknownRecommendingStates })}
+          </h2>
+          <RecommendingStates states={recommendation.recommendingStates} unknown={recommendation.unknownRecommendingStates} />
         </section>
       </div>
       <AssessmentsSection recommendationId={recommendation.id} recommendation={recommendation} organizations={assessments} writableOrganizations={writable} />

@@ -4,7 +4,7 @@ import { assertSameOrigin } from "@/lib/server/csrf";
 import { badRequest, jsonResponse, toHttpError } from "@/lib/server/http-errors";
 import { ImportBusyError, RawBodyRequiredError, runImportJob, UnsupportedUploadError } from "@/lib/server/import-jobs";
 import { getViewer } from "@/lib/server/permissions";
-import { PayloadTooLargeError } from "@/lib/server/request-body";
+import { PayloadTooLargeError } from "@/lib/server/upload";
 import { createNonce, securityHeaders, SIGNED_IN_CACHE_CONTROL } from "@/lib/security-headers";
 
 /**

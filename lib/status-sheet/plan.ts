@@ -1,5 +1,5 @@
 import type { SheetChange, SheetConflict, SheetField, SheetIssue, SheetValues } from "@/lib/schemas/status-sheet";
-import type { ParsedSheet, SheetRow } from "./status-sheet-csv";
+import type { ParsedSheet, SheetRow } from "./csv";
 
 /**
  * What importing a sheet would do, decided from the rows read and the organisation's current assessments. Pure, so the

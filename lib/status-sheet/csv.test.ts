@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatSheetIssue } from "@/lib/schemas/status-sheet";
-import { decodeSheet, formatStatusSheet, MAX_SHEET_ROWS, parseStatusSheet, STATUS_SHEET_COLUMNS, type StatusSheetRecord } from "./status-sheet-csv";
+import { decodeSheet, formatStatusSheet, MAX_SHEET_ROWS, parseStatusSheet, STATUS_SHEET_COLUMNS, type StatusSheetRecord } from "./csv";
 
 const HEADER = STATUS_SHEET_COLUMNS.join(",");
 

@@ -4,8 +4,8 @@ import { SheetPreview } from "@/components/status-sheet/sheet-preview";
 import { loadMessages } from "@/lib/i18n/messages";
 import { SHEET_ISSUE_CODES, type StatusSheetPreview } from "@/lib/schemas/status-sheet";
 import { renderInLocale } from "@/tests/helpers/render";
-import { parseStatusSheet } from "./status-sheet-csv";
-import { planStatusSheet } from "./status-sheet-plan";
+import { parseStatusSheet } from "./csv";
+import { planStatusSheet } from "./plan";
 
 /** A nested catalogue entry by its dotted key ("problem.status.notOneOf"), or undefined. */
 function entry(messages: unknown, key: string): unknown {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatSheetIssue } from "@/lib/schemas/status-sheet";
-import { parseStatusSheet } from "./status-sheet-csv";
-import { planStatusSheet, type SheetBasis, type SheetCurrent } from "./status-sheet-plan";
+import { parseStatusSheet } from "./csv";
+import { planStatusSheet, type SheetBasis, type SheetCurrent } from "./plan";
 
 const TODAY = "2026-11-28";
 

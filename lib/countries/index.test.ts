@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import worldCountries from "world-countries";
 import { describe, expect, it } from "vitest";
-import { COUNTRIES, ambiguousStateKeys, getCountry, matchStateName, type RegionalGroup } from "./countries";
+import { COUNTRIES, ambiguousStateKeys, getCountry, matchStateName, type RegionalGroup } from ".";
 import { UN_SHORT_NAMES as UN_NAMES } from "./un-names";
 import { realDataFile } from "@/tests/helpers/data-files";
 
