@@ -13,7 +13,8 @@ import { reviewFactsFileSchema } from "@/lib/schemas/review";
 import { addUser, createOrganization } from "@/lib/server/accounts";
 import { syncCountries } from "@/lib/server/countries";
 import { getDb } from "@/lib/server/db";
-import { runningImportJobs } from "@/lib/server/import-jobs";
+import { runImportJob, runningImportJobs } from "@/lib/server/import-jobs";
+import { getViewerByEmail } from "@/lib/server/permissions";
 import { upsertReviewFacts } from "@/lib/server/reviews";
 import { realDataFile } from "../helpers/data-files";
 import { lockWaiters } from "../helpers/held-assessment";
@@ -240,6 +241,17 @@ describe("China's 2018 list into its empty review", () => {
     expect(await loaded()).toBe(346);
     const imported = await getDb().auditEvent.findFirstOrThrow({ where: { action: "import" }, orderBy: { id: "desc" } });
     expect(imported.actorUserId).toBe(adminId);
+  });
+});
+
+describe("the time limit", () => {
+  it("stops an import that runs too long, says so, and removes the upload", async () => {
+    const request = new Request(`${ORIGIN}/api/admin/import?mode=preview`, { method: "POST", headers: { "x-file-name": "list.docx" }, body: new Blob([BYTES]) });
+    const stream = await runImportJob(await getViewerByEmail("admin@example.org"), request, { query: adminImportQuerySchema.parse({ mode: "preview" }), timeoutMs: 200 });
+    const lines = (await new Response(stream).text()).split("\n").filter(Boolean).map((line) => JSON.parse(line) as ImportEvent);
+    expect(lines.at(-1)).toEqual({ type: "error", message: expect.stringMatching(/^The import took longer than .* and was stopped\. Nothing was written\.$/) });
+    await expect.poll(tempDirs).toEqual([]);
+    expect(runningImportJobs()).toEqual([]);
   });
 });
 

@@ -54,12 +54,13 @@ function eventType(text: string): string | null {
 }
 
 /** Why the child ended without a last event, in words an administrator can act on. */
-function crashMessage(code: number | null, signal: NodeJS.Signals | null, stderr: string, timedOut: boolean, timeoutMs: number): string {
-  if (timedOut) return `The import took longer than ${Math.round(timeoutMs / 60_000)} minutes and was stopped. Reviews already reported done are saved; the one in progress was rolled back.`;
+function crashMessage(job: ChildJob, code: number | null, signal: NodeJS.Signals | null, stderr: string, timedOut: boolean): string {
+  const after = job.finalEvent === "result" ? "Reviews already reported done are saved; the one in progress was rolled back." : "Nothing was written.";
+  if (timedOut) return `The import took longer than ${Math.round(job.timeoutMs / 60_000)} minutes and was stopped. ${after}`;
   if (/heap out of memory|Reached heap limit/i.test(stderr)) {
-    return `The import ran out of memory (its limit is ${CHILD_MEMORY_MB} MB) and was stopped; nothing more was written. Import this file from the command line, or split it.`;
+    return `The import ran out of memory (its limit is ${CHILD_MEMORY_MB} MB) and was stopped. ${after} Import this file from the command line, or split it.`;
   }
-  return `The import process stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}). Reviews already reported done are saved; the one in progress was rolled back.`;
+  return `The import process stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}). ${after}`;
 }
 
 /**
@@ -130,7 +131,7 @@ export function startChildJob(job: ChildJob, signal?: AbortSignal): ReadableStre
         // What went wrong, in full, for the server's log (the browser got an "error" line without a stack).
         if (startError || (code !== 0 && stderr.trim())) console.error(`import job failed (${startError?.message ?? `code ${code}, signal ${exitSignal}`}):\n${stderr}`);
         if (!finished) {
-          const message = startError ? "The import process could not be started." : crashMessage(code, exitSignal, stderr, timedOut, job.timeoutMs);
+          const message = startError ? "The import process could not be started." : crashMessage(job, code, exitSignal, stderr, timedOut);
           send(line({ type: "error", message }));
         }
         close();
