@@ -245,7 +245,11 @@ describe("China's 2018 list into its empty review", () => {
 });
 
 describe("the time limit", () => {
-  it("stops an import that runs too long, says so, and removes the upload", async () => {
+  it("stops an import that runs too long, says so, and removes the upload (and one a killed server left behind)", async () => {
+    const stale = path.join(os.tmpdir(), "upr-import-left-by-a-killed-server");
+    fs.mkdirSync(stale);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(stale, hourAgo, hourAgo);
     const request = new Request(`${ORIGIN}/api/admin/import?mode=preview`, { method: "POST", headers: { "x-file-name": "list.docx" }, body: new Blob([BYTES]) });
     const stream = await runImportJob(await getViewerByEmail("admin@example.org"), request, { query: adminImportQuerySchema.parse({ mode: "preview" }), timeoutMs: 200 });
     const lines = (await new Response(stream).text()).split("\n").filter(Boolean).map((line) => JSON.parse(line) as ImportEvent);

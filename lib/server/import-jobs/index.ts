@@ -6,7 +6,7 @@ import { getDb } from "../db";
 import { requireAdmin, type Viewer } from "../permissions";
 import { startChildJob } from "./child";
 import { refuseUpload } from "./file-kind";
-import { saveUpload, uploadFileName } from "./upload";
+import { removeStaleUploads, saveUpload, uploadFileName } from "./upload";
 
 /**
  * The browser import (/admin/import, POST /api/admin/import) for instance administrators: the upload is streamed to
@@ -79,6 +79,7 @@ export async function runImportJob(viewer: Viewer | null, request: Request, job:
     void upload?.remove();
   };
   try {
+    await removeStaleUploads(2 * (job.timeoutMs ?? IMPORT_TIMEOUT_MS) + 60_000);
     upload = await saveUpload(request, entry.fileName, MAX_IMPORT_BYTES);
     const refusal = refuseUpload(upload.head, upload.size, upload.fileName);
     if (refusal) throw new UnsupportedUploadError(refusal);

@@ -21,6 +21,21 @@ export type SavedUpload = {
 };
 
 const HEAD_BYTES = 64 * 1024;
+const PREFIX = "upr-import-";
+
+/**
+ * Removes uploads older than `maxAgeMs`: what a server killed mid-import (kill -9, a crash) could not remove itself.
+ * No import runs that long (each is stopped at its time limit), so nothing in use is touched.
+ */
+export async function removeStaleUploads(maxAgeMs: number): Promise<void> {
+  const root = os.tmpdir();
+  const names = await fs.readdir(root).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.startsWith(PREFIX))) {
+    const directory = path.join(root, name);
+    const stat = await fs.stat(directory).catch(() => null);
+    if (stat?.isDirectory() && Date.now() - stat.mtimeMs > maxAgeMs) await fs.rm(directory, { recursive: true, force: true }).catch(() => {});
+  }
+}
 
 /**
  * The file's name as the browser sent it (percent-encoded in the header, so any script survives), reduced to a plain
@@ -39,7 +54,7 @@ export function uploadFileName(encoded: string | null): string {
 
 /** Streams the request body to a private temporary file; PayloadTooLargeError past `limit` (the partial file is removed). */
 export async function saveUpload(request: Request, fileName: string, limit: number): Promise<SavedUpload> {
-  const directory = await fs.mkdtemp(path.join(os.tmpdir(), "upr-import-"));
+  const directory = await fs.mkdtemp(path.join(os.tmpdir(), PREFIX));
   const remove = (): Promise<void> => fs.rm(directory, { recursive: true, force: true });
   const file = path.join(directory, "upload");
   try {
