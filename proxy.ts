@@ -29,3 +29,10 @@ export function proxy(request: NextRequest): NextResponse {
   }
   return response;
 }
+
+/**
+ * Every path but the browser import's upload (POST /api/admin/import, up to 100 MB): Next.js buffers a request body in
+ * memory for the proxy, and cuts it at 10 MB. That route streams the file to disk itself and sets these same headers
+ * on its answers (app/api/admin/import/route.ts).
+ */
+export const config = { matcher: ["/((?!api/admin/import$).*)"] };

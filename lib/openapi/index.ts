@@ -1,10 +1,12 @@
+import { adminPaths, adminResponseSchemas } from "./admin-paths";
 import { componentSchemas, type JsonSchema } from "./json-schema";
 import { memberPaths, memberRequestSchemas, memberResponseSchemas, SESSION_COOKIE_SCHEME } from "./member-paths";
 import { readPaths, readSchemas } from "./read-paths";
 
 /**
  * The OpenAPI 3.1 description of the API, generated from the zod schemas the handlers use, so it cannot drift from
- * them: the public read API (read-paths.ts) and what members of organisations use (member-paths.ts).
+ * them: the public read API (read-paths.ts), what members of organisations use (member-paths.ts) and what instance
+ * administrators use (admin-paths.ts).
  */
 export function buildOpenApiDocument(): JsonSchema {
   return {
@@ -17,9 +19,9 @@ export function buildOpenApiDocument(): JsonSchema {
         "organisations' implementation assessments and notes. Reads need no account; writes need the session cookie of a " +
         "member. Unknown parameters and bad values are refused with 400 and the zod issues, bad bodies with 422.",
     },
-    paths: { ...readPaths(), ...memberPaths() },
+    paths: { ...readPaths(), ...memberPaths(), ...adminPaths() },
     components: {
-      schemas: { ...componentSchemas({ ...readSchemas, ...memberResponseSchemas }, "output"), ...componentSchemas(memberRequestSchemas, "input") },
+      schemas: { ...componentSchemas({ ...readSchemas, ...memberResponseSchemas, ...adminResponseSchemas }, "output"), ...componentSchemas(memberRequestSchemas, "input") },
       securitySchemes: { sessionCookie: SESSION_COOKIE_SCHEME },
     },
   };

@@ -11,6 +11,7 @@ export type AuditAction =
   | "membership.update"
   | "import"
   | "import.replace"
+  | "import.upload"
   | "assessment.create"
   | "status-sheet.import"
   | "note.create"

@@ -1,9 +1,9 @@
 import "server-only";
 
 /**
- * Reading an uploaded sheet from a route handler, shared by the sheets people upload (the status sheet, the
- * response-wording sheet): the raw body (`text/csv`) or the form field `file` of a multipart upload, refused past a
- * limit without reading it all, so a huge or endless body costs the server nothing.
+ * Reading an upload from a route handler, shared by the sheets people upload (the status sheet, the response-wording
+ * sheet: the raw body `text/csv` or the form field `file` of a multipart upload) and the browser import (its file
+ * streamed to disk): refused past a limit without reading it all, so a huge or endless body costs the server nothing.
  */
 
 /** The body was larger than the route accepts: the route answers 413. */
@@ -14,21 +14,38 @@ export class PayloadTooLargeError extends Error {
   }
 }
 
-/** The body, refused past the limit without reading it all: by Content-Length first, then while streaming. */
-export async function readBoundedBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * The body's chunks as they arrive, refused past the limit without reading it all: by Content-Length first, then
+ * while streaming (the upload is cancelled). The browser import streams its file (up to 100 MB) to disk this way.
+ */
+export async function* boundedChunks(request: Request, limit: number): AsyncGenerator<Uint8Array> {
   if (Number(request.headers.get("content-length") ?? 0) > limit) throw new PayloadTooLargeError();
+  const reader = request.body?.getReader();
+  if (!reader) return;
+  let size = 0;
+  try {
+    while (true) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => {});
+        throw new PayloadTooLargeError();
+      }
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/** The whole body in memory, for small uploads (the sheets people edit), refused past the limit as above. */
+export async function readBoundedBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = request.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new PayloadTooLargeError();
-    }
-    chunks.push(value);
+  for await (const chunk of boundedChunks(request, limit)) {
+    chunks.push(chunk);
+    size += chunk.byteLength;
   }
   const body = new Uint8Array(size);
   let offset = 0;

@@ -106,6 +106,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
   { name: "sign-in", path: () => "/sign-in", as: "anonymous" },
   { name: "status sheet", path: () => "/status-sheet", as: "editor" },
   { name: "audit log", path: () => "/audit", as: "admin" },
+  { name: "admin import", path: () => "/admin/import", as: "admin" },
   { name: "mid-term report", path: (ids) => `/reports/mid-term?review=${ids.review}`, as: "editor" },
 ];
 

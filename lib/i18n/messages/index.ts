@@ -13,6 +13,7 @@ export const NAMESPACES = [
   "charts",
   "reports",
   "statusSheet",
+  "adminImport",
   "audit",
   "auth",
   "terms",
@@ -35,7 +36,8 @@ export async function loadMessages(locale: Locale): Promise<Catalogue> {
 
 /**
  * The namespaces that client components (and what they import) read. Only these travel to the browser with every
- * page: the others (home, states, reports, audit, csv) are read on the server alone, so a page stays light.
+ * page: the others (home, states, reports, audit, csv) are read on the server alone, so a page stays light. A page
+ * whose client components need another namespace hands it over itself (adminImport: app/[locale]/admin/import).
  */
 export const CLIENT_NAMESPACES = ["common", "explorer", "detail", "charts", "statusSheet", "auth", "terms"] as const satisfies readonly Namespace[];
 
