@@ -39,12 +39,24 @@ export const TRICKY_CELLS = [
 const TRICKY_UNITS = ['"', ",", ";", "\t", "\n", "\r", "|", "::", "&", "#", "(", ")", "-", " ", "a", "A", "1", ".", "é", "\u0301", "😀"];
 
 /**
- * Long text made of a short piece repeated (tens of thousands of characters): what makes a careless regular expression
- * quadratic. As [piece, times], so that a counterexample prints short.
+ * Long text: a short piece repeated (up to some 100,000 characters), then a short tail. What makes a careless
+ * regular expression quadratic: a long run of what it looks for, then something it does not expect. As
+ * [piece, times, tail], so that a counterexample prints short; `longText` makes the text.
  */
-const LONG_UNITS = [...TRICKY_UNITS, "share ", "experience", "Austria", "Unknown", "the ", "and ", "St ", "&#40;", "28.1 ", "- "];
-export const longCellParts = fc.tuple(fc.string({ unit: fc.constantFrom(...LONG_UNITS), minLength: 1, maxLength: 3 }), fc.integer({ min: 1000, max: 50_000 }));
-export const longCell = longCellParts.map(([piece, times]) => piece.repeat(times));
+const LONG_UNITS = [
+  ...TRICKY_UNITS,
+  ...["*", ":", "/", "share ", "experience", "Austria", "Unknown", "the ", "and ", "St ", "&#40;", "28.1 ", "- "],
+  ...["session", "1st ", "Cycle ", "/Add.1", "Theme: ", "SDG ", "Source of position: ", "Supported", "<p>"],
+];
+export type LongCell = [piece: string, times: number, tail: string];
+export const longCellParts: fc.Arbitrary<LongCell> = fc.tuple(
+  fc.string({ unit: fc.constantFrom(...LONG_UNITS), minLength: 1, maxLength: 3 }),
+  fc.integer({ min: 1000, max: 50_000 }),
+  fc.string({ unit: fc.constantFrom(...LONG_UNITS), maxLength: 2 }),
+);
+/** At most some 100,000 characters: enough for a quadratic step to take many seconds, little for a linear one. */
+export const longText = ([piece, times, tail]: LongCell): string => piece.repeat(Math.min(times, Math.ceil(100_000 / piece.length))) + tail;
+export const longCell = longCellParts.map(longText);
 
 export const hostileCell: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom(...TRICKY_CELLS), weight: 4 },
