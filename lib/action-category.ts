@@ -37,7 +37,20 @@ for (const rule of ACTION_RULES) {
   RULES_BY_FIRST_WORD.set(words[0]!, list);
 }
 
-const SHARING = /\b(shar(e|es|ing)|exchang(e|es|ing)|make available)\b[^.;]*\b(experiences?|(best|good) practices?|know-how|expertise)\b/;
+const SHARING_VERB = /\b(shar(e|es|ing)|exchang(e|es|ing)|make available)\b/;
+const SHARED_THING = /\b(experiences?|(best|good) practices?|know-how|expertise)\b/;
+
+/**
+ * A sharing verb followed by what is shared, in the same clause (no "." or ";" between). Each clause is searched from
+ * its first sharing verb, in linear time: one pattern `verb[^.;]*thing` tried every verb against the rest of the text,
+ * and a text of "share" after "share" took minutes.
+ */
+function offersSharing(text: string): boolean {
+  return text.split(/[.;]/).some((clause) => {
+    const verb = SHARING_VERB.exec(clause);
+    return verb !== null && SHARED_THING.test(clause.slice(verb.index + verb[0].length));
+  });
+}
 
 /** Lowercases and strips what precedes the words: numbering, bullets, quotes, dashes. */
 export function normaliseRecommendation(text: string): string {
@@ -100,6 +113,6 @@ export function classifyActionCategory(text: string): ActionClassification {
   while (at < words.length - 1 && LEADING_WORDS.has(words[at]!)) at++;
   const rule = at < words.length ? matchRule(words, at) : null;
   const category = rule?.category ?? 4;
-  if (category !== 2 && category !== 3 && category !== 5 && SHARING.test(normalised)) return { category: 1, rule: "sharing" };
+  if (category !== 2 && category !== 3 && category !== 5 && offersSharing(normalised)) return { category: 1, rule: "sharing" };
   return rule ? { category, rule: `phrase:${rule.phrase}` } : { category: 4, rule: "default" };
 }

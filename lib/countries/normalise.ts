@@ -71,7 +71,9 @@ export type InvertedName = { head: string; qualifier: string };
  */
 export function invertedName(raw: string): InvertedName | null {
   const trimmed = decodeHtmlEntities(raw).replace(/\s+/g, " ").trim();
-  const match = /^(.+?)\s*\((.+)\)$/.exec(trimmed) ?? /^([^,]+),\s*(.+)$/.exec(trimmed);
+  // The head stops at the first "(" after its first character: what `(.+?)` found, in linear time. `(.+?)` tried every
+  // "(" against the whole rest of the text, so a long cell of brackets took minutes.
+  const match = /^(.[^(]*?)\s*\((.+)\)$/.exec(trimmed) ?? /^([^,]+),\s*(.+)$/.exec(trimmed);
   return match?.[1] && match[2] ? { head: match[1], qualifier: match[2] } : null;
 }
 

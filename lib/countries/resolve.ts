@@ -79,11 +79,14 @@ const UNKNOWN_MARKERS: ReadonlySet<string> = new Set(["unknown", "unknownstate",
 /** Distinct names seen, so a 250,000-row export resolves each name once. Bounded: a file of junk cannot grow it. */
 const MEMO = new Map<string, StateNameResolution>();
 const MEMO_LIMIT = 10_000;
+/** Longer than any State's name however it is spaced or escaped: resolved but not remembered, so junk is not kept. */
+const MEMO_MAX_LENGTH = 500;
 
 export function resolveStateName(raw: string): StateNameResolution {
   const memo = MEMO.get(raw);
   if (memo !== undefined) return memo;
   const resolution = resolve(raw);
+  if (raw.length > MEMO_MAX_LENGTH) return resolution;
   if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
   MEMO.set(raw, resolution);
   return resolution;

@@ -56,9 +56,13 @@ export type SheetTableOptions<Column extends string> = {
  * its spreadsheet row number, so each sheet can report a bad cell as `row 7, status: …` and keep reading.
  */
 export function readSheetTable<Column extends string>(text: string, options: SheetTableOptions<Column>): { rows: SheetTableRow<Column>[]; errors: FileProblem[] } {
+  const maxRows = options.maxRows ?? MAX_SHEET_ROWS;
+  // Rows read at most, blank ones included: a sheet of `maxRows` rows has far fewer. csv-parse builds an error object
+  // for each row shorter than the header (relax_column_count keeps them), so a few MB of line breaks took minutes.
+  const maxRecords = 4 * maxRows;
   let records: string[][];
   try {
-    records = parse(text, { delimiter: detectDelimiter(text), record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+    records = parse(text, { delimiter: detectDelimiter(text), record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true, relax_quotes: true, skip_empty_lines: false, to: maxRecords + 2 });
   } catch (error) {
     if (error instanceof CsvError) return { rows: [], errors: [{ code: "file.notCsv", values: { detail: error.message }, message: `the file is not valid CSV: ${error.message}` }] };
     throw error;
@@ -78,12 +82,17 @@ export function readSheetTable<Column extends string>(text: string, options: She
     return { rows: [], errors: missing.map((column) => ({ column, code: "header.missingColumn" as const, values: { column }, message: options.missingMessage(column, header) })) };
   }
 
-  // Spreadsheet row numbers: the header is row 1; blank rows count as rows but are skipped.
+  if (records.length - 1 > maxRecords) {
+    const rows = records.length - 1;
+    return { rows: [], errors: [{ code: "file.tooManyRows", values: { rows, max: maxRows }, message: `the file has more than ${maxRecords} rows (blank ones included); at most ${maxRows} are accepted` }] };
+  }
+
+  // Spreadsheet row numbers: the header is row 1; blank rows count as rows but are skipped. Blank as read back: the
+  // export writes a cell of a tab or a line break as `'\t`, which is no text.
   const data = records
     .slice(1)
     .map((cells, index) => ({ cells, row: index + 2 }))
-    .filter(({ cells }) => cells.some((cell) => cell.trim() !== ""));
-  const maxRows = options.maxRows ?? MAX_SHEET_ROWS;
+    .filter(({ cells }) => cells.some((cell) => restoreNeutralisedCell(cell).trim() !== ""));
   if (data.length > maxRows) return { rows: [], errors: [{ code: "file.tooManyRows", values: { rows: data.length, max: maxRows }, message: `the file has ${data.length} rows; at most ${maxRows} are accepted` }] };
 
   const rows = data.map(({ cells, row }) => {

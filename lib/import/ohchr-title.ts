@@ -1,4 +1,5 @@
 import { getCountry, matchStateName } from "../countries";
+import { trimEndWhere } from "../trim-end";
 import type { ImportIssue, ParseOptions } from "./types";
 
 /**
@@ -20,14 +21,16 @@ const SESSION = /(\d{1,3})\s*(?:st|nd|rd|th)?\s*session/i;
 
 /** A header's text reduced to the title: page numbering and the footnote asterisk removed, spaces collapsed. */
 export function cleanTitle(raw: string): string {
-  return raw
+  const title = raw
     .replace(/\s+/g, " ")
     .replace(/\bPage \d+ of \d+\b/gi, "")
     // Header paragraphs or runs can abut: "(17th session)Thematic list".
     .replace(/(\S)(Thematic list)/i, "$1 $2")
     .replace(/\s+/g, " ")
-    .trim()
-    .replace(/\s*\*+$/, "");
+    .trim();
+  // The footnote asterisks, and the space before them.
+  const unstarred = trimEndWhere(title, /\*/);
+  return unstarred === title ? title : trimEndWhere(unstarred, /\s/);
 }
 
 /** Picks the title among header texts and loose body paragraphs: the first one that reads like a UPR heading. */
@@ -59,7 +62,7 @@ export function parseReviewTitle(title: string): ReviewTitle {
       rest.search(/thematic list/i),
     ].filter((i) => i >= 0);
     const end = ends.length > 0 ? Math.min(...ends) : rest.length;
-    stateName = rest.slice(0, end).replace(/[\s\-–—,:]+$/, "").trim() || null;
+    stateName = trimEndWhere(rest.slice(0, end), /[\s\-–—,:]/).trim() || null;
   }
   return {
     stateName,

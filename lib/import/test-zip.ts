@@ -1,4 +1,5 @@
 import { createDeflateRaw } from "node:zlib";
+import { crc32 } from "./archive-guard";
 
 /**
  * A minimal zip writer for the archive-guard tests: it can write what no honest library writes (sizes that lie, local
@@ -15,24 +16,14 @@ export type ZipPart = {
   size: number;
   /** What the local header says instead, to contradict the directory. */
   localSize?: number;
+  /** CRC-32 of the uncompressed bytes. */
+  crc: number;
 };
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 /** A stored part: its bytes as they are. */
 export function stored(name: string, text: string | Buffer): ZipPart {
   const data = Buffer.isBuffer(text) ? text : Buffer.from(text, "utf8");
-  return { name, data, method: 0, size: data.length };
+  return { name, data, method: 0, size: data.length, crc: crc32(data, 0) };
 }
 
 /** A deflated part, from chunks produced one at a time so that gigabytes of input never sit in memory. */
@@ -42,13 +33,15 @@ export async function deflated(name: string, chunks: Iterable<Buffer>, declaredS
   deflate.on("data", (c: Buffer) => out.push(c));
   const done = new Promise((resolve) => deflate.on("end", resolve));
   let size = 0;
+  let crc = 0;
   for (const chunk of chunks) {
     size += chunk.length;
+    crc = crc32(chunk, crc);
     if (!deflate.write(chunk)) await new Promise((resolve) => deflate.once("drain", resolve));
   }
   deflate.end();
   await done;
-  return { name, data: Buffer.concat(out), method: 8, size: declaredSize ?? size };
+  return { name, data: Buffer.concat(out), method: 8, size: declaredSize ?? size, crc };
 }
 
 /** `count` chunks of `size` zero bytes, the same buffer each time. */
@@ -72,7 +65,7 @@ export function buildZip(parts: readonly ZipPart[], directory: readonly number[]
     header.writeUInt16LE(20, 4);
     header.writeUInt16LE(0x0800, 6);
     header.writeUInt16LE(part.method, 8);
-    header.writeUInt32LE(part.method === 0 ? crc32(part.data) : 0, 14);
+    header.writeUInt32LE(part.crc, 14);
     header.writeUInt32LE(part.data.length, 18);
     header.writeUInt32LE(part.localSize ?? part.size, 22);
     header.writeUInt16LE(name.length, 26);
@@ -90,7 +83,7 @@ export function buildZip(parts: readonly ZipPart[], directory: readonly number[]
     header.writeUInt16LE(20, 6);
     header.writeUInt16LE(0x0800, 8);
     header.writeUInt16LE(part.method, 10);
-    header.writeUInt32LE(part.method === 0 ? crc32(part.data) : 0, 16);
+    header.writeUInt32LE(part.crc, 16);
     header.writeUInt32LE(part.data.length, 20);
     header.writeUInt32LE(part.size, 24);
     header.writeUInt16LE(name.length, 28);

@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { CSV_STRINGIFY_OPTIONS, neutraliseCell, UTF8_BOM } from "@/lib/csv";
 import type { SheetIssueValues } from "@/lib/csv-sheet/issues";
 import { readSheetTable } from "@/lib/csv-sheet/read";
+import { trimEndWhere } from "@/lib/trim-end";
 import type { WordingIssue, WordingIssueCode } from "@/lib/schemas/response-wording";
 
 /**
@@ -55,7 +56,7 @@ export type ParsedWordingSheet = { rows: WordingRow[]; errors: WordingIssue[] };
  * ends an item with. Null when nothing is left.
  */
 export function normaliseWording(cell: string): string | null {
-  const words = cell.replace(/\s+/g, " ").trim().replace(/[\s.;,]+$/, "").toLowerCase();
+  const words = trimEndWhere(cell.replace(/\s+/g, " ").trim(), /[\s.;,]/).toLowerCase();
   return words === "" ? null : words;
 }
 

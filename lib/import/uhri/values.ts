@@ -92,7 +92,9 @@ export function firstNumber(value: string): number | null {
 
 /** A session number: "31", "31st session", "Session 31", "4th cycle - 44th session" (the number by "session"). */
 export function sessionNumber(value: string): number | null {
-  const m = /(\d+)\s*(?:st|nd|rd|th)?\s+session\b/i.exec(value) ?? /\bsession\s*(\d+)/i.exec(value);
+  // `(?<!\d)`: a number is tried from its first digit only; tried from every digit, a long run of digits took
+  // quadratic time (4 s for 25 KB).
+  const m = /(?<!\d)(\d+)\s*(?:st|nd|rd|th)?\s+session\b/i.exec(value) ?? /\bsession\s*(\d+)/i.exec(value);
   return m?.[1] ? Number(m[1]) : firstNumber(value);
 }
 
