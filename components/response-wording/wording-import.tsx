@@ -87,7 +87,6 @@ export function WordingImport({ reviewId, reviewName, addendumSymbol }: Props): 
           autoComplete="off"
           spellCheck={false}
           required={addendumSymbol === null}
-          placeholder={addendumSymbol ?? undefined}
           aria-describedby="wording-source-hint"
         />
         <p id="wording-source-hint" className="hint">
