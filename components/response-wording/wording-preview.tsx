@@ -1,8 +1,17 @@
 import { useTranslations } from "next-intl";
 import type { ReactElement } from "react";
 import { Link } from "@/lib/i18n/navigation";
-import { positionTerm, wordingTerm } from "@/lib/i18n/terms";
+import type { Position } from "@/lib/import/types";
 import type { ResponseWordingPreview, WordingChange, WordingIssue } from "@/lib/schemas/response-wording";
+
+/*
+ * The `terms` keys of a position and of a wording, as lib/i18n/terms.ts makes them. Not imported from there: this
+ * component runs in the browser, and that module brings the API's zod schemas along, whose capability probe
+ * (`new Function`) the Content-Security-Policy reports.
+ */
+const POSITION_TERMS: Record<Position, string> = { SUPPORTED: "position.supported", SUPPORTED_IN_PART: "position.supported-in-part", NOTED: "position.noted" };
+const positionTerm = (position: Position | null): string => (position ? POSITION_TERMS[position] : "position.none");
+const wordingTerm = (wording: string): string => `wording.${wording.trim().toLowerCase().replace(/\s+/g, "-")}`;
 
 /** The English position names the plan puts in a contradiction's values ("supported in part"), as `terms` keys. */
 const POSITION_KEYS: Record<string, string> = { supported: "position.supported", "supported in part": "position.supported-in-part", noted: "position.noted" };
