@@ -27,6 +27,7 @@ export async function UserMenu(): Promise<ReactElement> {
       {viewer.memberships.length > 0 ? <Link href="/reports/mid-term">{t("midTermReport")}</Link> : null}
       {canReadAuditLog(viewer) ? <Link href="/audit">{t("auditLog")}</Link> : null}
       {viewer.user.isAdmin ? <Link href="/admin/import">{t("adminImport")}</Link> : null}
+      {viewer.user.isAdmin ? <Link href="/admin/response-wording">{t("responseWording")}</Link> : null}
       <SignOutButton label={t("signOut")} locale={locale} />
     </div>
   );

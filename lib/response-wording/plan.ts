@@ -59,7 +59,7 @@ export function planResponseWording(recommendations: readonly WordingRecommendat
     if (earlier !== undefined) {
       const sibling = mangledSibling(paragraph, recommendations);
       const hint = sibling ? ` (a spreadsheet may have turned ${sibling} into ${paragraph}: format the paragraph column as text)` : "";
-      errors.push({ row: row.row, column: "paragraph", code: "row.duplicateParagraph", values: { paragraph, earlier }, message: `paragraph ${paragraph} is also on row ${earlier}${hint}` });
+      errors.push({ row: row.row, column: "paragraph", code: "row.duplicateParagraph", values: { paragraph, earlier, sibling: sibling ?? "" }, message: `paragraph ${paragraph} is also on row ${earlier}${hint}` });
       continue;
     }
     seen.set(paragraph, row.row);

@@ -107,6 +107,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
   { name: "status sheet", path: () => "/status-sheet", as: "editor" },
   { name: "audit log", path: () => "/audit", as: "admin" },
   { name: "admin import", path: () => "/admin/import", as: "admin" },
+  { name: "response wording", path: (ids) => `/admin/response-wording?review=${ids.review}`, as: "admin" },
   { name: "mid-term report", path: (ids) => `/reports/mid-term?review=${ids.review}`, as: "editor" },
 ];
 

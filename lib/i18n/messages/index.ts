@@ -14,6 +14,7 @@ export const NAMESPACES = [
   "reports",
   "statusSheet",
   "adminImport",
+  "responseWording",
   "audit",
   "auth",
   "terms",
@@ -37,7 +38,7 @@ export async function loadMessages(locale: Locale): Promise<Catalogue> {
 /**
  * The namespaces that client components (and what they import) read. Only these travel to the browser with every
  * page: the others (home, states, reports, audit, csv) are read on the server alone, so a page stays light. A page
- * whose client components need another namespace hands it over itself (adminImport: app/[locale]/admin/import).
+ * whose client components need another namespace hands it over itself (adminImport: app/[locale]/admin/import; responseWording: app/[locale]/admin/response-wording).
  */
 export const CLIENT_NAMESPACES = ["common", "explorer", "detail", "charts", "statusSheet", "auth", "terms"] as const satisfies readonly Namespace[];
 

@@ -5,7 +5,7 @@ import { forbidden } from "next/navigation";
 import { AdminImport } from "@/components/admin-import/admin-import";
 import { COUNTRIES } from "@/lib/countries";
 import { countryName } from "@/lib/i18n/countries";
-import { redirect } from "@/lib/i18n/navigation";
+import { Link, redirect } from "@/lib/i18n/navigation";
 import { MAX_IMPORT_BYTES } from "@/lib/import-upload";
 import { getViewer } from "@/lib/server/permissions";
 
@@ -30,6 +30,7 @@ export default async function AdminImportPage() {
     <>
       <h1>{t("title")}</h1>
       <p className="lede">{t("lede", { limit: MAX_IMPORT_BYTES / 1024 / 1024 })}</p>
+      <p>{t.rich("seeWording", { link: (chunks) => <Link href="/admin/response-wording">{chunks}</Link> })}</p>
       <noscript>
         <p className="notice">{t("noScript", { command: CLI_COMMAND })}</p>
       </noscript>
