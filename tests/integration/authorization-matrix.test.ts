@@ -13,6 +13,7 @@ import { createAssessmentAction } from "@/lib/actions/assessments";
 import { signOutAction } from "@/lib/actions/auth";
 import { createNoteAction, deleteNoteAction, updateNoteAction } from "@/lib/actions/notes";
 import { decideLinkAction } from "@/lib/actions/recurrence";
+import { applyResponseWordingAction, previewResponseWordingAction } from "@/lib/actions/response-wording";
 import { applyStatusSheetAction, previewStatusSheetAction } from "@/lib/actions/status-sheet";
 import { GET as sheetGet, POST as sheetPost } from "@/app/api/status-sheet/route";
 import { GET as midTermReportGet } from "@/app/api/reports/mid-term/route";
@@ -116,8 +117,10 @@ async function asActor<T>(actor: Actor, action: () => Promise<T>, cookie?: strin
 }
 
 /** A form state as the HTTP status it stands for, so routes and actions read alike in the table. */
-function actionStatus(state: { ok?: boolean; kind?: string; message?: string; fieldErrors?: unknown }): number {
+function actionStatus(state: { ok?: boolean; kind?: string; code?: string; message?: string; fieldErrors?: unknown }): number {
   if (state.ok || state.kind === "preview" || state.kind === "applied") return 200;
+  if (state.code === "unauthenticated") return 401;
+  if (state.code === "forbidden") return 403;
   const message = state.message ?? "";
   if (/sign in/i.test(message)) return 401;
   if (/may not|does not allow|only editors and owners/i.test(message)) return 403;
@@ -379,6 +382,21 @@ const ROWS: Row[] = [
     setup: editedSheetOfA,
     call: async (actor, csv) => actionStatus(await asActor(actor, () => previewStatusSheetAction({ kind: "idle" }, sheetForm({ file: new File([csv], "a.csv", { type: "text/csv" }) })))),
     expected: IMPORT_A,
+    readOnly: true,
+  },
+  {
+    name: "action applyResponseWordingAction (a review's official wording)",
+    setup: wordingSheet,
+    call: async (actor, csv) =>
+      actionStatus(await asActor(actor, () => applyResponseWordingAction({ kind: "idle" }, sheetForm({ sheet: csv, expectedChanges: "1", fileName: "w.csv" })))),
+    expected: ADMIN_ONLY,
+  },
+  {
+    name: "action previewResponseWordingAction (writes nothing)",
+    setup: wordingSheet,
+    call: async (actor, csv) =>
+      actionStatus(await asActor(actor, () => previewResponseWordingAction({ kind: "idle" }, sheetForm({ file: new File([csv], "w.csv", { type: "text/csv" }) })))),
+    expected: ADMIN_ONLY,
     readOnly: true,
   },
   {
