@@ -3,7 +3,7 @@ import type { ReactElement } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import type { Position } from "@/lib/import/types";
 import type { ResponseWordingPreview, WordingChange, WordingIssue } from "@/lib/schemas/response-wording";
-import { SheetChanges, SheetProblems } from "@/components/sheets/sheet-problems";
+import { RowsToFix, SheetChanges } from "@/components/sheets/sheet-problems";
 
 const NAMESPACE = "responseWording.preview";
 
@@ -95,15 +95,7 @@ export function WordingPreview({ preview, fileName, reviewName }: { preview: Res
           {t("unknownNote", { count: unknown })}
         </p>
       ) : null}
-      {preview.errors.length > 0 ? (
-        <SheetProblems
-          namespace={NAMESPACE}
-          heading={t("rowsToFix")}
-          intro={t("fixFirst")}
-          problems={preview.errors.map((issue, index) => ({ key: index, row: issue.row, column: issue.column, message: issueText(issue) }))}
-          testId="wording-problems"
-        />
-      ) : null}
+      <RowsToFix namespace={NAMESPACE} issues={preview.errors} issueText={issueText} testId="wording-problems" />
       <SheetChanges
         namespace={NAMESPACE}
         count={preview.changes.length}

@@ -32,6 +32,24 @@ export function SheetProblems({ namespace, heading, intro, problems, testId }: P
   );
 }
 
+/** The sheet's own problems (`rowsToFix`, `fixFirst` of the namespace), each in the page's language by `issueText`; nothing when there is none. */
+export function RowsToFix<Issue extends { row?: number; column?: string }>({
+  namespace,
+  issues,
+  issueText,
+  testId,
+}: {
+  namespace: string;
+  issues: readonly Issue[];
+  issueText: (issue: Issue) => string;
+  testId?: string;
+}): ReactElement | null {
+  const t = useTranslations(namespace);
+  if (issues.length === 0) return null;
+  const problems = issues.map((issue, index) => ({ key: index, row: issue.row, column: issue.column, message: issueText(issue) }));
+  return <SheetProblems namespace={namespace} heading={t("rowsToFix")} intro={t("fixFirst")} problems={problems} testId={testId} />;
+}
+
 type ChangesProps = { namespace: string; count: number; applicable: boolean; headings: readonly string[]; testId?: string; children: ReactNode };
 
 /**

@@ -2,7 +2,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { ReactElement } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import type { SheetChange, SheetIssue, StatusSheetPreview } from "@/lib/schemas/status-sheet";
-import { SheetChanges, SheetProblems } from "@/components/sheets/sheet-problems";
+import { RowsToFix, SheetChanges, SheetProblems } from "@/components/sheets/sheet-problems";
 
 const NAMESPACE = "statusSheet.preview";
 
@@ -62,14 +62,7 @@ export function SheetPreview({ preview, fileName, reviewName }: { preview: Statu
         {preview.conflicts.length > 0 ? t("conflicts", { count: preview.conflicts.length }) : ""}
         {t("end")}
       </p>
-      {preview.errors.length > 0 ? (
-        <SheetProblems
-          namespace={NAMESPACE}
-          heading={t("rowsToFix")}
-          intro={t("fixFirst")}
-          problems={preview.errors.map((issue, index) => ({ key: index, row: issue.row, column: issue.column, message: issueText(issue) }))}
-        />
-      ) : null}
+      <RowsToFix namespace={NAMESPACE} issues={preview.errors} issueText={issueText} />
       {preview.conflicts.length > 0 ? (
         <SheetProblems
           namespace={NAMESPACE}

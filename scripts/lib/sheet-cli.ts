@@ -9,7 +9,7 @@ import { decodeSheet } from "@/lib/csv-sheet/read";
 import type { Actor } from "@/lib/server/accounts";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/server/http-errors";
 import { getViewerByEmail, type Viewer } from "@/lib/server/permissions";
-import { UsageError } from "./accounts-cli";
+import { UsageError, withDatabase } from "./accounts-cli";
 
 export const OPERATOR = { kind: "operator" } as const;
 
@@ -40,7 +40,7 @@ export function refusal(error: unknown, forbidden: string): number {
  * Reads and decodes the sheet before the database is opened. A missing file is a usage error; bytes that are no sheet
  * (too large, not UTF-8) are printed and give null (exit 1).
  */
-export async function readSheetFile(file: string): Promise<{ fileName: string; text: string } | null> {
+async function readSheetFile(file: string): Promise<{ fileName: string; text: string } | null> {
   const fileName = path.basename(file);
   const bytes = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`${file}: ${error.code === "ENOENT" ? "no such file" : error.message}`);
@@ -54,7 +54,7 @@ export async function readSheetFile(file: string): Promise<{ fileName: string; t
 }
 
 /** The actor of --as (that user) or of no --as (the operator); null, with the line printed, when no user has that email. */
-export async function actorOption(email: string | undefined): Promise<{ actor: Actor; viewer: Viewer | null } | null> {
+async function actorOption(email: string | undefined): Promise<{ actor: Actor; viewer: Viewer | null } | null> {
   if (!email) return { actor: OPERATOR, viewer: null };
   const viewer = await getViewerByEmail(email);
   if (!viewer) {
@@ -62,6 +62,23 @@ export async function actorOption(email: string | undefined): Promise<{ actor: A
     return null;
   }
   return { actor: { kind: "user", viewer }, viewer };
+}
+
+/**
+ * An import's frame: the sheet read from disk first (a bad file costs no database), then the database opened and the
+ * actor of --as found; `run` gets both. Exit 1 when the file is no sheet or no user has that email.
+ */
+export async function withSheetAndActor(
+  file: string,
+  email: string | undefined,
+  run: (sheet: { fileName: string; text: string }, as: { actor: Actor; viewer: Viewer | null }) => Promise<number>,
+): Promise<number> {
+  const sheet = await readSheetFile(file);
+  if (!sheet) return 1;
+  return withDatabase(async () => {
+    const as = await actorOption(email);
+    return as ? run(sheet, as) : 1;
+  });
 }
 
 /** Every problem as `file: row 7, status: …`, then the count; true when there was any. */

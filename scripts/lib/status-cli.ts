@@ -10,7 +10,7 @@ import { formatSheetIssue, type SheetChange, type StatusSheetPreview } from "@/l
 import { applyStatusSheet, exportStatusSheet, previewStatusSheet, StatusSheetRejectedError, type SheetTarget } from "@/lib/server/status-sheet";
 import { UsageError, withDatabase } from "./accounts-cli";
 import { createProgress } from "./progress";
-import { actorOption, OPERATOR, printChanges, printProblems, readSheetFile, refusal, reviewIdOption } from "./sheet-cli";
+import { OPERATOR, printChanges, printProblems, refusal, reviewIdOption, withSheetAndActor } from "./sheet-cli";
 
 function target(values: { org?: string; review?: string }, command: string): SheetTarget {
   const missing = `status ${command} needs --org <name> and --review <id>`;
@@ -62,15 +62,8 @@ async function importCommand(args: string[]): Promise<number> {
   const dryRun = values["dry-run"] === true;
   if (!dryRun && !values.as) throw new UsageError("status import records the assessments as a member: add --as <email> (or --dry-run)");
 
-  const sheet = await readSheetFile(positionals[0]!);
-  if (!sheet) return 1;
-  const { fileName, text } = sheet;
-
-  return withDatabase(async () => {
+  return withSheetAndActor(positionals[0]!, values.as, async ({ fileName, text }, { actor, viewer }) => {
     try {
-      const as = await actorOption(values.as);
-      if (!as) return 1;
-      const { actor, viewer } = as;
       const preview = await previewStatusSheet(actor, sheetTarget, text);
       if (printProblems(fileName, problemsOf(preview))) return 1;
 

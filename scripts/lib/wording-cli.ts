@@ -11,7 +11,7 @@ import { documentSymbolSchema, type WordingChange } from "@/lib/schemas/response
 import { applyResponseWording, exportResponseWordingTemplate, previewResponseWording, ResponseWordingRejectedError } from "@/lib/server/response-wording";
 import { UsageError, withDatabase } from "./accounts-cli";
 import { createProgress } from "./progress";
-import { actorOption, OPERATOR, printChanges, printProblems, readSheetFile, refusal, reviewIdOption } from "./sheet-cli";
+import { OPERATOR, printChanges, printProblems, refusal, reviewIdOption, withSheetAndActor } from "./sheet-cli";
 
 function reviewIdOf(value: string | undefined, command: string): number {
   return reviewIdOption(value, `wording ${command} needs --review <id>`);
@@ -57,15 +57,8 @@ async function importCommand(args: string[]): Promise<number> {
   const target = { reviewId, sourceSymbol: symbol?.data };
   const dryRun = values["dry-run"] === true;
 
-  const sheet = await readSheetFile(positionals[0]!);
-  if (!sheet) return 1;
-  const { fileName, text } = sheet;
-
-  return withDatabase(async () => {
+  return withSheetAndActor(positionals[0]!, values.as, async ({ fileName, text }, { actor, viewer }) => {
     try {
-      const as = await actorOption(values.as);
-      if (!as) return 1;
-      const { actor, viewer } = as;
       const preview = await previewResponseWording(actor, target, text);
       if (printProblems(fileName, preview.errors.map(formatSheetIssue))) return 1;
 
