@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, type ReactElement } from "react";
+import { PendingForm, SheetFileField } from "@/components/sheets/sheet-forms";
 import { applyResponseWordingAction, previewResponseWordingAction } from "@/lib/actions/response-wording";
 import { Link } from "@/lib/i18n/navigation";
 import type { ResponseWordingFormState } from "@/lib/schemas/response-wording-form";
@@ -46,17 +47,13 @@ function ReviewAndApply({ previewed, reviewName }: { previewed: PreviewState; re
       <WordingPreview preview={shown.preview} fileName={shown.fileName} reviewName={reviewName} />
       {state.kind === "error" ? <ErrorMessage state={state} /> : null}
       {shown.sheet !== null ? (
-        <form action={applyAction} aria-busy={pending}>
-          <input type="hidden" name="review" value={shown.preview.review.id} />
-          <input type="hidden" name="sourceSymbol" value={shown.sourceSymbol} />
-          <input type="hidden" name="fileName" value={shown.fileName} />
-          <input type="hidden" name="expectedChanges" value={n} />
-          <input type="hidden" name="sheet" value={shown.sheet} />
-          <button type="submit" disabled={pending}>
-            {t("import.apply", { count: n })}
-          </button>
-          {pending ? <span role="status"> {t("import.recording", { count: n })}</span> : null}
-        </form>
+        <PendingForm
+          action={applyAction}
+          pending={pending}
+          hidden={{ review: shown.preview.review.id, sourceSymbol: shown.sourceSymbol, fileName: shown.fileName, expectedChanges: n, sheet: shown.sheet }}
+          submit={t("import.apply", { count: n })}
+          pendingText={t("import.recording", { count: n })}
+        />
       ) : null}
     </>
   );
@@ -71,13 +68,8 @@ export function WordingImport({ reviewId, reviewName, addendumSymbol }: Props): 
   const [state, previewAction, pending] = useActionState(previewResponseWordingAction, IDLE);
   return (
     <>
-      <form action={previewAction} className="sheet-upload" aria-busy={pending}>
-        <input type="hidden" name="review" value={reviewId} />
-        <label htmlFor="wording-file">{t("file")}</label>
-        <input id="wording-file" type="file" name="file" accept=".csv,text/csv" required aria-describedby="wording-file-hint" />
-        <p id="wording-file-hint" className="hint">
-          {t("fileHint")}
-        </p>
+      <PendingForm action={previewAction} pending={pending} className="sheet-upload" hidden={{ review: reviewId }} submit={t("preview")} pendingText={t("checking")}>
+        <SheetFileField id="wording-file" label={t("file")} hint={t("fileHint")} />
         <label htmlFor="wording-source">{t("sourceSymbol")}</label>
         <input
           id="wording-source"
@@ -92,11 +84,7 @@ export function WordingImport({ reviewId, reviewName, addendumSymbol }: Props): 
         <p id="wording-source-hint" className="hint">
           {addendumSymbol ? t("sourceSymbolHint", { symbol: addendumSymbol }) : t("sourceSymbolNeeded")}
         </p>
-        <button type="submit" disabled={pending}>
-          {t("preview")}
-        </button>
-        {pending ? <span role="status"> {t("checking")}</span> : null}
-      </form>
+      </PendingForm>
       {state.kind === "error" ? <ErrorMessage state={state} /> : null}
       {state.kind === "preview" ? <ReviewAndApply key={state.key} previewed={state} reviewName={reviewName} /> : null}
     </>

@@ -3,6 +3,9 @@ import type { ReactElement } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import type { Position } from "@/lib/import/types";
 import type { ResponseWordingPreview, WordingChange, WordingIssue } from "@/lib/schemas/response-wording";
+import { RowsToFix, SheetChanges } from "@/components/sheets/sheet-problems";
+
+const NAMESPACE = "responseWording.preview";
 
 /*
  * The `terms` keys of a position and of a wording, as lib/i18n/terms.ts makes them. Not imported from there: this
@@ -35,14 +38,6 @@ export function useWordingIssueText(): (issue: Pick<WordingIssue, "code" | "valu
     if (issue.code === "row.duplicateParagraph" && values.sibling) return t("row.duplicateParagraphMangled", values);
     return t(issue.code, values);
   };
-}
-
-/** "row 7, wording: …": the framing and the problem in the page's language, the column key as written. */
-function Issue({ issue }: { issue: WordingIssue }): ReactElement {
-  const t = useTranslations("responseWording.preview");
-  const message = useWordingIssueText()(issue);
-  if (issue.row === undefined) return <>{message}</>;
-  return <>{issue.column ? t("atColumn", { row: issue.row, column: issue.column, message }) : t("at", { row: issue.row, message })}</>;
 }
 
 /** The State's words as stored (data, quoted as written), with the page's own word for them when it has one. */
@@ -82,7 +77,8 @@ function ChangeRow({ change }: { change: WordingChange }): ReactElement {
 
 /** What an import would do: the problems to fix first, then the changes, each row named by its spreadsheet row number. */
 export function WordingPreview({ preview, fileName, reviewName }: { preview: ResponseWordingPreview; fileName: string; reviewName: string }): ReactElement {
-  const t = useTranslations("responseWording.preview");
+  const t = useTranslations(NAMESPACE);
+  const issueText = useWordingIssueText();
   const applicable = preview.errors.length === 0;
   const unknown = preview.changes.filter((change) => change.impliedPosition === null).length;
   return (
@@ -99,44 +95,18 @@ export function WordingPreview({ preview, fileName, reviewName }: { preview: Res
           {t("unknownNote", { count: unknown })}
         </p>
       ) : null}
-      {preview.errors.length > 0 ? (
-        <div role="alert" className="sheet-problems" data-testid="wording-problems">
-          <h4>{t("rowsToFix")}</h4>
-          <p>{t("fixFirst")}</p>
-          <ul>
-            {preview.errors.map((issue, index) => (
-              <li key={index}>
-                <Issue issue={issue} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {preview.changes.length === 0 ? (
-        <p className="empty-state">{applicable ? t("noChanges") : t("noOtherChanges")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="wording-changes">
-            <caption>{applicable ? t("toApply") : t("blocked")}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t("row")}
-                </th>
-                <th scope="col">{t("paragraph")}</th>
-                <th scope="col">{t("position")}</th>
-                <th scope="col">{t("wording")}</th>
-                <th scope="col">{t("sourceColumn")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.changes.map((change) => (
-                <ChangeRow key={change.row} change={change} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <RowsToFix namespace={NAMESPACE} issues={preview.errors} issueText={issueText} testId="wording-problems" />
+      <SheetChanges
+        namespace={NAMESPACE}
+        count={preview.changes.length}
+        applicable={applicable}
+        headings={[t("paragraph"), t("position"), t("wording"), t("sourceColumn")]}
+        testId="wording-changes"
+      >
+        {preview.changes.map((change) => (
+          <ChangeRow key={change.row} change={change} />
+        ))}
+      </SheetChanges>
     </div>
   );
 }

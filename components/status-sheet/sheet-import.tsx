@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, type ReactElement } from "react";
+import { PendingForm, SheetFileField } from "@/components/sheets/sheet-forms";
 import { applyStatusSheetAction, previewStatusSheetAction } from "@/lib/actions/status-sheet";
 import type { StatusSheetFormState } from "@/lib/schemas/status-sheet";
 import { SheetPreview, useSheetIssueText } from "./sheet-preview";
@@ -10,7 +11,6 @@ type PreviewState = Extract<StatusSheetFormState, { kind: "preview" }>;
 
 const IDLE: StatusSheetFormState = { kind: "idle" };
 
-/** The preview of one upload and its "Apply N changes" button; a new upload replaces it (it is keyed by the preview). */
 /** An error of the form in the page's language (the server's English message when it has no code). */
 function ErrorMessage({ state }: { state: Extract<StatusSheetFormState, { kind: "error" }> }): ReactElement {
   const t = useTranslations("statusSheet.errors");
@@ -24,6 +24,7 @@ function ErrorMessage({ state }: { state: Extract<StatusSheetFormState, { kind: 
   );
 }
 
+/** The preview of one upload and its "Apply N changes" button; a new upload replaces it (it is keyed by the preview). */
 function ReviewAndApply({ previewed, reviewName }: { previewed: PreviewState; reviewName: string }): ReactElement {
   const t = useTranslations("statusSheet");
   const [state, applyAction, pending] = useActionState(applyStatusSheetAction, IDLE);
@@ -42,17 +43,13 @@ function ReviewAndApply({ previewed, reviewName }: { previewed: PreviewState; re
       <SheetPreview preview={shown.preview} fileName={shown.fileName} reviewName={reviewName} />
       {state.kind === "error" ? <ErrorMessage state={state} /> : null}
       {shown.sheet !== null ? (
-        <form action={applyAction} aria-busy={pending}>
-          <input type="hidden" name="review" value={shown.preview.review.id} />
-          <input type="hidden" name="organization" value={shown.preview.organization.id} />
-          <input type="hidden" name="fileName" value={shown.fileName} />
-          <input type="hidden" name="expectedChanges" value={n} />
-          <input type="hidden" name="sheet" value={shown.sheet} />
-          <button type="submit" disabled={pending}>
-            {t("import.apply", { count: n })}
-          </button>
-          {pending ? <span role="status"> {t("import.recording", { count: n })}</span> : null}
-        </form>
+        <PendingForm
+          action={applyAction}
+          pending={pending}
+          hidden={{ review: shown.preview.review.id, organization: shown.preview.organization.id, fileName: shown.fileName, expectedChanges: n, sheet: shown.sheet }}
+          submit={t("import.apply", { count: n })}
+          pendingText={t("import.recording", { count: n })}
+        />
       ) : null}
     </>
   );
@@ -67,19 +64,16 @@ export function SheetImport({ reviewId, reviewName, organizationId, organization
   const [state, previewAction, pending] = useActionState(previewStatusSheetAction, IDLE);
   return (
     <>
-      <form action={previewAction} className="sheet-upload" aria-busy={pending}>
-        <input type="hidden" name="review" value={reviewId} />
-        <input type="hidden" name="organization" value={organizationId} />
-        <label htmlFor="status-sheet-file">{t("file")}</label>
-        <input id="status-sheet-file" type="file" name="file" accept=".csv,text/csv" required aria-describedby="status-sheet-file-hint" />
-        <p id="status-sheet-file-hint" className="hint">
-          {t("fileHint", { organization: organizationName })}
-        </p>
-        <button type="submit" disabled={pending}>
-          {t("preview")}
-        </button>
-        {pending ? <span role="status"> {t("checking")}</span> : null}
-      </form>
+      <PendingForm
+        action={previewAction}
+        pending={pending}
+        className="sheet-upload"
+        hidden={{ review: reviewId, organization: organizationId }}
+        submit={t("preview")}
+        pendingText={t("checking")}
+      >
+        <SheetFileField id="status-sheet-file" label={t("file")} hint={t("fileHint", { organization: organizationName })} />
+      </PendingForm>
       {state.kind === "error" ? <ErrorMessage state={state} /> : null}
       {state.kind === "preview" ? <ReviewAndApply key={state.key} previewed={state} reviewName={reviewName} /> : null}
     </>

@@ -2,6 +2,9 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { ReactElement } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import type { SheetChange, SheetIssue, StatusSheetPreview } from "@/lib/schemas/status-sheet";
+import { RowsToFix, SheetChanges, SheetProblems } from "@/components/sheets/sheet-problems";
+
+const NAMESPACE = "statusSheet.preview";
 
 /**
  * A problem of the sheet in the page's language: its catalogue text (statusSheet.problem.<code>) with its values as
@@ -16,14 +19,6 @@ export function useSheetIssueText(): (issue: Pick<SheetIssue, "code" | "values" 
     if (typeof values.savedAt === "string") values.savedAt = format.dateTime(new Date(values.savedAt), { dateStyle: "medium" });
     return t(issue.code, values);
   };
-}
-
-/** "row 7, status: …": the framing and the problem in the page's language, the cell's value and column key as written. */
-function Issue({ issue }: { issue: SheetIssue }): ReactElement {
-  const t = useTranslations("statusSheet.preview");
-  const message = useSheetIssueText()(issue);
-  if (issue.row === undefined) return <>{message}</>;
-  return <>{issue.column ? t("atColumn", { row: issue.row, column: issue.column, message }) : t("at", { row: issue.row, message })}</>;
 }
 
 function ChangeRow({ change }: { change: SheetChange }): ReactElement {
@@ -55,7 +50,8 @@ function ChangeRow({ change }: { change: SheetChange }): ReactElement {
 
 /** What an import would do: the problems to fix first, then the changes, each row named by its spreadsheet row number. */
 export function SheetPreview({ preview, fileName, reviewName }: { preview: StatusSheetPreview; fileName: string; reviewName: string }): ReactElement {
-  const t = useTranslations("statusSheet.preview");
+  const t = useTranslations(NAMESPACE);
+  const issueText = useSheetIssueText();
   const applicable = preview.errors.length === 0 && preview.conflicts.length === 0;
   return (
     <div className="sheet-preview">
@@ -66,56 +62,19 @@ export function SheetPreview({ preview, fileName, reviewName }: { preview: Statu
         {preview.conflicts.length > 0 ? t("conflicts", { count: preview.conflicts.length }) : ""}
         {t("end")}
       </p>
-      {preview.errors.length > 0 ? (
-        <div role="alert" className="sheet-problems">
-          <h4>{t("rowsToFix")}</h4>
-          <p>{t("fixFirst")}</p>
-          <ul>
-            {preview.errors.map((issue, index) => (
-              <li key={index}>
-                <Issue issue={issue} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <RowsToFix namespace={NAMESPACE} issues={preview.errors} issueText={issueText} />
       {preview.conflicts.length > 0 ? (
-        <div role="alert" className="sheet-problems">
-          <h4>{t("conflictsHeading")}</h4>
-          <ul>
-            {preview.conflicts.map((conflict) => (
-              <li key={conflict.row}>
-                <Issue issue={{ row: conflict.row, code: conflict.code, values: conflict.values, message: conflict.message }} />
-              </li>
-            ))}
-          </ul>
-        </div>
+        <SheetProblems
+          namespace={NAMESPACE}
+          heading={t("conflictsHeading")}
+          problems={preview.conflicts.map((conflict) => ({ key: conflict.row, row: conflict.row, message: issueText(conflict) }))}
+        />
       ) : null}
-      {preview.changes.length === 0 ? (
-        <p className="empty-state">{applicable ? t("noChanges") : t("noOtherChanges")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption>{applicable ? t("toApply") : t("blocked")}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t("row")}
-                </th>
-                <th scope="col">{t("paragraph")}</th>
-                <th scope="col">{t("status")}</th>
-                <th scope="col">{t("others")}</th>
-                <th scope="col">{t("dateEtc")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.changes.map((change) => (
-                <ChangeRow key={change.row} change={change} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <SheetChanges namespace={NAMESPACE} count={preview.changes.length} applicable={applicable} headings={[t("paragraph"), t("status"), t("others"), t("dateEtc")]}>
+        {preview.changes.map((change) => (
+          <ChangeRow key={change.row} change={change} />
+        ))}
+      </SheetChanges>
     </div>
   );
 }

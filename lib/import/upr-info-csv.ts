@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { CsvError, parse } from "csv-parse/sync";
 import { importedActionCategory } from "./action-category";
 import { emptyDocument, progressReporter, sha256Of, validateRecommendations } from "./document";
-import type { ImportIssue, ParseOptions, ParsedDocument, ParsedRecommendation, ReviewRef } from "./types";
+import type { ImportFormat, ImportIssue, ParseOptions, ParsedDocument, ParsedRecommendation, ReviewRef } from "./types";
 import { UnresolvedNames } from "./unknown-names";
 import { readUprInfoRow, type UprInfoRow } from "./upr-info-row";
 
@@ -137,18 +137,24 @@ export function parseUprInfoCsv(buffer: Buffer, options: ParseOptions): ParsedDo
   // One issue per name no resolver knows, before the other row problems.
   errors.unshift(...unresolved.issues());
 
-  if (rows.length === 0 && errors.length === 0) {
-    const wanted = [options.stateUnderReview?.toUpperCase(), options.cycle && `cycle ${options.cycle}`].filter(Boolean).join(" ");
-    errors.push({ location: "file", message: `no rows for ${wanted || "any review"}` });
-  }
-  const recommendations = validateRecommendations(mergeRows(rows), errors);
-  return {
-    format: FORMAT,
-    fileName,
-    sha256: sha256Of(buffer),
-    title: null,
-    reviews: reviewsOf(recommendations),
-    recommendations,
-    errors,
-  };
+  if (rows.length === 0 && errors.length === 0) errors.push({ location: "file", message: noRowsMessage(options) });
+  return uprInfoDocument(FORMAT, buffer, fileName, rows, errors);
+}
+
+/** The issue of a file none of whose rows is inside the filter: names the review the filter asked for. */
+export function noRowsMessage(options: Pick<ParseOptions, "stateUnderReview" | "cycle">): string {
+  const wanted = [options.stateUnderReview?.toUpperCase(), options.cycle && `cycle ${options.cycle}`].filter(Boolean).join(" ");
+  return `no rows for ${wanted || "any review"}`;
+}
+
+/**
+ * The document of the rows read from either UPR Info export (this CSV, the Uwazi CSV): merged into recommendations,
+ * checked against the contract, grouped into reviews. Empties `rows` once merged, as a large Uwazi export holds
+ * hundreds of thousands of them.
+ */
+export function uprInfoDocument(format: ImportFormat, buffer: Buffer, fileName: string, rows: UprInfoRow[], errors: ImportIssue[]): ParsedDocument {
+  const merged = mergeRows(rows);
+  rows.length = 0;
+  const recommendations = validateRecommendations(merged, errors);
+  return { format, fileName, sha256: sha256Of(buffer), title: null, reviews: reviewsOf(recommendations), recommendations, errors };
 }

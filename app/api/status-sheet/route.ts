@@ -1,31 +1,18 @@
-import { statusSheetQuerySchema, type StatusSheetPreview, type StatusSheetQuery } from "@/lib/schemas/status-sheet";
-import { decodeSheet, MAX_SHEET_BYTES } from "@/lib/status-sheet/csv";
+import { statusSheetQuerySchema, type StatusSheetPreview } from "@/lib/schemas/status-sheet";
 import { assertSameOrigin } from "@/lib/server/csrf";
-import { badRequest, jsonResponse, toHttpError } from "@/lib/server/http-errors";
+import { jsonResponse, toHttpError } from "@/lib/server/http-errors";
 import { getViewer } from "@/lib/server/permissions";
-import { PayloadTooLargeError, uploadedSheetBytes } from "@/lib/server/upload";
+import { csvDownload, parseSheetQuery, tooLargeResponse, uploadedSheetText } from "@/lib/server/sheet-route";
 import { applyStatusSheet, assertCanImportStatusSheet, exportStatusSheet, previewStatusSheet, StatusSheetRejectedError } from "@/lib/server/status-sheet";
-
-function parseQuery(request: Request): { query: StatusSheetQuery } | { response: Response } {
-  const parsed = statusSheetQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  return parsed.success ? { query: parsed.data } : { response: badRequest(parsed.error.issues) };
-}
 
 /** GET /api/status-sheet?review=<id>[&organization=<id or slug>]: the organisation's sheet as a CSV download. */
 export async function GET(request: Request): Promise<Response> {
-  const parsed = parseQuery(request);
+  const parsed = parseSheetQuery(request, statusSheetQuerySchema);
   if ("response" in parsed) return parsed.response;
   try {
     const viewer = await getViewer(request);
     const sheet = await exportStatusSheet({ kind: "user", viewer }, { reviewId: parsed.query.review, organization: parsed.query.organization });
-    return new Response(sheet.csv, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${sheet.fileName}"`,
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return csvDownload(sheet.csv, sheet.fileName);
   } catch (error) {
     return toHttpError(error);
   }
@@ -43,7 +30,7 @@ function previewResponse(preview: StatusSheetPreview, extra: Record<string, unkn
  * mode=apply the changes are recorded in one transaction and the answer adds `applied`.
  */
 export async function POST(request: Request): Promise<Response> {
-  const parsed = parseQuery(request);
+  const parsed = parseSheetQuery(request, statusSheetQuerySchema);
   if ("response" in parsed) return parsed.response;
   const { review, organization, mode } = parsed.query;
   try {
@@ -53,15 +40,13 @@ export async function POST(request: Request): Promise<Response> {
     const target = { reviewId: review, organization };
     await assertCanImportStatusSheet(viewer, target);
 
-    const bytes = await uploadedSheetBytes(request, MAX_SHEET_BYTES);
-    const decoded = bytes ? decodeSheet(bytes) : { error: { code: "file.missing" as const, message: 'no sheet: send it as the body (text/csv) or as the form field "file"' } };
-    if ("error" in decoded) return jsonResponse({ error: "invalid_sheet", changes: [], unchanged: 0, errors: [decoded.error], conflicts: [] }, 422);
-    if (mode === "preview") return previewResponse(await previewStatusSheet({ kind: "user", viewer }, target, decoded.text));
-    const result = await applyStatusSheet(viewer, target, decoded.text);
+    const sheet = await uploadedSheetText(request, { conflicts: [] });
+    if ("response" in sheet) return sheet.response;
+    if (mode === "preview") return previewResponse(await previewStatusSheet({ kind: "user", viewer }, target, sheet.text));
+    const result = await applyStatusSheet(viewer, target, sheet.text);
     return previewResponse(result);
   } catch (error) {
-    if (error instanceof PayloadTooLargeError) return jsonResponse({ error: "payload_too_large", message: `the sheet may be at most ${MAX_SHEET_BYTES / 1024 / 1024} MB` }, 413);
     if (error instanceof StatusSheetRejectedError) return previewResponse(error.preview);
-    return toHttpError(error);
+    return tooLargeResponse(error) ?? toHttpError(error);
   }
 }

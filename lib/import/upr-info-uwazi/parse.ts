@@ -1,10 +1,10 @@
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { resolveStateName, type StateNameResolution } from "../../countries";
-import { emptyDocument, sha256Of, validateRecommendations } from "../document";
+import { emptyDocument } from "../document";
 import type { ImportIssue, ParseOptions, ParsedDocument } from "../types";
 import { UnresolvedNames } from "../unknown-names";
-import { mergeRows, reviewsOf } from "../upr-info-csv";
+import { noRowsMessage, uprInfoDocument } from "../upr-info-csv";
 import { matchColumns, type ColumnMap } from "./columns";
 import { readUwaziRow, type UwaziRow } from "./row";
 import { RowProblems } from "./row-problems";
@@ -97,21 +97,8 @@ export async function parseUprInfoUwaziCsv(buffer: Buffer, options: ParseOptions
       const templates = [...otherTemplates].map((t) => `"${t}"`).join(", ");
       errors.push({ location: "file", message: `no recommendations: every row is of another template (${templates})`, kind: "file" });
     } else {
-      const wanted = [options.stateUnderReview?.toUpperCase(), options.cycle && `cycle ${options.cycle}`].filter(Boolean).join(" ");
-      errors.push({ location: "file", message: `no rows for ${wanted || "any review"}`, kind: "file" });
+      errors.push({ location: "file", message: noRowsMessage(options), kind: "file" });
     }
   }
-  const merged = mergeRows(rows);
-  rows.length = 0;
-  const recommendations = validateRecommendations(merged, errors);
-  return {
-    format: FORMAT,
-    fileName,
-    sha256: sha256Of(buffer),
-    title: null,
-    reviews: reviewsOf(recommendations),
-    recommendations,
-    errors,
-    notUpr,
-  };
+  return { ...uprInfoDocument(FORMAT, buffer, fileName, rows, errors), notUpr };
 }

@@ -1,7 +1,6 @@
-import { decodeSheet, MAX_SHEET_BYTES } from "@/lib/csv-sheet/read";
-import { responseWordingQuerySchema, type ResponseWordingPreview, type ResponseWordingQuery } from "@/lib/schemas/response-wording";
+import { responseWordingQuerySchema, type ResponseWordingPreview } from "@/lib/schemas/response-wording";
 import { assertSameOrigin } from "@/lib/server/csrf";
-import { badRequest, jsonResponse, toHttpError } from "@/lib/server/http-errors";
+import { jsonResponse, toHttpError } from "@/lib/server/http-errors";
 import { getViewer } from "@/lib/server/permissions";
 import {
   applyResponseWording,
@@ -10,12 +9,7 @@ import {
   previewResponseWording,
   ResponseWordingRejectedError,
 } from "@/lib/server/response-wording";
-import { PayloadTooLargeError, uploadedSheetBytes } from "@/lib/server/upload";
-
-function parseQuery(request: Request): { query: ResponseWordingQuery } | { response: Response } {
-  const parsed = responseWordingQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  return parsed.success ? { query: parsed.data } : { response: badRequest(parsed.error.issues) };
-}
+import { csvDownload, parseSheetQuery, tooLargeResponse, uploadedSheetText } from "@/lib/server/sheet-route";
 
 /**
  * GET /api/admin/response-wording?review=<id>: the review's wording template as a CSV download (instance
@@ -23,19 +17,12 @@ function parseQuery(request: Request): { query: ResponseWordingQuery } | { respo
  * `paragraph`, `wording` and `addendum_paragraph`.
  */
 export async function GET(request: Request): Promise<Response> {
-  const parsed = parseQuery(request);
+  const parsed = parseSheetQuery(request, responseWordingQuerySchema);
   if ("response" in parsed) return parsed.response;
   try {
     const viewer = await getViewer(request);
     const template = await exportResponseWordingTemplate({ kind: "user", viewer }, parsed.query.review);
-    return new Response(template.csv, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${template.fileName}"`,
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return csvDownload(template.csv, template.fileName);
   } catch (error) {
     return toHttpError(error);
   }
@@ -51,7 +38,7 @@ function previewResponse(preview: ResponseWordingPreview): Response {
  * errors; with mode=apply the wordings are set in one transaction and the answer adds `applied`.
  */
 export async function POST(request: Request): Promise<Response> {
-  const parsed = parseQuery(request);
+  const parsed = parseSheetQuery(request, responseWordingQuerySchema);
   if ("response" in parsed) return parsed.response;
   const { review, mode, sourceSymbol } = parsed.query;
   try {
@@ -60,16 +47,14 @@ export async function POST(request: Request): Promise<Response> {
     const viewer = await getViewer(request);
     await assertCanImportResponseWording(viewer, review);
 
-    const bytes = await uploadedSheetBytes(request, MAX_SHEET_BYTES);
-    const decoded = bytes ? decodeSheet(bytes) : { error: { code: "file.missing" as const, message: 'no sheet: send it as the body (text/csv) or as the form field "file"' } };
-    if ("error" in decoded) return jsonResponse({ error: "invalid_sheet", changes: [], unchanged: 0, errors: [decoded.error] }, 422);
+    const sheet = await uploadedSheetText(request);
+    if ("response" in sheet) return sheet.response;
     const actor = { kind: "user", viewer } as const;
     const target = { reviewId: review, sourceSymbol };
-    if (mode === "preview") return previewResponse(await previewResponseWording(actor, target, decoded.text));
-    return previewResponse(await applyResponseWording(actor, target, decoded.text));
+    if (mode === "preview") return previewResponse(await previewResponseWording(actor, target, sheet.text));
+    return previewResponse(await applyResponseWording(actor, target, sheet.text));
   } catch (error) {
-    if (error instanceof PayloadTooLargeError) return jsonResponse({ error: "payload_too_large", message: `the sheet may be at most ${MAX_SHEET_BYTES / 1024 / 1024} MB` }, 413);
     if (error instanceof ResponseWordingRejectedError) return previewResponse(error.preview);
-    return toHttpError(error);
+    return tooLargeResponse(error) ?? toHttpError(error);
   }
 }
