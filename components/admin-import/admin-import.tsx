@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useReducer, useRef, useState, useSyncExternalStore, type FormEvent, type ReactElement } from "react";
-import { IMPORT_FILE_EXTENSIONS, MAX_IMPORT_BYTES } from "@/lib/import-upload";
+import { IMPORT_FILE_EXTENSIONS, MAX_IMPORT_BYTES } from "@/lib/import/upload-limits";
 import { ImportFailure, failureOf } from "./import-failure";
 import { ImportPreviewView } from "./import-preview";
 import { ImportOutcome, ImportProgress, useAnnouncement } from "./import-progress";

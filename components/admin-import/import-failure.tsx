@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactElement } from "react";
-import { MAX_IMPORT_BYTES, UPLOAD_REFUSAL_CODES, type UploadRefusalCode } from "@/lib/import-upload";
+import { MAX_IMPORT_BYTES, UPLOAD_REFUSAL_CODES, type UploadRefusalCode } from "@/lib/import/upload-limits";
 import type { ImportAnswer } from "./send-import";
 import type { Failure } from "./import-state";
 import { ImportIssues } from "./import-issues";

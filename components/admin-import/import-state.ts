@@ -1,6 +1,6 @@
 import type { ImportEvent, ImportPreview, ImportResult, ReviewOutcome } from "@/lib/import/plan";
 import type { ImportIssue } from "@/lib/import/types";
-import type { UploadRefusalCode } from "@/lib/import-upload";
+import type { UploadRefusalCode } from "@/lib/import/upload-limits";
 
 /**
  * What the import page knows, updated by the server's events as they arrive: one reducer, so the progress bars, the

@@ -1,5 +1,5 @@
 import type { ImportEvent } from "@/lib/import/plan";
-import { FILE_NAME_HEADER } from "@/lib/import-upload";
+import { FILE_NAME_HEADER } from "@/lib/import/upload-limits";
 
 /**
  * One request to POST /api/admin/import from the browser. XMLHttpRequest rather than fetch, because it reports the

@@ -1,5 +1,5 @@
 import { getCountry, matchStateName } from "../countries";
-import { trimEndWhere } from "../trim-end";
+import { trimEndWhere } from "@/lib/text/trim-end";
 import type { ImportIssue, ParseOptions } from "./types";
 
 /**

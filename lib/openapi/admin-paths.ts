@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FILE_NAME_HEADER, MAX_IMPORT_BYTES } from "@/lib/import-upload";
+import { FILE_NAME_HEADER, MAX_IMPORT_BYTES } from "@/lib/import/upload-limits";
 import { adminImportQuerySchema, uploadRefusalSchema } from "@/lib/schemas/admin-import";
 import { importEventSchema } from "@/lib/schemas/import-event";
 import { embedded, error, json, ref, type JsonSchema } from "./json-schema";

@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { CSV_STRINGIFY_OPTIONS, neutraliseCell, UTF8_BOM } from "@/lib/csv";
 import type { SheetIssueValues } from "@/lib/csv-sheet/issues";
 import { readSheetTable } from "@/lib/csv-sheet/read";
-import { trimEndWhere } from "@/lib/trim-end";
+import { trimEndWhere } from "@/lib/text/trim-end";
 import type { WordingIssue, WordingIssueCode } from "@/lib/schemas/response-wording";
 
 /**

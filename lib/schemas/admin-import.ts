@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { UPLOAD_REFUSAL_CODES } from "@/lib/import-upload";
+import { UPLOAD_REFUSAL_CODES } from "@/lib/import/upload-limits";
 
 /**
  * The browser import of official documents by instance administrators (POST /api/admin/import): the query, the
- * refusal the route answers for a file of the wrong kind (the limits are in lib/import-upload.ts).
+ * refusal the route answers for a file of the wrong kind (the limits are in lib/import/upload-limits.ts).
  */
 
 export const ADMIN_IMPORT_MODES = ["preview", "apply"] as const;

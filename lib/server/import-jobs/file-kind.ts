@@ -1,6 +1,6 @@
 import "server-only";
 import { detectFormat } from "@/lib/import";
-import type { UploadRefusalCode } from "@/lib/import-upload";
+import type { UploadRefusalCode } from "@/lib/import/upload-limits";
 import type { UploadRefusal } from "@/lib/schemas/admin-import";
 
 /**

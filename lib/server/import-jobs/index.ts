@@ -1,5 +1,5 @@
 import "server-only";
-import { MAX_IMPORT_BYTES } from "@/lib/import-upload";
+import { MAX_IMPORT_BYTES } from "@/lib/import/upload-limits";
 import type { AdminImportQuery, UploadRefusal } from "@/lib/schemas/admin-import";
 import { recordAuditEvent } from "../audit";
 import { getDb } from "../db";

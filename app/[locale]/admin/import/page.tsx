@@ -6,7 +6,7 @@ import { AdminImport } from "@/components/admin-import/admin-import";
 import { COUNTRIES } from "@/lib/countries";
 import { countryName } from "@/lib/i18n/countries";
 import { Link, redirect } from "@/lib/i18n/navigation";
-import { MAX_IMPORT_BYTES } from "@/lib/import-upload";
+import { MAX_IMPORT_BYTES } from "@/lib/import/upload-limits";
 import { getViewer } from "@/lib/server/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {

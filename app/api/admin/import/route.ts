@@ -1,4 +1,4 @@
-import { MAX_IMPORT_BYTES } from "@/lib/import-upload";
+import { MAX_IMPORT_BYTES } from "@/lib/import/upload-limits";
 import { adminImportQuerySchema } from "@/lib/schemas/admin-import";
 import { assertSameOrigin } from "@/lib/server/csrf";
 import { badRequest, jsonResponse, toHttpError } from "@/lib/server/http-errors";
