@@ -2,7 +2,9 @@ import { checkArchive } from "./archive-guard";
 import { isZip } from "./docx-table";
 import { emptyDocument } from "./document";
 import { parseOhchrThematicList } from "./ohchr-docx";
-import type { ImportFormat, ImportIssue, ParseOptions, ParsedDocument, ParsedRecommendation } from "./types";
+import type { ImportPreview, PositionCounts } from "./plan";
+import { countPositions, documentTotals, groupByReview } from "./review-groups";
+import type { ImportFormat, ParseOptions, ParsedDocument } from "./types";
 import { looksLikeUhriJson, parseUhriJson, parseUhriXlsx } from "./uhri";
 import { parseUprInfoCsv } from "./upr-info-csv";
 import { parseUprInfoUwaziCsv } from "./upr-info-uwazi/parse";
@@ -93,53 +95,19 @@ export async function parseImportFile(buffer: Buffer, options: ParseOptions): Pr
   }
 }
 
-export type PositionCounts = { supported: number; supportedInPart: number; noted: number };
-
-export type ImportSummary = {
-  format: ImportFormat;
-  recommendations: number;
-  positions: PositionCounts;
-  /** Distinct recommending States across the file. */
-  recommendingStates: number;
-  groups: {
-    stateUnderReview: string;
-    cycle: number;
-    session: number | null;
-    recommendations: number;
-    positions: PositionCounts;
-  }[];
-  errors: ImportIssue[];
+export type ImportSummary = Pick<ImportPreview, "format" | "recommendations" | "positions" | "recommendingStates" | "errors"> & {
+  groups: { stateUnderReview: string; cycle: number; session: number | null; recommendations: number; positions: PositionCounts }[];
 };
 
-function countPositions(recs: readonly ParsedRecommendation[]): PositionCounts {
-  return {
-    supported: recs.filter((r) => r.position === "SUPPORTED").length,
-    supportedInPart: recs.filter((r) => r.position === "SUPPORTED_IN_PART").length,
-    noted: recs.filter((r) => r.position === "NOTED").length,
-  };
-}
-
-/** What the CLI prints (and --json emits): counts a person can check against the UN document. */
+/** Counts a person can check against the UN document, per review: the writer's preview without the database. */
 export function summarise(doc: ParsedDocument): ImportSummary {
-  const byReview = new Map<string, ParsedRecommendation[]>();
-  for (const r of doc.recommendations) {
-    const key = `${r.stateUnderReview}\u0000${r.cycle}\u0000${r.session ?? ""}`;
-    const group = byReview.get(key);
-    if (group) group.push(r);
-    else byReview.set(key, [r]);
-  }
-  const groups = [...byReview.values()]
-    .map((recs) => {
-      const { stateUnderReview, cycle, session } = recs[0]!;
-      return { stateUnderReview, cycle, session, recommendations: recs.length, positions: countPositions(recs) };
-    })
-    .sort((a, b) => a.stateUnderReview.localeCompare(b.stateUnderReview) || a.cycle - b.cycle || (a.session ?? 0) - (b.session ?? 0));
-  return {
-    format: doc.format,
-    recommendations: doc.recommendations.length,
-    positions: countPositions(doc.recommendations),
-    recommendingStates: new Set(doc.recommendations.flatMap((r) => r.recommendingStates)).size,
-    groups,
-    errors: doc.errors,
-  };
+  const { format, recommendations, positions, recommendingStates, errors } = documentTotals(doc);
+  const groups = groupByReview(doc).map((group) => ({
+    stateUnderReview: group.stateUnderReview,
+    cycle: group.cycle,
+    session: group.ref.session,
+    recommendations: group.recommendations.length,
+    positions: countPositions(group.recommendations),
+  }));
+  return { format, recommendations, positions, recommendingStates, groups, errors };
 }

@@ -5,7 +5,7 @@ import type { ParsedDocument } from "@/lib/import/types";
 import { syncCountries } from "../countries";
 import { getDb, type Db } from "../db";
 import { ImportRejectedError } from "./errors";
-import { groupByReview, reviewKey } from "./groups";
+import { groupByReview, reviewKey } from "@/lib/import/review-groups";
 import { buildPreview, planImport } from "./plan";
 import { importReview, type ImportContext } from "./review";
 

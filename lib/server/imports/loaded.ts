@@ -2,7 +2,7 @@ import "server-only";
 import { SOURCE_FAMILY_NAMES, storedSourceFamily, type SourceFamily } from "@/lib/import/source-family";
 import type { ImportFormat } from "@/lib/import/types";
 import { Prisma } from "../generated/prisma/client";
-import type { ReviewGroup } from "./groups";
+import type { ReviewGroup } from "@/lib/import/review-groups";
 
 /**
  * What the database already holds for the reviews of a file: where their recommendations come from, and the

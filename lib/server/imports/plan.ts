@@ -3,7 +3,7 @@ import type { ImportPreview, ReviewAction, ReviewPlan } from "@/lib/import/plan"
 import { sourceFamily, type SourceFamily } from "@/lib/import/source-family";
 import type { ParsedDocument } from "@/lib/import/types";
 import type { Prisma } from "../generated/prisma/client";
-import { countPositions, groupByReview, type ReviewGroup } from "./groups";
+import { countPositions, documentTotals, groupByReview, type ReviewGroup } from "@/lib/import/review-groups";
 import { countWork, describeSources, loadReviews, totalWork, type LoadedReview, type WorkCounts } from "./loaded";
 
 type Reader = Pick<Prisma.TransactionClient, "$queryRaw">;
@@ -70,20 +70,7 @@ export async function readReviewState(db: Reader, groups: readonly ReviewGroup[]
 
 /** The file-level part of a preview, around its review plans. Without a database every review reads "import". */
 export function buildPreview(doc: ParsedDocument, reviews: ReviewPlan[]): ImportPreview {
-  const states = new Set<string>();
-  for (const rec of doc.recommendations) for (const iso3 of rec.recommendingStates) states.add(iso3);
-  return {
-    format: doc.format,
-    fileName: doc.fileName,
-    sha256: doc.sha256,
-    recommendations: doc.recommendations.length,
-    positions: countPositions(doc.recommendations),
-    recommendingStates: states.size,
-    unknownRecommendingStates: doc.recommendations.filter((rec) => rec.unknownRecommendingStates > 0).length,
-    notUpr: doc.notUpr ?? 0,
-    reviews,
-    errors: doc.errors,
-  };
+  return { ...documentTotals(doc), reviews };
 }
 
 /**

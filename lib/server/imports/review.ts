@@ -6,7 +6,7 @@ import { recordAuditEvent } from "../audit";
 import type { Prisma } from "../generated/prisma/client";
 import { refreshRecommendationSearchIndex } from "../recommendation-index";
 import { insertRecommendations, readStoredRows, updateRecommendations, upsertThemes, writeStates, writeThemes, type ChangedRow, type NewRow, type StateRow, type ThemeRow } from "./batch";
-import type { ReviewGroup } from "./groups";
+import type { ReviewGroup } from "@/lib/import/review-groups";
 import { countWork, formatsOutside, loadReviews, lockOtherFamilies, STORED_FORMAT, type LoadedReview } from "./loaded";
 import { planReview } from "./plan";
 import { fieldsOf, regionsOf, sameFields, sameStates, sameThemes, themeLinks } from "./rows";

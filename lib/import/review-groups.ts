@@ -1,6 +1,5 @@
-import "server-only";
-import type { PositionCounts } from "@/lib/import/plan";
-import type { ParsedDocument, ParsedRecommendation, ReviewRef } from "@/lib/import/types";
+import type { ImportPreview, PositionCounts } from "./plan";
+import type { ParsedDocument, ParsedRecommendation, ReviewRef } from "./types";
 
 /**
  * A file's recommendations cut by review (State under review and cycle): the unit the writer plans, locks and commits.
@@ -45,4 +44,21 @@ export function countPositions(recs: readonly ParsedRecommendation[]): PositionC
     else if (rec.position === "NOTED") counts.noted++;
   }
   return counts;
+}
+
+/** What a document holds as a whole, before any database is asked: the file-wide part of a preview. */
+export function documentTotals(doc: ParsedDocument): Omit<ImportPreview, "reviews"> {
+  const states = new Set<string>();
+  for (const rec of doc.recommendations) for (const iso3 of rec.recommendingStates) states.add(iso3);
+  return {
+    format: doc.format,
+    fileName: doc.fileName,
+    sha256: doc.sha256,
+    recommendations: doc.recommendations.length,
+    positions: countPositions(doc.recommendations),
+    recommendingStates: states.size,
+    unknownRecommendingStates: doc.recommendations.filter((rec) => rec.unknownRecommendingStates > 0).length,
+    notUpr: doc.notUpr ?? 0,
+    errors: doc.errors,
+  };
 }
