@@ -21,20 +21,15 @@ export const UHRI_COLUMNS = [
 ] as const;
 export type UhriColumn = (typeof UHRI_COLUMNS)[number];
 
-/** Columns a recommendation is made of; the dates, the type and the regions are read when present. */
-const REQUIRED: readonly UhriColumn[] = [
-  "Text",
-  "Countries Concerned",
-  "Reccomending Body",
-  "Document Symbol",
-  "Themes",
-  "Affected Persons",
-  "Sdgs",
-  "UPR Reccomending States",
-  "UPR Position",
-  "OHCHR Annotation Id",
-  "UPR Session",
-];
+/** Read when present: the dates, the type and the regions. Every other column is what a recommendation is made of. */
+const OPTIONAL: ReadonlySet<UhriColumn> = new Set<UhriColumn>([
+  "Document Publication Date",
+  "Type",
+  "Regions Concerned",
+  "Recommending Regions",
+  "Date of publication on UHRI",
+]);
+const REQUIRED: readonly UhriColumn[] = UHRI_COLUMNS.filter((column) => !OPTIONAL.has(column));
 
 /**
  * A header title reduced to what identifies it: letters and digits, lower case, with UHRI's "Reccomending" read as
