@@ -3,6 +3,8 @@ import { findChromium } from "./tests/helpers/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3199);
 const databaseUrl = process.env.E2E_DATABASE_URL;
+const E2E_TRUSTED_PROXIES = "127.0.0.1,::1";
+process.env.TRUSTED_PROXIES ??= E2E_TRUSTED_PROXIES;
 
 /**
  * Runs the app exactly as `npm start` does (migrate, seed the real data, build, serve), against a
@@ -27,7 +29,8 @@ export default defineConfig({
     ? {
         command: "node_modules/.bin/tsx --conditions=react-server scripts/start.ts",
         url: `http://127.0.0.1:${port}`,
-        env: { DATABASE_URL: databaseUrl, PORT: String(port) },
+        // The tests reach the app through loopback as a proxy would: each test's X-Forwarded-For is its own client.
+        env: { DATABASE_URL: databaseUrl, PORT: String(port), TRUSTED_PROXIES: E2E_TRUSTED_PROXIES },
         timeout: 300_000,
         reuseExistingServer: false,
         stdout: "pipe",

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { migrate, openDatabase } from "@/lib/database/postgres";
-import { ensureAuthSecret } from "@/lib/server/auth-secret";
+import { ensureAuthSecret } from "@/lib/server/auth/secret";
 import { disconnectDb } from "@/lib/server/db";
 import { seedRealData } from "@/lib/server/seed";
 import { needsBuild, recordBuild } from "./lib/build";
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       if (code !== 0) await shutdown(code);
       recordBuild();
     }
-    child = run(["start", "-p", port], env);
+    child = spawn(path.resolve("node_modules", ".bin", "tsx"), ["scripts/serve.ts"], { stdio: "inherit", env });
   }
   log(`Serving on http://localhost:${port}`);
   await shutdown(await exitCode(child));

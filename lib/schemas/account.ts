@@ -8,8 +8,18 @@ export const meSchema = z.object({
     name: z.string().describe("Display name, which may be a pseudonym"),
     email: z.string(),
     isAdmin: z.boolean().describe("Instance administrator (manages reviews and imports)"),
+    twoFactorEnabled: z.boolean().describe("Password sign-ins ask for a TOTP code or a recovery code"),
   }),
-  organizations: z.array(z.object({ id: z.string(), name: z.string(), slug: z.string(), role: z.enum(ORG_ROLES) })),
+  secondFactor: z.enum(["totp", "backup-code", "passkey"]).nullable().describe("How this session's second factor was proven; null for a password alone"),
+  organizations: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      slug: z.string(),
+      role: z.enum(ORG_ROLES),
+      requireTwoFactor: z.boolean().describe("The organisation opens its private data only to sessions that began with a second factor"),
+    }),
+  ),
 });
 export type Me = z.infer<typeof meSchema>;
 
@@ -23,13 +33,19 @@ export const signInRequestSchema = z.object({
   rememberMe: z.boolean().optional().describe("false: the session ends with the browser session"),
 });
 
-export const signInResponseSchema = z.object({
-  redirect: z.boolean(),
-  token: z.string().describe("The session id; it authenticates only inside the signed session cookie"),
-  user: z
-    .object({ id: z.string(), name: z.string(), email: z.string(), emailVerified: z.boolean(), isAdmin: z.boolean() })
-    .loose(),
-});
+export const signInResponseSchema = z.union([
+  z
+    .object({
+      redirect: z.boolean(),
+      user: z
+        .object({ id: z.string(), name: z.string(), email: z.string(), emailVerified: z.boolean(), isAdmin: z.boolean() })
+        .loose(),
+    })
+    .describe("Signed in: the session is in the cookie only; no answer carries a session token"),
+  z
+    .object({ twoFactorRedirect: z.literal(true), twoFactorMethods: z.array(z.string()).optional() })
+    .describe("The account has two-factor sign-in: POST a code to /api/auth/two-factor/verify-totp (or a recovery code to /verify-backup-code) with the cookie this answer set"),
+]);
 
 /** better-auth's error answer, e.g. { "code": "INVALID_EMAIL_OR_PASSWORD", "message": "Invalid email or password" }. */
 export const authErrorSchema = z.object({ code: z.string().optional(), message: z.string() });

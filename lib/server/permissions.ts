@@ -4,12 +4,18 @@ import { cache } from "react";
 import { z } from "zod";
 import { allowedRole, CAN_READ_PRIVATE, CAN_WRITE, isOrgRole, type Membership, type OrgRole } from "@/lib/auth/roles";
 import { getAuth } from "./auth";
+import { sessionLifetimes } from "./auth/session-lifetimes";
 import { getDb } from "./db";
 import { ForbiddenError, UnauthenticatedError } from "./http-errors";
 
 export type Viewer = {
-  user: { id: string; name: string; email: string; isAdmin: boolean };
-  memberships: (Membership & { organizationSlug: string })[];
+  user: { id: string; name: string; email: string; isAdmin: boolean; twoFactorEnabled: boolean };
+  /**
+   * How this session's second factor was proven ("totp", "backup-code", "passkey"), or null for a password alone.
+   * The operator CLI acting `--as` someone counts as "operator": whoever runs it holds the database anyway.
+   */
+  secondFactor: string | null;
+  memberships: (Membership & { organizationSlug: string; requireTwoFactor: boolean })[];
 };
 
 /**
@@ -26,16 +32,24 @@ const viewerOfCurrentRequest = cache(async (): Promise<Viewer | null> => viewerF
 
 async function viewerFrom(headers: Headers): Promise<Viewer | null> {
   const session = await getAuth().api.getSession({ headers });
-  return session ? viewerOfUser(session.user.id) : null;
+  if (!session) return null;
+  const viewer = await viewerOfUser(session.user.id, (session.session as { secondFactor?: string | null }).secondFactor ?? null);
+  // An administrator's session ends ADMIN_SESSION_HOURS after sign-in, however often it is used.
+  if (viewer?.user.isAdmin && session.session.createdAt.getTime() + sessionLifetimes().adminSeconds * 1000 < Date.now()) {
+    await getDb().session.deleteMany({ where: { id: session.session.id } });
+    return null;
+  }
+  return viewer;
 }
 
 /** The Viewer of a user named by email: the operator CLI acting as a member (`--as`). Null when there is no such user. */
 export async function getViewerByEmail(email: string): Promise<Viewer | null> {
   const user = await getDb().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
-  return user ? viewerOfUser(user.id) : null;
+  return user ? viewerOfUser(user.id, "operator") : null;
 }
 
-async function viewerOfUser(userId: string): Promise<Viewer | null> {
+/** Null for a disabled account, whose sessions are deleted anyway when it is disabled. */
+async function viewerOfUser(userId: string, secondFactor: string | null): Promise<Viewer | null> {
   const user = await getDb().user.findUnique({
     where: { id: userId },
     select: {
@@ -43,19 +57,22 @@ async function viewerOfUser(userId: string): Promise<Viewer | null> {
       name: true,
       email: true,
       isAdmin: true,
+      twoFactorEnabled: true,
+      disabledAt: true,
       memberships: {
-        select: { role: true, organization: { select: { id: true, name: true, slug: true } } },
+        select: { role: true, organization: { select: { id: true, name: true, slug: true, requireTwoFactor: true } } },
         orderBy: { organization: { name: "asc" } },
       },
     },
   });
-  if (!user) return null;
-  const { memberships, ...profile } = user;
+  if (!user || user.disabledAt) return null;
+  const { memberships, id, name, email, isAdmin, twoFactorEnabled } = user;
   return {
-    user: profile,
+    user: { id, name, email, isAdmin, twoFactorEnabled },
+    secondFactor,
     memberships: memberships
       .filter((m): m is typeof m & { role: OrgRole } => isOrgRole(m.role))
-      .map((m) => ({ organizationId: m.organization.id, organizationName: m.organization.name, organizationSlug: m.organization.slug, role: m.role })),
+      .map((m) => ({ organizationId: m.organization.id, organizationName: m.organization.name, organizationSlug: m.organization.slug, requireTwoFactor: m.organization.requireTwoFactor, role: m.role })),
   };
 }
 

@@ -30,10 +30,14 @@ async function copyFacts(from: string, to: string): Promise<void> {
   }
 }
 
-/** `next start` of the suite's build, in a process group of its own so stopping it stops the import children too. */
-async function startServer(url: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), BETTER_AUTH_SECRET: "fresh-app-secret-fresh-app-secret-fresh-app", NEXT_TELEMETRY_DISABLED: "1" },
+/**
+ * The app's server (scripts/serve.ts) on the suite's build, in a process group of its own so stopping it stops the
+ * import children too. The e2e run's environment trusts the loopback proxy (TRUSTED_PROXIES), so each test's
+ * X-Forwarded-For is its own rate-limit bucket; `env` overrides it.
+ */
+async function startServer(url: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
+    env: { ...process.env, ...env, DATABASE_URL: url, PORT: String(port), BETTER_AUTH_SECRET: "fresh-app-secret-fresh-app-secret-fresh-app", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "ignore",
     detached: true,
   });
@@ -46,7 +50,7 @@ async function startServer(url: string, port: number): Promise<ChildProcess> {
   throw new Error("the second server did not start");
 }
 
-export async function startFreshApp(): Promise<FreshApp> {
+export async function startFreshApp(options: { env?: Record<string, string> } = {}): Promise<FreshApp> {
   const e2e = process.env.E2E_DATABASE_URL!;
   const url = withDatabase(e2e, `${databaseName(e2e)}_fresh_${Date.now()}`);
   await ensureDatabaseExists(url);
@@ -54,7 +58,7 @@ export async function startFreshApp(): Promise<FreshApp> {
     await migrate(url, { quiet: true });
     await copyFacts(e2e, url);
     const port = await freePort();
-    const server = await startServer(url, port);
+    const server = await startServer(url, port, options.env);
     const stop = async (): Promise<void> => {
       try {
         process.kill(-server.pid!, "SIGKILL");

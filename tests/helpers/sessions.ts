@@ -12,7 +12,7 @@ export async function signIn(email: string, ip: string, password = PASSWORD): Pr
   const response = await authPost(
     new Request(`${ORIGIN}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": ip },
+      headers: { "content-type": "application/json", origin: ORIGIN, "x-upr-client-address": ip },
       body: JSON.stringify({ email, password }),
     }),
   );

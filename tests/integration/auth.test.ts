@@ -38,7 +38,7 @@ function signIn(email: string, password: string, ip: string): Promise<Response> 
   return authPost(
     new Request(`${ORIGIN}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": ip },
+      headers: { "content-type": "application/json", origin: ORIGIN, "x-upr-client-address": ip },
       body: JSON.stringify({ email, password }),
     }),
   );
@@ -62,16 +62,20 @@ describe("sign-in over HTTP and GET /api/me", () => {
     expect(response.status).toBe(200);
     // Answers as the OpenAPI document describes them.
     expect(signInResponseSchema.safeParse(await response.clone().json()).success).toBe(true);
+    // No session token or address in the body, and never cached.
+    expect(JSON.stringify(await response.clone().json())).not.toMatch(/"token"|ipAddress/);
+    expect(response.headers.get("cache-control")).toBe("no-store");
     const cookie = sessionCookie(response);
     const answer = await me(new Request(`${ORIGIN}/api/me`, { headers: { cookie } }));
     expect(answer.status).toBe(200);
     const body = await answer.json();
     expect(meSchema.safeParse(body).success).toBe(true);
     expect(body).toEqual({
-      user: { id: expect.any(String), name: "Owl", email: "owl@example.org", isAdmin: false },
+      user: { id: expect.any(String), name: "Owl", email: "owl@example.org", isAdmin: false, twoFactorEnabled: false },
+      secondFactor: null,
       organizations: [
-        { id: orgA.id, name: "Rights Watch A", slug: "rights-watch-a", role: "owner" },
-        { id: orgB.id, name: "Rights Watch B", slug: "rights-watch-b", role: "viewer" },
+        { id: orgA.id, name: "Rights Watch A", slug: "rights-watch-a", role: "owner", requireTwoFactor: false },
+        { id: orgB.id, name: "Rights Watch B", slug: "rights-watch-b", role: "viewer", requireTwoFactor: false },
       ],
     });
     expect(JSON.stringify(body)).not.toContain(PASSWORD);
@@ -109,7 +113,7 @@ describe("sign-in over HTTP and GET /api/me", () => {
     const response = await authPost(
       new Request(`${ORIGIN}/api/auth/sign-up/email`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": "10.0.0.5" },
+        headers: { "content-type": "application/json", origin: ORIGIN, "x-upr-client-address": "10.0.0.5" },
         body: JSON.stringify({ email: "intruder@example.org", password: PASSWORD, name: "Intruder" }),
       }),
     );
@@ -131,7 +135,7 @@ describe("the organisation plugin's own write routes", () => {
       const response = await authPost(
         new Request(`${ORIGIN}/api/auth/organization/${path}`, {
           method: "POST",
-          headers: { "content-type": "application/json", origin: ORIGIN, cookie, "x-forwarded-for": "10.0.0.9" },
+          headers: { "content-type": "application/json", origin: ORIGIN, cookie, "x-upr-client-address": "10.0.0.9" },
           body: JSON.stringify(body),
         }),
       );

@@ -9,7 +9,8 @@ export async function GET(request: Request): Promise<Response> {
     if (!viewer) throw new UnauthenticatedError();
     const me: Me = {
       user: viewer.user,
-      organizations: viewer.memberships.map((m) => ({ id: m.organizationId, name: m.organizationName, slug: m.organizationSlug, role: m.role })),
+      secondFactor: viewer.secondFactor === "totp" || viewer.secondFactor === "backup-code" || viewer.secondFactor === "passkey" ? viewer.secondFactor : null,
+      organizations: viewer.memberships.map((m) => ({ id: m.organizationId, name: m.organizationName, slug: m.organizationSlug, role: m.role, requireTwoFactor: m.requireTwoFactor })),
     };
     return jsonResponse(me);
   } catch (error) {
