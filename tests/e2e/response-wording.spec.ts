@@ -39,6 +39,8 @@ async function signInAt(browser: Browser, base: string, email: string): Promise<
 }
 
 async function expectAccessible(page: Page, what: string): Promise<void> {
+  // A router refresh re-renders the head: scan once the document has its title again.
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`), what).toEqual([]);
