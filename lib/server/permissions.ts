@@ -6,7 +6,8 @@ import { allowedRole, CAN_READ_PRIVATE, CAN_WRITE, isOrgRole, type Membership, t
 import { getAuth } from "./auth";
 import { sessionLifetimes } from "./auth/session-lifetimes";
 import { getDb } from "./db";
-import { ForbiddenError, UnauthenticatedError } from "./http-errors";
+import { can, type Action, type ResourceOf } from "@/lib/auth/policy";
+import { ForbiddenError, TwoFactorRequiredError, UnauthenticatedError } from "./http-errors";
 
 export type Viewer = {
   user: { id: string; name: string; email: string; isAdmin: boolean; twoFactorEnabled: boolean };
@@ -114,4 +115,17 @@ export function writingOrganization(viewer: Viewer, organizationId: string | und
     throw new z.ZodError([{ code: "custom", path: ["organizationId"], message: "required: you are a member of several organisations", input: undefined }]);
   }
   return writable[0]!.organizationId;
+}
+
+/**
+ * Throws unless the policy (lib/auth/policy.ts) allows the action: UnauthenticatedError (401) without a session,
+ * TwoFactorRequiredError (403, saying why) when the organisation requires a second factor this session lacks,
+ * ForbiddenError (403) otherwise.
+ */
+export function authorize<A extends Action>(viewer: Viewer | null, action: A, resource: ResourceOf<A>): Viewer {
+  const decision = can(viewer, action, resource);
+  if (decision.allowed) return viewer!;
+  if (decision.reason === "unauthenticated") throw new UnauthenticatedError();
+  if (decision.reason === "two-factor-required") throw new TwoFactorRequiredError();
+  throw new ForbiddenError();
 }

@@ -19,6 +19,9 @@ export const NAMESPACES = [
   "auth",
   "terms",
   "csv",
+  "account",
+  "organisation",
+  "accounts",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

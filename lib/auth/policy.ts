@@ -1,0 +1,111 @@
+import type { OrgRole } from "./roles";
+
+/**
+ * Every permission decision of the app, in one table: `can(viewer, action, resource)`. Routes, server actions, pages
+ * and the CLI's `--as` ask it; no module decides on its own. Pure (no database): the caller passes a Viewer read from
+ * the database on this very request (lib/server/permissions.ts), so a changed role or a removed membership applies at
+ * once. The authorisation matrix test walks POLICY, so an action without a rule, or a rule without a matrix row, fails.
+ */
+
+/** What the policy needs to know about who is asking (a subset of lib/server/permissions.ts's Viewer). */
+export type PolicyViewer = {
+  user: { id: string; isAdmin: boolean };
+  /** How this session's second factor was proven ("totp", "backup-code", "passkey", "operator"), or null. */
+  secondFactor: string | null;
+  memberships: readonly { organizationId: string; role: OrgRole; requireTwoFactor: boolean }[];
+};
+
+/** The organisation a thing belongs to, and for notes and overrides who or which organisation wrote it. */
+export type OrgResource = { organizationId: string };
+export type NoteResource = { organizationId: string; authorUserId: string };
+/** An action-category correction: the organisation writing it, and the one whose correction stands now (if any). */
+export type OverrideResource = { organizationId: string; currentOrganizationId: string | null };
+export type NoResource = Record<string, never>;
+
+type Rule<R> = { resource: R; describe: string; decide: (viewer: PolicyViewer, resource: R) => Decision };
+
+export type Refusal = "unauthenticated" | "forbidden" | "two-factor-required";
+export type Decision = { allowed: true } | { allowed: false; reason: Refusal };
+
+const ALLOW: Decision = { allowed: true };
+const FORBID: Decision = { allowed: false, reason: "forbidden" };
+
+function roleIn(viewer: PolicyViewer, organizationId: string): { role: OrgRole; requireTwoFactor: boolean } | null {
+  return viewer.memberships.find((m) => m.organizationId === organizationId) ?? null;
+}
+
+/**
+ * A member with one of `roles` in the organisation; when the organisation requires two-factor sign-in, only from a
+ * session that began with a second factor ("two-factor-required" says why, so the member is told what to do).
+ */
+function memberWith(roles: readonly OrgRole[]) {
+  return (viewer: PolicyViewer, resource: OrgResource): Decision => {
+    const membership = roleIn(viewer, resource.organizationId);
+    if (!membership || !roles.includes(membership.role)) return FORBID;
+    if (membership.requireTwoFactor && !viewer.secondFactor) return { allowed: false, reason: "two-factor-required" };
+    return ALLOW;
+  };
+}
+
+const anyMember = memberWith(["owner", "editor", "viewer"]);
+const writer = memberWith(["owner", "editor"]);
+const owner = memberWith(["owner"]);
+const admin = (viewer: PolicyViewer): Decision => (viewer.user.isAdmin ? ALLOW : FORBID);
+
+/** A note's author while still an editor or owner there, or an owner. The role is today's, never the one at writing. */
+function noteWriter(viewer: PolicyViewer, note: NoteResource): Decision {
+  const decision = writer(viewer, note);
+  if (!decision.allowed) return decision;
+  return roleIn(viewer, note.organizationId)?.role === "owner" || note.authorUserId === viewer.user.id ? ALLOW : FORBID;
+}
+
+/** A correction by a writer of its organisation, never over another organisation's standing correction. */
+function overrideWriter(viewer: PolicyViewer, override: OverrideResource): Decision {
+  const decision = writer(viewer, override);
+  if (!decision.allowed) return decision;
+  return override.currentOrganizationId === null || override.currentOrganizationId === override.organizationId ? ALLOW : FORBID;
+}
+
+export const POLICY = {
+  /** Read an organisation's private assessments, notes, statuses, status sheet, mid-term report and private CSV. */
+  "organization.readPrivate": { resource: {} as OrgResource, describe: "any member", decide: anyMember },
+  "assessment.create": { resource: {} as OrgResource, describe: "owners and editors", decide: writer },
+  "note.create": { resource: {} as OrgResource, describe: "owners and editors", decide: writer },
+  /** Edit, delete or publish a note: its author while still an editor or owner there, or an owner. The role is today's. */
+  "note.update": { resource: {} as NoteResource, describe: "the author while an editor or owner, or an owner", decide: noteWriter },
+  "note.delete": { resource: {} as NoteResource, describe: "the author while an editor or owner, or an owner", decide: noteWriter },
+  /** Correct a recommendation's action category: never over another organisation's standing correction. */
+  "actionCategory.override": { resource: {} as OverrideResource, describe: "owners and editors, unless another organisation's correction stands", decide: overrideWriter },
+  /** Clear a correction: owners and editors of the organisation that made it. */
+  "actionCategory.clear": { resource: {} as OrgResource, describe: "owners and editors of the correcting organisation", decide: writer },
+  "recurrence.decide": { resource: {} as OrgResource, describe: "owners and editors", decide: writer },
+  "statusSheet.import": { resource: {} as OrgResource, describe: "owners and editors", decide: writer },
+  "organization.manageMembers": { resource: {} as OrgResource, describe: "owners", decide: owner },
+  "organization.setTwoFactorPolicy": { resource: {} as OrgResource, describe: "owners", decide: owner },
+  "organization.readAudit": { resource: {} as OrgResource, describe: "owners", decide: owner },
+  "audit.readAll": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
+  "user.disable": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
+  "user.resetTwoFactor": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
+  "organization.create": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
+  "admin.import": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
+  "admin.responseWording": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
+} satisfies { [action: string]: Rule<never> | Rule<OrgResource> | Rule<NoteResource> | Rule<OverrideResource> | Rule<NoResource> };
+
+export type Action = keyof typeof POLICY;
+export type ResourceOf<A extends Action> = (typeof POLICY)[A]["resource"];
+
+/** Whether the viewer (null: anonymous) may do the action on the resource, and if not, why. */
+export function can<A extends Action>(viewer: PolicyViewer | null, action: A, resource: ResourceOf<A>): Decision {
+  if (!viewer) return { allowed: false, reason: "unauthenticated" };
+  return (POLICY[action].decide as (viewer: PolicyViewer, resource: ResourceOf<A>) => Decision)(viewer, resource);
+}
+
+/** The organisations whose private data the viewer may read now (two-factor policy included). */
+export function readableOrganizations(viewer: PolicyViewer | null): string[] {
+  return (viewer?.memberships ?? []).filter((m) => can(viewer, "organization.readPrivate", { organizationId: m.organizationId }).allowed).map((m) => m.organizationId);
+}
+
+/** The organisations the viewer may write assessments and notes in now. */
+export function writableOrganizations(viewer: PolicyViewer | null): string[] {
+  return (viewer?.memberships ?? []).filter((m) => can(viewer, "assessment.create", { organizationId: m.organizationId }).allowed).map((m) => m.organizationId);
+}
