@@ -23,7 +23,28 @@ export type AuditAction =
   | "action-category.derive"
   | "recommendation-text.import"
   | "response-wording.set"
-  | "response-wording.import";
+  | "response-wording.import"
+  // Accounts (issue 14). User-level events have organizationId null; owners see those of their current members.
+  | "auth.sign-in"
+  | "auth.sign-in-failed"
+  | "auth.two-factor.enable"
+  | "auth.two-factor.disable"
+  | "auth.recovery-codes.regenerate"
+  | "auth.passkey.add"
+  | "auth.passkey.delete"
+  | "auth.password.change"
+  | "session.revoke"
+  | "user.rename"
+  | "user.disable"
+  | "user.enable"
+  | "user.reset-2fa"
+  | "membership.remove"
+  | "org.require-2fa"
+  // Downloads of an organisation's private data: who, what, how many rows.
+  | "download.status-sheet"
+  | "download.mid-term-report"
+  | "download.recommendations"
+  | "download.stats";
 
 export type AuditEventInput = {
   /** Null for the operator CLI and the first-start seed. */
