@@ -7,6 +7,7 @@ import { organization, twoFactor } from "better-auth/plugins";
 import { accessControl, accessRoles } from "@/lib/auth/roles";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 import { getDb, type Db } from "../db";
+import { authHooks } from "./hooks";
 import { ensureAuthSecret } from "./secret";
 import { sessionLifetimes } from "./session-lifetimes";
 
@@ -101,8 +102,11 @@ function createAuth(db: Db) {
         "/two-factor/*": { window: 60, max: SECOND_FACTOR_ATTEMPTS_PER_MINUTE },
         "/passkey/verify-authentication": { window: 60, max: SECOND_FACTOR_ATTEMPTS_PER_MINUTE },
         "/change-password": { window: 60, max: SECOND_FACTOR_ATTEMPTS_PER_MINUTE },
+        "/verify-password": { window: 60, max: SECOND_FACTOR_ATTEMPTS_PER_MINUTE },
       },
     },
+    // The per-account slow-down (./throttle.ts) and the audit of sign-ins and account changes, for HTTP and auth.api alike.
+    hooks: authHooks(db),
     databaseHooks: {
       session: {
         create: {
@@ -128,6 +132,9 @@ function createAuth(db: Db) {
         backupCodeOptions: { amount: 10, length: 10 },
         // No "trust this device": a seized laptop must still be asked for a code.
         trustDeviceMaxAge: 1,
+        // Its 10-failures-then-15-minutes lock is replaced by the per-account slow-down of ./throttle.ts, which covers
+        // the same codes from the first failure on, reaches the same 15-minute bound, and answers with the true wait.
+        accountLockout: { enabled: false },
       }),
       passkey({
         rpID: new URL(baseURL).hostname,
