@@ -22,13 +22,22 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   const list = new BlockList();
   const entries = (value ?? "").split(/[\s,]+/).filter(Boolean);
   for (const entry of entries) {
-    const [address, bits, extra] = entry.split("/");
-    const family = isIP(address ?? "");
-    const prefix = bits === undefined ? (family === 6 ? 128 : 32) : Number(bits);
-    if (!family || extra !== undefined || !Number.isInteger(prefix) || prefix < 0 || prefix > (family === 6 ? 128 : 32) || (bits !== undefined && !/^\d+$/.test(bits))) {
-      throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range (e.g. 10.0.0.5 or 10.0.0.0/24)`);
+    const bad = new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range (e.g. 10.0.0.5 or 10.0.0.0/24)`);
+    const [written = "", bits, extra] = entry.split("/");
+    if (extra !== undefined || (bits !== undefined && !/^\d{1,3}$/.test(bits))) throw bad;
+    // An IPv4-mapped entry ("::ffff:10.0.0.5", "::ffff:10.0.0.0/120") is the IPv4 address or range it maps.
+    const address = plain(written);
+    const mapped = address !== written;
+    const family = isIP(address);
+    const width = family === 6 ? 128 : 32;
+    const prefix = bits === undefined ? width : Number(bits) - (mapped ? 96 : 0);
+    if (!family || prefix < 0 || prefix > width) throw bad;
+    try {
+      list.addSubnet(address, prefix, family === 6 ? "ipv6" : "ipv4");
+    } catch {
+      // Whatever a BlockList refuses that isIP accepted is named too, never a stack trace.
+      throw bad;
     }
-    list.addSubnet(plain(address!), prefix, family === 6 ? "ipv6" : "ipv4");
   }
   return { list, entries };
 }
