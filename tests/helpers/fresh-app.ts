@@ -8,7 +8,16 @@ import { databaseName, dropDatabase, ensureDatabaseExists, migrate, withDatabase
  * shared e2e database must keep: here, China's reviews with their official facts but none of their recommendations.
  * The database is migrated, takes the e2e database's States and review facts, and is dropped by `stop`.
  */
-export type FreshApp = { base: string; url: string; server: ChildProcess; stop: () => Promise<void> };
+export type FreshApp = {
+  base: string;
+  url: string;
+  server: ChildProcess;
+  stop: () => Promise<void>;
+  /** Stops the server and starts it again on the same port and database, as an operator's restart would. */
+  restart: () => Promise<void>;
+  /** A second instance on the same database, as behind a load balancer; `stop` (of the app) stops it too. */
+  startInstance: (env?: Record<string, string>) => Promise<{ base: string }>;
+};
 
 /** Tables copied as they are, parents first: the States, the reviews' facts, the reported counts per wording. */
 const FACT_TABLES = ["Country", "Review", "ReportedResponseCount"];
@@ -50,25 +59,48 @@ async function startServer(url: string, port: number, env: Record<string, string
   throw new Error("the second server did not start");
 }
 
+/** Kills the server's process group and waits until it is gone, so its port is free again. */
+async function kill(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const gone = new Promise((resolve) => server.once("exit", resolve));
+  try {
+    process.kill(-server.pid!, "SIGKILL");
+  } catch {
+    return; // already gone
+  }
+  await gone;
+}
+
 export async function startFreshApp(options: { env?: Record<string, string> } = {}): Promise<FreshApp> {
   const e2e = process.env.E2E_DATABASE_URL!;
   const url = withDatabase(e2e, `${databaseName(e2e)}_fresh_${Date.now()}`);
   await ensureDatabaseExists(url);
+  const others: ChildProcess[] = [];
   try {
     await migrate(url, { quiet: true });
     await copyFacts(e2e, url);
     const port = await freePort();
-    const server = await startServer(url, port, options.env);
-    const stop = async (): Promise<void> => {
-      try {
-        process.kill(-server.pid!, "SIGKILL");
-      } catch {
-        // already gone
-      }
-      await dropDatabase(url);
+    const app: FreshApp = {
+      base: `http://127.0.0.1:${port}`,
+      url,
+      server: await startServer(url, port, options.env),
+      stop: async () => {
+        await Promise.all([app.server, ...others].map(kill));
+        await dropDatabase(url);
+      },
+      restart: async () => {
+        await kill(app.server);
+        app.server = await startServer(url, port, options.env);
+      },
+      startInstance: async (env = options.env) => {
+        const otherPort = await freePort();
+        others.push(await startServer(url, otherPort, env));
+        return { base: `http://127.0.0.1:${otherPort}` };
+      },
     };
-    return { base: `http://127.0.0.1:${port}`, url, server, stop };
+    return app;
   } catch (error) {
+    await Promise.all(others.map(kill));
     await dropDatabase(url).catch(() => {});
     throw error;
   }
