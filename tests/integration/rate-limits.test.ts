@@ -285,6 +285,16 @@ describe("the audit of sign-ins and account changes", () => {
     expect(everything).not.toContain("avocet-unknown");
   });
 
+  it("records the right password of a disabled account as a refused sign-in", async () => {
+    const user = await newUser("sanderling");
+    await getDb().user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    const refused = await signIn(user.email, PASSWORD);
+    expect([401, 403]).toContain(refused.status);
+    expect(withCookies("", refused)).not.toContain("better-auth.session_token=");
+    await expect.poll(() => events(user.id, "auth.sign-in-failed")).toEqual([expect.objectContaining({ changes: { method: "password", code: expect.any(String) } })]);
+    expect(await events(user.id, "auth.sign-in")).toEqual([]);
+  });
+
   it("records two-factor disable and recovery codes regenerated", async () => {
     const user = await newUser("godwit");
     const { cookie } = await enrolTotp(user);
@@ -330,6 +340,16 @@ describe("the audit of sign-ins and account changes", () => {
     const passkeySignIn = await post("/passkey/verify-authentication", assertion, withCookies("", challenge));
     expect(passkeySignIn.status).toBe(200);
     expect((await events(user.id, "auth.sign-in")).map((e) => e.changes)).toEqual([{ method: "password" }, { method: "passkey" }]);
+
+    // A signature that does not verify is a refused passkey sign-in of the account the credential belongs to.
+    const again = await get("/passkey/generate-authenticate-options", "");
+    const againChallenge = ((await again.json()) as { challenge: string }).challenge;
+    const forged = authenticator.assertion(againChallenge, ORIGIN, "localhost");
+    // Signed by another key: well formed, but not this credential's.
+    const otherKey = createSoftwarePasskey().assertion(againChallenge, ORIGIN, "localhost");
+    (forged.response.response as { signature: string }).signature = (otherKey.response.response as { signature: string }).signature;
+    expect((await post("/passkey/verify-authentication", forged, withCookies("", again))).status).toBe(401);
+    await expect.poll(async () => (await events(user.id, "auth.sign-in-failed")).map((e) => (e.changes as { method: string }).method)).toEqual(["passkey"]);
 
     expect((await post("/passkey/delete-passkey", { id: passkey.id }, cookie)).status).toBe(200);
     expect((await events(user.id, "auth.passkey.delete"))[0]).toMatchObject({ subjectType: "passkey", subjectId: passkey.id });

@@ -97,6 +97,14 @@ function auditInBackground(db: Db, event: AuthEvent): void {
   audit(db, event).catch((error: unknown) => process.stderr.write(`[upr] audit of ${event.action} failed: ${(error as Error).message}\n`));
 }
 
+/**
+ * A refusal worth an owner's eye: wrong credentials (401), or right ones for an account that may not sign in (403,
+ * a disabled account). Malformed requests (400) and waits (429) are not written.
+ */
+function isRefusal(error: APIError | null): error is APIError {
+  return error?.statusCode === 401 || error?.statusCode === 403;
+}
+
 function errorCode(error: APIError): string {
   const code = (error.body as { code?: unknown } | undefined)?.code;
   return typeof code === "string" ? code : String(error.status);
@@ -130,7 +138,7 @@ export function authHooks(db: Db) {
         await audit(db, { actorUserId: newSession.user.id, action: "auth.sign-in", changes: { method: "password" } });
       }
       const email = (ctx.body as { email?: unknown } | undefined)?.email;
-      if (failure?.statusCode === 401 && typeof email === "string") {
+      if (isRefusal(failure) && typeof email === "string") {
         const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
         if (user) auditInBackground(db, { actorUserId: user.id, action: "auth.sign-in-failed", changes: { method: "password", code: errorCode(failure) } });
       }
@@ -141,7 +149,7 @@ export function authHooks(db: Db) {
     if (method && plan.userId) {
       if (plan.mode === "sign-in") {
         if (!failure) await audit(db, { actorUserId: plan.userId, action: "auth.sign-in", changes: { method } });
-        else if (failure.statusCode === 401) auditInBackground(db, { actorUserId: plan.userId, action: "auth.sign-in-failed", changes: { method, code: errorCode(failure) } });
+        else if (isRefusal(failure)) auditInBackground(db, { actorUserId: plan.userId, action: "auth.sign-in-failed", changes: { method, code: errorCode(failure) } });
       } else if (!failure && method === "totp" && !plan.twoFactorWasEnabled) {
         // A signed-in user's first right code confirms the enrolment: that is when two-factor sign-in is on.
         const user = await db.user.findUnique({ where: { id: plan.userId }, select: { twoFactorEnabled: true } });
@@ -152,6 +160,11 @@ export function authHooks(db: Db) {
 
     if (path === "/passkey/verify-authentication") {
       if (!failure && newSession) await audit(db, { actorUserId: newSession.user.id, action: "auth.sign-in", changes: { method: "passkey" } });
+      const credentialID = (ctx.body as { response?: { id?: unknown } } | undefined)?.response?.id;
+      if (isRefusal(failure) && typeof credentialID === "string") {
+        const passkey = await db.passkey.findFirst({ where: { credentialID }, select: { userId: true } });
+        if (passkey) auditInBackground(db, { actorUserId: passkey.userId, action: "auth.sign-in-failed", changes: { method: "passkey", code: errorCode(failure) } });
+      }
       return;
     }
     if (path === "/passkey/verify-registration") {
