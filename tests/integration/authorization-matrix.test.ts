@@ -149,7 +149,8 @@ async function fingerprint(): Promise<string> {
       (SELECT string_agg(o::text, ',' ORDER BY o."id") FROM "Organization" o),
       (SELECT string_agg(l::text, ',' ORDER BY l."earlierId", l."laterId") FROM "RecommendationLink" l),
       (SELECT string_agg(u."id" || u."isAdmin"::text || u."name", ',' ORDER BY u."id") FROM "User" u),
-      (SELECT count(*)::text FROM "AuditEvent")
+      -- Sign-ins are audited too, and a row that signs in as part of its call is not writing for that.
+      (SELECT count(*)::text FROM "AuditEvent" WHERE "action" NOT IN ('auth.sign-in', 'auth.sign-in-failed'))
     )) AS hash`;
   return row!.hash;
 }
