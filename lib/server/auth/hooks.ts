@@ -1,5 +1,5 @@
 import "server-only";
-import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
+import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError, type AuthMiddleware } from "better-auth/api";
 import { recordAuditEvent, type AuditAction } from "../audit";
 import type { Db, Prisma } from "../db";
 import { beginAttempt, clearFailures, passwordThrottleKey, secondFactorThrottleKey } from "./throttle";
@@ -110,7 +110,9 @@ function errorCode(error: APIError): string {
   return typeof code === "string" ? code : String(error.status);
 }
 
-export function authHooks(db: Db) {
+export function authHooks(db: Db): { before: AuthMiddleware; after: AuthMiddleware } {
+  // Keyed on the request's auth context: better-auth hands the same object to the before hook, the endpoint and the
+  // after hook of one call, and a new one to each call.
   const plans = new WeakMap<object, Plan>();
 
   const before = createAuthMiddleware(async (ctx) => {
