@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactElement } from "react";
-import type { AuditEventView } from "@/lib/server/audit-log";
+import type { AuditEventView } from "@/lib/server/audit/log";
 import styles from "./audit-table.module.css";
 
 /** Changes as stored, shown as text ({ field: [before, after] }); React escapes it like any user text. */

@@ -10,7 +10,7 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { NoteList } from "@/components/recommendations/note-list";
 import { noteListSchema } from "@/lib/schemas/note";
 import { addUser, createOrganization } from "@/lib/server/accounts";
-import { listAuditEvents } from "@/lib/server/audit-log";
+import { listAuditEvents } from "@/lib/server/audit/log";
 import { getDb } from "@/lib/server/db";
 import { ForbiddenError } from "@/lib/server/http-errors";
 import { listNotes } from "@/lib/server/notes";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "@/lib/i18n/navigation";
 import { AuditTable } from "@/components/audit/audit-table";
-import { AUDIT_PAGE_SIZE, canReadAuditLog, listAuditEvents } from "@/lib/server/audit-log";
+import { AUDIT_PAGE_SIZE, canReadAuditLog, listAuditEvents } from "@/lib/server/audit/log";
 import { getViewer } from "@/lib/server/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,7 +1,7 @@
 import "server-only";
-import { getDb } from "./db";
-import { ForbiddenError, UnauthenticatedError } from "./http-errors";
-import { readableOrganizationIds, type Viewer } from "./permissions";
+import { getDb } from "../db";
+import { ForbiddenError, UnauthenticatedError } from "../http-errors";
+import { readableOrganizationIds, type Viewer } from "../permissions";
 
 export type AuditEventView = {
   id: number;
