@@ -325,7 +325,8 @@ function reportPaths(): Record<string, JsonSchema> {
         description:
           "Members of the organisation only (any role). The report holds the organisation's latest assessment of each recommendation, private " +
           "ones included, with rationale and evidence; nothing of any other organisation and no notes. Answers carry " +
-          "`Cache-Control: private, no-store` and a file name such as mid-term-CHN-cycle3-<organisation slug>.docx.",
+          "`Cache-Control: private, no-store` and a file name such as mid-term-CHN-cycle3-<organisation slug>.docx. Each report " +
+          "answered is recorded in the organisation's audit log (who, format, rows).",
         security: SESSION,
         parameters: reportParameters(),
         responses: {

@@ -361,15 +361,15 @@ const ROWS: Row[] = [
   {
     name: "GET /api/status-sheet of A (a read of A's private statuses)",
     call: async (actor) => (await sheetGet(new Request(`${ORIGIN}/api/status-sheet?review=${reviewId}&organization=${orgId.A}`, { headers: headersOf(actor) }))).status,
+    // A download of private data: allowed, it writes its audit event (download.status-sheet); refused, nothing.
     expected: { ...IMPORT_A, viewerA: 200 },
-    readOnly: true,
   },
   {
     name: "GET /api/reports/mid-term of A (a read of A's private statuses and evidence)",
     call: async (actor) =>
       (await midTermReportGet(new Request(`${ORIGIN}/api/reports/mid-term?review=${reviewId}&organization=${orgId.A}&format=csv`, { headers: headersOf(actor) }))).status,
+    // Audited like the sheet (download.mid-term-report).
     expected: { ...IMPORT_A, viewerA: 200 },
-    readOnly: true,
   },
   {
     name: "action applyStatusSheetAction of A's sheet",
