@@ -155,7 +155,7 @@ export function authHooks(db: Db): { before: AuthMiddleware; after: AuthMiddlewa
       } else if (!failure && method === "totp" && !plan.twoFactorWasEnabled) {
         // A signed-in user's first right code confirms the enrolment: that is when two-factor sign-in is on.
         const user = await db.user.findUnique({ where: { id: plan.userId }, select: { twoFactorEnabled: true } });
-        if (user?.twoFactorEnabled) await audit(db, { actorUserId: plan.userId, action: "auth.two-factor.enable", changes: { twoFactorEnabled: [false, true] } });
+        if (user?.twoFactorEnabled) await audit(db, { actorUserId: plan.userId, action: "auth.two-factor.enable", changes: {} });
       }
       return;
     }
@@ -172,7 +172,7 @@ export function authHooks(db: Db): { before: AuthMiddleware; after: AuthMiddlewa
     if (path === "/passkey/verify-registration") {
       const passkey = returned as { id?: unknown; userId?: unknown; name?: unknown } | null;
       if (!failure && typeof passkey?.id === "string" && typeof passkey.userId === "string") {
-        await audit(db, { actorUserId: passkey.userId, action: "auth.passkey.add", subjectType: "passkey", subjectId: passkey.id, changes: { name: typeof passkey.name === "string" ? passkey.name : null } });
+        await audit(db, { actorUserId: passkey.userId, action: "auth.passkey.add", subjectType: "passkey", subjectId: passkey.id, changes: { passkeyName: typeof passkey.name === "string" ? passkey.name : null } });
       }
       return;
     }
@@ -180,11 +180,11 @@ export function authHooks(db: Db): { before: AuthMiddleware; after: AuthMiddlewa
     const actorUserId = plan.userId;
 
     if (path === "/passkey/delete-passkey") {
-      await audit(db, { actorUserId, action: "auth.passkey.delete", subjectType: "passkey", subjectId: plan.subjectId, changes: { deleted: true } });
+      await audit(db, { actorUserId, action: "auth.passkey.delete", subjectType: "passkey", subjectId: plan.subjectId, changes: {} });
     } else if (path === "/two-factor/disable") {
-      await audit(db, { actorUserId, action: "auth.two-factor.disable", changes: { twoFactorEnabled: [plan.twoFactorWasEnabled ?? null, false] } });
+      await audit(db, { actorUserId, action: "auth.two-factor.disable", changes: {} });
     } else if (path === "/two-factor/generate-backup-codes") {
-      await audit(db, { actorUserId, action: "auth.recovery-codes.regenerate", changes: { recoveryCodes: "replaced" } });
+      await audit(db, { actorUserId, action: "auth.recovery-codes.regenerate", changes: {} });
     } else if (path === "/change-password") {
       const revokeOtherSessions = (ctx.body as { revokeOtherSessions?: unknown } | undefined)?.revokeOtherSessions === true;
       await audit(db, { actorUserId, action: "auth.password.change", changes: { otherSessionsEnded: revokeOtherSessions } });
