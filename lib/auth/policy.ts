@@ -86,6 +86,8 @@ export const POLICY = {
   "audit.readAll": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
   "user.disable": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
   "user.resetTwoFactor": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
+  /** Create an account, make someone an instance administrator, or add anyone to any organisation. */
+  "user.create": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
   "organization.create": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
   "admin.import": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
   "admin.responseWording": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
@@ -103,6 +105,17 @@ export function can<A extends Action>(viewer: PolicyViewer | null, action: A, re
 /** The organisations whose private data the viewer may read now (two-factor policy included). */
 export function readableOrganizations(viewer: PolicyViewer | null): string[] {
   return (viewer?.memberships ?? []).filter((m) => can(viewer, "organization.readPrivate", { organizationId: m.organizationId }).allowed).map((m) => m.organizationId);
+}
+
+/**
+ * The viewer's memberships whose private data waits for a second factor: the organisation requires two-factor sign-in
+ * and this session began without one. Pages name them in a notice that links to the account page.
+ */
+export function awaitingSecondFactor<M extends PolicyViewer["memberships"][number]>(viewer: (Omit<PolicyViewer, "memberships"> & { memberships: readonly M[] }) | null): M[] {
+  return (viewer?.memberships ?? []).filter((m) => {
+    const decision = can(viewer, "organization.readPrivate", { organizationId: m.organizationId });
+    return !decision.allowed && decision.reason === "two-factor-required";
+  });
 }
 
 /** The organisations the viewer may write assessments and notes in now. */

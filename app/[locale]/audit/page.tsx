@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "@/lib/i18n/navigation";
 import { AuditTable } from "@/components/audit/audit-table";
 import { AUDIT_PAGE_SIZE, canReadAuditLog, listAuditEvents } from "@/lib/server/audit-log";
+import { can } from "@/lib/auth/policy";
 import { getViewer } from "@/lib/server/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,7 +27,7 @@ export default async function AuditPage() {
   return (
     <>
       <h1>{t("title")}</h1>
-      <p className="lede">{t(viewer.user.isAdmin ? "ledeAdmin" : "ledeOwner", { count: AUDIT_PAGE_SIZE })}</p>
+      <p className="lede">{t(can(viewer, "audit.readAll", {}).allowed ? "ledeAdmin" : "ledeOwner", { count: AUDIT_PAGE_SIZE })}</p>
       <AuditTable events={events} />
     </>
   );
