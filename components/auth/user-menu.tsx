@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactElement } from "react";
 import { Link } from "@/lib/i18n/navigation";
+import { can } from "@/lib/auth/policy";
 import { canReadAuditLog } from "@/lib/server/audit/log";
 import { getViewer } from "@/lib/server/permissions";
 import { SignOutButton } from "./sign-out-button";
@@ -15,6 +16,8 @@ export async function UserMenu(): Promise<ReactElement> {
       </div>
     );
   }
+  // Which links to show, from the policy (each page checks again itself).
+  const admin = { import: can(viewer, "admin.import", {}).allowed, responseWording: can(viewer, "admin.responseWording", {}).allowed };
   const organisations = viewer.memberships.map((m) => t("membership", { organization: m.organizationName, role: t(`role.${m.role}`) })).join(", ");
   return (
     <div className="user-menu" aria-label={t("account")} role="group">
@@ -26,8 +29,8 @@ export async function UserMenu(): Promise<ReactElement> {
       {viewer.memberships.length > 0 ? <Link href="/status-sheet">{t("statusSheet")}</Link> : null}
       {viewer.memberships.length > 0 ? <Link href="/reports/mid-term">{t("midTermReport")}</Link> : null}
       {canReadAuditLog(viewer) ? <Link href="/audit">{t("auditLog")}</Link> : null}
-      {viewer.user.isAdmin ? <Link href="/admin/import">{t("adminImport")}</Link> : null}
-      {viewer.user.isAdmin ? <Link href="/admin/response-wording">{t("responseWording")}</Link> : null}
+      {admin.import ? <Link href="/admin/import">{t("adminImport")}</Link> : null}
+      {admin.responseWording ? <Link href="/admin/response-wording">{t("responseWording")}</Link> : null}
       <SignOutButton label={t("signOut")} locale={locale} />
     </div>
   );

@@ -1,27 +1,32 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactElement } from "react";
 import { createNoteAction, deleteNoteAction, updateNoteAction } from "@/lib/actions/notes";
-import { CAN_WRITE } from "@/lib/auth/roles";
-import { listNotes } from "@/lib/server/notes";
-import { getViewer, readableOrganizationIds } from "@/lib/server/permissions";
+import type { NamedOrganization } from "@/lib/auth/recommendation-permissions";
+import type { NoteView } from "@/lib/server/notes";
 import { DeleteNoteButton } from "./delete-note-button";
 import { NoteForm } from "./note-form";
 import { NoteList } from "./note-list";
 
+type Props = {
+  recommendationId: number;
+  /** The notes the viewer may read, each with `canEdit` from the policy. */
+  notes: NoteView[];
+  /** The organisations whose private notes the viewer reads now. */
+  readableOrganizationIds: string[];
+  /** Where the viewer may write a note now; empty for everyone else. */
+  writableOrganizations: NamedOrganization[];
+};
+
 /** The detail page's notes: public ones, the viewer's organisations' private ones, and the add/edit/delete forms. */
-export async function NotesSection({ recommendationId }: { recommendationId: number }): Promise<ReactElement> {
+export async function NotesSection({ recommendationId, notes, readableOrganizationIds, writableOrganizations }: Props): Promise<ReactElement> {
   const t = await getTranslations("detail.notes");
-  const viewer = await getViewer();
-  const notes = await listNotes(viewer, recommendationId);
-  const memberships = viewer?.memberships ?? [];
-  const readable = readableOrganizationIds(viewer);
-  const writable = memberships.filter((m) => CAN_WRITE.includes(m.role)).map((m) => ({ id: m.organizationId, name: m.organizationName }));
+  const writable = writableOrganizations.map((m) => ({ id: m.organizationId, name: m.organizationName }));
   return (
     <section aria-labelledby="notes-heading">
       <h2 id="notes-heading">{t("heading")}</h2>
       <NoteList
         notes={notes}
-        viewerOrganizationIds={readable}
+        viewerOrganizationIds={readableOrganizationIds}
         renderControls={(note) => (
           <div className="note-controls">
             <details>

@@ -2,7 +2,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { parseMidTermReportParams, type MidTermReport, type MidTermReportInput } from "@/lib/schemas/mid-term-report";
-import { ForbiddenError, NotFoundError } from "@/lib/server/http-errors";
+import { ForbiddenError, NotFoundError, TwoFactorRequiredError } from "@/lib/server/http-errors";
 import { getMidTermReport } from "@/lib/server/mid-term-report";
 import type { Viewer } from "@/lib/server/permissions";
 
@@ -40,11 +40,13 @@ export async function loadReportPage(viewer: Viewer, params: Record<string, stri
     const problem =
       error instanceof NotFoundError
         ? t("noReview")
-        : error instanceof ForbiddenError
-          ? t("notYours")
-          : error instanceof z.ZodError
-            ? t("details", { details: error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`).join("; ") })
-            : null;
+        : error instanceof TwoFactorRequiredError
+          ? t("twoFactorRequired")
+          : error instanceof ForbiddenError
+            ? t("notYours")
+            : error instanceof z.ZodError
+              ? t("details", { details: error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`).join("; ") })
+              : null;
     if (problem === null) throw error;
     return { choice: input, report: null, problem, search };
   }

@@ -5,8 +5,8 @@ import { refused, type FormState } from "@/lib/form-state";
 import { revalidateLocalizedPath } from "@/lib/i18n/revalidate";
 import { z } from "zod";
 import { setActionCategorySchema } from "@/lib/schemas/action-category";
-import { clearActionCategoryOverride, setActionCategoryOverride } from "@/lib/server/action-categories";
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/server/http-errors";
+import { clearActionCategoryOverride, CorrectionStandsError, setActionCategoryOverride } from "@/lib/server/action-categories";
+import { ForbiddenError, NotFoundError, TwoFactorRequiredError, UnauthenticatedError } from "@/lib/server/http-errors";
 import { getViewer } from "@/lib/server/permissions";
 
 export type ActionCategoryFormState = FormState;
@@ -15,6 +15,8 @@ export type ActionCategoryFormState = FormState;
 function refusal(error: unknown, t: Translate, formData: FormData): ActionCategoryFormState {
   if (error instanceof z.ZodError) return refused(formData, { fieldErrors: translatedFieldErrors(error.issues, t, (issue) => issue.path.slice(0, 1)) });
   if (error instanceof UnauthenticatedError) return refused(formData, { message: t("messages.signInCategory") });
+  if (error instanceof TwoFactorRequiredError) return refused(formData, { message: t("messages.twoFactorRequired") });
+  if (error instanceof CorrectionStandsError) return refused(formData, { message: t("messages.correctionStands", { organization: error.organization }) });
   if (error instanceof ForbiddenError) return refused(formData, { message: t("messages.roleForbids") });
   if (error instanceof NotFoundError) return refused(formData, { message: t("messages.categoryGone") });
   throw error;

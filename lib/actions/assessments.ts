@@ -5,7 +5,7 @@ import { refused, type FormState } from "@/lib/form-state";
 import { revalidateLocalizedPath } from "@/lib/i18n/revalidate";
 import { assessmentInputSchema, type AssessmentDto } from "@/lib/schemas/assessment";
 import { createAssessment } from "@/lib/server/assessments";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/server/http-errors";
+import { ConflictError, ForbiddenError, NotFoundError, TwoFactorRequiredError } from "@/lib/server/http-errors";
 import { getViewer } from "@/lib/server/permissions";
 
 export type AssessmentFormState = FormState;
@@ -70,6 +70,7 @@ export async function createAssessmentAction(recommendationId: number, _previous
     return { ok: true, message: t("messages.savedVersion", { version: created.version }) };
   } catch (error) {
     if (error instanceof ConflictError) return refused(formData, { message: conflictMessage(error.current, t) });
+    if (error instanceof TwoFactorRequiredError) return refused(formData, { message: t("messages.twoFactorRequired") });
     if (error instanceof ForbiddenError) return refused(formData, { message: t("messages.forbiddenAssessment") });
     if (error instanceof NotFoundError) return refused(formData, { message: t("messages.recommendationGone") });
     throw error;

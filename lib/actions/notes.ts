@@ -5,7 +5,7 @@ import { refused, type FormState } from "@/lib/form-state";
 import { revalidateLocalizedPath } from "@/lib/i18n/revalidate";
 import { z } from "zod";
 import { createNoteSchema, parseTagList, updateNoteSchema } from "@/lib/schemas/note";
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/server/http-errors";
+import { ForbiddenError, NotFoundError, TwoFactorRequiredError, UnauthenticatedError } from "@/lib/server/http-errors";
 import { createNote, deleteNote, updateNote } from "@/lib/server/notes";
 import { getViewer } from "@/lib/server/permissions";
 
@@ -21,6 +21,7 @@ function fields(formData: FormData): Record<string, unknown> {
 function refusal(error: unknown, t: Translate, formData: FormData): NoteFormState {
   if (error instanceof z.ZodError) return refused(formData, { fieldErrors: translatedFieldErrors(error.issues, t, (issue) => issue.path.slice(0, 1)) });
   if (error instanceof UnauthenticatedError) return refused(formData, { message: t("messages.signInNotes") });
+  if (error instanceof TwoFactorRequiredError) return refused(formData, { message: t("messages.twoFactorRequired") });
   if (error instanceof ForbiddenError) return refused(formData, { message: t("messages.roleForbids") });
   if (error instanceof NotFoundError) return refused(formData, { message: t("messages.noteGone") });
   throw error;
@@ -40,7 +41,7 @@ export async function createNoteAction(recommendationId: number, _state: NoteFor
   return { ok: true, message: t("messages.noteSaved") };
 }
 
-/** Edits a note (author or owner; checked in updateNote). */
+/** Edits a note (its author while an editor or owner, or an owner; checked in updateNote). */
 export async function updateNoteAction(noteId: string, _state: NoteFormState, formData: FormData): Promise<NoteFormState> {
   const t = await detailTranslator();
   let recommendationId: number;
@@ -56,7 +57,7 @@ export async function updateNoteAction(noteId: string, _state: NoteFormState, fo
   return { ok: true, message: t("messages.noteUpdated") };
 }
 
-/** Deletes a note (author or owner; checked in deleteNote). A refusal comes back as a message, never an error page. */
+/** Deletes a note (its author while an editor or owner, or an owner; checked in deleteNote). A refusal comes back as a message, never an error page. */
 export async function deleteNoteAction(noteId: string, recommendationId: number, _state: NoteFormState, formData: FormData): Promise<NoteFormState> {
   const t = await detailTranslator();
   try {

@@ -4,7 +4,7 @@ import { detailTranslator, fieldErrorMessage, translatedFieldErrors, type Transl
 import { revalidateLocalizedPath } from "@/lib/i18n/revalidate";
 import { z } from "zod";
 import { decideLinkSchema } from "@/lib/schemas/recurrence";
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/server/http-errors";
+import { ForbiddenError, NotFoundError, TwoFactorRequiredError, UnauthenticatedError } from "@/lib/server/http-errors";
 import { getViewer } from "@/lib/server/permissions";
 import { decideLink } from "@/lib/server/recurrence";
 
@@ -17,6 +17,7 @@ function refusal(error: unknown, t: Translate): LinkFormState {
     return { ok: false, message, fieldErrors: translatedFieldErrors(error.issues, t, (issue) => issue.path.slice(0, 1)) };
   }
   if (error instanceof UnauthenticatedError) return { ok: false, message: t("messages.signInLinks") };
+  if (error instanceof TwoFactorRequiredError) return { ok: false, message: t("messages.twoFactorRequired") };
   if (error instanceof ForbiddenError) return { ok: false, message: t("messages.linkForbidden") };
   if (error instanceof NotFoundError) return { ok: false, message: t("messages.linkGone") };
   throw error;

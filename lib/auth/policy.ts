@@ -35,36 +35,44 @@ function roleIn(viewer: PolicyViewer, organizationId: string): { role: OrgRole; 
 }
 
 /**
- * A member with one of `roles` in the organisation; when the organisation requires two-factor sign-in, only from a
- * session that began with a second factor ("two-factor-required" says why, so the member is told what to do).
+ * When the organisation requires two-factor sign-in, a rule that allows a member allows them only from a session that
+ * began with a second factor ("two-factor-required" says why, so the member is told what to do). Applied after the
+ * rule itself, so a member whom the rule refuses anyway is told "forbidden", never sent to enrol for nothing.
  */
-function memberWith(roles: readonly OrgRole[]) {
-  return (viewer: PolicyViewer, resource: OrgResource): Decision => {
-    const membership = roleIn(viewer, resource.organizationId);
-    if (!membership || !roles.includes(membership.role)) return FORBID;
-    if (membership.requireTwoFactor && !viewer.secondFactor) return { allowed: false, reason: "two-factor-required" };
+function withSecondFactor<R extends OrgResource>(rule: (viewer: PolicyViewer, resource: R) => Decision) {
+  return (viewer: PolicyViewer, resource: R): Decision => {
+    const decision = rule(viewer, resource);
+    if (!decision.allowed) return decision;
+    if (roleIn(viewer, resource.organizationId)?.requireTwoFactor && !viewer.secondFactor) return { allowed: false, reason: "two-factor-required" };
     return ALLOW;
   };
 }
 
-const anyMember = memberWith(["owner", "editor", "viewer"]);
-const writer = memberWith(["owner", "editor"]);
-const owner = memberWith(["owner"]);
+/** A member with one of `roles` in the organisation (today's role: the Viewer is read on this very request). */
+function memberWith(roles: readonly OrgRole[]) {
+  return (viewer: PolicyViewer, resource: OrgResource): Decision => {
+    const membership = roleIn(viewer, resource.organizationId);
+    return membership && roles.includes(membership.role) ? ALLOW : FORBID;
+  };
+}
+
+const anyMember = withSecondFactor(memberWith(["owner", "editor", "viewer"]));
+const writer = withSecondFactor(memberWith(["owner", "editor"]));
+const owner = withSecondFactor(memberWith(["owner"]));
 const admin = (viewer: PolicyViewer): Decision => (viewer.user.isAdmin ? ALLOW : FORBID);
 
 /** A note's author while still an editor or owner there, or an owner. The role is today's, never the one at writing. */
-function noteWriter(viewer: PolicyViewer, note: NoteResource): Decision {
-  const decision = writer(viewer, note);
-  if (!decision.allowed) return decision;
-  return roleIn(viewer, note.organizationId)?.role === "owner" || note.authorUserId === viewer.user.id ? ALLOW : FORBID;
-}
+const noteWriter = withSecondFactor((viewer: PolicyViewer, note: NoteResource): Decision => {
+  const role = roleIn(viewer, note.organizationId)?.role;
+  return role === "owner" || (role === "editor" && note.authorUserId === viewer.user.id) ? ALLOW : FORBID;
+});
 
 /** A correction by a writer of its organisation, never over another organisation's standing correction. */
-function overrideWriter(viewer: PolicyViewer, override: OverrideResource): Decision {
-  const decision = writer(viewer, override);
-  if (!decision.allowed) return decision;
-  return override.currentOrganizationId === null || override.currentOrganizationId === override.organizationId ? ALLOW : FORBID;
-}
+const overrideWriter = withSecondFactor((viewer: PolicyViewer, override: OverrideResource): Decision => {
+  const role = roleIn(viewer, override.organizationId)?.role;
+  const mine = override.currentOrganizationId === null || override.currentOrganizationId === override.organizationId;
+  return (role === "owner" || role === "editor") && mine ? ALLOW : FORBID;
+});
 
 export const POLICY = {
   /** Read an organisation's private assessments, notes, statuses, status sheet, mid-term report and private CSV. */
@@ -86,6 +94,8 @@ export const POLICY = {
   "audit.readAll": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
   "user.disable": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
   "user.resetTwoFactor": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
+  /** Create an account, make someone an instance administrator, or add anyone to any organisation. */
+  "user.create": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
   "organization.create": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
   "admin.import": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
   "admin.responseWording": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
@@ -103,6 +113,17 @@ export function can<A extends Action>(viewer: PolicyViewer | null, action: A, re
 /** The organisations whose private data the viewer may read now (two-factor policy included). */
 export function readableOrganizations(viewer: PolicyViewer | null): string[] {
   return (viewer?.memberships ?? []).filter((m) => can(viewer, "organization.readPrivate", { organizationId: m.organizationId }).allowed).map((m) => m.organizationId);
+}
+
+/**
+ * The viewer's memberships whose private data waits for a second factor: the organisation requires two-factor sign-in
+ * and this session began without one. Pages name them in a notice that links to the account page.
+ */
+export function awaitingSecondFactor<M extends PolicyViewer["memberships"][number]>(viewer: (Omit<PolicyViewer, "memberships"> & { memberships: readonly M[] }) | null): M[] {
+  return (viewer?.memberships ?? []).filter((m) => {
+    const decision = can(viewer, "organization.readPrivate", { organizationId: m.organizationId });
+    return !decision.allowed && decision.reason === "two-factor-required";
+  });
 }
 
 /** The organisations the viewer may write assessments and notes in now. */

@@ -58,7 +58,9 @@ export const SESSION_COOKIE_SCHEME: JsonSchema = {
   name: "better-auth.session_token",
   description:
     "The session cookie set by POST /api/auth/sign-in/email (named `__Secure-better-auth.session_token` over HTTPS). " +
-    "Writes are refused with 403 when they come from another site: an `Origin` header that is not the app's own.",
+    "Writes are refused with 403 when they come from another site: an `Origin` header that is not the app's own. " +
+    "When an organisation requires two-factor sign-in, a session that began with a password alone reads only public data: every " +
+    "read or write of that organisation's private data answers 403 with a `message` saying so.",
 };
 
 const SESSION = [{ sessionCookie: [] }];
@@ -214,7 +216,11 @@ function linkPaths(): Record<string, JsonSchema> {
 }
 
 function actionCategoryPaths(): Record<string, JsonSchema> {
-  const refused = error("The caller is not an editor or owner of the organisation, or the request came from another site.");
+  const refused = error(
+    "The caller is not an editor or owner of the organisation, another organisation's correction stands (the message names it: only its " +
+      "editors and owners may change or clear it), the organisation requires two-factor sign-in and this session has no second factor " +
+      "(the message says so), or the request came from another site.",
+  );
   return {
     "/api/recommendations/{id}/action-category": {
       parameters: [recommendationIdParameter()],
@@ -226,7 +232,7 @@ function actionCategoryPaths(): Record<string, JsonSchema> {
       },
       put: {
         operationId: "setActionCategory",
-        summary: "Override the action category (editors and owners), with a reason. Replaces any earlier override; audited.",
+        summary: "Override the action category (editors and owners), with a reason. Replaces the organisation's own earlier override, never another organisation's; audited.",
         description:
           "The source's or derived category is kept and comes back when the override is cleared. " +
           "`organizationId` is needed only when the caller writes in several organisations.",

@@ -84,7 +84,11 @@ export const assessmentDtoSchema = z
     rationale: z.string(),
     confidence: z.enum(CONFIDENCES),
     visibility: z.enum(VISIBILITIES),
-    version: z.number().int().positive().describe("Per organisation and recommendation, from 1; send it back as expectedVersion"),
+    version: z
+      .number()
+      .int()
+      .positive()
+      .describe("Per organisation and recommendation, from 1; send it back as expectedVersion. Outside the organisation, its public versions are numbered 1..n among themselves, so private ones leave no gap"),
     evidence: z.array(evidenceDtoSchema),
   })
   .describe("One version of an organisation's assessment");

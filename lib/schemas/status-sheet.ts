@@ -105,6 +105,7 @@ export { formatSheetIssue };
 export type StatusSheetErrorCode =
   | "unauthenticated"
   | "forbidden"
+  | "twoFactorRequired"
   | "noReview"
   | "noOrganisation"
   | "conflict"

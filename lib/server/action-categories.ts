@@ -1,11 +1,11 @@
 import "server-only";
-import { CAN_WRITE } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/policy";
 import type { ActionCategoryView, SetActionCategory } from "@/lib/schemas/action-category";
 import { recordAuditEvent } from "./audit";
 import { getDb, type Db } from "./db";
 import type { Prisma } from "./generated/prisma/client";
-import { NotFoundError, UnauthenticatedError } from "./http-errors";
-import { requireMember, writingOrganization, type Viewer } from "./permissions";
+import { ExplainedForbiddenError, NotFoundError, UnauthenticatedError } from "./http-errors";
+import { authorize, writingOrganization, type Viewer } from "./permissions";
 import { fromDbEnum } from "./wire-enums";
 
 type Tx = Prisma.TransactionClient;
@@ -59,16 +59,35 @@ async function loadForWrite(tx: Tx, recommendationId: number): Promise<ViewRow> 
 }
 
 /**
- * Sets an organisation's override of a recommendation's action category (editors and owners), replacing any earlier
- * override. The original (source or derived) category is kept for display and for clearing. Audited with from/to and
- * the reason. Setting the same category with the same reason again writes nothing.
+ * Another organisation's correction of the action category stands: only its editors and owners may change or clear it
+ * (403, with a message naming it). One correction per recommendation, and never one organisation's over another's.
+ */
+export class CorrectionStandsError extends ExplainedForbiddenError {
+  readonly organization: string;
+  constructor(organization: string) {
+    super(`${organization}'s correction of this action category stands: only its editors and owners may change or clear it`);
+    this.name = "CorrectionStandsError";
+    this.organization = organization;
+  }
+}
+
+/**
+ * Sets an organisation's override of a recommendation's action category (editors and owners), replacing its own
+ * earlier override but never another organisation's (the policy's `actionCategory.override`: CorrectionStandsError).
+ * The original (source or derived) category is kept for display and for clearing. Audited with from/to and the reason.
+ * Setting the same category with the same reason again writes nothing.
  */
 export async function setActionCategoryOverride(viewer: Viewer | null, recommendationId: number, input: SetActionCategory): Promise<ActionCategoryView> {
   if (!viewer) throw new UnauthenticatedError();
-  const organizationId = writingOrganization(viewer, input.organizationId);
+  // Which organisation corrects: one where the viewer may correct a category, before looking at what stands now.
+  const organizationId = writingOrganization(viewer, "actionCategory.override", input.organizationId, { currentOrganizationId: null });
   return getDb().$transaction(async (tx) => {
     const before = await loadForWrite(tx, recommendationId);
     const previous = before.actionCategoryOverride;
+    // Check again against the correction that stands now, read in this transaction: the organisation may correct
+    // (checked above), so a refusal now means another organisation's correction stands, and the caller is told whose.
+    const resource = { organizationId, currentOrganizationId: previous?.organization.id ?? null };
+    if (previous && !can(viewer, "actionCategory.override", resource).allowed) throw new CorrectionStandsError(previous.organization.name);
     if (previous && previous.category === input.category && previous.reason === input.reason && previous.organization.id === organizationId) return toView(before);
     const data = { organizationId, authorUserId: viewer.user.id, category: input.category, reason: input.reason, createdAt: new Date() };
     await tx.actionCategoryOverride.upsert({ where: { recommendationId }, create: { recommendationId, ...data }, update: data });
@@ -87,7 +106,6 @@ export async function setActionCategoryOverride(viewer: Viewer | null, recommend
         actionCategory: [before.actionCategory, input.category],
         method: [before.actionCategoryMethod && fromDbEnum(before.actionCategoryMethod), "override"],
         reason: [previous?.reason ?? null, input.reason],
-        ...(previous && previous.organization.id !== organizationId ? { replacedOverrideOf: previous.organization.id } : {}),
       },
     });
     return toView(after);
@@ -104,7 +122,7 @@ export async function clearActionCategoryOverride(viewer: Viewer | null, recomme
     const before = await loadForWrite(tx, recommendationId);
     const override = before.actionCategoryOverride;
     if (!override) throw new NotFoundError("this recommendation has no override");
-    requireMember(viewer, override.organization.id, CAN_WRITE);
+    authorize(viewer, "actionCategory.clear", { organizationId: override.organization.id });
     await tx.actionCategoryOverride.delete({ where: { recommendationId } });
     const method = before.originalActionCategory === null ? null : before.actionCategoryRules ? "DERIVED" : "SOURCE";
     const after = await tx.recommendation.update({

@@ -1,12 +1,12 @@
 import "server-only";
-import { CAN_READ_PRIVATE } from "@/lib/auth/roles";
+import { readableOrganizations } from "@/lib/auth/policy";
 import type { AssessmentDto, AssessmentInput, CreatedAssessment, OrganizationAssessments } from "@/lib/schemas/assessment";
 import { recordAuditEvent } from "./audit";
 import { getDb } from "./db";
 import { Prisma } from "./generated/prisma/client";
 import { ConflictError, NotFoundError, UnauthenticatedError } from "./http-errors";
 import { fromDbDate, fromDbEnum, toDbDate, toDbEnum } from "./wire-enums";
-import { readableOrganizationIds, requireMember, writingOrganization, type Viewer } from "./permissions";
+import { authorize, writingOrganization, type Viewer } from "./permissions";
 
 const ASSESSMENT_SELECT = {
   id: true,
@@ -61,7 +61,7 @@ async function latestAssessment(db: Prisma.TransactionClient, recommendationId: 
 export async function createAssessment(viewer: Viewer | null, recommendationId: number, input: AssessmentInput): Promise<CreatedAssessment> {
   // Check the caller may write for the organisation.
   if (!viewer) throw new UnauthenticatedError();
-  const organizationId = writingOrganization(viewer, input.organizationId);
+  const organizationId = writingOrganization(viewer, "assessment.create", input.organizationId);
 
   const db = getDb();
   const recommendation = await db.recommendation.findUnique({ where: { id: recommendationId }, select: { id: true } });
@@ -123,14 +123,15 @@ export async function createAssessment(viewer: Viewer | null, recommendationId: 
  * The assessments of a recommendation the caller may see, grouped per organisation: every organisation's public ones,
  * plus the private ones of the caller's own organisations. Another organisation's private assessment is never read
  * (the filter is in the query), so neither it nor its evidence can leak; where an organisation's latest is private, an
- * outsider sees its latest public one as current.
+ * outsider sees its latest public one as current. Outsiders see the public versions numbered 1..n among themselves:
+ * the stored numbers count private versions too, and a gap (v1, v3) would show that a private one exists.
  */
 export async function listAssessments(viewer: Viewer | null, recommendationId: number): Promise<OrganizationAssessments[]> {
   const db = getDb();
   const recommendation = await db.recommendation.findUnique({ where: { id: recommendationId }, select: { id: true } });
   if (!recommendation) throw new NotFoundError();
 
-  const ownOrganizations = readableOrganizationIds(viewer);
+  const ownOrganizations = readableOrganizations(viewer);
   const rows = await db.assessment.findMany({
     where: { recommendationId, OR: [{ visibility: "PUBLIC" }, { organizationId: { in: ownOrganizations } }] },
     orderBy: [{ organization: { name: "asc" } }, { version: "desc" }],
@@ -144,7 +145,16 @@ export async function listAssessments(viewer: Viewer | null, recommendationId: n
     if (group) group.history.push(dto);
     else groups.set(row.organizationId, { organizationId: row.organizationId, organizationName: row.organization.name, current: dto, history: [dto] });
   }
-  return [...groups.values()];
+  const groupList = [...groups.values()];
+  for (const group of groupList) if (!ownOrganizations.includes(group.organizationId)) renumberPublicVersions(group.history);
+  return groupList;
+}
+
+/** Numbers an outsider's view of one organisation's history (newest first, public versions only) 1..n from the oldest. */
+function renumberPublicVersions(history: AssessmentDto[]): void {
+  history.forEach((assessment, index) => {
+    assessment.version = history.length - index;
+  });
 }
 
 /**
@@ -152,7 +162,7 @@ export async function listAssessments(viewer: Viewer | null, recommendationId: n
  * that it has assessed: what its own reports state. Only its members may read this, any role.
  */
 export async function currentAssessmentsOf(viewer: Viewer | null, organizationId: string, recommendationIds: readonly number[]): Promise<Map<number, AssessmentDto>> {
-  requireMember(viewer, organizationId, CAN_READ_PRIVATE);
+  authorize(viewer, "organization.readPrivate", { organizationId });
   const db = getDb();
   const versions = await db.assessment.groupBy({
     by: ["recommendationId"],

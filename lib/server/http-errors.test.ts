@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { Prisma } from "./generated/prisma/client";
-import { badRequest, ForbiddenError, NotFoundError, toHttpError, UnauthenticatedError } from "./http-errors";
+import { badRequest, ExplainedForbiddenError, ForbiddenError, NotFoundError, toHttpError, TwoFactorRequiredError, TWO_FACTOR_REQUIRED_MESSAGE, UnauthenticatedError } from "./http-errors";
 
 const prismaError = (code: string, meta?: Record<string, unknown>): Prisma.PrismaClientKnownRequestError =>
   new Prisma.PrismaClientKnownRequestError("failed", { code, clientVersion: "6.19.3", meta });
@@ -28,6 +28,14 @@ describe("toHttpError", () => {
     const response = toHttpError(error);
     expect(response.status).toBe(status);
     expect(await response.json()).toEqual({ error: code });
+  });
+
+  it("gives a 403 its message only when the message is meant for the caller (why, and what to do)", async () => {
+    expect(await toHttpError(new ForbiddenError("cross-origin request refused")).json()).toEqual({ error: "forbidden" });
+    const twoFactor = toHttpError(new TwoFactorRequiredError());
+    expect(twoFactor.status).toBe(403);
+    expect(await twoFactor.json()).toEqual({ error: "forbidden", message: TWO_FACTOR_REQUIRED_MESSAGE });
+    expect(await toHttpError(new ExplainedForbiddenError("another organisation's correction stands")).json()).toEqual({ error: "forbidden", message: "another organisation's correction stands" });
   });
 
   it("answers 500 with a generic body and logs the error, never the message or stack", async () => {

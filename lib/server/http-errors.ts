@@ -33,12 +33,20 @@ export class ForbiddenError extends Error {
   }
 }
 
+/** A 403 whose message tells the caller why and what to do; the message names nothing private. */
+export class ExplainedForbiddenError extends ForbiddenError {
+  constructor(message: string) {
+    super(message);
+    this.name = "ExplainedForbiddenError";
+  }
+}
+
 /** The message a member gets when their organisation requires two-factor sign-in and this session began without it. */
 export const TWO_FACTOR_REQUIRED_MESSAGE =
   "your organisation requires two-factor sign-in: sign in again with a code from your authenticator app or a passkey (set one up on your account page) to see or change its private data";
 
 /** The caller's organisation requires a second factor this session does not have (403, with the reason). */
-export class TwoFactorRequiredError extends ForbiddenError {
+export class TwoFactorRequiredError extends ExplainedForbiddenError {
   constructor(message = TWO_FACTOR_REQUIRED_MESSAGE) {
     super(message);
     this.name = "TwoFactorRequiredError";
@@ -105,7 +113,7 @@ export function toHttpError(error: unknown): Response {
   if (error instanceof z.ZodError) return errorResponse(422, { error: "validation_failed", issues: error.issues.map(publicIssue) });
   if (error instanceof NotFoundError) return notFound();
   if (error instanceof UnauthenticatedError) return errorResponse(401, { error: "unauthenticated" });
-  if (error instanceof TwoFactorRequiredError) return errorResponse(403, { error: "forbidden", message: error.message });
+  if (error instanceof ExplainedForbiddenError) return errorResponse(403, { error: "forbidden", message: error.message });
   if (error instanceof ForbiddenError) return errorResponse(403, { error: "forbidden" });
   if (error instanceof ConflictError) return errorResponse(409, { error: "conflict", message: error.message, current: error.current });
   if (isUniqueViolation(error)) return errorResponse(409, { error: "conflict" });

@@ -1,6 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import { CAN_READ_PRIVATE } from "@/lib/auth/roles";
 import { POSITION_PARAMS } from "@/lib/labels";
 import type { AssessmentDto } from "@/lib/schemas/assessment";
 import {
@@ -99,7 +98,7 @@ async function knownThemes(slugs: string[]): Promise<ReportTheme[]> {
  */
 export async function getMidTermReport(viewer: Viewer | null, input: MidTermReportInput, now = new Date()): Promise<MidTermReport> {
   // Check the caller may read this organisation's private data.
-  const organization = await resolveOrganization({ kind: "user", viewer }, input.organization, CAN_READ_PRIVATE);
+  const organization = await resolveOrganization({ kind: "user", viewer }, input.organization, "organization.readPrivate");
 
   // The review and the themes asked for.
   const review = await getReviewSummary(input.review);

@@ -1,11 +1,11 @@
 import "server-only";
-import { allowedRole } from "@/lib/auth/roles";
+import { can, readableOrganizations } from "@/lib/auth/policy";
 import type { CreateNote, NoteView, NoteVisibilityWire, UpdateNote } from "@/lib/schemas/note";
 import { recordAuditEvent } from "./audit";
 import { getDb } from "./db";
 import type { NoteVisibility, Prisma } from "./generated/prisma/client";
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./http-errors";
-import { readableOrganizationIds, writingOrganization, type Viewer } from "./permissions";
+import { NotFoundError, TwoFactorRequiredError, UnauthenticatedError } from "./http-errors";
+import { authorize, writingOrganization, type Viewer } from "./permissions";
 
 /** A note as pages and the API show it: the author by display name only (it may be a pseudonym), never an email. */
 export type { NoteView };
@@ -28,23 +28,22 @@ const noteSelect = {
 } as const;
 
 type NoteRow = Prisma.NoteGetPayload<{ select: typeof noteSelect }>;
-type NoteRecord = { organizationId: string; authorUserId: string; visibility: NoteVisibility };
-
-function mayEdit(viewer: Viewer | null, note: NoteRecord): boolean {
-  if (!viewer) return false;
-  return note.authorUserId === viewer.user.id || allowedRole(viewer.memberships, note.organizationId, ["owner"]) !== null;
-}
-
 /**
- * Loads a note for a write and checks the caller may change it. A private note the caller cannot read answers 404,
- * like a missing one, so its existence does not leak to other organisations.
+ * Loads a note for a write and checks, through the policy, that the caller may make it (`note.update` or `note.delete`:
+ * the author while still an editor or owner there, or an owner; the role is today's). A private note the caller cannot
+ * read answers 404, like a missing one, so its existence does not leak to other organisations; a member whose session
+ * lacks the second factor their organisation requires is told so instead.
  */
-async function loadForWrite(viewer: Viewer | null, noteId: string): Promise<{ actor: Viewer; before: NoteRow }> {
+async function loadForWrite(viewer: Viewer | null, noteId: string, action: "note.update" | "note.delete"): Promise<{ actor: Viewer; before: NoteRow }> {
   if (!viewer) throw new UnauthenticatedError();
   const note = await getDb().note.findUnique({ where: { id: noteId }, select: noteSelect });
   if (!note) throw new NotFoundError();
-  if (note.visibility === "NOTE_PRIVATE" && !readableOrganizationIds(viewer).includes(note.organizationId)) throw new NotFoundError();
-  if (!mayEdit(viewer, note)) throw new ForbiddenError();
+  if (note.visibility === "NOTE_PRIVATE") {
+    const read = can(viewer, "organization.readPrivate", { organizationId: note.organizationId });
+    if (!read.allowed && read.reason === "two-factor-required") throw new TwoFactorRequiredError();
+    if (!read.allowed) throw new NotFoundError();
+  }
+  authorize(viewer, action, { organizationId: note.organizationId, authorUserId: note.authorUserId });
   return { actor: viewer, before: note };
 }
 
@@ -59,14 +58,14 @@ function toView(viewer: Viewer | null, note: NoteRow): NoteView {
     visibility: FROM_DB[note.visibility],
     createdAt: note.createdAt.toISOString(),
     updatedAt: note.updatedAt.toISOString(),
-    canEdit: mayEdit(viewer, note),
+    canEdit: can(viewer, "note.update", { organizationId: note.organizationId, authorUserId: note.authorUserId }).allowed,
   };
 }
 
 /** Adds a note on a recommendation for an editor or owner of the organisation, with its audit event. */
 export async function createNote(viewer: Viewer | null, recommendationId: number, input: CreateNote): Promise<{ id: string }> {
   if (!viewer) throw new UnauthenticatedError();
-  const organizationId = writingOrganization(viewer, input.organizationId);
+  const organizationId = writingOrganization(viewer, "note.create", input.organizationId);
   return getDb().$transaction(async (tx) => {
     const recommendation = await tx.recommendation.findUnique({ where: { id: recommendationId }, select: { id: true } });
     if (!recommendation) throw new NotFoundError();
@@ -89,16 +88,16 @@ export async function createNote(viewer: Viewer | null, recommendationId: number
 /** Public notes of every organisation, plus the private notes of the caller's own organisations; newest first. */
 export async function listNotes(viewer: Viewer | null, recommendationId: number): Promise<NoteView[]> {
   const notes = await getDb().note.findMany({
-    where: { recommendationId, OR: [{ visibility: "NOTE_PUBLIC" }, { organizationId: { in: readableOrganizationIds(viewer) } }] },
+    where: { recommendationId, OR: [{ visibility: "NOTE_PUBLIC" }, { organizationId: { in: readableOrganizations(viewer) } }] },
     select: noteSelect,
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
   });
   return notes.map((note) => toView(viewer, note));
 }
 
-/** Changes a note (its author or an owner of its organisation); the audit event holds [before, after] of each changed field. */
+/** Changes a note (its author while an editor or owner there, or an owner of its organisation); the audit event holds [before, after] of each changed field. */
 export async function updateNote(viewer: Viewer | null, noteId: string, patch: UpdateNote): Promise<NoteView> {
-  const { actor, before } = await loadForWrite(viewer, noteId);
+  const { actor, before } = await loadForWrite(viewer, noteId, "note.update");
   const beforeWire = { body: before.body, tags: before.tags, visibility: FROM_DB[before.visibility] };
   const changes: Record<string, [unknown, unknown]> = {};
   for (const key of ["body", "tags", "visibility"] as const) {
@@ -124,9 +123,9 @@ export async function updateNote(viewer: Viewer | null, noteId: string, patch: U
   });
 }
 
-/** Deletes a note (its author or an owner of its organisation); the audit event keeps what was deleted. */
+/** Deletes a note (its author while an editor or owner there, or an owner of its organisation); the audit event keeps what was deleted. */
 export async function deleteNote(viewer: Viewer | null, noteId: string): Promise<void> {
-  const { actor, before } = await loadForWrite(viewer, noteId);
+  const { actor, before } = await loadForWrite(viewer, noteId, "note.delete");
   await getDb().$transaction(async (tx) => {
     await tx.note.delete({ where: { id: noteId } });
     await recordAuditEvent(tx, {

@@ -2,11 +2,11 @@ import "server-only";
 import { headers as requestHeaders } from "next/headers";
 import { cache } from "react";
 import { z } from "zod";
-import { allowedRole, CAN_READ_PRIVATE, CAN_WRITE, isOrgRole, type Membership, type OrgRole } from "@/lib/auth/roles";
+import { isOrgRole, type Membership, type OrgRole } from "@/lib/auth/roles";
 import { getAuth } from "./auth";
 import { sessionLifetimes } from "./auth/session-lifetimes";
 import { getDb } from "./db";
-import { can, type Action, type ResourceOf } from "@/lib/auth/policy";
+import { can, type Action, type OrgResource, type ResourceOf } from "@/lib/auth/policy";
 import { ForbiddenError, TwoFactorRequiredError, UnauthenticatedError } from "./http-errors";
 
 export type Viewer = {
@@ -78,46 +78,6 @@ async function viewerOfUser(userId: string, secondFactor: string | null): Promis
 }
 
 /**
- * Throws unless the viewer is a member of the organisation with one of the allowed roles: UnauthenticatedError
- * (401) without a session, ForbiddenError (403) otherwise. Returns the viewer's role there.
- */
-export function requireMember(viewer: Viewer | null, organizationId: string, allowedRoles: readonly OrgRole[]): OrgRole {
-  if (!viewer) throw new UnauthenticatedError();
-  const role = allowedRole(viewer.memberships, organizationId, allowedRoles);
-  if (!role) throw new ForbiddenError();
-  return role;
-}
-
-/** The organisations whose private data the viewer may read: every membership with a role in CAN_READ_PRIVATE. */
-export function readableOrganizationIds(viewer: Viewer | null): string[] {
-  return (viewer?.memberships ?? []).filter((m) => CAN_READ_PRIVATE.includes(m.role)).map((m) => m.organizationId);
-}
-
-/** Throws unless the viewer is an instance admin (manages reviews and imports). */
-export function requireAdmin(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new UnauthenticatedError();
-  if (!viewer.user.isAdmin) throw new ForbiddenError();
-  return viewer;
-}
-
-/**
- * The organisation a write is made for: the one named (where the viewer is an editor or owner), or the viewer's only
- * such organisation. ForbiddenError when there is none, or several and none is named.
- */
-export function writingOrganization(viewer: Viewer, organizationId: string | undefined): string {
-  if (organizationId) {
-    if (!allowedRole(viewer.memberships, organizationId, CAN_WRITE)) throw new ForbiddenError();
-    return organizationId;
-  }
-  const writable = viewer.memberships.filter((m) => CAN_WRITE.includes(m.role));
-  if (writable.length === 0) throw new ForbiddenError();
-  if (writable.length > 1) {
-    throw new z.ZodError([{ code: "custom", path: ["organizationId"], message: "required: you are a member of several organisations", input: undefined }]);
-  }
-  return writable[0]!.organizationId;
-}
-
-/**
  * Throws unless the policy (lib/auth/policy.ts) allows the action: UnauthenticatedError (401) without a session,
  * TwoFactorRequiredError (403, saying why) when the organisation requires a second factor this session lacks,
  * ForbiddenError (403) otherwise.
@@ -128,4 +88,37 @@ export function authorize<A extends Action>(viewer: Viewer | null, action: A, re
   if (decision.reason === "unauthenticated") throw new UnauthenticatedError();
   if (decision.reason === "two-factor-required") throw new TwoFactorRequiredError();
   throw new ForbiddenError();
+}
+
+/** The actions whose resource is an organisation alone (writes and reads made for one organisation). */
+export type OrgAction = { [A in Action]: OrgResource extends ResourceOf<A> ? A : never }[Action];
+
+/**
+ * The organisation a write (or a private read) is made for: the one named, or else the viewer's only organisation
+ * where the policy allows the action or would once the session has a second factor. Authorised through the policy:
+ * UnauthenticatedError, TwoFactorRequiredError or ForbiddenError when it refuses, a ZodError on `organizationId` when
+ * several organisations qualify and none is named. `rest` is the remainder of the action's resource, when it has one.
+ */
+export function writingOrganization<A extends OrgAction | "actionCategory.override">(
+  viewer: Viewer | null,
+  action: A,
+  organizationId: string | undefined,
+  ...rest: A extends OrgAction ? [] : [Omit<ResourceOf<A>, "organizationId">]
+): string {
+  if (!viewer) throw new UnauthenticatedError();
+  const resourceOf = (id: string) => ({ ...rest[0], organizationId: id }) as ResourceOf<A>;
+  if (organizationId) {
+    authorize(viewer, action, resourceOf(organizationId));
+    return organizationId;
+  }
+  const candidates = viewer.memberships.filter((m) => {
+    const decision = can(viewer, action, resourceOf(m.organizationId));
+    return decision.allowed || decision.reason === "two-factor-required";
+  });
+  if (candidates.length === 0) throw new ForbiddenError();
+  if (candidates.length > 1) {
+    throw new z.ZodError([{ code: "custom", path: ["organizationId"], message: "required: you are a member of several organisations", input: undefined }]);
+  }
+  authorize(viewer, action, resourceOf(candidates[0]!.organizationId));
+  return candidates[0]!.organizationId;
 }

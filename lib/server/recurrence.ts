@@ -149,7 +149,7 @@ function otherIdError(message: string): z.ZodError {
  */
 export async function decideLink(viewer: Viewer | null, id: number, input: DecideLink): Promise<LinkView> {
   if (!viewer) throw new UnauthenticatedError();
-  const organizationId = writingOrganization(viewer, input.organizationId);
+  const organizationId = writingOrganization(viewer, "recurrence.decide", input.organizationId);
   if (input.otherId === id) throw otherIdError("must be another recommendation");
   const status = toDbEnum(input.decision) as RecommendationLinkStatus;
   return getDb().$transaction(async (tx) => {

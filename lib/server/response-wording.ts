@@ -9,7 +9,7 @@ import { recordAuditEvent, recordAuditEvents } from "./audit";
 import { getDb } from "./db";
 import type { Prisma } from "./generated/prisma/client";
 import { ConflictError, NotFoundError } from "./http-errors";
-import { requireAdmin, type Viewer } from "./permissions";
+import { authorize, type Viewer } from "./permissions";
 
 /**
  * The response-wording sheet: the State's own words per recommendation, as printed in the review's addendum, set on a
@@ -49,7 +49,7 @@ const WRITE_BATCH = 100;
 
 /** The user the audit names: null for the operator CLI; an instance administrator otherwise (401 / 403 for anyone else). */
 function actorUserId(actor: Actor): string | null {
-  return actor.kind === "operator" ? null : requireAdmin(actor.viewer).user.id;
+  return actor.kind === "operator" ? null : authorize(actor.viewer, "admin.responseWording", {}).user.id;
 }
 
 async function loadReview(db: Tx, reviewId: number): Promise<Review> {
@@ -118,7 +118,7 @@ async function previewParsed(review: Review, target: WordingTarget, parsed: Pars
 
 /** Throws unless the viewer may import wordings (401, 403), or the review does not exist (404): checked before reading a body. */
 export async function assertCanImportResponseWording(viewer: Viewer | null, reviewId: number): Promise<void> {
-  requireAdmin(viewer);
+  authorize(viewer, "admin.responseWording", {});
   await loadReview(getDb(), reviewId);
 }
 

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { statusSheetQuerySchema, type StatusSheetFormState } from "@/lib/schemas/status-sheet";
 import { decodeSheet, MAX_SHEET_BYTES } from "@/lib/status-sheet/csv";
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "./http-errors";
+import { ConflictError, ForbiddenError, NotFoundError, TwoFactorRequiredError, TWO_FACTOR_REQUIRED_MESSAGE, UnauthenticatedError } from "./http-errors";
 import type { Viewer } from "./permissions";
 import { applyStatusSheet, previewStatusSheet, StatusSheetRejectedError, type SheetTarget } from "./status-sheet";
 
@@ -27,6 +27,7 @@ function targetOf(formData: FormData): SheetTarget | null {
 
 function refusal(error: unknown): StatusSheetFormState {
   if (error instanceof UnauthenticatedError) return { kind: "error", code: "unauthenticated", message: "Sign in to import a sheet." };
+  if (error instanceof TwoFactorRequiredError) return { kind: "error", code: "twoFactorRequired", message: TWO_FACTOR_REQUIRED_MESSAGE };
   if (error instanceof ForbiddenError) return { kind: "error", code: "forbidden", message: "Only editors and owners of this organisation can import its sheet." };
   if (error instanceof NotFoundError) return { kind: "error", code: "noReview", message: "This review does not exist (any more)." };
   if (error instanceof z.ZodError) return { kind: "error", code: "noOrganisation", message: "Choose the organisation the sheet is for." };

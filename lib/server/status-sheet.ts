@@ -2,7 +2,7 @@ import "server-only";
 import { cycleLabel } from "@/lib/labels";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { CAN_READ_PRIVATE, CAN_WRITE, type OrgRole } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/policy";
 import type { StatusSheetApplied, StatusSheetPreview } from "@/lib/schemas/status-sheet";
 import { capIssues, formatStatusSheet, parseStatusSheet, type ParsedSheet } from "@/lib/status-sheet/csv";
 import { planStatusSheet, type SheetPlan } from "@/lib/status-sheet/plan";
@@ -12,7 +12,7 @@ import { recordDownload } from "./audit/downloads";
 import { getDb } from "./db";
 import { Prisma } from "./generated/prisma/client";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "./http-errors";
-import { requireMember, type Viewer } from "./permissions";
+import { authorize, type Viewer } from "./permissions";
 import { loadSheetBasis, loadSheetRecommendations, sheetRecord, toDbValues } from "./status-sheet-data";
 
 /**
@@ -49,8 +49,14 @@ export type ApplyOptions = {
   expectedChanges?: number;
 };
 
-/** The organisation the sheet (or the mid-term report) is for: the one named (among the caller's), or the caller's only organisation. */
-export async function resolveOrganization(actor: Actor, requested: string | undefined, allowed: readonly OrgRole[]): Promise<Resolved["organization"]> {
+/** What the caller does with the organisation's sheet (or mid-term report): read its private statuses, or import. */
+type SheetAction = "organization.readPrivate" | "statusSheet.import";
+
+/**
+ * The organisation the sheet (or the mid-term report) is for: the one named (among the caller's), or the caller's only
+ * organisation, authorised through the policy for `action`.
+ */
+export async function resolveOrganization(actor: Actor, requested: string | undefined, action: SheetAction): Promise<Resolved["organization"]> {
   if (actor.kind === "operator") {
     if (!requested) throw new z.ZodError([{ code: "custom", path: ["organization"], message: "required", input: undefined }]);
     const org = await getDb().organization.findFirst({ where: { OR: [{ id: requested }, { slug: requested }, { name: requested }] }, select: { id: true, name: true, slug: true } });
@@ -62,7 +68,10 @@ export async function resolveOrganization(actor: Actor, requested: string | unde
   const memberships = viewer.memberships;
   let membership = requested ? memberships.find((m) => [m.organizationId, m.organizationSlug, m.organizationName].includes(requested)) : undefined;
   if (!requested) {
-    const candidates = memberships.filter((m) => allowed.includes(m.role));
+    const candidates = memberships.filter((m) => {
+      const decision = can(viewer, action, { organizationId: m.organizationId });
+      return decision.allowed || decision.reason === "two-factor-required";
+    });
     if (memberships.length > 1 && candidates.length !== 1) {
       throw new z.ZodError([{ code: "custom", path: ["organization"], message: "required: you are a member of several organisations", input: undefined }]);
     }
@@ -70,12 +79,12 @@ export async function resolveOrganization(actor: Actor, requested: string | unde
   }
   // Not a member (or not one of the caller's organisations at all): 403, without saying whether it exists.
   if (!membership) throw new ForbiddenError();
-  requireMember(viewer, membership.organizationId, allowed);
+  authorize(viewer, action, { organizationId: membership.organizationId });
   return { id: membership.organizationId, name: membership.organizationName, slug: membership.organizationSlug };
 }
 
-async function resolve(actor: Actor, target: SheetTarget, allowed: readonly OrgRole[]): Promise<Resolved> {
-  const organization = await resolveOrganization(actor, target.organization, allowed);
+async function resolve(actor: Actor, target: SheetTarget, action: SheetAction): Promise<Resolved> {
+  const organization = await resolveOrganization(actor, target.organization, action);
   const review = await getDb().review.findUnique({
     where: { id: target.reviewId },
     select: { id: true, cycle: true, reviewDate: true, stateUnderReview: { select: { iso3: true, name: true } } },
@@ -91,7 +100,7 @@ async function resolve(actor: Actor, target: SheetTarget, allowed: readonly OrgR
  * Each export is a `download.status-sheet` event in the organisation's log.
  */
 export async function exportStatusSheet(actor: Actor, target: SheetTarget, now = new Date()): Promise<StatusSheetFile> {
-  const resolved = await resolve(actor, target, CAN_READ_PRIVATE);
+  const resolved = await resolve(actor, target, "organization.readPrivate");
   const db = getDb();
   const [recommendations, basis] = await Promise.all([loadSheetRecommendations(db, resolved.review.id), loadSheetBasis(db, resolved.review.id, resolved.organization.id)]);
   const records = recommendations.map((recommendation) => sheetRecord(recommendation, basis.assessments.get(recommendation.id)?.[0]));
@@ -134,12 +143,12 @@ async function previewParsed(resolved: Resolved, parsed: ParsedSheet): Promise<S
 
 /** Throws unless the viewer may import a sheet for the organisation (401, 403, 404 for an unknown review). */
 export async function assertCanImportStatusSheet(viewer: Viewer | null, target: SheetTarget): Promise<void> {
-  await resolve({ kind: "user", viewer }, target, CAN_WRITE);
+  await resolve({ kind: "user", viewer }, target, "statusSheet.import");
 }
 
 /** What importing the sheet would change, row by row, without writing anything (editors and owners). */
 export async function previewStatusSheet(actor: Actor, target: SheetTarget, text: string): Promise<StatusSheetPreview> {
-  return previewParsed(await resolve(actor, target, CAN_WRITE), parseStatusSheet(text));
+  return previewParsed(await resolve(actor, target, "statusSheet.import"), parseStatusSheet(text));
 }
 
 /**
@@ -149,7 +158,7 @@ export async function previewStatusSheet(actor: Actor, target: SheetTarget, text
  */
 export async function applyStatusSheet(viewer: Viewer | null, target: SheetTarget, text: string, options: ApplyOptions = {}): Promise<StatusSheetApplied> {
   if (!viewer) throw new UnauthenticatedError();
-  const resolved = await resolve({ kind: "user", viewer }, target, CAN_WRITE);
+  const resolved = await resolve({ kind: "user", viewer }, target, "statusSheet.import");
   const author = viewer.user;
   const parsed = parseStatusSheet(text);
   if (parsed.errors.length > 0) throw new StatusSheetRejectedError(await previewParsed(resolved, parsed));

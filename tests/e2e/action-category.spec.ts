@@ -4,13 +4,17 @@ import { memberOf, signedInPage, storedRecommendation } from "./data";
 
 /**
  * The action category on the detail page: a derived value says so with its rule version; an editor overrides it from
- * the keyboard with a reason, everyone then sees who overrode it and why, and the editor clears it again.
+ * the keyboard with a reason, everyone then sees who overrode it and why, another organisation's editor is told whose
+ * correction stands (and gets no form to replace it), and the editor clears it again.
  */
 const ORG = `Category Watch ${Date.now()}`;
 const EDITOR = `plover-${Date.now()}@example.org`;
+const OTHER_ORG = `Other Watch ${Date.now()}`;
+const OTHER_EDITOR = `dotterel-${Date.now()}@example.org`;
 
 test.beforeAll(async () => {
   await memberOf(ORG, EDITOR, "editor", "Plover");
+  await memberOf(OTHER_ORG, OTHER_EDITOR, "editor", "Dotterel");
 });
 
 test("a derived category is marked, an editor overrides it with a reason and clears it", async ({ browser, page }) => {
@@ -44,6 +48,14 @@ test("a derived category is marked, an editor overrides it with a reason and cle
   // Anyone sees the override and what it replaced.
   await page.reload();
   await expect(section.getByTestId("action-category-override")).toContainText(`Was ${derived}`);
+
+  // Another organisation's editor may not replace it, and is told whose correction stands.
+  const other = await signedInPage(browser, OTHER_EDITOR);
+  await other.goto(`/en/recommendations/${recommendation.id}`);
+  const theirs = other.getByTestId("action-category");
+  await expect(theirs.getByTestId("action-category-stands")).toHaveText(`${ORG}’s correction stands: only its editors and owners may change or clear it.`);
+  await expect(theirs.getByText("Change the action category")).toHaveCount(0);
+  await expect(theirs.getByRole("button", { name: /Clear override/ })).toHaveCount(0);
 
   await own.getByRole("button", { name: /Clear override/ }).click();
   await expect(own.getByTestId("action-category-override")).toHaveCount(0);

@@ -1,4 +1,5 @@
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
+import { getDb } from "@/lib/server/db";
 
 /** The origin the integration tests address the route handlers at, and the password every test account gets. */
 export const ORIGIN = "http://localhost:3000";
@@ -19,4 +20,13 @@ export async function signIn(email: string, ip: string, password = PASSWORD): Pr
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
   if (!cookie) throw new Error(`no session for ${email}: ${response.status}`);
   return cookie.split(";")[0]!;
+}
+
+/**
+ * Marks the cookie's session as begun with a second factor ("totp" by default), standing in for a two-factor sign-in
+ * (which its own tests cover) where a test only needs such a session.
+ */
+export async function markSecondFactor(cookie: string, secondFactor = "totp"): Promise<void> {
+  const token = decodeURIComponent(cookie.slice(cookie.indexOf("=") + 1)).split(".")[0]!;
+  await getDb().session.update({ where: { token }, data: { secondFactor } });
 }

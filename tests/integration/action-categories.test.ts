@@ -215,6 +215,26 @@ describe("overrides", () => {
     expect((await effective()).actionCategory).toBe(3);
   });
 
+  it("refuses an editor of B who would replace A's correction (403, saying whose stands): A's override stays, nothing is audited", async () => {
+    const before = await snapshot();
+    const override = await getDb().actionCategoryOverride.findUniqueOrThrow({ where: { recommendationId: target.id } });
+    for (const body of [
+      { category: 1, reason: "B says minimal" },
+      { category: 1, reason: "B says minimal", organizationId: orgId.B },
+    ]) {
+      const response = await setRoute(request("editorB", "PUT", body), params(target.id));
+      expect(response.status).toBe(403);
+      expect(await response.json()).toEqual({ error: "forbidden", message: "Category Org A's correction of this action category stands: only its editors and owners may change or clear it" });
+    }
+    // And then clear it: refused too (the override is A's, not B's).
+    expect((await clearRoute(request("editorB", "DELETE"), params(target.id))).status).toBe(403);
+    expect(await getDb().actionCategoryOverride.findUniqueOrThrow({ where: { recommendationId: target.id } })).toEqual(override);
+    expect((await effective()).actionCategory).toBe(3);
+    expect(await snapshot()).toBe(before);
+    // A's own editor may still replace A's correction.
+    expect((await setRoute(request("editorA", "PUT", { category: 3, reason: override.reason, organizationId: orgId.A }), params(target.id))).status).toBe(200);
+  });
+
   it("refuses to clear for a viewer, an anonymous caller or another organisation's editor", async () => {
     const before = await snapshot();
     expect((await clearRoute(request("anonymous", "DELETE"), params(target.id))).status).toBe(401);

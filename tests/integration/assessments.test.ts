@@ -142,6 +142,29 @@ describe("privacy of A's private assessments", () => {
     expect(json).not.toContain("A-private");
   });
 
+  it("numbers A's public versions 1..n for outsiders, so a private version leaves no gap; A's members see the real numbers (hole 5)", async () => {
+    expect((await post("editorA", body({ rationale: "private in between" }))).status).toBe(201);
+    expect((await post("editorA", body({ rationale: "public after a private one", visibility: "public" }))).status).toBe(201);
+    const stored = await getDb().assessment.findMany({ where: { recommendationId, organization: { name: "Watch A" } }, orderBy: { version: "desc" }, select: { id: true, version: true, visibility: true } });
+    const publicOnes = stored.filter((a) => a.visibility === "PUBLIC");
+    // The stored numbers have gaps where private versions are.
+    expect(publicOnes.map((a) => a.version)).not.toEqual(publicOnes.map((_, index) => publicOnes.length - index));
+
+    for (const who of ["editorB", null]) {
+      const a = (await list(who)).organizations.find((o) => o.organizationName === "Watch A")!;
+      expect(a.history.map((h) => h.id)).toEqual(publicOnes.map((p) => p.id));
+      expect(a.history.map((h) => h.version)).toEqual(publicOnes.map((_, index) => publicOnes.length - index));
+      expect(a.current.version).toBe(publicOnes.length);
+    }
+    for (const who of ["editorA", "viewerA"]) {
+      const a = (await list(who)).organizations.find((o) => o.organizationName === "Watch A")!;
+      expect(a.history.map((h) => [h.id, h.version])).toEqual(stored.map((s) => [s.id, s.version]));
+    }
+    // B's own versions are its own business: B's editor sees them as stored.
+    const b = (await list("editorB")).organizations.find((o) => o.organizationName === "Watch B")!;
+    expect(b.current.version).toBe(1);
+  });
+
   it("returns an XSS payload in a rationale verbatim as JSON data", async () => {
     expect((await post("editorA", body({ rationale: XSS, visibility: "public" }))).status).toBe(201);
     const { organizations } = await list(null);

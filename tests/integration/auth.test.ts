@@ -6,7 +6,7 @@ import { addUser, createOrganization } from "@/lib/server/accounts";
 import { SIGN_IN_ATTEMPTS_PER_MINUTE } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/server/http-errors";
-import { getViewer, requireMember } from "@/lib/server/permissions";
+import { authorize, getViewer } from "@/lib/server/permissions";
 import { createTestDatabase } from "../helpers/test-database";
 
 /**
@@ -83,9 +83,9 @@ describe("sign-in over HTTP and GET /api/me", () => {
 
     // The same session as seen by the permission checks.
     const viewer = await getViewer(new Request(`${ORIGIN}/`, { headers: { cookie } }));
-    expect(requireMember(viewer, orgA.id, ["owner"])).toBe("owner");
-    expect(() => requireMember(viewer, orgB.id, ["owner", "editor"])).toThrow(ForbiddenError);
-    expect(() => requireMember(null, orgA.id, ["viewer"])).toThrow(UnauthenticatedError);
+    expect(authorize(viewer, "organization.manageMembers", { organizationId: orgA.id })).toBe(viewer);
+    expect(() => authorize(viewer, "assessment.create", { organizationId: orgB.id })).toThrow(ForbiddenError);
+    expect(() => authorize(null, "organization.readPrivate", { organizationId: orgA.id })).toThrow(UnauthenticatedError);
 
     // Signing out ends the session.
     const out = await authPost(new Request(`${ORIGIN}/api/auth/sign-out`, { method: "POST", headers: { cookie, origin: ORIGIN } }));

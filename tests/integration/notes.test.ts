@@ -1,6 +1,6 @@
 import { createElement } from "react";
 import { renderInLocale } from "../helpers/render";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { DELETE as deleteRoute, PATCH as patchRoute } from "@/app/api/notes/[id]/route";
 import { GET as csvGet } from "@/app/api/recommendations.csv/route";
 import { GET as oneGet } from "@/app/api/recommendations/[id]/route";
@@ -8,6 +8,7 @@ import { GET as notesGet, POST as notesPost } from "@/app/api/recommendations/[i
 import { GET as listGet } from "@/app/api/recommendations/route";
 import { AuditTable } from "@/components/audit/audit-table";
 import { NoteList } from "@/components/recommendations/note-list";
+import { deleteNoteAction, updateNoteAction } from "@/lib/actions/notes";
 import { noteListSchema } from "@/lib/schemas/note";
 import { addUser, createOrganization } from "@/lib/server/accounts";
 import { listAuditEvents } from "@/lib/server/audit/log";
@@ -22,6 +23,11 @@ import { withSeededDatabase } from "../helpers/test-database";
  * Notes over HTTP: the authorisation table of every write route, privacy of organisation A's private notes in every
  * way out, CSRF, the audit trail and the audit log's readers, and an XSS payload.
  */
+/** Server actions read the session cookie through `next/headers`; here it hands them the actor's request headers. */
+const requestHeaders = vi.hoisted(() => ({ current: new Headers() }));
+vi.mock("next/headers", () => ({ headers: async () => requestHeaders.current }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
 const OPERATOR = { kind: "operator" } as const;
 const ACTORS = ["anonymous", "viewerA", "editorA", "otherEditorA", "ownerA", "editorB", "admin"] as const;
 type Actor = (typeof ACTORS)[number];
@@ -122,6 +128,68 @@ describe("authorisation table of the note routes", () => {
     expect((await post("editorA", { body: "x", visibility: "secret" })).status).toBe(422);
     expect((await post("editorA", { body: "x", tags: Array.from({ length: 21 }, (_, i) => `t${i}`) })).status).toBe(422);
     expect((await post("editorA", { body: "x".repeat(10_001) })).status).toBe(422);
+  });
+});
+
+describe("an author demoted to viewer (hole 2)", () => {
+  const EMAIL = "demoted-a@example.org";
+  let cookie = "";
+  let notes: { private: string; public: string };
+
+  beforeAll(async () => {
+    await addUser(OPERATOR, { email: EMAIL, password: PASSWORD, name: "demotedA", organization: { name: "Notes Org A", role: "editor" } });
+    cookie = await signIn(EMAIL, "10.1.1.1");
+    const write = async (visibility: "private" | "public") => {
+      const response = await notesPost(
+        new Request(`${ORIGIN}/api/recommendations/${recommendationId}/notes`, { method: "POST", headers: { "content-type": "application/json", origin: ORIGIN, cookie }, body: JSON.stringify({ body: `demoted ${visibility}`, visibility }) }),
+        params(recommendationId),
+      );
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    };
+    notes = { private: await write("private"), public: await write("public") };
+    // The owner demotes the author; the same session goes on.
+    expect((await addUser(OPERATOR, { email: EMAIL, organization: { name: "Notes Org A", role: "viewer" } })).membership).toBe("updated");
+  });
+
+  const asDemoted = (method: string, id: string, body?: unknown) =>
+    new Request(`${ORIGIN}/api/notes/${id}`, { method, headers: { "content-type": "application/json", origin: ORIGIN, cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const snapshot = () => getDb().note.findMany({ where: { id: { in: [notes.private, notes.public] } }, orderBy: { id: "asc" } });
+  const auditCount = () => getDb().auditEvent.count();
+
+  it("may no longer edit, publish or delete their notes over HTTP (403), and nothing changes", async () => {
+    const [before, events] = [await snapshot(), await auditCount()];
+    expect((await patchRoute(asDemoted("PATCH", notes.private, { body: "rewritten after demotion" }), params(notes.private))).status).toBe(403);
+    expect((await patchRoute(asDemoted("PATCH", notes.private, { visibility: "public" }), params(notes.private))).status).toBe(403);
+    expect((await patchRoute(asDemoted("PATCH", notes.public, { body: "rewritten after demotion" }), params(notes.public))).status).toBe(403);
+    expect((await deleteRoute(asDemoted("DELETE", notes.private), params(notes.private))).status).toBe(403);
+    expect((await deleteRoute(asDemoted("DELETE", notes.public), params(notes.public))).status).toBe(403);
+    expect(await snapshot()).toEqual(before);
+    expect(await auditCount()).toBe(events);
+  });
+
+  it("may no longer edit, publish or delete them through the page's forms either", async () => {
+    const [before, events] = [await snapshot(), await auditCount()];
+    requestHeaders.current = new Headers({ cookie });
+    try {
+      const form = (fields: Record<string, string>) => Object.entries(fields).reduce((data, [k, v]) => (data.set(k, v), data), new FormData());
+      const published = await updateNoteAction(notes.private, { ok: true }, form({ body: "demoted private", tags: "", visibility: "public" }));
+      expect(published).toMatchObject({ ok: false, message: "Your role does not allow this." });
+      expect(await deleteNoteAction(notes.public, recommendationId, { ok: true }, new FormData())).toMatchObject({ ok: false, message: "Your role does not allow this." });
+    } finally {
+      requestHeaders.current = new Headers();
+    }
+    expect(await snapshot()).toEqual(before);
+    expect(await auditCount()).toBe(events);
+  });
+
+  it("still reads the private note, without edit controls", async () => {
+    const viewer = await getViewer(new Request(ORIGIN, { headers: { cookie } }));
+    const listed = (await listNotes(viewer, recommendationId)).filter((note) => note.id === notes.private || note.id === notes.public);
+    expect(listed.map((note) => [note.body, note.canEdit]).sort()).toEqual([
+      ["demoted private", false],
+      ["demoted public", false],
+    ]);
   });
 });
 

@@ -3,7 +3,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "@/lib/i18n/navigation";
 import { AuditKindNav, AuditPagination } from "@/components/audit/audit-navigation";
 import { AuditTable } from "@/components/audit/audit-table";
+import { TwoFactorNotice } from "@/components/auth/two-factor-notice";
 import { parseAuditSearch } from "@/lib/audit/kinds";
+import { can } from "@/lib/auth/policy";
 import { AUDIT_PAGE_SIZE, canReadAuditLog, countAuditEvents, listAuditEvents } from "@/lib/server/audit/log";
 import { getViewer } from "@/lib/server/permissions";
 
@@ -17,10 +19,18 @@ export default async function AuditPage({ searchParams }: PageProps<"/[locale]/a
   const [viewer, locale, t] = await Promise.all([getViewer(), getLocale(), getTranslations("audit")]);
   if (!viewer) return redirect({ href: "/sign-in", locale });
   if (!canReadAuditLog(viewer)) {
+    // An owner whose organisation requires a second factor this session lacks is told why.
+    const ownedAwaitingSecondFactor = viewer.memberships
+      .filter((m) => {
+        const decision = can(viewer, "organization.readAudit", { organizationId: m.organizationId });
+        return !decision.allowed && decision.reason === "two-factor-required";
+      })
+      .map((m) => m.organizationName);
     return (
       <>
         <h1>{t("title")}</h1>
         <p role="alert">{t("forbidden")}</p>
+        <TwoFactorNotice organizations={ownedAwaitingSecondFactor} />
       </>
     );
   }
@@ -32,7 +42,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/[locale]/a
   return (
     <>
       <h1>{t("title")}</h1>
-      <p className="lede">{t(viewer.user.isAdmin ? "ledeAdmin" : "ledeOwner")}</p>
+      <p className="lede">{t(can(viewer, "audit.readAll", {}).allowed ? "ledeAdmin" : "ledeOwner")}</p>
       {search.invalid ? (
         <p className="notice" role="status">
           {t("invalid")}

@@ -6,6 +6,7 @@ import { FilterSummary } from "@/components/charts/filter-summary";
 import { filtersOf, parseExplorerSearch, toSearchString } from "@/lib/search-params";
 import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
 import { getViewer } from "@/lib/server/permissions";
+import { TwoFactorNotice } from "@/components/auth/two-factor-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("charts.compare");
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** `/compare?sur=CHN&cycle=2,3`: the explorer's filters, one series per matching review, side by side. */
 export default async function ComparePage({ searchParams }: PageProps<"/[locale]/compare">) {
   const parsed = parseExplorerSearch(await searchParams);
-  const { query, scope, mineUnavailable } = scopeExplorerQuery(parsed.query, await getViewer());
+  const { query, scope, mineUnavailable, awaitingSecondFactor } = scopeExplorerQuery(parsed.query, await getViewer());
   const filters = filtersOf(query);
   const key = toSearchString(filters);
   const t = await getTranslations("charts");
@@ -28,11 +29,12 @@ export default async function ComparePage({ searchParams }: PageProps<"/[locale]
           {t("invalid", { values: parsed.invalid.join(", ") })}
         </p>
       ) : null}
-      {mineUnavailable ? (
+      {mineUnavailable && awaitingSecondFactor.length === 0 ? (
         <p className="notice" role="status">
           {t("mineUnavailable")}
         </p>
       ) : null}
+      <TwoFactorNotice organizations={awaitingSecondFactor} />
       <FilterSummary query={query} />
       <p>
         <Link href={`/recommendations${key}`}>{t("compare.changeFilters")}</Link>

@@ -6,6 +6,7 @@ import { Results } from "@/components/explorer/results";
 import { parseExplorerSearch } from "@/lib/search-params";
 import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
 import { getViewer } from "@/lib/server/permissions";
+import { TwoFactorNotice } from "@/components/auth/two-factor-notice";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/recommendations">): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: "explorer" });
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/recommen
 export default async function RecommendationsPage({ searchParams }: PageProps<"/[locale]/recommendations">) {
   const parsed = parseExplorerSearch(await searchParams);
   // The organisations whose private statuses this viewer may filter by come from the session, never from the URL.
-  const [{ query, scope, mineUnavailable }, t] = await Promise.all([
+  const [{ query, scope, mineUnavailable, awaitingSecondFactor }, t] = await Promise.all([
     getViewer().then((viewer) => scopeExplorerQuery(parsed.query, viewer)),
     getTranslations("explorer"),
   ]);
@@ -27,11 +28,12 @@ export default async function RecommendationsPage({ searchParams }: PageProps<"/
           {t("notice.invalid", { values: parsed.invalid.join(", ") })}
         </p>
       ) : null}
-      {mineUnavailable ? (
+      {mineUnavailable && awaitingSecondFactor.length === 0 ? (
         <p className="notice" role="status">
           {t("notice.mineUnavailable")}
         </p>
       ) : null}
+      <TwoFactorNotice organizations={awaitingSecondFactor} />
       <ActiveFilters query={query} />
       {/* Not streamed behind Suspense boundaries: without JavaScript, streamed content never replaces its fallback. */}
       <div className="explorer">

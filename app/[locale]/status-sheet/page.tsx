@@ -3,7 +3,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "@/lib/i18n/navigation";
 import { chooseSheet, reviewLabel, SheetChooser } from "@/components/status-sheet/sheet-chooser";
 import { SheetImport } from "@/components/status-sheet/sheet-import";
-import { CAN_WRITE } from "@/lib/auth/roles";
+import { TwoFactorNotice } from "@/components/auth/two-factor-notice";
+import { awaitingSecondFactor, can } from "@/lib/auth/policy";
 import { getViewer } from "@/lib/server/permissions";
 import { listReviewSummaries } from "@/lib/server/reviews";
 
@@ -27,10 +28,14 @@ export default async function StatusSheetPage({ searchParams }: PageProps<"/[loc
   const reviews = (await listReviewSummaries()).filter((review) => review.loaded > 0);
   const choice = chooseSheet(reviews, viewer.memberships, await searchParams);
   const { review, membership } = choice;
+  // From the policy: whether the chosen organisation's sheet may be read now (a second factor may be missing) and imported.
+  const readable = membership !== null && can(viewer, "organization.readPrivate", { organizationId: membership.organizationId }).allowed;
+  const importable = membership !== null && can(viewer, "statusSheet.import", { organizationId: membership.organizationId }).allowed;
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="lede">{t("lede")}</p>
+      <TwoFactorNotice organizations={awaitingSecondFactor(viewer).map((m) => m.organizationName)} />
       {choice.invalid ? (
         <p className="notice" role="status">
           {t("invalid")}
@@ -41,7 +46,7 @@ export default async function StatusSheetPage({ searchParams }: PageProps<"/[loc
       ) : (
         <SheetChooser reviews={reviews} memberships={viewer.memberships} choice={choice} />
       )}
-      {review && membership ? (
+      {review && membership && readable ? (
         <>
           <section aria-labelledby="download-heading">
             <h2 id="download-heading">{t("download.heading")}</h2>
@@ -55,7 +60,7 @@ export default async function StatusSheetPage({ searchParams }: PageProps<"/[loc
           </section>
           <section aria-labelledby="import-heading">
             <h2 id="import-heading">{t("import.heading")}</h2>
-            {CAN_WRITE.includes(membership.role) ? (
+            {importable ? (
               <SheetImport reviewId={review.id} reviewName={reviewLabel(review, locale, terms, t)} organizationId={membership.organizationId} organizationName={membership.organizationName} />
             ) : (
               <p className="notice">{t("import.viewerOnly", { organization: membership.organizationName })}</p>

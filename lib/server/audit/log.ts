@@ -1,8 +1,9 @@
 import "server-only";
 import { actionsOfKind, MEMBER_ACCOUNT_ACTIONS, type AuditKind } from "@/lib/audit/kinds";
 import { getDb, type Prisma } from "../db";
-import { ForbiddenError, UnauthenticatedError } from "../http-errors";
-import { readableOrganizationIds, type Viewer } from "../permissions";
+import { can, readableOrganizations } from "@/lib/auth/policy";
+import { ForbiddenError, TwoFactorRequiredError, UnauthenticatedError } from "../http-errors";
+import type { Viewer } from "../permissions";
 
 /** Who did it, as the log shows it: the display name stored with the event, the operator, or an account gone since. */
 export type AuditActor = { kind: "user"; name: string } | { kind: "operator" } | { kind: "unknown" };
@@ -21,13 +22,15 @@ export type AuditLogFilter = { organizationId?: string; kind?: AuditKind; page?:
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** The organisations whose log the viewer may read: all (null) for an admin, else those they own. */
+/** The organisations whose log the viewer may read (the policy's `audit.readAll`, else `organization.readAudit`): all (null) or some. */
 function readableLogs(viewer: Viewer | null): string[] | null {
   if (!viewer) throw new UnauthenticatedError();
-  if (viewer.user.isAdmin) return null;
-  const owned = viewer.memberships.filter((m) => m.role === "owner").map((m) => m.organizationId);
-  if (owned.length === 0) throw new ForbiddenError();
-  return owned;
+  if (can(viewer, "audit.readAll", {}).allowed) return null;
+  const decisions = viewer.memberships.map((m) => ({ organizationId: m.organizationId, decision: can(viewer, "organization.readAudit", { organizationId: m.organizationId }) }));
+  const owned = decisions.filter((d) => d.decision.allowed).map((d) => d.organizationId);
+  if (owned.length > 0) return owned;
+  if (decisions.some((d) => !d.decision.allowed && d.decision.reason === "two-factor-required")) throw new TwoFactorRequiredError();
+  throw new ForbiddenError();
 }
 
 /**
@@ -42,7 +45,7 @@ function withheld(changes: unknown): { withheld: string; fields: string[] } {
 
 /** True when the viewer may open /audit (the header shows the link only then). */
 export function canReadAuditLog(viewer: Viewer | null): boolean {
-  return !!viewer && (viewer.user.isAdmin || viewer.memberships.some((m) => m.role === "owner"));
+  return can(viewer, "audit.readAll", {}).allowed || (viewer?.memberships ?? []).some((m) => can(viewer, "organization.readAudit", { organizationId: m.organizationId }).allowed);
 }
 
 /**
@@ -95,7 +98,7 @@ export async function listAuditEvents(viewer: Viewer | null, filter: AuditLogFil
     select: { id: true, name: true },
   });
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
-  const ownOrganizations = new Set(readableOrganizationIds(viewer));
+  const ownOrganizations = new Set(readableOrganizations(viewer));
   return events.map((e) => ({
     id: e.id,
     at: e.at.toISOString(),

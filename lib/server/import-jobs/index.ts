@@ -3,7 +3,7 @@ import { MAX_IMPORT_BYTES } from "@/lib/import/upload-limits";
 import type { AdminImportQuery, UploadRefusal } from "@/lib/schemas/admin-import";
 import { recordAuditEvent } from "../audit";
 import { getDb } from "../db";
-import { requireAdmin, type Viewer } from "../permissions";
+import { authorize, type Viewer } from "../permissions";
 import { startChildJob } from "./child";
 import { refuseUpload } from "./file-kind";
 import { removeStaleUploads, saveUpload, uploadFileName } from "./upload";
@@ -67,7 +67,7 @@ export type ImportJobRequest = { query: AdminImportQuery; timeoutMs?: number };
  * removed when the child is gone, also when the browser leaves or the child crashes.
  */
 export async function runImportJob(viewer: Viewer | null, request: Request, job: ImportJobRequest): Promise<ReadableStream<Uint8Array>> {
-  const admin = requireAdmin(viewer);
+  const admin = authorize(viewer, "admin.import", {});
   if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/")) throw new RawBodyRequiredError();
   if (running.size >= MAX_RUNNING) throw new ImportBusyError();
   const id = nextId++;

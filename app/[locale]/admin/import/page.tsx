@@ -7,6 +7,7 @@ import { COUNTRIES } from "@/lib/countries";
 import { countryName } from "@/lib/i18n/countries";
 import { Link, redirect } from "@/lib/i18n/navigation";
 import { MAX_IMPORT_BYTES } from "@/lib/import/upload-limits";
+import { can } from "@/lib/auth/policy";
 import { getViewer } from "@/lib/server/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,7 +25,7 @@ const CYCLES = [1, 2, 3, 4];
 export default async function AdminImportPage() {
   const [viewer, locale, t, messages] = await Promise.all([getViewer(), getLocale(), getTranslations("adminImport"), getMessages()]);
   if (!viewer) return redirect({ href: "/sign-in", locale });
-  if (!viewer.user.isAdmin) forbidden();
+  if (!can(viewer, "admin.import", {}).allowed) forbidden();
   const states = COUNTRIES.map((c) => ({ iso3: c.iso3, name: countryName(c.iso3, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale));
   return (
     <>

@@ -6,6 +6,7 @@ import { chooseWordingReview, WordingChooser } from "@/components/response-wordi
 import { WordingImport } from "@/components/response-wording/wording-import";
 import { reviewLabel } from "@/components/status-sheet/sheet-chooser";
 import { Link, redirect } from "@/lib/i18n/navigation";
+import { can } from "@/lib/auth/policy";
 import { getViewer } from "@/lib/server/permissions";
 import { listReviewSummaries } from "@/lib/server/reviews";
 
@@ -28,7 +29,7 @@ export default async function ResponseWordingPage({ searchParams }: PageProps<"/
     getMessages(),
   ]);
   if (!viewer) return redirect({ href: "/sign-in", locale });
-  if (!viewer.user.isAdmin) forbidden();
+  if (!can(viewer, "admin.responseWording", {}).allowed) forbidden();
   const reviews = (await listReviewSummaries()).filter((review) => review.loaded > 0);
   const { review, invalid } = chooseWordingReview(reviews, await searchParams);
   const name = review ? reviewLabel(review, locale, terms, sheet) : "";

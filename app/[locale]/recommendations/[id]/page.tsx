@@ -12,11 +12,14 @@ import { ResponsePanel } from "@/components/recommendations/response-panel";
 import { NotesSection } from "@/components/recommendations/notes-section";
 import { AffectedPersons, ThemeGroups } from "@/components/recommendations/theme-groups";
 import { TextLanguageNote } from "@/components/recommendations/text-language-note";
-import { CAN_WRITE } from "@/lib/auth/roles";
+import { TwoFactorNotice } from "@/components/auth/two-factor-notice";
+import { recommendationPermissions } from "@/lib/auth/recommendation-permissions";
 import { countryName } from "@/lib/i18n/countries";
 import { localeFromParams, pickRecommendationText } from "@/lib/recommendation-text";
 import { recommendationIdSchema } from "@/lib/schemas/route-params";
+import { getActionCategory } from "@/lib/server/action-categories";
 import { listAssessments } from "@/lib/server/assessments";
+import { listNotes } from "@/lib/server/notes";
 import { getViewer } from "@/lib/server/permissions";
 import { getRecommendationDetail, listRelatedRecommendations, type RecommendationDetail } from "@/lib/server/recommendation-detail";
 import { getRecurrence } from "@/lib/server/recurrence";
@@ -40,21 +43,25 @@ export default async function RecommendationPage({ params }: Props) {
   const detail = await load(params);
   const { recommendation } = detail;
   const viewer = await getViewer();
-  const [related, assessments, recurrence] = await Promise.all([
+  const [related, assessments, recurrence, actionCategory, notes] = await Promise.all([
     listRelatedRecommendations(recommendation.id),
     listAssessments(viewer, recommendation.id),
     getRecurrence(recommendation.id),
+    getActionCategory(recommendation.id),
+    listNotes(viewer, recommendation.id),
   ]);
+  // What this viewer may do here, from the policy: the sections get plain values and decide nothing themselves.
+  const may = recommendationPermissions(viewer, actionCategory?.override ?? null);
   // The official version in the interface's language when one was imported, else the text as published.
   const locale = localeFromParams(await params);
   const shown = pickRecommendationText(recommendation, recommendation.officialTexts, locale);
-  const writable = (viewer?.memberships ?? []).filter((m) => CAN_WRITE.includes(m.role));
   const sur = recommendation.stateUnderReview;
   const surName = countryName(sur.iso3, locale);
   const t = await getTranslations("detail");
   return (
     <article className="recommendation-detail">
       <RecommendationHeading detail={detail} />
+      <TwoFactorNotice organizations={may.awaitingSecondFactor} />
       <section aria-labelledby="text-heading">
         <h2 id="text-heading">{t("textHeading")}</h2>
         <blockquote className="recommendation-text" lang={shown.language} data-testid="recommendation-text">
@@ -75,7 +82,7 @@ export default async function RecommendationPage({ params }: Props) {
           <RecommendingStates states={recommendation.recommendingStates} unknown={recommendation.unknownRecommendingStates} />
         </section>
       </div>
-      <AssessmentsSection recommendationId={recommendation.id} recommendation={recommendation} organizations={assessments} writableOrganizations={writable} />
+      <AssessmentsSection recommendationId={recommendation.id} recommendation={recommendation} organizations={assessments} writableOrganizations={may.assess} />
       <section aria-labelledby="themes-heading">
         <h2 id="themes-heading">{t("themesHeading")}</h2>
         <ThemeGroups themes={recommendation.themes} />
@@ -87,7 +94,9 @@ export default async function RecommendationPage({ params }: Props) {
         </section>
         <section aria-labelledby="action-heading">
           <h2 id="action-heading">{t("actionHeading")}</h2>
-          <ActionCategory recommendationId={recommendation.id} />
+          {actionCategory ? (
+            <ActionCategory recommendationId={recommendation.id} view={actionCategory} may={{ correct: may.correctCategory, clear: may.clearCategory, correctionStandsBy: may.correctionStandsBy }} />
+          ) : null}
         </section>
       </div>
       {recurrence ? (
@@ -97,7 +106,7 @@ export default async function RecommendationPage({ params }: Props) {
             recommendationId={recommendation.id}
             recurrence={recurrence}
             stateUnderReview={sur}
-            organizations={writable.map((m) => ({ id: m.organizationId, name: m.organizationName }))}
+            organizations={may.decideLinks.map((m) => ({ id: m.organizationId, name: m.organizationName }))}
           />
         </section>
       ) : null}
@@ -105,7 +114,7 @@ export default async function RecommendationPage({ params }: Props) {
         <h2 id="related-heading">{t("relatedHeading", { sur: surName })}</h2>
         <RelatedRecommendations related={related} stateUnderReview={sur} recommendingStates={recommendation.recommendingStates} />
       </section>
-      <NotesSection recommendationId={recommendation.id} />
+      <NotesSection recommendationId={recommendation.id} notes={notes} readableOrganizationIds={may.readable} writableOrganizations={may.note} />
     </article>
   );
 }

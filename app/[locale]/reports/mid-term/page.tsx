@@ -9,6 +9,8 @@ import { MidTermReportView } from "@/components/reports/mid-term-report-view";
 import styles from "@/components/reports/mid-term-report.module.css";
 import { listReviewThemes } from "@/lib/server/mid-term-report";
 import { getViewer } from "@/lib/server/permissions";
+import { TwoFactorNotice } from "@/components/auth/two-factor-notice";
+import { awaitingSecondFactor } from "@/lib/auth/policy";
 import { listReviewSummaries } from "@/lib/server/reviews";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -37,6 +39,7 @@ export default async function MidTermReportPage({ searchParams }: PageProps<"/[l
     <>
       <h1 className="no-print">{t("title")}</h1>
       <p className="lede no-print">{t("lede")}</p>
+      <TwoFactorNotice organizations={awaitingSecondFactor(viewer).map((m) => m.organizationName)} />
       {state.problem ? (
         <p className="notice no-print" role="status">
           {state.problem}

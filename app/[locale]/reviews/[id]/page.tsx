@@ -11,6 +11,7 @@ import { filtersOf, parseExplorerSearch, toSearchString } from "@/lib/search-par
 import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
 import { getViewer } from "@/lib/server/permissions";
 import { getReviewSummary, type ReviewSummary } from "@/lib/server/reviews";
+import { TwoFactorNotice } from "@/components/auth/two-factor-notice";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -39,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReviewPage({ params, searchParams }: Props) {
   const review = await load(params);
   const parsed = parseExplorerSearch(await searchParams);
-  const { query, scope, mineUnavailable } = scopeExplorerQuery({ ...parsed.query, review: [review.id] }, await getViewer());
+  const { query, scope, mineUnavailable, awaitingSecondFactor } = scopeExplorerQuery({ ...parsed.query, review: [review.id] }, await getViewer());
   const filters = filtersOf(query);
   const sur = review.stateUnderReview;
   const [t, charts, locale] = await Promise.all([getTranslations("charts.review"), getTranslations("charts"), getLocale()]);
@@ -67,11 +68,12 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           {charts("invalid", { values: parsed.invalid.join(", ") })}
         </p>
       ) : null}
-      {mineUnavailable ? (
+      {mineUnavailable && awaitingSecondFactor.length === 0 ? (
         <p className="notice" role="status">
           {charts("mineUnavailable")}
         </p>
       ) : null}
+      <TwoFactorNotice organizations={awaitingSecondFactor} />
       <FilterSummary query={{ ...query, review: [] }} everything={t("everything")} />
       {/* Not streamed behind a Suspense boundary: without JavaScript, streamed content never replaces its fallback, and the tables must read without it. */}
       <ChartDashboard filters={filters} scope={scope} />
