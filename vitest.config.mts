@@ -28,6 +28,8 @@ export default defineConfig({
           server,
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/helpers/global-setup.ts"],
+          // The tests call the route handlers directly and set the client address themselves, as scripts/serve.ts does.
+          env: { UPR_SERVER_SETS_CLIENT_ADDRESS: "1" },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -7,7 +7,7 @@
  */
 import { createServer } from "node:http";
 import next from "next";
-import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from "@/lib/http/client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies, SERVER_SETS_CLIENT_ADDRESS } from "@/lib/http/client-address";
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT || 3000);
@@ -19,6 +19,8 @@ async function main(): Promise<void> {
     process.stderr.write(`[upr] ${(error as Error).message}\n`);
     process.exit(1);
   }
+  // Next runs in this process: the app believes the client-address header only because this server sets it.
+  process.env[SERVER_SETS_CLIENT_ADDRESS] = "1";
   const app = next({ dev: false, port, hostname });
   const handle = app.getRequestHandler();
   await app.prepare();

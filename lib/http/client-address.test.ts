@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clientAddress, parseTrustedProxies } from "./client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddress, clientAddressHeaders, parseTrustedProxies, SERVER_SETS_CLIENT_ADDRESS } from "./client-address";
 
 /**
  * The address the rate limit keys on. A client must never choose it: without TRUSTED_PROXIES it is the TCP peer, and
@@ -92,5 +92,19 @@ describe("no client chooses its address (property)", () => {
         expect(clientAddress("10.0.0.1", header, proxies)).toBe(client);
       }),
     );
+  });
+});
+
+describe("which header carries the client address", () => {
+  it("is the one the app's server sets, only when that server says it sets it", () => {
+    expect(clientAddressHeaders({ [SERVER_SETS_CLIENT_ADDRESS]: "1" } as unknown as NodeJS.ProcessEnv)).toEqual([CLIENT_ADDRESS_HEADER]);
+  });
+
+  it("is otherwise a name no client can know, different in each process", () => {
+    const [first] = clientAddressHeaders({} as NodeJS.ProcessEnv);
+    const [second] = clientAddressHeaders({} as NodeJS.ProcessEnv);
+    expect(first).not.toBe(CLIENT_ADDRESS_HEADER);
+    expect(first).toMatch(/^x-upr-unset-[0-9a-f]{32}$/);
+    expect(first).not.toBe(second);
   });
 });

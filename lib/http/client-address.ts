@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { BlockList, isIP } from "node:net";
 
 /**
@@ -5,6 +6,22 @@ import { BlockList, isIP } from "node:net";
  * on every request from the TCP peer, replacing any value a client sent, so better-auth's rate limit keys on it.
  */
 export const CLIENT_ADDRESS_HEADER = "x-upr-client-address";
+
+/**
+ * Set to "1" in its own process by the app's HTTP server (scripts/serve.ts), and by the test runner, which stands in
+ * for it. Only then is CLIENT_ADDRESS_HEADER believed: under a server that does not set it (plain `next start`, `next
+ * dev`), a client could send the header itself and pick its own rate-limit bucket.
+ */
+export const SERVER_SETS_CLIENT_ADDRESS = "UPR_SERVER_SETS_CLIENT_ADDRESS";
+
+/**
+ * The header better-auth reads the client address from. Without the app's server in front, a header name no client
+ * can know (random per process): every client then shares one bucket per route, which is strict but never spoofable.
+ */
+export function clientAddressHeaders(env: NodeJS.ProcessEnv = process.env): string[] {
+  if (env[SERVER_SETS_CLIENT_ADDRESS] === "1") return [CLIENT_ADDRESS_HEADER];
+  return [`x-upr-unset-${randomBytes(16).toString("hex")}`];
+}
 
 /** An IPv4-mapped IPv6 peer ("::ffff:10.0.0.1") is the IPv4 address it maps. */
 function plain(address: string): string {

@@ -5,7 +5,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { organization, twoFactor } from "better-auth/plugins";
 import { accessControl, accessRoles } from "@/lib/auth/roles";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { clientAddressHeaders } from "@/lib/http/client-address";
 import { getDb, type Db } from "../db";
 import { authHooks } from "./hooks";
 import { ensureAuthSecret } from "./secret";
@@ -90,7 +90,7 @@ function createAuth(db: Db) {
     advanced: {
       // The client address is set by the app's own HTTP server (scripts/serve.ts) from the TCP peer, replacing
       // whatever a client sent; X-Forwarded-For counts only from a proxy listed in TRUSTED_PROXIES.
-      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+      ipAddress: { ipAddressHeaders: clientAddressHeaders() },
     },
     // On in every environment (better-auth enables it only in production by default), so tests see what users see.
     // Kept in PostgreSQL, so every app instance shares it and a restart does not reset it.
