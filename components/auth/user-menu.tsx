@@ -28,6 +28,7 @@ export async function UserMenu(): Promise<ReactElement> {
       {canReadAuditLog(viewer) ? <Link href="/audit">{t("auditLog")}</Link> : null}
       {viewer.user.isAdmin ? <Link href="/admin/import">{t("adminImport")}</Link> : null}
       {viewer.user.isAdmin ? <Link href="/admin/response-wording">{t("responseWording")}</Link> : null}
+      <Link href="/account">{t("accountPage")}</Link>
       <SignOutButton label={t("signOut")} locale={locale} />
     </div>
   );
