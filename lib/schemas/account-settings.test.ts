@@ -43,3 +43,10 @@ describe("password change", () => {
     expect(differ.error?.issues[0]).toMatchObject({ path: ["confirmPassword"], message: "passwordsDiffer" });
   });
 });
+
+describe("an empty field", () => {
+  it("says only that it is required", () => {
+    expect(codeSchema.safeParse("").error?.issues.map((i) => i.message)).toEqual(["required"]);
+    expect(displayNameSchema.safeParse(" ").error?.issues.map((i) => i.message)).toEqual(["required"]);
+  });
+});

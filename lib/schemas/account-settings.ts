@@ -25,7 +25,7 @@ function labelSchema(max: number) {
     .pipe(
       z
         .string()
-        .refine((value) => value.length > 0, "required")
+        .refine((value) => value.length > 0, { error: "required", abort: true })
         .refine((value) => Array.from(value).length <= max, "tooLong")
         .refine((value) => !INVISIBLE.test(value), "invisible"),
     );
@@ -50,13 +50,13 @@ export const passwordFormSchema = z.object({ password: passwordSchema });
 export const codeSchema = z
   .string({ error: "required" })
   .transform((value) => value.replace(/\s+/g, ""))
-  .pipe(z.string().min(1, "required").regex(/^(\d{6}|[A-Za-z0-9]{5}-[A-Za-z0-9]{5})$/, "codeFormat"));
+  .pipe(z.string().min(1, { error: "required", abort: true }).regex(/^(\d{6}|[A-Za-z0-9]{5}-[A-Za-z0-9]{5})$/, "codeFormat"));
 
 /** Only a code from the app confirms an enrolment: it proves the app holds the secret. */
 export const totpCodeSchema = z
   .string({ error: "required" })
   .transform((value) => value.replace(/\s+/g, ""))
-  .pipe(z.string().min(1, "required").regex(/^\d{6}$/, "totpFormat"));
+  .pipe(z.string().min(1, { error: "required", abort: true }).regex(/^\d{6}$/, "totpFormat"));
 
 export const disableTwoFactorSchema = z.object({ password: passwordSchema, code: codeSchema });
 
