@@ -165,8 +165,16 @@ describe("two-factor sign-in", () => {
     const wrongPassword = await disableTwoFactorAction({ ok: true }, form({ password: "wrong wrong wrong", code: await generate({ secret }) }));
     expect(wrongPassword).toMatchObject({ ok: false, fieldErrors: { password: ["That password is wrong."] } });
     expect((await getDb().user.findUniqueOrThrow({ where: { email: EMAIL } })).twoFactorEnabled).toBe(true);
+    // Over HTTP too: better-auth's route alone would take the password only.
+    const cookie = sessionCookie();
+    const passwordOnly = await post("/two-factor/disable", { password: PASSWORD }, cookie, nextAddress());
+    expect([passwordOnly.status, ((await passwordOnly.json()) as { code: string }).code]).toEqual([400, "CODE_REQUIRED"]);
+    expect((await post("/two-factor/disable", { password: PASSWORD, code: await wrongCode(secret) }, cookie, nextAddress())).status).toBe(401);
+    expect((await post("/two-factor/disable", { password: PASSWORD, code: "zzzzz-zzzzz" }, cookie, nextAddress())).status).toBe(401);
+    expect((await getDb().user.findUniqueOrThrow({ where: { email: EMAIL } })).twoFactorEnabled).toBe(true);
 
-    const off = await disableTwoFactorAction({ ok: true }, form({ password: PASSWORD, code: await generate({ secret }) }));
+    // A recovery code serves as the current code (the app may be what was lost).
+    const off = await disableTwoFactorAction({ ok: true }, form({ password: PASSWORD, code: recoveryCodes[2]! }));
     expect(off).toMatchObject({ ok: true });
     expect((await getDb().user.findUniqueOrThrow({ where: { email: EMAIL } })).twoFactorEnabled).toBe(false);
     expect(await getDb().twoFactor.count({ where: { user: { email: EMAIL } } })).toBe(0);

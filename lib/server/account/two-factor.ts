@@ -48,14 +48,12 @@ export async function regenerateRecoveryCodes(viewer: Viewer | null, requestHead
 }
 
 /**
- * Turns two-factor sign-in off. better-auth's route asks for the password only; a stolen password must not be enough
- * to remove the second factor, so a current code (from the app, or a recovery code) is checked first, through
- * better-auth's own verify route.
+ * Turns two-factor sign-in off, with the password and a current code (from the app, or a recovery code): a stolen
+ * password, even with a stolen session, must not be enough to remove the second factor. better-auth's route checks
+ * the code (lib/server/auth/two-factor-disable.ts) and then the password.
  */
 export async function disableTwoFactor(viewer: Viewer | null, requestHeaders: Headers, input: { password: string; code: string }): Promise<void> {
   const { user } = requireSignedIn(viewer);
   if (!user.twoFactorEnabled) throw new AccountRefusal("notEnabled");
-  const verifyPath = /^\d{6}$/.test(input.code) ? "/two-factor/verify-totp" : "/two-factor/verify-backup-code";
-  expectSuccess(await callAuthRoute(verifyPath, { code: input.code }, requestHeaders));
-  expectSuccess(await callAuthRoute("/two-factor/disable", { password: input.password }, requestHeaders));
+  expectSuccess(await callAuthRoute("/two-factor/disable", input, requestHeaders));
 }
