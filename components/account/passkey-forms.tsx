@@ -32,7 +32,8 @@ export function AddPasskey(): ReactElement | null {
 
   async function add(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    const name = String(new FormData(event.currentTarget).get("name") ?? "").trim();
+    const form = event.currentTarget;
+    const name = String(new FormData(form).get("name") ?? "").trim();
     setPending(true);
     setOutcome(null);
     try {
@@ -40,6 +41,7 @@ export function AddPasskey(): ReactElement | null {
       if (error) setOutcome({ ok: false, message: t(`errors.${errorKey("code" in error ? error.code : undefined)}`) });
       else {
         setOutcome({ ok: true, message: t("added") });
+        form.reset();
         router.refresh();
       }
     } catch {

@@ -35,8 +35,8 @@ export default async function AccountPage() {
       {/* This page's catalogue travels to the browser with this page only. */}
       <NextIntlClientProvider messages={{ account: messages.account }}>
         {sections.map(([id, body]) => (
-          <section key={id} aria-labelledby={`account-${id}`}>
-            <h2 id={`account-${id}`}>{t(`${id}.heading`)}</h2>
+          <section key={id} aria-labelledby={`account-section-${id}`}>
+            <h2 id={`account-section-${id}`}>{t(`${id}.heading`)}</h2>
             <p className="lede">{t(`${id}.lede`)}</p>
             {body}
           </section>
