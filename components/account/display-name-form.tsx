@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Fragment, useActionState, type ReactElement } from "react";
 import { renameAction, type AccountFormState } from "@/lib/actions/account";
 import { fieldsKey, keptValue } from "@/lib/form-state";
-import { DISPLAY_NAME_MAX } from "@/lib/schemas/account-settings";
+import { DISPLAY_NAME_MAX } from "@/lib/account/limits";
 import { FieldError, FormMessage } from "./form-bits";
 import styles from "./account.module.css";
 

@@ -5,7 +5,7 @@ import { useActionState, useState, type FormEvent, type ReactElement } from "rea
 import { deletePasskeyAction, renamePasskeyAction, type AccountFormState } from "@/lib/actions/account";
 import { authClient, usePasskeySupport } from "@/lib/auth/client";
 import { useRouter } from "@/lib/i18n/navigation";
-import { DISPLAY_NAME_MAX } from "@/lib/schemas/account-settings";
+import { DISPLAY_NAME_MAX } from "@/lib/account/limits";
 import { Field, FormMessage } from "./form-bits";
 import styles from "./account.module.css";
 

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, type ReactElement } from "react";
 import { changePasswordAction, type AccountFormState } from "@/lib/actions/account";
-import { NEW_PASSWORD_MIN } from "@/lib/schemas/account-settings";
+import { NEW_PASSWORD_MIN } from "@/lib/account/limits";
 import { Field, FormMessage } from "./form-bits";
 import styles from "./account.module.css";
 

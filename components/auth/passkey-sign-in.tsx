@@ -14,7 +14,7 @@ function errorKey(error: { code?: string; status?: number }): "cancelled" | "unk
 }
 
 /**
- * "Sign in with a passkey": the browser's WebAuthn API proves the person holds a passkey registered on their account
+ * "Use a passkey" on the sign-in page: the browser's WebAuthn API proves the person holds a passkey registered on their account
  * page, and better-auth opens a session (counted as a second factor). Shown only where it can work: with JavaScript,
  * in a browser that offers passkeys.
  */
@@ -50,9 +50,11 @@ export function PasskeySignIn(): ReactElement | null {
       <button type="button" onClick={() => void signIn()} disabled={pending}>
         {pending ? t("pending") : t("button")}
       </button>
-      <p role="alert" className="form-error">
-        {error}
-      </p>
+      {error ? (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,14 +1,13 @@
 import { z } from "zod";
+import { DISPLAY_NAME_MAX, NEW_PASSWORD_MIN, PASSWORD_MAX } from "@/lib/account/limits";
+
+export { DISPLAY_NAME_MAX, NEW_PASSWORD_MIN, PASSWORD_MAX };
 
 /**
  * The account page's forms, shared by the server actions and their tests. Each message is a key of the `account`
  * catalogue's `fieldErrors`, so the form shows it in the reader's language.
  */
 
-export const DISPLAY_NAME_MAX = 80;
-export const NEW_PASSWORD_MIN = 12;
-/** better-auth's own ceiling for a password (maxPasswordLength). */
-export const PASSWORD_MAX = 128;
 
 /**
  * Control characters (C0, C1) and invisible format characters (zero-width spaces and joiners, bidirectional

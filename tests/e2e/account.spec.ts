@@ -126,7 +126,7 @@ test("a passkey is added on the virtual authenticator, and signs in from the sig
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/en/sign-in");
-  await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+  await page.getByRole("button", { name: "Use a passkey" }).click();
   await expect(page.getByTestId("signed-in-as")).toContainText("Godwit");
   expect(await (await page.request.get("/api/me")).json()).toMatchObject({ user: { email: PASSKEY_USER }, secondFactor: "passkey" });
 
@@ -164,8 +164,8 @@ test("without JavaScript the page still renames, and says adding a passkey needs
   expect(signIn.status()).toBe(200);
   const page = await context.newPage();
   await page.goto("/en/account");
-  // Chromium with scripts switched off by DevTools still parses <noscript> as text: read it as such.
-  await expect(page.locator("noscript")).toHaveText(/Adding a passkey needs JavaScript/);
+  // What a browser without scripts shows (<noscript>; Chromium with scripts switched off by DevTools keeps it as text).
+  expect(await page.content()).toContain("Adding a passkey needs JavaScript");
   await expect(page.getByRole("button", { name: "Add a passkey" })).toHaveCount(0);
   await page.getByLabel("Display name").fill("Dunlin (field)");
   await page.getByRole("button", { name: "Save name" }).click();
