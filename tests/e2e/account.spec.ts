@@ -158,7 +158,7 @@ test("another session is ended from the account page, and that browser is signed
   await phone.context.close();
 });
 
-test("without JavaScript the page still renames, and says adding a passkey needs JavaScript", async ({ browser, baseURL }) => {
+test("without JavaScript the page renames, enrols two-factor sign-in, and says adding a passkey needs JavaScript", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": clientAddress() } });
   const signIn = await context.request.post("/api/auth/sign-in/email", { data: { email: SESSIONS_USER, password: E2E_PASSWORD }, headers: { origin: baseURL! } });
   expect(signIn.status()).toBe(200);
@@ -167,10 +167,24 @@ test("without JavaScript the page still renames, and says adding a passkey needs
   // What a browser without scripts shows (<noscript>; Chromium with scripts switched off by DevTools keeps it as text).
   expect(await page.content()).toContain("Adding a passkey needs JavaScript");
   await expect(page.getByRole("button", { name: "Add a passkey" })).toHaveCount(0);
-  await page.getByLabel("Display name").fill("Dunlin (field)");
+  await page.getByRole("textbox", { name: "Display name" }).fill("Dunlin (field)");
   await page.getByRole("button", { name: "Save name" }).click();
   await expect(page.getByText("Your display name is now “Dunlin (field)”.")).toBeVisible();
   await expect(page.getByTestId("signed-in-as")).toContainText("Dunlin (field)");
   await page.screenshot({ path: "tests/e2e/screenshots/account-no-javascript.png", fullPage: true });
+
+  // Two-factor enrolment is plain form posts too: each answer is a whole page.
+  const twoFactor = page.getByRole("region", { name: "Two-factor sign-in" });
+  await twoFactor.getByLabel("Your password").fill(E2E_PASSWORD);
+  await twoFactor.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+  const secret = (await twoFactor.getByTestId("totp-secret").innerText()).replace(/\s+/g, "");
+  await twoFactor.getByLabel("Code from the app").fill("000000");
+  await twoFactor.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  await expect(twoFactor.getByRole("alert")).toContainText(/That code is wrong|Type the 6 digits/);
+  await expect(twoFactor.getByTestId("totp-secret")).toHaveText(/\S/);
+  await twoFactor.getByLabel("Code from the app").fill(await generate({ secret }));
+  await twoFactor.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  await expect(twoFactor.getByText("On", { exact: true })).toBeVisible();
   await context.close();
 });
