@@ -24,12 +24,12 @@ type FieldProps = {
   type?: "password" | "text";
   autoComplete: string;
   hint?: string;
-  /** A one-time code: numeric keyboard on phones, no spell check. */
-  code?: boolean;
+  /** "numeric" for a code from the app: the digit keyboard on phones. */
+  inputMode?: "numeric";
 };
 
 /** A labelled text or password field with its refusal; a password field never shows what was typed before. */
-export function Field({ state, id, name, label, type = "text", autoComplete, hint, code }: FieldProps): ReactElement {
+export function Field({ state, id, name, label, type = "text", autoComplete, hint, inputMode }: FieldProps): ReactElement {
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const invalid = !!state.fieldErrors?.[name];
@@ -45,7 +45,7 @@ export function Field({ state, id, name, label, type = "text", autoComplete, hin
         required
         autoComplete={autoComplete}
         spellCheck={false}
-        inputMode={code ? "text" : undefined}
+        inputMode={inputMode}
         aria-invalid={invalid}
         aria-describedby={invalid ? errorId : hint ? hintId : undefined}
       />

@@ -71,7 +71,7 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }): ReactElemen
               <p className="hint">{t("secretHint")}</p>
               <form action={confirmAction} className={styles.form}>
                 <input type="hidden" name="uri" value={enrolment.uri} />
-                <Field state={confirm} id="tf-confirm-code" name="code" label={t("code")} autoComplete="one-time-code" code />
+                <Field state={confirm} id="tf-confirm-code" name="code" label={t("code")} autoComplete="one-time-code" inputMode="numeric" />
                 <button type="submit" disabled={confirming}>
                   {t("confirm")}
                 </button>
@@ -97,7 +97,7 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }): ReactElemen
             <h3>{t("disableHeading")}</h3>
             <p className="hint">{t("disableExplain")}</p>
             <Field state={disable} id="tf-disable-password" name="password" type="password" label={t("password")} autoComplete="current-password" />
-            <Field state={disable} id="tf-disable-code" name="code" label={t("codeOrRecovery")} autoComplete="one-time-code" code />
+            <Field state={disable} id="tf-disable-code" name="code" label={t("codeOrRecovery")} autoComplete="one-time-code" />
             <button type="submit" disabled={disabling}>
               {t("disable")}
             </button>
