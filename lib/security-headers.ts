@@ -39,7 +39,10 @@ export function contentSecurityPolicy(nonce: string, { dev }: SecurityHeaderOpti
   return directives.map((directive) => directive.join(" ")).join("; ");
 }
 
-/** Powerful browser features the app never uses, switched off for it and anything it could embed. */
+/**
+ * Powerful browser features the app never uses, switched off for it and anything it could embed; passkeys (WebAuthn:
+ * adding one on the account page, signing in with one) for the app's own pages only.
+ */
 export const PERMISSIONS_POLICY = [
   "camera=()",
   "microphone=()",
@@ -51,7 +54,8 @@ export const PERMISSIONS_POLICY = [
   "midi=()",
   "display-capture=()",
   "screen-wake-lock=()",
-  "publickey-credentials-get=()",
+  "publickey-credentials-create=(self)",
+  "publickey-credentials-get=(self)",
 ].join(", ");
 
 /** Every header but the CSP is the same on every response. */

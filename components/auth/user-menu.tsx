@@ -31,6 +31,7 @@ export async function UserMenu(): Promise<ReactElement> {
       {canReadAuditLog(viewer) ? <Link href="/audit">{t("auditLog")}</Link> : null}
       {admin.import ? <Link href="/admin/import">{t("adminImport")}</Link> : null}
       {admin.responseWording ? <Link href="/admin/response-wording">{t("responseWording")}</Link> : null}
+      <Link href="/account">{t("accountPage")}</Link>
       <SignOutButton label={t("signOut")} locale={locale} />
     </div>
   );

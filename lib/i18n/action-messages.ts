@@ -31,6 +31,14 @@ export async function detailTranslator(): Promise<Translate> {
   return (key, values) => t((key.startsWith("terms.") ? key : `detail.${key}`) as never, values as never);
 }
 
+/** `t("messages.renamed")` for the account page's actions (the `account` catalogue). */
+export async function accountTranslator(): Promise<Translate> {
+  const locale = await actionLocale();
+  const messages = await loadMessages(locale);
+  const t = createTranslator({ locale, messages: { account: messages.account } });
+  return (key, values) => t(`account.${key}` as never, values as never);
+}
+
 /** The schemas' own English messages, each with its catalogue key, so a form shows them in the reader's language. */
 const KNOWN_MESSAGES: Record<string, string> = {
   required: "fieldErrors.required",

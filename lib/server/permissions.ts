@@ -1,5 +1,5 @@
 import "server-only";
-import { headers as requestHeaders } from "next/headers";
+import { cookies as requestCookies, headers as requestHeaders } from "next/headers";
 import { cache } from "react";
 import { z } from "zod";
 import { isOrgRole, type Membership, type OrgRole } from "@/lib/auth/roles";
@@ -29,7 +29,21 @@ export async function getViewer(request?: Request): Promise<Viewer | null> {
 }
 
 /** The layout, the page and its sections all ask who is viewing: one lookup per request serves them all. */
-const viewerOfCurrentRequest = cache(async (): Promise<Viewer | null> => viewerFrom(await requestHeaders()));
+const viewerOfCurrentRequest = cache(async (): Promise<Viewer | null> => viewerFrom(await currentRequestHeaders()));
+
+/**
+ * The request's headers with its cookies as they are now. A server action that replaces the session (confirming
+ * two-factor sign-in, changing the password) renders the page again in the same request: Next updates cookies() with
+ * the new session cookie, but headers() still holds the old one, whose session is gone.
+ */
+export async function currentRequestHeaders(): Promise<Headers> {
+  const [original, jar] = await Promise.all([requestHeaders(), requestCookies()]);
+  const headers = new Headers(original);
+  const cookie = jar.toString();
+  if (cookie) headers.set("cookie", cookie);
+  else headers.delete("cookie");
+  return headers;
+}
 
 async function viewerFrom(headers: Headers): Promise<Viewer | null> {
   const session = await getAuth().api.getSession({ headers });

@@ -109,6 +109,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
   { name: "admin import", path: () => "/admin/import", as: "admin" },
   { name: "response wording", path: (ids) => `/admin/response-wording?review=${ids.review}`, as: "admin" },
   { name: "mid-term report", path: (ids) => `/reports/mid-term?review=${ids.review}`, as: "editor" },
+  { name: "account", path: () => "/account", as: "editor" },
 ];
 
 /** Looks up the ids of PAGE_KINDS: a 3rd-cycle recommendation with a counterpart in the 2nd cycle, and its review. */

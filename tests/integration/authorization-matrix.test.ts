@@ -14,6 +14,21 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { clearActionCategoryAction, setActionCategoryAction } from "@/lib/actions/action-categories";
 import { createAssessmentAction } from "@/lib/actions/assessments";
 import { signOutAction } from "@/lib/actions/auth";
+import {
+  changePasswordAction,
+  confirmTwoFactorAction,
+  deletePasskeyAction,
+  disableTwoFactorAction,
+  endOtherSessionsAction,
+  regenerateRecoveryCodesAction,
+  renameAction,
+  renamePasskeyAction,
+  revokeSessionAction,
+  startTwoFactorAction,
+} from "@/lib/actions/account";
+import { generate as totpCode } from "otplib";
+import { totpSecretOf } from "@/lib/account/totp";
+import { getAuth } from "@/lib/server/auth";
 import { createNoteAction, deleteNoteAction, updateNoteAction } from "@/lib/actions/notes";
 import { decideLinkAction } from "@/lib/actions/recurrence";
 import { applyResponseWordingAction, previewResponseWordingAction } from "@/lib/actions/response-wording";
@@ -52,9 +67,8 @@ import { withSeededDatabase } from "../helpers/test-database";
 const requestHeaders = vi.hoisted(() => ({ current: new Headers() }));
 vi.mock("next/headers", () => ({
   headers: async () => requestHeaders.current,
-  cookies: async () => {
-    throw new Error("cookies() is not used by these actions");
-  },
+  // The request's cookies; what an action sets (a replaced session) is not followed: account rows use fresh sessions.
+  cookies: async () => ({ toString: () => requestHeaders.current.get("cookie") ?? "", get: () => undefined, getAll: () => [], set: () => undefined }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
@@ -165,6 +179,7 @@ function actionStatus(state: { ok?: boolean; kind?: string; code?: string; messa
   if (state.code === "unauthenticated") return 401;
   if (state.code === "twoFactorRequired" || /requires two-factor sign-in/.test(state.message ?? "")) return "2fa";
   if (state.code === "forbidden") return 403;
+  if (state.code === "not-found") return 404;
   const message = state.message ?? "";
   if (/sign in/i.test(message)) return 401;
   if (/may not|does not allow|only editors and owners|correction of this action category stands/i.test(message)) return 403;
@@ -192,8 +207,11 @@ async function fingerprint(): Promise<string> {
       (SELECT string_agg(m::text, ',' ORDER BY m."id") FROM "Member" m),
       (SELECT string_agg(o::text, ',' ORDER BY o."id") FROM "Organization" o),
       (SELECT string_agg(l::text, ',' ORDER BY l."earlierId", l."laterId") FROM "RecommendationLink" l),
-      (SELECT string_agg(u."id" || u."isAdmin"::text || u."name", ',' ORDER BY u."id") FROM "User" u),
+      (SELECT string_agg(u."id" || u."isAdmin"::text || u."name" || u."twoFactorEnabled"::text, ',' ORDER BY u."id") FROM "User" u),
       (SELECT string_agg(s."id", ',' ORDER BY s."id") FROM "Session" s),
+      (SELECT string_agg(a."id" || coalesce(a."password", ''), ',' ORDER BY a."id") FROM "Account" a),
+      (SELECT string_agg(concat_ws(':', t."id", t."verified", t."secret", t."backupCodes"), ',' ORDER BY t."id") FROM "TwoFactor" t),
+      (SELECT string_agg(concat_ws(':', k."id", k."name"), ',' ORDER BY k."id") FROM "Passkey" k),
       -- Sign-ins are audited too, and a row that signs in as part of its call is not writing for that.
       (SELECT count(*)::text FROM "AuditEvent" WHERE "action" NOT IN ('auth.sign-in', 'auth.sign-in-failed'))
     )) AS hash`;
@@ -236,10 +254,19 @@ async function signInFormStatus(route: (request: Request) => Promise<Response>, 
 }
 
 /**
- * `setup` builds what the call acts on (a fresh note) before the database is fingerprinted. `policy` names the actions
- * of lib/auth/policy.ts the call is decided by (none for sign-out and the closed better-auth routes).
+ * `setup` builds what the call acts on (a fresh note; for account rows, the actor's own fresh session) before the
+ * database is fingerprinted; `teardown` puts the actor back as the other rows expect it. `policy` names the actions of
+ * lib/auth/policy.ts the call is decided by (none for sign-out, the closed better-auth routes and one's own account).
  */
-type Row = { name: string; policy: Action[]; setup?: () => Promise<string>; call: (actor: Actor, target: string) => Promise<Cell>; expected: Cells; readOnly?: boolean };
+type Row = {
+  name: string;
+  policy: Action[];
+  setup?: (actor: Actor) => Promise<string>;
+  call: (actor: Actor, target: string) => Promise<Cell>;
+  teardown?: (actor: Actor) => Promise<void>;
+  expected: Cells;
+  readOnly?: boolean;
+};
 
 /** A's status sheet of the 2018 review with the first row's status changed: one change to import. */
 async function editedSheetOfA(): Promise<string> {
@@ -295,6 +322,217 @@ async function adminImportStatus(actor: Actor): Promise<Cell> {
   const cell = await answer(response.clone());
   await response.text();
   return cell;
+}
+
+/** Everyone signed in manages their own account; nobody anyone else's. */
+const OWN_ACCOUNT: Cells = { anonymous: 401, viewerA: 200, editorA: 200, ownerA: 200, editorAPasswordOnly: 200, editorB: 200, admin: 200 };
+/** Something of editorA's (a session, a passkey): editorA alone; to anyone else it does not exist. */
+const EDITOR_A_ONLY: Cells = { anonymous: 401, viewerA: 404, editorA: 200, ownerA: 404, editorAPasswordOnly: 404, editorB: 404, admin: 404 };
+let accountAddresses = 0;
+let renames = 0;
+
+/** Runs an account action with the given session cookie (none for anonymous), from a client address of its own. */
+async function asAccountOwner<T>(actor: Actor, cookie: string, action: () => Promise<T>): Promise<T> {
+  accountAddresses += 1;
+  requestHeaders.current = new Headers({ origin: ORIGIN, "x-upr-client-address": `10.8.${Math.floor(accountAddresses / 250)}.${accountAddresses % 250}` });
+  if (actor !== "anonymous" && cookie) requestHeaders.current.set("cookie", cookie);
+  try {
+    return await action();
+  } finally {
+    requestHeaders.current = new Headers();
+  }
+}
+
+/** A session of the actor's own for one call, so a call that replaces or ends sessions leaves the actor's main one. */
+const freshSession = (actor: Actor): Promise<string> => (actor === "anonymous" ? Promise.resolve("") : signInAs(actor));
+const userOf = (actor: Actor) => getDb().user.findUniqueOrThrow({ where: { email: emailOf(actor) }, select: { id: true } });
+
+async function withoutTwoFactor(actor: Actor): Promise<void> {
+  if (actor === "anonymous") return;
+  await getDb().twoFactor.deleteMany({ where: { user: { email: emailOf(actor) } } });
+  await getDb().user.update({ where: { email: emailOf(actor) }, data: { twoFactorEnabled: false } });
+}
+
+/** A fresh session and a two-factor enrolment begun (or, with `enabled`, in force), as JSON { cookie, secret, uri }. */
+async function twoFactorFixture(actor: Actor, enabled: boolean): Promise<string> {
+  await withoutTwoFactor(actor);
+  if (actor === "anonymous") return JSON.stringify({ cookie: "", secret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", uri: "" });
+  const cookie = await freshSession(actor);
+  const enrolment = await getAuth().api.enableTwoFactor({ headers: new Headers({ cookie, origin: ORIGIN }), body: { password: PASSWORD } });
+  const totpURI = "totpURI" in enrolment ? enrolment.totpURI : "";
+  if (enabled) {
+    await getDb().twoFactor.updateMany({ where: { user: { email: emailOf(actor) } }, data: { verified: true } });
+    await getDb().user.update({ where: { email: emailOf(actor) }, data: { twoFactorEnabled: true } });
+  }
+  return JSON.stringify({ cookie, secret: totpSecretOf(totpURI), uri: totpURI });
+}
+
+/** A passkey of `owner` (a stored credential, as better-auth keeps it after a registration). */
+async function passkeyOf(owner: Actor): Promise<string> {
+  const { id: userId } = await userOf(owner);
+  const credentialID = `matrix-${Date.now()}-${Math.random()}`;
+  return (await getDb().passkey.create({ data: { userId, name: "matrix key", publicKey: "matrix", credentialID, counter: 0, deviceType: "singleDevice", backedUp: false } })).id;
+}
+
+/** Signs the actor's main session in again, after a row that ended it: with a second factor for A's members, as at the start. */
+const signInAgain = async (actor: Actor) => {
+  if (actor === "anonymous") return;
+  const cookie = await signInAs(actor);
+  if (["viewerA", "editorA", "ownerA"].includes(actor)) await markSecondFactor(cookie);
+  cookies.set(actor, cookie);
+};
+
+/** The account page's actions: each acts on the caller's own account (their own sessions, passkeys, name, factor). */
+function accountRows(): Row[] {
+  const fixture = (target: string) => JSON.parse(target) as { cookie: string; secret: string; uri: string };
+  return [
+    {
+      policy: [],
+      name: "action renameAction (own display name)",
+      call: async (actor) => actionStatus(await asAccountOwner(actor, cookies.get(actor) ?? "", () => renameAction({ ok: true }, form({ name: `${actor} renamed ${++renames}` })))),
+      expected: OWN_ACCOUNT,
+    },
+    {
+      policy: [],
+      name: "action startTwoFactorAction (own account)",
+      setup: async (actor) => (await withoutTwoFactor(actor), freshSession(actor)),
+      call: async (actor, cookie) => actionStatus(await asAccountOwner(actor, cookie, () => startTwoFactorAction({ ok: true }, form({ password: PASSWORD })))),
+      teardown: withoutTwoFactor,
+      expected: OWN_ACCOUNT,
+    },
+    {
+      policy: [],
+      name: "action confirmTwoFactorAction (own pending enrolment)",
+      setup: (actor) => twoFactorFixture(actor, false),
+      call: async (actor, target) => {
+        const { cookie, secret, uri } = fixture(target);
+        const code = await totpCode({ secret });
+        return actionStatus(await asAccountOwner(actor, cookie, () => confirmTwoFactorAction({ ok: true }, form({ code, uri }))));
+      },
+      teardown: withoutTwoFactor,
+      expected: OWN_ACCOUNT,
+    },
+    {
+      policy: [],
+      name: "action regenerateRecoveryCodesAction (own account)",
+      setup: (actor) => twoFactorFixture(actor, true),
+      call: async (actor, target) => actionStatus(await asAccountOwner(actor, fixture(target).cookie, () => regenerateRecoveryCodesAction({ ok: true }, form({ password: PASSWORD })))),
+      teardown: withoutTwoFactor,
+      expected: OWN_ACCOUNT,
+    },
+    {
+      policy: [],
+      name: "action disableTwoFactorAction (own account, password and code)",
+      setup: (actor) => twoFactorFixture(actor, true),
+      call: async (actor, target) => {
+        const { cookie, secret } = fixture(target);
+        const code = await totpCode({ secret });
+        return actionStatus(await asAccountOwner(actor, cookie, () => disableTwoFactorAction({ ok: true }, form({ password: PASSWORD, code }))));
+      },
+      teardown: withoutTwoFactor,
+      expected: OWN_ACCOUNT,
+    },
+    {
+      // The same password again: a new hash, and every other session (the actor's main one too) ends.
+      policy: [],
+      name: "action changePasswordAction (own password; ends the other sessions)",
+      setup: freshSession,
+      call: async (actor, cookie) =>
+        actionStatus(await asAccountOwner(actor, cookie, () => changePasswordAction({ ok: true }, form({ currentPassword: PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD })))),
+      teardown: signInAgain,
+      expected: OWN_ACCOUNT,
+    },
+    {
+      policy: [],
+      name: "action revokeSessionAction (another session of one's own)",
+      setup: async (actor) => {
+        if (actor === "anonymous") return JSON.stringify({ cookie: "", sessionId: "none" });
+        const other = await freshSession(actor);
+        const session = await getAuth().api.getSession({ headers: new Headers({ cookie: other }) });
+        return JSON.stringify({ cookie: await freshSession(actor), sessionId: session!.session.id });
+      },
+      call: async (actor, target) => {
+        const { cookie, sessionId } = JSON.parse(target) as { cookie: string; sessionId: string };
+        return actionStatus(await asAccountOwner(actor, cookie, () => revokeSessionAction({ ok: true }, form({ sessionId }))));
+      },
+      expected: OWN_ACCOUNT,
+    },
+    {
+      policy: [],
+      name: "action revokeSessionAction of a session of editorA",
+      setup: async () => (await getAuth().api.getSession({ headers: new Headers({ cookie: await signInAs("editorA") }) }))!.session.id,
+      call: async (actor, sessionId) => actionStatus(await asAccountOwner(actor, cookies.get(actor) ?? "", () => revokeSessionAction({ ok: true }, form({ sessionId })))),
+      expected: EDITOR_A_ONLY,
+    },
+    {
+      // The actor's main session is one of the others: it ends too, and is signed in again afterwards.
+      policy: [],
+      name: "action endOtherSessionsAction (own sessions)",
+      setup: freshSession,
+      call: async (actor, cookie) => actionStatus(await asAccountOwner(actor, cookie, () => endOtherSessionsAction({ ok: true }, new FormData()))),
+      teardown: signInAgain,
+      expected: OWN_ACCOUNT,
+    },
+    {
+      policy: [],
+      name: "action deletePasskeyAction (own passkey)",
+      setup: async (actor) => (actor === "anonymous" ? "none" : passkeyOf(actor)),
+      call: async (actor, passkeyId) => actionStatus(await asAccountOwner(actor, cookies.get(actor) ?? "", () => deletePasskeyAction({ ok: true }, form({ passkeyId })))),
+      expected: OWN_ACCOUNT,
+    },
+    {
+      policy: [],
+      name: "action deletePasskeyAction of a passkey of editorA",
+      setup: () => passkeyOf("editorA"),
+      call: async (actor, passkeyId) => actionStatus(await asAccountOwner(actor, cookies.get(actor) ?? "", () => deletePasskeyAction({ ok: true }, form({ passkeyId })))),
+      expected: EDITOR_A_ONLY,
+    },
+    {
+      policy: [],
+      name: "action renamePasskeyAction (own passkey)",
+      setup: async (actor) => (actor === "anonymous" ? "none" : passkeyOf(actor)),
+      call: async (actor, passkeyId) =>
+        actionStatus(await asAccountOwner(actor, cookies.get(actor) ?? "", () => renamePasskeyAction({ ok: true }, form({ passkeyId, name: `${actor}'s key ${++renames}` })))),
+      expected: OWN_ACCOUNT,
+    },
+    {
+      policy: [],
+      name: "action renamePasskeyAction of a passkey of editorA",
+      setup: () => passkeyOf("editorA"),
+      call: async (actor, passkeyId) =>
+        actionStatus(await asAccountOwner(actor, cookies.get(actor) ?? "", () => renamePasskeyAction({ ok: true }, form({ passkeyId, name: `taken by ${actor} ${++renames}` })))),
+      expected: EDITOR_A_ONLY,
+    },
+    {
+      // better-auth's own route refuses another person's passkey too (with 401, its choice).
+      policy: [],
+      name: "POST /api/auth/passkey/delete-passkey of a passkey of editorA",
+      setup: () => passkeyOf("editorA"),
+      call: async (actor, id) => (await authPost(request(actor, "POST", "/api/auth/passkey/delete-passkey", { id }))).status,
+      expected: { anonymous: 401, viewerA: 401, editorA: 200, ownerA: 401, editorAPasswordOnly: 401, editorB: 401, admin: 401 },
+    },
+    {
+      // Hole 4: names change only through renameAction (validated, audited).
+      policy: [],
+      name: "POST /api/auth/update-user (closed)",
+      call: async (actor) => (await authPost(request(actor, "POST", "/api/auth/update-user", { name: "Taken over" }))).status,
+      expected: { anonymous: 404, viewerA: 404, editorA: 404, ownerA: 404, editorAPasswordOnly: 404, editorB: 404, admin: 404 },
+    },
+    {
+      // Turning two-factor sign-in off over HTTP needs a current code as well as the password.
+      policy: [],
+      name: "POST /api/auth/two-factor/disable with the password but no code",
+      setup: (actor) => twoFactorFixture(actor, true),
+      call: async (actor, target) => {
+        const { cookie } = fixture(target);
+        accountAddresses += 1;
+        const headers = { "content-type": "application/json", origin: ORIGIN, "x-upr-client-address": `10.7.0.${accountAddresses % 250}`, ...(cookie ? { cookie } : {}) };
+        return (await authPost(new Request(`${ORIGIN}/api/auth/two-factor/disable`, { method: "POST", headers, body: JSON.stringify({ password: PASSWORD }) }))).status;
+      },
+      teardown: withoutTwoFactor,
+      expected: { anonymous: 400, viewerA: 400, editorA: 400, ownerA: 400, editorAPasswordOnly: 400, editorB: 400, admin: 400 },
+    },
+  ];
 }
 
 const ROWS: Row[] = [
@@ -609,6 +847,7 @@ const ROWS: Row[] = [
       expected: EVERYONE(404),
     }),
   ),
+  ...accountRows(),
 ];
 
 describe("authorisation matrix", () => {
@@ -616,12 +855,13 @@ describe("authorisation matrix", () => {
     it(row.name, async () => {
       const actual = {} as Cells;
       for (const actor of ACTORS) {
-        const target = (await row.setup?.()) ?? "";
+        const target = (await row.setup?.(actor)) ?? "";
         const before = await fingerprint();
         actual[actor] = await row.call(actor, target);
         const changed = (await fingerprint()) !== before;
         // A refused call writes nothing at all; an allowed one writes (and audits) something.
         expect(changed, `${row.name} as ${actor} answered ${actual[actor]} and ${changed ? "changed" : "did not change"} the database`).toBe(!row.readOnly && typeof actual[actor] === "number" && actual[actor] < 300);
+        await row.teardown?.(actor);
       }
       expect(actual).toEqual(row.expected);
     });

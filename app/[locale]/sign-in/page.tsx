@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactElement } from "react";
 import { signInErrorMessage } from "@/components/auth/sign-in-error";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { PasskeySignIn } from "@/components/auth/passkey-sign-in";
 import { formLocale, safeNextPath, signInQuerySchema } from "@/lib/auth/sign-in-steps";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,6 +21,7 @@ export default async function SignInPage({ searchParams }: Props): Promise<React
       <h1>{t("title")}</h1>
       <p className="lede">{t.rich("lede", { code: (chunks) => <code>{chunks}</code> })}</p>
       <SignInForm next={safeNextPath(query.next, formLocale(locale))} error={signInErrorMessage(t, query.error, query.wait)} />
+      <PasskeySignIn />
     </section>
   );
 }

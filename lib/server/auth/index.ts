@@ -10,6 +10,7 @@ import { getDb, type Db } from "../db";
 import { authHooks } from "./hooks";
 import { ensureAuthSecret } from "./secret";
 import { sessionLifetimes } from "./session-lifetimes";
+import { requireCodeToDisableTwoFactor } from "./two-factor-disable";
 
 /** How many sign-in attempts one address may make per minute before it gets 429. */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 5;
@@ -141,6 +142,7 @@ function createAuth(db: Db) {
         rpName: "UPR recommendation tracker",
         origin: [...new Set([new URL(baseURL).origin, `http://localhost:${port}`])],
       }),
+      requireCodeToDisableTwoFactor(),
       // Lets server actions set and clear the session cookie; must stay last.
       nextCookies(),
     ],
