@@ -6,6 +6,7 @@ import {
   enableTwoFactorRequestSchema,
   getSessionResponseSchema,
   listSessionsResponseSchema,
+  disableTwoFactorRequestSchema,
   passwordConfirmationSchema,
   signOutResponseSchema,
   totpUriSchema,
@@ -23,6 +24,7 @@ import { json, jsonBody, ref, type JsonSchema } from "./json-schema";
 
 export const authRequestSchemas = {
   PasswordConfirmation: passwordConfirmationSchema,
+  DisableTwoFactorRequest: disableTwoFactorRequestSchema,
   EnableTwoFactorRequest: enableTwoFactorRequestSchema,
   TwoFactorCode: twoFactorCodeSchema,
   ChangePasswordRequest: changePasswordRequestSchema,
@@ -162,9 +164,9 @@ function twoFactorPaths(): Record<string, JsonSchema> {
     ),
     "/api/auth/two-factor/disable": post(
       "disableTwoFactor",
-      "Turn two-factor sign-in off (needs a recent sign-in and the password); the secret and recovery codes are deleted.",
-      { "200": json("Off; a new session cookie replaces this one.", "AuthStatus"), "400": wrongPassword, "401": unauthenticated, "403": crossSite, "429": SECOND_FACTOR_LIMIT },
-      { requestBody: jsonBody("PasswordConfirmation") },
+      "Turn two-factor sign-in off: needs the password and a current code (or an unused recovery code), so a stolen session and password cannot remove the second factor; the secret and recovery codes are deleted.",
+      { "200": json("Off; a new session cookie replaces this one.", "AuthStatus"), "400": json("Wrong password, or no code (CODE_REQUIRED).", "AuthError"), "401": json("Wrong code.", "AuthError"), "403": crossSite, "429": SECOND_FACTOR_LIMIT },
+      { requestBody: jsonBody("DisableTwoFactorRequest") },
     ),
   };
 }

@@ -51,6 +51,10 @@ export const authUserAnswerSchema = z.object({ user: authUserSchema });
 
 export const passwordConfirmationSchema = z.object({ password: z.string().describe("The account's current password") });
 
+export const disableTwoFactorRequestSchema = passwordConfirmationSchema.extend({
+  code: z.string().describe("A current code from the authenticator app, or an unused recovery code"),
+});
+
 export const enableTwoFactorRequestSchema = passwordConfirmationSchema.extend({
   issuer: z.string().optional().describe('Name shown in the authenticator app; "UPR tracker" by default'),
 });

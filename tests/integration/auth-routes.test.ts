@@ -104,7 +104,7 @@ describe("better-auth's routes for API clients, as documented", () => {
     expect(await expectAnswer(await other.call("GET", "/get-session"), 200, getSessionResponseSchema)).toBeNull();
     await expectAnswer(await browser.call("POST", "/change-password", { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, revokeOtherSessions: true }), 200, authUserAnswerSchema);
     expect((await expectAnswer(await browser.call("GET", "/get-session"), 200, getSessionResponseSchema))?.user.email).toBe(EMAIL);
-    await expectAnswer(await browser.call("POST", "/two-factor/disable", { password: NEW_PASSWORD }), 200, authStatusSchema);
+    await expectAnswer(await browser.call("POST", "/two-factor/disable", { password: NEW_PASSWORD, code: await generate({ secret }) }), 200, authStatusSchema);
     await expectAnswer(await browser.call("POST", "/sign-out", {}), 200, signOutResponseSchema);
     expect(await expectAnswer(await browser.call("GET", "/get-session"), 200, getSessionResponseSchema)).toBeNull();
 

@@ -297,9 +297,9 @@ describe("the audit of sign-ins and account changes", () => {
 
   it("records two-factor disable and recovery codes regenerated", async () => {
     const user = await newUser("godwit");
-    const { cookie } = await enrolTotp(user);
+    const { cookie, secret } = await enrolTotp(user);
     expect((await post("/two-factor/generate-backup-codes", { password: PASSWORD }, cookie)).status).toBe(200);
-    const disabled = await post("/two-factor/disable", { password: PASSWORD }, cookie);
+    const disabled = await post("/two-factor/disable", { password: PASSWORD, code: generateSync({ secret }) }, cookie);
     expect(disabled.status).toBe(200);
     expect(await events(user.id, "auth.recovery-codes.regenerate")).toHaveLength(1);
     expect((await events(user.id, "auth.two-factor.disable"))[0]).toMatchObject({ subjectId: user.id, changes: {} });

@@ -15,6 +15,9 @@ import { requireCodeToDisableTwoFactor } from "./two-factor-disable";
 /** How many sign-in attempts one address may make per minute before it gets 429. */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 5;
 
+/** How recent a sign-in must be to add a passkey (better-auth's session freshness). */
+export const FRESH_SIGN_IN_SECONDS = 15 * 60;
+
 /** The same budget for each second-factor step (a TOTP code, a recovery code) and each passkey ceremony. */
 export const SECOND_FACTOR_ATTEMPTS_PER_MINUTE = 5;
 
@@ -87,6 +90,9 @@ function createAuth(db: Db) {
       expiresIn: lifetimes.memberSeconds,
       updateAge: Math.min(24 * 3600, Math.floor(lifetimes.memberSeconds / 2)),
       additionalFields: { secondFactor: { type: "string", required: false, input: false } },
+      // Adding a passkey (and listing sessions over HTTP) needs a sign-in from the last 15 minutes, not just a live
+      // cookie: a stolen session cookie cannot plant a passkey of its own and keep access past a password change.
+      freshAge: FRESH_SIGN_IN_SECONDS,
     },
     advanced: {
       // The client address is set by the app's own HTTP server (scripts/serve.ts) from the TCP peer, replacing
