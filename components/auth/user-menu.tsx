@@ -25,9 +25,11 @@ export async function UserMenu(): Promise<ReactElement> {
       </span>
       {viewer.memberships.length > 0 ? <Link href="/status-sheet">{t("statusSheet")}</Link> : null}
       {viewer.memberships.length > 0 ? <Link href="/reports/mid-term">{t("midTermReport")}</Link> : null}
+      {viewer.memberships.some((m) => m.role === "owner") ? <Link href="/organisation">{t("organisation")}</Link> : null}
       {canReadAuditLog(viewer) ? <Link href="/audit">{t("auditLog")}</Link> : null}
       {viewer.user.isAdmin ? <Link href="/admin/import">{t("adminImport")}</Link> : null}
       {viewer.user.isAdmin ? <Link href="/admin/response-wording">{t("responseWording")}</Link> : null}
+      {viewer.user.isAdmin ? <Link href="/admin/accounts">{t("adminAccounts")}</Link> : null}
       <SignOutButton label={t("signOut")} locale={locale} />
     </div>
   );
