@@ -42,9 +42,9 @@ const USAGE = `Usage:
 
   user remove takes the person out of the organisation (never its last owner); user disable stops an account from
   signing in at all (its past work stays, under its display name) until user enable; user reset-2fa removes its
-  authenticator app, recovery codes and passkeys, for a lost or seized device. Each signs the person out everywhere
-  at once and is audited. org require-2fa on opens the organisation's private data only to sessions that began with
-  a second factor (an authenticator code, a recovery code or a passkey); it says how many members have none yet.
+  authenticator app, recovery codes and passkeys, for a lost or seized device. Each is audited and immediately signs
+  the person out everywhere. org require-2fa on opens the organisation's private data only to sessions that began
+  with a second factor (an authenticator code, a recovery code or a passkey); it says how many members have none yet.
 
   npm run upr -- status export --org <name> --review <id> [-o file]
   npm run upr -- status import <file> --org <name> --review <id> [--dry-run] [--as <email>]

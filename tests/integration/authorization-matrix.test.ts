@@ -8,6 +8,9 @@ import { POST as assessmentsPost } from "@/app/api/recommendations/[id]/assessme
 import { POST as notesPost } from "@/app/api/recommendations/[id]/notes/route";
 import { PUT as linksPut } from "@/app/api/recommendations/[id]/links/route";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { getURLFromRedirectError } from "next/dist/client/components/redirect";
+import { resetTwoFactorAction, setAccountDisabledAction } from "@/lib/actions/accounts";
+import { changeRoleAction, removeMemberAction, setTwoFactorPolicyAction } from "@/lib/actions/organisation";
 import { clearActionCategoryAction, setActionCategoryAction } from "@/lib/actions/action-categories";
 import { createAssessmentAction } from "@/lib/actions/assessments";
 import { signOutAction } from "@/lib/actions/auth";
@@ -22,7 +25,7 @@ import { exportStatusSheet } from "@/lib/server/status-sheet";
 import { ORIGIN, PASSWORD, signIn } from "../helpers/sessions";
 import { readSheet, writeSheet } from "../helpers/status-sheet";
 import { realDataFile } from "../helpers/data-files";
-import { addUser, createOrganization } from "@/lib/server/accounts";
+import { addUser, createOrganization, setRequireTwoFactor } from "@/lib/server/accounts";
 import { getDb } from "@/lib/server/db";
 import { withSeededDatabase } from "../helpers/test-database";
 
@@ -227,6 +230,92 @@ async function adminImportStatus(actor: Actor): Promise<number> {
   return response.status;
 }
 
+/**
+ * The account pages' actions answer with a redirect back to their page (post, redirect, get), the outcome in the URL:
+ * sign-in for an anonymous caller, `error=…` for a refusal, `done=…` for a change. Read as the status it stands for.
+ */
+async function redirectStatus(actor: Actor, action: () => Promise<never>): Promise<number> {
+  try {
+    await asActor(actor, action);
+  } catch (error) {
+    if (!isRedirectError(error)) throw error;
+    const url = new URL(getURLFromRedirectError(error), ORIGIN);
+    if (url.pathname.endsWith("/sign-in")) return 401;
+    const refusal = url.searchParams.get("error");
+    const statuses: Record<string, number> = { forbidden: 403, twoFactor: 403, gone: 404, lastOwner: 409, invalid: 422, self: 422 };
+    if (refusal) return statuses[refusal] ?? 500;
+    if (url.searchParams.has("done")) return 200;
+    throw new Error(`unexpected redirect: ${url}`);
+  }
+  throw new Error("the action did not redirect");
+}
+
+let accountFixtures = 0;
+
+/** A fresh person (no password: nobody signs in as them) who is a viewer of A, so every cell changes or removes its own. */
+async function freshMemberOfA(): Promise<string> {
+  accountFixtures += 1;
+  const user = await getDb().user.create({ data: { email: `matrix-member-${accountFixtures}@matrix.example.org`, name: `member ${accountFixtures}` }, select: { id: true } });
+  return (await getDb().member.create({ data: { organizationId: orgId.A, userId: user.id, role: "viewer" }, select: { id: true } })).id;
+}
+
+/** A fresh account, disabled or with second factors as the row needs, so every cell acts on its own. */
+async function freshAccount(state: { disabled?: boolean; secondFactors?: boolean }): Promise<string> {
+  accountFixtures += 1;
+  const user = await getDb().user.create({
+    data: { email: `matrix-account-${accountFixtures}@matrix.example.org`, name: `account ${accountFixtures}`, disabledAt: state.disabled ? new Date() : null, twoFactorEnabled: !!state.secondFactors },
+    select: { id: true },
+  });
+  if (state.secondFactors) await getDb().twoFactor.create({ data: { userId: user.id, secret: "s", backupCodes: "c" } });
+  return user.id;
+}
+
+const OWNER_OF_A: Cells = { anonymous: 401, viewerA: 403, editorA: 403, ownerA: 200, editorB: 403, admin: 403 };
+
+/** The owner page's and the admin accounts page's actions (lib/actions/organisation.ts, lib/actions/accounts.ts). */
+const ACCOUNT_ROWS: Row[] = [
+  {
+    name: "action changeRoleAction on a member of A",
+    setup: freshMemberOfA,
+    call: (actor, memberId) => redirectStatus(actor, () => changeRoleAction(form({ memberId, role: "editor", org: "matrix-org-a", locale: "en" }))),
+    expected: OWNER_OF_A,
+  },
+  {
+    name: "action removeMemberAction on a member of A",
+    setup: freshMemberOfA,
+    call: (actor, memberId) => redirectStatus(actor, () => removeMemberAction(form({ memberId, org: "matrix-org-a", locale: "en" }))),
+    expected: OWNER_OF_A,
+  },
+  {
+    // Turned on and, when that was allowed, off again by the operator, so the other rows' sessions keep A's private data.
+    name: "action setTwoFactorPolicyAction for A",
+    call: async (actor) => {
+      const status = await redirectStatus(actor, () => setTwoFactorPolicyAction(form({ organizationId: orgId.A, require: "on", org: "matrix-org-a", locale: "en" })));
+      await setRequireTwoFactor(OPERATOR, orgId.A, false);
+      return status;
+    },
+    expected: OWNER_OF_A,
+  },
+  {
+    name: "action setAccountDisabledAction (disable an account)",
+    setup: () => freshAccount({}),
+    call: (actor, userId) => redirectStatus(actor, () => setAccountDisabledAction(form({ userId, disabled: "true", locale: "en" }))),
+    expected: ADMIN_ONLY,
+  },
+  {
+    name: "action setAccountDisabledAction (enable a disabled account)",
+    setup: () => freshAccount({ disabled: true }),
+    call: (actor, userId) => redirectStatus(actor, () => setAccountDisabledAction(form({ userId, disabled: "false", locale: "en" }))),
+    expected: ADMIN_ONLY,
+  },
+  {
+    name: "action resetTwoFactorAction on an account with an authenticator app",
+    setup: () => freshAccount({ secondFactors: true }),
+    call: (actor, userId) => redirectStatus(actor, () => resetTwoFactorAction(form({ userId, locale: "en" }))),
+    expected: ADMIN_ONLY,
+  },
+];
+
 const ROWS: Row[] = [
   {
     name: "POST /api/recommendations/{id}/assessments for A",
@@ -425,6 +514,7 @@ const ROWS: Row[] = [
       expected: { anonymous: 404, viewerA: 404, editorA: 404, ownerA: 404, editorB: 404, admin: 404 },
     }),
   ),
+  ...ACCOUNT_ROWS,
 ];
 
 describe("authorisation matrix", () => {
