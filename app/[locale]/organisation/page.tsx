@@ -42,6 +42,7 @@ export default async function OrganisationPage({ searchParams }: PageProps<"/[lo
       <>
         <h1>{t("title")}</h1>
         {chooser}
+        <Outcome done={done && t(`done.${done}`)} />
         <p role="alert" className="notice">
           {t("errors.twoFactor")}
         </p>
