@@ -1,66 +1,39 @@
-"use client";
-
-import { useTranslations } from "next-intl";
-import { useRouter } from "@/lib/i18n/navigation";
-import { useState, type FormEvent, type ReactElement } from "react";
-
-/** What the sign-in route's status means for the person at the keyboard (a key of auth.errors). */
-function messageFor(status: number): "wrong" | "tooMany" | "failed" {
-  if (status === 401) return "wrong";
-  if (status === 429) return "tooMany";
-  return "failed";
-}
+import { useLocale, useTranslations } from "next-intl";
+import type { ReactElement } from "react";
+import { PendingSubmitButton } from "./pending-submit-button";
 
 /**
- * Posts to better-auth's own route (POST /api/auth/sign-in/email), so the rate limit and the session cookie are
- * exactly those of the HTTP API.
+ * A plain HTML form posted to /api/auth-form/sign-in, which forwards it to better-auth's own sign-in route (same rate
+ * limit, hooks and origin checks as the JSON API) and answers with a redirect: so signing in works with JavaScript off.
+ * `next` is the page to go to once signed in; `error` the sentence the last attempt left.
  */
-export function SignInForm(): ReactElement {
+export function SignInForm({ next, error }: { next: string; error: string | null }): ReactElement {
   const t = useTranslations("auth");
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    try {
-      const response = await fetch("/api/auth/sign-in/email", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
-      });
-      if (!response.ok) {
-        setError(t(`errors.${messageFor(response.status)}`));
-        return;
-      }
-      router.push("/");
-      router.refresh();
-    } catch {
-      setError(t("errors.offline"));
-    } finally {
-      setPending(false);
-    }
-  }
-
+  const locale = useLocale();
   return (
-    <form className="sign-in-form" onSubmit={(event) => void onSubmit(event)}>
+    <form className="sign-in-form" method="post" action="/api/auth-form/sign-in">
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="next" value={next} />
       <label className="field-label" htmlFor="sign-in-email">
         {t("email")}
       </label>
-      <input id="sign-in-email" name="email" type="email" autoComplete="username" required />
+      <input id="sign-in-email" name="email" type="email" autoComplete="username" required aria-describedby={error ? "sign-in-error" : undefined} />
       <label className="field-label" htmlFor="sign-in-password">
         {t("password")}
       </label>
-      <input id="sign-in-password" name="password" type="password" autoComplete="current-password" required />
-      <p role="alert" className="form-error">
+      <input
+        id="sign-in-password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        aria-describedby={error ? "sign-in-error" : undefined}
+        aria-invalid={error ? true : undefined}
+      />
+      <p role="alert" id="sign-in-error" className="form-error">
         {error}
       </p>
-      <button type="submit" disabled={pending}>
-        {pending ? t("pending") : t("submit")}
-      </button>
+      <PendingSubmitButton label={t("submit")} pendingLabel={t("pending")} />
     </form>
   );
 }

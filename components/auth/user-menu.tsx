@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactElement } from "react";
 import { Link } from "@/lib/i18n/navigation";
-import { canReadAuditLog } from "@/lib/server/audit-log";
+import { canReadAuditLog } from "@/lib/server/audit/log";
 import { getViewer } from "@/lib/server/permissions";
 import { SignOutButton } from "./sign-out-button";
 

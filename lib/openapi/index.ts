@@ -1,12 +1,13 @@
 import { adminPaths, adminResponseSchemas } from "./admin-paths";
+import { authPaths, authRequestSchemas, authResponseSchemas, TWO_FACTOR_COOKIE_SCHEME } from "./auth-paths";
 import { componentSchemas, type JsonSchema } from "./json-schema";
 import { memberPaths, memberRequestSchemas, memberResponseSchemas, SESSION_COOKIE_SCHEME } from "./member-paths";
 import { readPaths, readSchemas } from "./read-paths";
 
 /**
  * The OpenAPI 3.1 description of the API, generated from the zod schemas the handlers use, so it cannot drift from
- * them: the public read API (read-paths.ts), what members of organisations use (member-paths.ts) and what instance
- * administrators use (admin-paths.ts).
+ * them: the public read API (read-paths.ts), what members of organisations use (member-paths.ts), better-auth's own
+ * session, password, two-factor and passkey routes (auth-paths.ts) and what instance administrators use (admin-paths.ts).
  */
 export function buildOpenApiDocument(): JsonSchema {
   return {
@@ -19,10 +20,13 @@ export function buildOpenApiDocument(): JsonSchema {
         "organisations' implementation assessments and notes. Reads need no account; writes need the session cookie of a " +
         "member. Unknown parameters and bad values are refused with 400 and the zod issues, bad bodies with 422.",
     },
-    paths: { ...readPaths(), ...memberPaths(), ...adminPaths() },
+    paths: { ...readPaths(), ...memberPaths(), ...authPaths(), ...adminPaths() },
     components: {
-      schemas: { ...componentSchemas({ ...readSchemas, ...memberResponseSchemas, ...adminResponseSchemas }, "output"), ...componentSchemas(memberRequestSchemas, "input") },
-      securitySchemes: { sessionCookie: SESSION_COOKIE_SCHEME },
+      schemas: {
+        ...componentSchemas({ ...readSchemas, ...memberResponseSchemas, ...authResponseSchemas, ...adminResponseSchemas }, "output"),
+        ...componentSchemas({ ...memberRequestSchemas, ...authRequestSchemas }, "input"),
+      },
+      securitySchemes: { sessionCookie: SESSION_COOKIE_SCHEME, twoFactorCookie: TWO_FACTOR_COOKIE_SCHEME },
     },
   };
 }

@@ -14,6 +14,7 @@ import { createdNoteSchema, createNoteSchema, noteListSchema, noteSchema, update
 import { decideLinkSchema, linkViewSchema, recurrenceSchema } from "@/lib/schemas/recurrence";
 import { SIGN_IN_ATTEMPTS_PER_MINUTE } from "@/lib/server/auth";
 import { z } from "zod";
+import { rateLimited } from "./auth-paths";
 import { embedded, error, json, jsonBody, ref, type JsonSchema } from "./json-schema";
 import { recommendationIdParameter } from "./read-paths";
 
@@ -263,22 +264,25 @@ function accountPaths(): Record<string, JsonSchema> {
     "/api/auth/sign-in/email": {
       post: {
         operationId: "signIn",
-        summary: "Sign in with email and password; the answer sets the session cookie.",
+        summary: "Sign in with email and password; the answer sets the session cookie, or asks for the second factor.",
         description:
           `At most ${SIGN_IN_ATTEMPTS_PER_MINUTE} attempts a minute from one address. Accounts are added by operators: there is no sign-up. ` +
-          "Errors come in better-auth's shape, { code, message }.",
+          "For an account with two-factor sign-in the answer is `{ twoFactorRedirect: true }` with the two-factor cookie instead of a " +
+          "session: POST a code to /api/auth/two-factor/verify-totp (or a recovery code to /verify-backup-code) with that cookie. " +
+          "Errors come in better-auth's shape, { code, message }. Browsers without JavaScript use the sign-in page's form, which " +
+          "posts to /api/auth-form/sign-in and goes through this same route.",
         security: [],
         requestBody: jsonBody("SignInRequest"),
         responses: {
           "200": {
-            description: "Signed in.",
-            headers: { "Set-Cookie": { description: "The session cookie (HttpOnly, SameSite=Lax; Secure over HTTPS).", schema: { type: "string" } } },
+            description: "Signed in (the session cookie), or the password was right and a second factor is needed (`twoFactorRedirect`, the two-factor cookie).",
+            headers: { "Set-Cookie": { description: "The session cookie, or the two-factor cookie (HttpOnly, SameSite=Lax; Secure over HTTPS).", schema: { type: "string" } } },
             content: { "application/json": { schema: ref("SignInResponse") } },
           },
           "400": json("The body is not JSON or lacks a valid email or password.", "AuthError"),
           "401": json("Wrong email or password (the same answer for both, so addresses cannot be probed).", "AuthError"),
           "403": json("The request came from an origin the app does not trust.", "AuthError"),
-          "429": json(`More than ${SIGN_IN_ATTEMPTS_PER_MINUTE} attempts in a minute from this address: wait a minute.`, "AuthError"),
+          "429": rateLimited(`More than ${SIGN_IN_ATTEMPTS_PER_MINUTE} attempts in a minute from this address, or the account is slowed down after repeated failures.`),
         },
       },
     },
@@ -325,7 +329,8 @@ function reportPaths(): Record<string, JsonSchema> {
         description:
           "Members of the organisation only (any role). The report holds the organisation's latest assessment of each recommendation, private " +
           "ones included, with rationale and evidence; nothing of any other organisation and no notes. Answers carry " +
-          "`Cache-Control: private, no-store` and a file name such as mid-term-CHN-cycle3-<organisation slug>.docx.",
+          "`Cache-Control: private, no-store` and a file name such as mid-term-CHN-cycle3-<organisation slug>.docx. Each report " +
+          "answered is recorded in the organisation's audit log (who, format, rows).",
         security: SESSION,
         parameters: reportParameters(),
         responses: {

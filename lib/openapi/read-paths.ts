@@ -38,7 +38,7 @@ const DESCRIPTIONS: Record<keyof typeof fields, string> = {
   statusOf:
     "Whose assessments `status` reads. `public` (default): each organisation's latest public assessment. `mine`: the latest " +
     "assessment, private ones included, of the organisations you are a member of (needs the session cookie: 401 without " +
-    "one, 403 without an organisation).",
+    "one, 403 without an organisation). Each answer with `mine` is recorded in those organisations' audit logs (who, filters, rows).",
   recurring:
     "Recurring recommendations: `earlier` (recommended before), it has a confirmed counterpart in an earlier cycle; `later`, in a " +
     `later one. Counterparts are confirmed by editors (see /api/recommendations/{id}/links). ${LIST_NOTE}`,

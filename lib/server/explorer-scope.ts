@@ -26,10 +26,11 @@ export function scopeExplorerQuery<T extends { statusOf: StatusScope }>(query: T
 /**
  * For the JSON API and the CSV: the caller's scope, or the answer that refuses `statusOf=mine` without a session
  * (401) or without an organisation (403), each with a message saying why. Only `statusOf=mine` reads the session:
- * every other query is public, whoever asks.
+ * every other query is public, whoever asks (its viewer is null). The viewer of a `statusOf=mine` answer is the one
+ * its download is recorded for.
  */
-export async function scopeApiQuery(request: Request, query: { statusOf: StatusScope }): Promise<{ scope: ViewerScope } | { refusal: Response }> {
-  if (query.statusOf !== "mine") return { scope: {} };
+export async function scopeApiQuery(request: Request, query: { statusOf: StatusScope }): Promise<{ scope: ViewerScope; viewer: Viewer | null } | { refusal: Response }> {
+  if (query.statusOf !== "mine") return { scope: {}, viewer: null };
   const viewer = await getViewer(request);
   if (!viewer) {
     return { refusal: jsonResponse({ error: "unauthenticated", message: "statusOf=mine reads your organisation's assessments: sign in first." } satisfies ApiError, 401) };
@@ -38,5 +39,5 @@ export async function scopeApiQuery(request: Request, query: { statusOf: StatusS
   if (organizationIds.length === 0) {
     return { refusal: jsonResponse({ error: "forbidden", message: "statusOf=mine needs membership of an organisation; use statusOf=public." } satisfies ApiError, 403) };
   }
-  return { scope: { organizationIds } };
+  return { scope: { organizationIds }, viewer };
 }

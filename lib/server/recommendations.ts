@@ -134,6 +134,12 @@ export async function listRecommendations(query: RecommendationQuery, scope: Vie
   return { total: count?.total ?? 0, page: query.page, pageSize: query.pageSize, items: rows.map(toRow) };
 }
 
+/** How many recommendations match: the size of a CSV export before its batches are read. */
+export async function countRecommendations(query: RecommendationQuery, scope: ViewerScope = {}, db: Db = getDb()): Promise<number> {
+  const [count] = await db.$queryRaw<{ total: number }[]>(recommendationPageSql(query, scope).count);
+  return count?.total ?? 0;
+}
+
 export async function getRecommendation(id: number, db: Db = getDb()): Promise<RecommendationRow | null> {
   const rows = await db.$queryRaw<RawRow[]>`SELECT ${rowSelect("")} ${FROM} ${DETAIL_JOINS} WHERE r."id" = ${id}`;
   return rows[0] ? toRow(rows[0]) : null;

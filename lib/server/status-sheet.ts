@@ -8,6 +8,7 @@ import { capIssues, formatStatusSheet, parseStatusSheet, type ParsedSheet } from
 import { planStatusSheet, type SheetPlan } from "@/lib/status-sheet/plan";
 import type { Actor } from "./accounts";
 import { recordAuditEvent, recordAuditEvents } from "./audit";
+import { recordDownload } from "./audit/downloads";
 import { getDb } from "./db";
 import { Prisma } from "./generated/prisma/client";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "./http-errors";
@@ -87,6 +88,7 @@ async function resolve(actor: Actor, target: SheetTarget, allowed: readonly OrgR
 /**
  * The sheet of one review for one organisation: every recommendation of the review in document order, with the
  * organisation's current assessment (any visibility: only its members may read this) and the version it is based on.
+ * Each export is a `download.status-sheet` event in the organisation's log.
  */
 export async function exportStatusSheet(actor: Actor, target: SheetTarget, now = new Date()): Promise<StatusSheetFile> {
   const resolved = await resolve(actor, target, CAN_READ_PRIVATE);
@@ -95,7 +97,18 @@ export async function exportStatusSheet(actor: Actor, target: SheetTarget, now =
   const records = recommendations.map((recommendation) => sheetRecord(recommendation, basis.assessments.get(recommendation.id)?.[0]));
   const day = now.toISOString().slice(0, 10);
   const fileName = `upr-status-${resolved.organization.slug}-${resolved.review.iso3.toLowerCase()}-cycle-${resolved.review.cycle}-${day}.csv`;
-  return { ...resolved, fileName, csv: formatStatusSheet(records), rows: records.length };
+  const csv = formatStatusSheet(records);
+  // The sheet holds private assessments: the organisation's log says who took it (the route and the CLI alike).
+  await recordDownload(actor, {
+    kind: "status-sheet",
+    organizationIds: [resolved.organization.id],
+    format: "csv",
+    rows: records.length,
+    subjectType: "review",
+    subjectId: String(resolved.review.id),
+    details: { review: resolved.review.label },
+  });
+  return { ...resolved, fileName, csv, rows: records.length };
 }
 
 function toPreview(resolved: Resolved, parsed: ParsedSheet, plan: SheetPlan): StatusSheetPreview {

@@ -151,7 +151,7 @@ test("every page kind loads only from its own origin, under a nonce CSP, without
   nonces.add(await expectPageCsp(await page.goto("/en/compare?sur=CHN&cycle=2,3"), "/compare"));
   await expect(page.getByTestId("chart-svg-position").locator("svg.recharts-surface")).toBeVisible();
 
-  // Signed out, the audit log sends the visitor to sign in; the sign-in form still posts through its script.
+  // Signed out, the audit log sends the visitor to sign in; the sign-in form posts and comes back with the error.
   nonces.add(await expectPageCsp(await page.goto("/en/audit"), "/audit"));
   await expect(page).toHaveURL(/\/sign-in$/);
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();

@@ -2,6 +2,9 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as adminImportPost } from "@/app/api/admin/import/route";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
+import { POST as signInFormPost } from "@/app/api/auth-form/sign-in/route";
+import { POST as recoveryCodeFormPost } from "@/app/api/auth-form/two-factor/verify-backup-code/route";
+import { POST as totpFormPost } from "@/app/api/auth-form/two-factor/verify-totp/route";
 import { DELETE as deleteNoteRoute, PATCH as patchNoteRoute } from "@/app/api/notes/[id]/route";
 import { DELETE as clearCategoryRoute, PUT as putCategoryRoute } from "@/app/api/recommendations/[id]/action-category/route";
 import { POST as assessmentsPost } from "@/app/api/recommendations/[id]/assessments/route";
@@ -152,6 +155,7 @@ async function fingerprint(): Promise<string> {
       (SELECT string_agg(o::text, ',' ORDER BY o."id") FROM "Organization" o),
       (SELECT string_agg(l::text, ',' ORDER BY l."earlierId", l."laterId") FROM "RecommendationLink" l),
       (SELECT string_agg(u."id" || u."isAdmin"::text || u."name", ',' ORDER BY u."id") FROM "User" u),
+      (SELECT string_agg(s."id", ',' ORDER BY s."id") FROM "Session" s),
       (SELECT count(*)::text FROM "AuditEvent")
     )) AS hash`;
   return row!.hash;
@@ -176,6 +180,21 @@ async function overrideOfA(): Promise<string> {
 
 /** Each caller sets a category with a reason of its own, so every allowed call changes something. */
 const categoryBody = (actor: Actor) => ({ category: 3, reason: `by ${actor}`, organizationId: orgId.A });
+
+/**
+ * A sign-in form post (app/api/auth-form/*) as the caller's browser sends it, from an address of its own, read as the
+ * status it stands for: 303 on to a page is 200 (a session was written), back with an error code is 401 (wrong
+ * credentials, wrong code, no pending sign-in), 403 (disabled), 429 (wait) or 400 (failed).
+ */
+async function signInFormStatus(route: (request: Request) => Promise<Response>, path: string, actor: Actor, fields: Record<string, string>): Promise<number> {
+  signIns += 1;
+  const headers = { ...headersOf(actor), "content-type": "application/x-www-form-urlencoded", "x-upr-client-address": `10.8.${Math.floor(signIns / 250)}.${signIns % 250}` };
+  const response = await route(new Request(`${ORIGIN}${path}`, { method: "POST", headers, body: new URLSearchParams(fields) }));
+  if (response.status !== 303) return response.status;
+  const error = new URL(response.headers.get("location")!, ORIGIN).searchParams.get("error");
+  if (error === null) return 200;
+  return ({ disabled: 403, "too-many": 429, failed: 400 } as Record<string, number>)[error] ?? 401;
+}
 
 /** `setup` builds what the call acts on (a fresh note) before the database is fingerprinted. */
 type Row = { name: string; setup?: () => Promise<string>; call: (actor: Actor, target: string) => Promise<number>; expected: Cells; readOnly?: boolean };
@@ -450,15 +469,15 @@ const ROWS: Row[] = [
   {
     name: "GET /api/status-sheet of A (a read of A's private statuses)",
     call: async (actor) => (await sheetGet(new Request(`${ORIGIN}/api/status-sheet?review=${reviewId}&organization=${orgId.A}`, { headers: headersOf(actor) }))).status,
+    // A download of private data: allowed, it writes its audit event (download.status-sheet); refused, nothing.
     expected: { ...IMPORT_A, viewerA: 200 },
-    readOnly: true,
   },
   {
     name: "GET /api/reports/mid-term of A (a read of A's private statuses and evidence)",
     call: async (actor) =>
       (await midTermReportGet(new Request(`${ORIGIN}/api/reports/mid-term?review=${reviewId}&organization=${orgId.A}&format=csv`, { headers: headersOf(actor) }))).status,
+    // Audited like the sheet (download.mid-term-report).
     expected: { ...IMPORT_A, viewerA: 200 },
-    readOnly: true,
   },
   {
     name: "action applyStatusSheetAction of A's sheet",
@@ -504,6 +523,25 @@ const ROWS: Row[] = [
     },
     expected: { anonymous: 303, viewerA: 303, editorA: 303, ownerA: 303, editorB: 303, admin: 303 },
   },
+  {
+    // Each caller signs in with their own email and password (anonymous with an unknown one): a new session each.
+    name: "POST /api/auth-form/sign-in (the caller's own email and password)",
+    call: (actor) => signInFormStatus(signInFormPost, "/api/auth-form/sign-in", actor, { email: emailOf(actor), password: PASSWORD, locale: "en" }),
+    expected: { anonymous: 401, viewerA: 200, editorA: 200, ownerA: 200, editorB: 200, admin: 200 },
+  },
+  ...(
+    [
+      ["POST /api/auth-form/two-factor/verify-totp", totpFormPost],
+      ["POST /api/auth-form/two-factor/verify-backup-code", recoveryCodeFormPost],
+    ] as const
+  ).map(
+    ([name, route]): Row => ({
+      // No caller is half-way through a two-factor sign-in, and none has an authenticator: a code signs nobody in.
+      name: `${name} (a code without a pending two-factor sign-in)`,
+      call: (actor) => signInFormStatus(route, name.slice("POST ".length), actor, { code: "123456", locale: "en" }),
+      expected: { anonymous: 401, viewerA: 400, editorA: 400, ownerA: 400, editorB: 400, admin: 400 },
+    }),
+  ),
   // better-auth's own organisation writes are closed: members change only through the audited operator CLI.
   ...(["create", "add-member", "invite-member", "update-member-role", "remove-member", "update", "delete", "leave"] as const).map(
     (path): Row => ({

@@ -1,20 +1,25 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactElement } from "react";
+import { signInErrorMessage } from "@/components/auth/sign-in-error";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { formLocale, safeNextPath, signInQuerySchema } from "@/lib/auth/sign-in-steps";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");
   return { title: t("title") };
 }
 
-export default async function SignInPage(): Promise<ReactElement> {
-  const t = await getTranslations("auth");
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The password step. `?error=` is what the last post left (see lib/auth/sign-in-steps.ts), `?next=` where to go after. */
+export default async function SignInPage({ searchParams }: Props): Promise<ReactElement> {
+  const [locale, query, t] = await Promise.all([getLocale(), searchParams.then((raw) => signInQuerySchema.parse(raw)), getTranslations("auth")]);
   return (
     <section className="sign-in">
       <h1>{t("title")}</h1>
       <p className="lede">{t.rich("lede", { code: (chunks) => <code>{chunks}</code> })}</p>
-      <SignInForm />
+      <SignInForm next={safeNextPath(query.next, formLocale(locale))} error={signInErrorMessage(t, query.error, query.wait)} />
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import { csvPreamble, exportFileName, formatCsvRecords, takeCsvOptions, toCsvRecord, type CsvHeaderLanguage } from "@/lib/csv";
-import { filtersOf, parseApiSearch, toSearchString, type RecommendationQuery } from "@/lib/search-params";
+import { parseApiSearch, type RecommendationQuery } from "@/lib/search-params";
+import { filterDetail, recordStatusOfMineDownload } from "@/lib/server/audit/downloads";
 import { scopeApiQuery } from "@/lib/server/explorer-scope";
 import { badRequest, toHttpError } from "@/lib/server/http-errors";
 import type { ViewerScope } from "@/lib/server/recommendation-where";
-import { listRecommendationsAfter, type RecommendationRow } from "@/lib/server/recommendations";
+import { countRecommendations, listRecommendationsAfter, type RecommendationRow } from "@/lib/server/recommendations";
 
 /** Rows per database round trip: large enough to keep up with COPY, small enough that memory stays flat. */
 const BATCH_SIZE = 1_000;
@@ -30,12 +31,15 @@ export async function GET(request: Request): Promise<Response> {
     if ("refusal" in scoped) return scoped.refusal;
     scope = scoped.scope;
     first = await listRecommendationsAfter(query, 0, BATCH_SIZE, scope);
+    // A file of the organisation's private statuses is recorded before it starts, with the rows it will hold.
+    const rows = first.length < BATCH_SIZE ? first.length : await countRecommendations(query, scope);
+    await recordStatusOfMineDownload(scoped, { kind: "recommendations", format: "csv", rows, subjectType: "recommendations", details: { filter: filterDetail(query), headers: options.data.headers } });
   } catch (error) {
     return toHttpError(error);
   }
 
   const exportedAt = new Date();
-  const filter = toSearchString(filtersOf(query)).replace(/^\?/, "");
+  const filter = filterDetail(query);
   return new Response(csvStream(query, scope, first, options.data.headers), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

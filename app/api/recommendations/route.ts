@@ -1,5 +1,6 @@
 import { toPublicRecommendation, type RecommendationList } from "@/lib/schemas/recommendation-api";
 import { parseApiSearch } from "@/lib/search-params";
+import { filterDetail, recordStatusOfMineDownload } from "@/lib/server/audit/downloads";
 import { scopeApiQuery } from "@/lib/server/explorer-scope";
 import { badRequest, jsonResponse, toHttpError } from "@/lib/server/http-errors";
 import { listRecommendations } from "@/lib/server/recommendations";
@@ -16,6 +17,14 @@ export async function GET(request: Request): Promise<Response> {
     if ("refusal" in scoped) return scoped.refusal;
     const page = await listRecommendations(parsed.data, scoped.scope);
     const body: RecommendationList = { total: page.total, page: page.page, pageSize: page.pageSize, items: page.items.map(toPublicRecommendation) };
+    // A page read with the organisation's private statuses is a download of them: recorded, with its filters.
+    await recordStatusOfMineDownload(scoped, {
+      kind: "recommendations",
+      format: "json",
+      rows: page.items.length,
+      subjectType: "recommendations",
+      details: { filter: filterDetail(parsed.data), page: page.page, total: page.total },
+    });
     return jsonResponse(body);
   } catch (error) {
     return toHttpError(error);

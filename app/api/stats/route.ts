@@ -1,6 +1,7 @@
 import { statsCsv, statsFileName } from "@/lib/stats-csv";
 import { parseStatsSearch } from "@/lib/stats";
 import { filtersOf, toSearchString } from "@/lib/search-params";
+import { recordStatusOfMineDownload } from "@/lib/server/audit/downloads";
 import { scopeApiQuery } from "@/lib/server/explorer-scope";
 import { badRequest, jsonResponse, toHttpError } from "@/lib/server/http-errors";
 import { countRecommendationStats } from "@/lib/server/stats";
@@ -18,8 +19,10 @@ export async function GET(request: Request): Promise<Response> {
     if ("refusal" in scoped) return scoped.refusal;
     const filters = filtersOf({ ...query, sort: "-cycle" });
     const stats = await countRecommendationStats(by, filters, scoped.scope);
-    if (format === "json") return jsonResponse(stats);
     const filter = toSearchString(filters).replace(/^\?/, "");
+    // Counts of the organisation's private statuses are a download of them: recorded, with the filters and dimension.
+    await recordStatusOfMineDownload(scoped, { kind: "stats", format, rows: stats.groups.length, subjectType: "stats", subjectId: by, details: { filter, by, total: stats.total } });
+    if (format === "json") return jsonResponse(stats);
     return new Response(statsCsv(stats.groups), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

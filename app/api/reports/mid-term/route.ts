@@ -3,6 +3,7 @@ import { formatMidTermCsv } from "@/lib/mid-term-report-csv";
 import { formatMidTermDocx } from "@/lib/mid-term-report-docx";
 import { formatMidTermHtml } from "@/lib/mid-term-report-html";
 import { parseMidTermReportParams, type MidTermReportFormat } from "@/lib/schemas/mid-term-report";
+import { midTermDownload, recordDownload } from "@/lib/server/audit/downloads";
 import { badRequest, toHttpError } from "@/lib/server/http-errors";
 import { getMidTermReport, reportFileStem } from "@/lib/server/mid-term-report";
 import { getViewer } from "@/lib/server/permissions";
@@ -30,8 +31,12 @@ export async function GET(request: Request): Promise<Response> {
 
   try {
     // Build the report for the caller's organisation (the checks are inside).
-    const report = await getMidTermReport(await getViewer(request), input);
+    const viewer = await getViewer(request);
+    const report = await getMidTermReport(viewer, input);
     const body = format === "docx" ? await formatMidTermDocx(report, lang) : format === "csv" ? formatMidTermCsv(report, lang) : formatMidTermHtml(report, styleNonce(request), lang);
+
+    // It holds private assessments: the organisation's log says who took it, in which format.
+    await recordDownload({ kind: "user", viewer }, midTermDownload(report, format, lang));
     const disposition = format === "html" ? "inline" : "attachment";
     return new Response(body as BodyInit, {
       headers: {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "./generated/prisma/client";
+import type { Prisma } from "../generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
@@ -57,9 +57,10 @@ export type AuditEventInput = {
   changes: Prisma.InputJsonValue;
 };
 
-function auditRow(event: AuditEventInput) {
+function auditRow(event: AuditEventInput, actorName: string | null) {
   return {
     actorUserId: event.actorUserId,
+    actorName,
     organizationId: event.organizationId ?? null,
     action: event.action,
     subjectType: event.subjectType,
@@ -69,14 +70,36 @@ function auditRow(event: AuditEventInput) {
 }
 
 /**
+ * The actors' display names as they are in this transaction: the log keeps the name the actor had when they acted,
+ * so a later rename (to another member's name, say) does not rewrite who did past events.
+ */
+async function actorNames(tx: Tx, events: AuditEventInput[]): Promise<Map<string, string>> {
+  const ids = [...new Set(events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))];
+  if (ids.length === 0) return new Map();
+  const users = await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+/**
  * Records one write in the audit log. It takes the transaction of the write it describes, so the event and the
- * change are committed together or not at all.
+ * change are committed together or not at all. The actor's current display name is stored with it.
  */
 export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<void> {
-  await tx.auditEvent.create({ data: auditRow(event) });
+  await recordAuditEvents(tx, [event]);
 }
 
 /** Several events of one write (a status sheet import records one per assessment) in one statement, same transaction. */
 export async function recordAuditEvents(tx: Tx, events: AuditEventInput[]): Promise<void> {
-  await tx.auditEvent.createMany({ data: events.map(auditRow) });
+  if (events.length === 0) return;
+  const names = await actorNames(tx, events);
+  await tx.auditEvent.createMany({ data: events.map((e) => auditRow(e, e.actorUserId ? (names.get(e.actorUserId) ?? null) : null)) });
+}
+
+/**
+ * Events whose actor is the viewer of this request, whose name was just read from the database: no second lookup, so
+ * a download costs one insert.
+ */
+export async function recordAuditEventsAs(tx: Tx, actor: { id: string; name: string }, events: Omit<AuditEventInput, "actorUserId">[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.auditEvent.createMany({ data: events.map((e) => auditRow({ ...e, actorUserId: actor.id }, actor.name)) });
 }
