@@ -42,7 +42,7 @@ let addresses = 0;
 beforeAll(async () => {
   process.env.BETTER_AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
   database = await createTestDatabase();
-  await getDb().$transaction((tx) => syncCountries(tx));
+  await syncCountries(getDb());
   await importParsedDocument(formulaFixture(2));
   orgId = (await createOrganization(OPERATOR, ORG)).id;
   for (const [email, role] of [
