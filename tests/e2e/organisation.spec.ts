@@ -116,6 +116,13 @@ test("an administrator disables an account, which is signed out at once and refu
   const refused = await member.request.post("/api/auth/sign-in/email", { data: { email: MOVER, password: E2E_PASSWORD }, headers: { origin: baseURL! } });
   expect(refused.status()).toBe(403);
   expect(await refused.json()).toMatchObject({ code: "ACCOUNT_DISABLED" });
+  // The sign-in form says so too (only once the password is right).
+  await member.goto("/en/sign-in");
+  await member.getByLabel("Email").fill(MOVER);
+  await member.getByLabel("Password").fill(E2E_PASSWORD);
+  await member.getByLabel("Password").press("Enter");
+  await expect(member.locator("#main").getByRole("alert")).toHaveText(/^This account is disabled\./);
+  await member.screenshot({ path: "tests/e2e/screenshots/sign-in-disabled.png" });
   await admin.screenshot({ path: "tests/e2e/screenshots/admin-accounts-disabled.png", fullPage: true });
 
   await row.getByRole("button", { name: `Enable ${MOVER}` }).click();

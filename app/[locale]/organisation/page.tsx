@@ -6,7 +6,7 @@ import { OrganisationChooser } from "@/components/organisation/organisation-choo
 import { oneOf, Outcome } from "@/components/organisation/outcome";
 import { RemoveConfirmation } from "@/components/organisation/remove-confirmation";
 import { TwoFactorPolicy } from "@/components/organisation/two-factor-policy";
-import { redirect } from "@/lib/i18n/navigation";
+import { Link, redirect } from "@/lib/i18n/navigation";
 import { listOrganizationMembers } from "@/lib/server/accounts";
 import { TwoFactorRequiredError } from "@/lib/server/http-errors";
 import { getViewer } from "@/lib/server/permissions";
@@ -44,7 +44,7 @@ export default async function OrganisationPage({ searchParams }: PageProps<"/[lo
         {chooser}
         <Outcome done={done && t(`done.${done}`)} />
         <p role="alert" className="notice">
-          {t("errors.twoFactor")}
+          {t.rich("twoFactorNeeded", { link: (chunks) => <Link href="/account">{chunks}</Link> })}
         </p>
       </>
     );

@@ -12,7 +12,7 @@ import { sessionLifetimes } from "./session-lifetimes";
 
 /** The sign-in routes' refusal of a disabled account: 403 with this code and message. */
 export const ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
-export const ACCOUNT_DISABLED_MESSAGE = "This account is disabled. Ask your organisation's owner or the instance administrator.";
+export const ACCOUNT_DISABLED_MESSAGE = "This account is disabled. If that is a mistake, ask an owner of your organisation or the operator of this site.";
 
 /** How many sign-in attempts one address may make per minute before it gets 429. */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 5;
