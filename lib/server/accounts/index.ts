@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/lib/server/audit";
 import { getAuth } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/server/http-errors";
-import { AccountError, actorId, requireAdminOrOperator, type Actor } from "./actor";
+import { AccountError, actorId, authorizeActor, requireAdminOrOperator, type Actor } from "./actor";
 import { changeMemberRoleIn, lockedMember } from "./members";
 import { slugCandidates } from "./organization-slug";
 
@@ -29,7 +29,7 @@ export type OrganizationSummary = { id: string; name: string; slug: string };
  * slug is unique in any script (lib/server/accounts/organization-slug.ts).
  */
 export async function createOrganization(actor: Actor, rawName: string): Promise<OrganizationSummary> {
-  requireAdminOrOperator(actor);
+  authorizeActor(actor, "organization.create", {});
   const name = z.string().trim().min(1).max(200).parse(rawName);
   const candidates = slugCandidates(name);
   return getDb().$transaction(async (tx) => {
