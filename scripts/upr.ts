@@ -1,7 +1,8 @@
 /**
  * The operators' CLI: `npm run upr -- import <file> [--state ISO3] [--cycle N] [--replace] [--dry-run] [--json]`
  * (scripts/lib/import-cli.ts), plus
- * `org create` and `user add` (scripts/lib/accounts-cli.ts), `status export` and `status import` (scripts/lib/status-cli.ts),
+ * `org create`, `org require-2fa`, `user add`, `user remove`, `user disable`, `user enable` and `user reset-2fa`
+ * (scripts/lib/accounts-cli.ts), `status export` and `status import` (scripts/lib/status-cli.ts),
  * `wording export` and `wording import` (scripts/lib/wording-cli.ts), and `classify` (scripts/lib/classify-cli.ts, no database).
  * Exit codes: 0 done, 1 the input was rejected (nothing written), 2 usage or environment problem.
  */
@@ -30,7 +31,20 @@ const USAGE = `Usage:
   npm run upr -- user add <email> --admin
 
   user add reads a new user's password (at least 12 characters) from stdin, without echo on a terminal.
-  An existing user keeps their password; their membership is added or its role changed.
+  An existing user keeps their password; their membership is added or its role changed (a changed role signs them
+  out everywhere; the last owner of an organisation keeps the role).
+
+  npm run upr -- user remove <email> --org <name>
+  npm run upr -- user disable <email>
+  npm run upr -- user enable <email>
+  npm run upr -- user reset-2fa <email>
+  npm run upr -- org require-2fa <name> on|off
+
+  user remove takes the person out of the organisation (never its last owner); user disable stops an account from
+  signing in at all (its past work stays, under its display name) until user enable; user reset-2fa removes its
+  authenticator app, recovery codes and passkeys, for a lost or seized device. Each is audited and immediately signs
+  the person out everywhere. org require-2fa on opens the organisation's private data only to sessions that began
+  with a second factor (an authenticator code, a recovery code or a passkey); it says how many members have none yet.
 
   npm run upr -- status export --org <name> --review <id> [-o file]
   npm run upr -- status import <file> --org <name> --review <id> [--dry-run] [--as <email>]

@@ -17,7 +17,7 @@ export async function UserMenu(): Promise<ReactElement> {
     );
   }
   // Which links to show, from the policy (each page checks again itself).
-  const admin = { import: can(viewer, "admin.import", {}).allowed, responseWording: can(viewer, "admin.responseWording", {}).allowed };
+  const admin = { import: can(viewer, "admin.import", {}).allowed, responseWording: can(viewer, "admin.responseWording", {}).allowed, accounts: can(viewer, "user.disable", {}).allowed };
   const organisations = viewer.memberships.map((m) => t("membership", { organization: m.organizationName, role: t(`role.${m.role}`) })).join(", ");
   return (
     <div className="user-menu" aria-label={t("account")} role="group">
@@ -28,10 +28,12 @@ export async function UserMenu(): Promise<ReactElement> {
       </span>
       {viewer.memberships.length > 0 ? <Link href="/status-sheet">{t("statusSheet")}</Link> : null}
       {viewer.memberships.length > 0 ? <Link href="/reports/mid-term">{t("midTermReport")}</Link> : null}
+      {viewer.memberships.some((m) => m.role === "owner") ? <Link href="/organisation">{t("organisation")}</Link> : null}
       {canReadAuditLog(viewer) ? <Link href="/audit">{t("auditLog")}</Link> : null}
       {admin.import ? <Link href="/admin/import">{t("adminImport")}</Link> : null}
       {admin.responseWording ? <Link href="/admin/response-wording">{t("responseWording")}</Link> : null}
       <Link href="/account">{t("accountPage")}</Link>
+      {admin.accounts ? <Link href="/admin/accounts">{t("adminAccounts")}</Link> : null}
       <SignOutButton label={t("signOut")} locale={locale} />
     </div>
   );

@@ -287,7 +287,10 @@ function accountPaths(): Record<string, JsonSchema> {
           },
           "400": json("The body is not JSON or lacks a valid email or password.", "AuthError"),
           "401": json("Wrong email or password (the same answer for both, so addresses cannot be probed).", "AuthError"),
-          "403": json("The request came from an origin the app does not trust.", "AuthError"),
+          "403": json(
+            "The request came from an origin the app does not trust; or the password was right but the account is disabled (`code: ACCOUNT_DISABLED`), which gets no session from any sign-in route.",
+            "AuthError",
+          ),
           "429": rateLimited(`More than ${SIGN_IN_ATTEMPTS_PER_MINUTE} attempts in a minute from this address, or the account is slowed down after repeated failures.`),
         },
       },

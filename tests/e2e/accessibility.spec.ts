@@ -12,16 +12,19 @@ const STAMP = Date.now();
 const ORG = `Axe Readers ${STAMP}`;
 const EDITOR = `axe-editor-${STAMP}@example.org`;
 const ADMIN = `axe-admin-${STAMP}@example.org`;
+const OWNER = `axe-owner-${STAMP}@example.org`;
 
 let ids: PageIds;
 const pages = new Map<Visitor, Page>();
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000); // four runs of the operator CLI
   ids = await pageIds();
   await memberOf(ORG, EDITOR, "editor", "Axe Editor");
   await adminUser(ADMIN);
+  await memberOf(`Axe Owners ${STAMP}`, OWNER, "owner", "Axe Owner");
   pages.set("editor", await signedInPage(browser, EDITOR));
+  pages.set("owner", await signedInPage(browser, OWNER));
   pages.set("admin", await signedInPage(browser, ADMIN));
 });
 

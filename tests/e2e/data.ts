@@ -86,8 +86,8 @@ export function localise(path: string, locale: Locale = "en"): string {
 
 /** Ids the page paths need, looked up once per test file. */
 export type PageIds = { recommendation: number; review: number };
-/** Who opens a page: anyone, an editor of an organisation, or an instance administrator. */
-export type Visitor = "anonymous" | "editor" | "admin";
+/** Who opens a page: anyone, an editor or an owner of an organisation, or an instance administrator. */
+export type Visitor = "anonymous" | "editor" | "owner" | "admin";
 export type PageKind = { name: string; path: (ids: PageIds) => string; as: Visitor };
 
 /**
@@ -110,6 +110,8 @@ export const PAGE_KINDS: readonly PageKind[] = [
   { name: "response wording", path: (ids) => `/admin/response-wording?review=${ids.review}`, as: "admin" },
   { name: "mid-term report", path: (ids) => `/reports/mid-term?review=${ids.review}`, as: "editor" },
   { name: "account", path: () => "/account", as: "editor" },
+  { name: "organisation (owner)", path: () => "/organisation", as: "owner" },
+  { name: "admin accounts", path: () => "/admin/accounts", as: "admin" },
 ];
 
 /** Looks up the ids of PAGE_KINDS: a 3rd-cycle recommendation with a counterpart in the 2nd cycle, and its review. */

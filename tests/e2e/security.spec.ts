@@ -220,15 +220,17 @@ test("an editor signs in, records an assessment with evidence and adds a note: n
 });
 
 test("every page kind of the list, opened by the visitor who sees it, loads nothing from another origin", async ({ browser, page: anonymous, baseURL }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const stamp = Date.now();
   await memberOf(`Far Lookouts ${stamp}`, `far-editor-${stamp}@example.org`, "editor", "Far Editor");
   await adminUser(`far-admin-${stamp}@example.org`);
+  await memberOf(`Far Harbours ${stamp}`, `far-owner-${stamp}@example.org`, "owner", "Far Owner");
   const ids = await pageIds();
   const origin = new URL(baseURL!).origin;
   const pages: Record<Visitor, Page> = {
     anonymous,
     editor: await signedInPage(browser, `far-editor-${stamp}@example.org`),
+    owner: await signedInPage(browser, `far-owner-${stamp}@example.org`),
     admin: await signedInPage(browser, `far-admin-${stamp}@example.org`),
   };
   const seen = new Map<Visitor, Watch>();

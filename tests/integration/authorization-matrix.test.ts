@@ -11,6 +11,9 @@ import { POST as assessmentsPost } from "@/app/api/recommendations/[id]/assessme
 import { POST as notesPost } from "@/app/api/recommendations/[id]/notes/route";
 import { PUT as linksPut } from "@/app/api/recommendations/[id]/links/route";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { getURLFromRedirectError } from "next/dist/client/components/redirect";
+import { resetTwoFactorAction, setAccountDisabledAction } from "@/lib/actions/accounts";
+import { changeRoleAction, removeMemberAction, setTwoFactorPolicyAction } from "@/lib/actions/organisation";
 import { clearActionCategoryAction, setActionCategoryAction } from "@/lib/actions/action-categories";
 import { createAssessmentAction } from "@/lib/actions/assessments";
 import { signOutAction } from "@/lib/actions/auth";
@@ -41,13 +44,13 @@ import { GET as statsGet } from "@/app/api/stats/route";
 import { POLICY, type Action } from "@/lib/auth/policy";
 import { listAuditEvents } from "@/lib/server/audit/log";
 import { toHttpError, TWO_FACTOR_REQUIRED_MESSAGE } from "@/lib/server/http-errors";
-import { authorize, getViewer } from "@/lib/server/permissions";
+import { getViewer } from "@/lib/server/permissions";
 import { POST as wordingPost } from "@/app/api/admin/response-wording/route";
 import { exportStatusSheet } from "@/lib/server/status-sheet";
 import { markSecondFactor, ORIGIN, PASSWORD, signIn } from "../helpers/sessions";
 import { readSheet, writeSheet } from "../helpers/status-sheet";
 import { realDataFile } from "../helpers/data-files";
-import { addUser, createOrganization } from "@/lib/server/accounts";
+import { addUser, createOrganization, setRequireTwoFactor } from "@/lib/server/accounts";
 import { getDb } from "@/lib/server/db";
 import { withSeededDatabase } from "../helpers/test-database";
 
@@ -535,6 +538,99 @@ function accountRows(): Row[] {
   ];
 }
 
+/**
+ * The account pages' actions answer with a redirect back to their page (post, redirect, get), the outcome in the URL:
+ * sign-in for an anonymous caller, `error=…` for a refusal, `done=…` for a change. Read as the status it stands for.
+ */
+async function redirectStatus(actor: Actor, action: () => Promise<never>): Promise<number> {
+  try {
+    await asActor(actor, action);
+  } catch (error) {
+    if (!isRedirectError(error)) throw error;
+    const url = new URL(getURLFromRedirectError(error), ORIGIN);
+    if (url.pathname.endsWith("/sign-in")) return 401;
+    const refusal = url.searchParams.get("error");
+    const statuses: Record<string, number> = { forbidden: 403, twoFactor: 403, gone: 404, lastOwner: 409, invalid: 422, self: 422 };
+    if (refusal) return statuses[refusal] ?? 500;
+    if (url.searchParams.has("done")) return 200;
+    throw new Error(`unexpected redirect: ${url}`);
+  }
+  throw new Error("the action did not redirect");
+}
+
+let accountFixtures = 0;
+
+/** A fresh person (no password: nobody signs in as them) who is a viewer of A, so every cell changes or removes its own. */
+async function freshMemberOfA(): Promise<string> {
+  accountFixtures += 1;
+  const user = await getDb().user.create({ data: { email: `matrix-member-${accountFixtures}@matrix.example.org`, name: `member ${accountFixtures}` }, select: { id: true } });
+  return (await getDb().member.create({ data: { organizationId: orgId.A, userId: user.id, role: "viewer" }, select: { id: true } })).id;
+}
+
+/** A fresh account, disabled or with second factors as the row needs, so every cell acts on its own. */
+async function freshAccount(state: { disabled?: boolean; secondFactors?: boolean }): Promise<string> {
+  accountFixtures += 1;
+  const user = await getDb().user.create({
+    data: { email: `matrix-account-${accountFixtures}@matrix.example.org`, name: `account ${accountFixtures}`, disabledAt: state.disabled ? new Date() : null, twoFactorEnabled: !!state.secondFactors },
+    select: { id: true },
+  });
+  if (state.secondFactors) await getDb().twoFactor.create({ data: { userId: user.id, secret: "s", backupCodes: "c" } });
+  return user.id;
+}
+
+const OWNER_OF_A: Cells = { anonymous: 401, viewerA: 403, editorA: 403, ownerA: 200, editorAPasswordOnly: 403, editorB: 403, admin: 403 };
+
+/** The owner page's and the admin accounts page's actions (lib/actions/organisation.ts, lib/actions/accounts.ts). */
+const ACCOUNT_ROWS: Row[] = [
+  {
+    name: "action changeRoleAction on a member of A",
+    policy: ["organization.manageMembers"],
+    setup: freshMemberOfA,
+    call: (actor, memberId) => redirectStatus(actor, () => changeRoleAction(form({ memberId, role: "editor", org: "matrix-org-a", locale: "en" }))),
+    expected: OWNER_OF_A,
+  },
+  {
+    name: "action removeMemberAction on a member of A",
+    policy: ["organization.manageMembers"],
+    setup: freshMemberOfA,
+    call: (actor, memberId) => redirectStatus(actor, () => removeMemberAction(form({ memberId, org: "matrix-org-a", locale: "en" }))),
+    expected: OWNER_OF_A,
+  },
+  {
+    // A requires two-factor sign-in for the whole matrix: each caller tries to turn it off, and the operator turns it
+    // back on when that was allowed, so the other rows see A as they expect.
+    name: "action setTwoFactorPolicyAction for A",
+    policy: ["organization.setTwoFactorPolicy"],
+    call: async (actor) => {
+      const status = await redirectStatus(actor, () => setTwoFactorPolicyAction(form({ organizationId: orgId.A, require: "off", org: "matrix-org-a", locale: "en" })));
+      await setRequireTwoFactor(OPERATOR, orgId.A, true);
+      return status;
+    },
+    expected: OWNER_OF_A,
+  },
+  {
+    name: "action setAccountDisabledAction (disable an account)",
+    policy: ["user.disable"],
+    setup: () => freshAccount({}),
+    call: (actor, userId) => redirectStatus(actor, () => setAccountDisabledAction(form({ userId, disabled: "true", locale: "en" }))),
+    expected: ADMIN_ONLY,
+  },
+  {
+    name: "action setAccountDisabledAction (enable a disabled account)",
+    policy: ["user.disable"],
+    setup: () => freshAccount({ disabled: true }),
+    call: (actor, userId) => redirectStatus(actor, () => setAccountDisabledAction(form({ userId, disabled: "false", locale: "en" }))),
+    expected: ADMIN_ONLY,
+  },
+  {
+    name: "action resetTwoFactorAction on an account with an authenticator app",
+    policy: ["user.resetTwoFactor"],
+    setup: () => freshAccount({ secondFactors: true }),
+    call: (actor, userId) => redirectStatus(actor, () => resetTwoFactorAction(form({ userId, locale: "en" }))),
+    expected: ADMIN_ONLY,
+  },
+];
+
 const ROWS: Row[] = [
   {
     name: "POST /api/recommendations/{id}/assessments for A",
@@ -778,23 +874,6 @@ const ROWS: Row[] = [
       outcome(async () => addUser({ kind: "user", viewer: await viewerOf(actor) }, { email: `member-${crypto.randomUUID()}@matrix.example.org`, password: PASSWORD, organization: { name: "Matrix Org A", role: "viewer" } })),
     expected: { ...ADMIN_ONLY, ownerA: 200 },
   },
-  // These actions' routes and actions come with the owner page and the admin accounts page: until they are here, the
-  // policy's answer for each caller's real session stands in for them.
-  ...(
-    [
-      ["organization.setTwoFactorPolicy", () => ({ organizationId: orgId.A }), { ...ADMIN_ONLY, admin: 403, ownerA: 200 }],
-      ["user.disable", () => ({}), ADMIN_ONLY],
-      ["user.resetTwoFactor", () => ({}), ADMIN_ONLY],
-    ] as const
-  ).map(
-    ([action, resource, expected]): Row => ({
-      name: `policy ${action} for each caller's session (no route yet)`,
-      policy: [action],
-      call: async (actor) => outcome(async () => authorize(await viewerOf(actor), action, resource() as never)),
-      expected,
-      readOnly: true,
-    }),
-  ),
   {
     // Ends only the caller's own session (a fresh one, so the other rows keep theirs), then redirects home.
     name: "action signOutAction",
@@ -848,6 +927,7 @@ const ROWS: Row[] = [
     }),
   ),
   ...accountRows(),
+  ...ACCOUNT_ROWS,
 ];
 
 describe("authorisation matrix", () => {

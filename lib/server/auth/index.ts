@@ -1,6 +1,6 @@
 import "server-only";
 import { passkey } from "@better-auth/passkey";
-import { betterAuth } from "better-auth";
+import { APIError, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { organization, twoFactor } from "better-auth/plugins";
@@ -11,6 +11,10 @@ import { authHooks } from "./hooks";
 import { ensureAuthSecret } from "./secret";
 import { sessionLifetimes } from "./session-lifetimes";
 import { requireCodeToDisableTwoFactor } from "./two-factor-disable";
+
+/** The sign-in routes' refusal of a disabled account: 403 with this code and message. */
+export const ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
+export const ACCOUNT_DISABLED_MESSAGE = "This account is disabled. If that is a mistake, ask an owner of your organisation or the operator of this site.";
 
 /** How many sign-in attempts one address may make per minute before it gets 429. */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 5;
@@ -32,7 +36,7 @@ const organizationPlugin = () =>
 
 /**
  * Every route of better-auth's organization plugin, reads included. Members, roles and organisations are managed
- * through lib/server/accounts.ts (permission checks, audit in the same transaction) and shown by display name only;
+ * through lib/server/accounts/ (permission checks, audit in the same transaction) and shown by display name only;
  * the plugin's reads would hand any member every co-member's real email and role, and tell any signed-in user whether
  * a private organisation exists (check-slug, get-full-organization?organizationSlug=).
  */
@@ -119,8 +123,10 @@ function createAuth(db: Db) {
         create: {
           before: async (session, context) => {
             const user = await db.user.findUnique({ where: { id: session.userId }, select: { isAdmin: true, disabledAt: true } });
-            // A disabled account gets no session, whichever route asks for one.
-            if (!user || user.disabledAt) return false;
+            if (!user) return false;
+            // A disabled account gets no session, whichever route asks for one (password, second factor, passkey),
+            // and is told so: this runs only once the password or passkey was right.
+            if (user.disabledAt) throw new APIError("FORBIDDEN", { code: ACCOUNT_DISABLED, message: ACCOUNT_DISABLED_MESSAGE });
             const current = (context?.context.session?.session ?? null) as { secondFactor?: string | null } | null;
             const secondFactor = secondFactorOf(context?.path) ?? current?.secondFactor ?? null;
             const expiresAt = user.isAdmin ? new Date(Math.min(session.expiresAt.getTime(), Date.now() + lifetimes.adminSeconds * 1000)) : session.expiresAt;

@@ -1,53 +1,45 @@
 import "server-only";
 import { z } from "zod";
-import { can, type Action } from "@/lib/auth/policy";
+import { can } from "@/lib/auth/policy";
 import { isOrgRole, type OrgRole } from "@/lib/auth/roles";
-import { recordAuditEvent } from "./audit";
-import { getAuth } from "./auth";
-import { getDb } from "./db";
-import { NotFoundError } from "./http-errors";
-import { authorize, type Viewer } from "./permissions";
+import { recordAuditEvent } from "@/lib/server/audit";
+import { getAuth } from "@/lib/server/auth";
+import { getDb } from "@/lib/server/db";
+import { NotFoundError } from "@/lib/server/http-errors";
+import { authorize } from "@/lib/server/permissions";
+import { AccountError, actorId, authorizeActor, type Actor } from "./actor";
+import { changeMemberRoleIn, lockedMember } from "./members";
+import { slugCandidates } from "./organization-slug";
 
 /**
- * Organisations, accounts and memberships. The operator CLI acts as `{ kind: "operator" }` (whoever can run it
- * can open the database anyway); a signed-in user acts through their Viewer and is checked here, in every function.
+ * Organisations, accounts and memberships: the operator CLI and the pages call these, and each checks the actor's
+ * permission itself and writes its audit event in the transaction of the change.
  */
-export type Actor = { kind: "operator" } | { kind: "user"; viewer: Viewer | null };
+export { AccountError, LastOwnerError, type Actor } from "./actor";
+export { slugBase } from "./organization-slug";
+export { changeRole, listOrganizationMembers, removeMember, type MemberRow, type OrganizationMembers } from "./members";
+export { findMembership, findOrganizationByName, findUserByEmail } from "./lookups";
+export { setRequireTwoFactor } from "./two-factor-policy";
+export { ACCOUNTS_PAGE_SIZE, listAccounts, resetTwoFactor, setUserDisabled, type AccountRow } from "./account-admin";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-/** A readable refusal (duplicate name, short password) the CLI prints as one line and exits 1. */
-export class AccountError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "AccountError";
-  }
-}
-
-function actorId(actor: Actor): string | null {
-  return actor.kind === "user" ? (actor.viewer?.user.id ?? null) : null;
-}
-
-/** The operator may do anything; a user what the policy allows them (an instance administrator's action here). */
-function requireAdminOrOperator(actor: Actor, action: Extract<Action, "organization.create" | "user.create">): void {
-  if (actor.kind === "user") authorize(actor.viewer, action, {});
-}
-
-export function slugify(name: string): string {
-  const slug = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  return slug.slice(0, 60) || "org";
-}
-
 export type OrganizationSummary = { id: string; name: string; slug: string };
 
-/** Creates an organisation (admins and operators only). Names are unique because operators refer to them by name. */
+/**
+ * Creates an organisation (admins and operators only). Names are unique because operators refer to them by name; the
+ * slug is unique in any script (lib/server/accounts/organization-slug.ts).
+ */
 export async function createOrganization(actor: Actor, rawName: string): Promise<OrganizationSummary> {
-  requireAdminOrOperator(actor, "organization.create");
+  authorizeActor(actor, "organization.create", {});
   const name = z.string().trim().min(1).max(200).parse(rawName);
-  const slug = slugify(name);
+  const candidates = slugCandidates(name);
   return getDb().$transaction(async (tx) => {
-    const clash = await tx.organization.findFirst({ where: { OR: [{ name }, { slug }] }, select: { name: true } });
+    const clash = await tx.organization.findFirst({ where: { name }, select: { name: true } });
     if (clash) throw new AccountError(`an organisation named "${clash.name}" already exists`);
+    const taken = new Set((await tx.organization.findMany({ where: { slug: { in: candidates } }, select: { slug: true } })).map((o) => o.slug));
+    const slug = candidates.find((candidate) => !taken.has(candidate));
+    if (!slug) throw new AccountError(`no free address for an organisation named "${name}": choose another name`);
     const org = await tx.organization.create({ data: { name, slug }, select: { id: true, name: true, slug: true } });
     await recordAuditEvent(tx, { actorUserId: actorId(actor), organizationId: org.id, action: "org.create", subjectType: "organization", subjectId: org.id, changes: { name, slug } });
     return org;
@@ -83,7 +75,7 @@ export async function addUser(actor: Actor, input: AddUserInput): Promise<AddUse
   const db = getDb();
   const org = input.organization ? await db.organization.findUnique({ where: { name: input.organization.name }, select: { id: true } }) : null;
   if (input.organization && !org) throw new NotFoundError(`no organisation named "${input.organization.name}"`);
-  if (input.admin || !org) requireAdminOrOperator(actor, "user.create");
+  if (input.admin || !org) authorizeActor(actor, "user.create", {});
   else if (actor.kind === "user" && !can(actor.viewer, "user.create", {}).allowed) authorize(actor.viewer, "organization.manageMembers", { organizationId: org.id });
 
   const existing = await db.user.findUnique({ where: { email }, select: { id: true, isAdmin: true } });
@@ -116,8 +108,8 @@ export async function addUser(actor: Actor, input: AddUserInput): Promise<AddUse
         await recordAuditEvent(tx, { actorUserId, organizationId: org.id, action: "membership.add", subjectType: "member", subjectId: member.id, changes: { userId, role } });
         membership = "added";
       } else if (before.role !== role) {
-        await tx.member.update({ where: { id: before.id }, data: { role } });
-        await recordAuditEvent(tx, { actorUserId, organizationId: org.id, action: "membership.update", subjectType: "member", subjectId: before.id, changes: { userId, role: [before.role, role] } });
+        // The same change as on the organisation page: the last owner stays, and the member is signed out at once.
+        await changeMemberRoleIn(tx, actorUserId, await lockedMember(tx, before.id, role), role);
         membership = "updated";
       } else membership = "unchanged";
     }
