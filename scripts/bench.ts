@@ -19,7 +19,7 @@ import { measureStats, statsReport } from "./bench/stats";
 import { buildSyntheticSet } from "./bench/synthetic";
 
 const USAGE =
-  "Usage: npm run bench -- [--rows N (default 250000)] [--iterations N (default 30)] [--keep]  |  npm run bench -- first-load-js  |  npm run bench -- import [--rows N (default 40000)] [--no-embedded]";
+  "Usage: npm run bench -- [--rows N (default 250000)] [--iterations N (default 30)] [--keep]  |  npm run bench -- first-load-js  |  npm run bench -- import [--rows N (default 40000)] [--no-embedded]  |  npm run bench -- sign-in [--iterations N (default 40)]";
 /** The sets exported: everything, and one filter ("everything WEOG States recommended"). */
 const EXPORT_SETS = ["", "region=weog"];
 
@@ -141,9 +141,11 @@ async function main(): Promise<number> {
 
 // `npm run bench -- first-load-js`: the page weights of the last build, no database needed.
 // `npm run bench -- import`: the importer's throughput against COPY (scripts/bench/import.ts).
+// `npm run bench -- sign-in`: a sign-in with its account protections against the same work by hand.
 const SUBCOMMANDS: Record<string, () => Promise<{ main: (args: string[]) => Promise<number> }>> = {
   "first-load-js": () => import("./bench/first-load-js"),
   import: () => import("./bench/import"),
+  "sign-in": () => import("./bench/sign-in"),
 };
 const subcommand = SUBCOMMANDS[process.argv[2] ?? ""];
 const run = subcommand ? () => subcommand().then((bench) => bench.main(process.argv.slice(3))) : main;
