@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, request as playwrightRequest, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { generate } from "otplib";
+import { expectAccessible } from "./axe";
 import { collectConsoleErrors } from "./console";
 import { runCli } from "../helpers/run-cli";
 import { clientAddress, E2E_PASSWORD, memberOf, signedInPage } from "./data";
@@ -29,12 +29,6 @@ test.beforeAll(async () => {
     expect(user.stderr).toBe("");
   }
 });
-
-async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), what).toEqual([]);
-}
 
 /** A signed-in browser context at the given origin (WebAuthn needs a host name: http://localhost:PORT). */
 async function signedInAt(browser: Browser, origin: string, email: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -68,7 +62,7 @@ test("two-factor enrolment: QR code, a code from the app, ten recovery codes onc
   expect(await qr.evaluate((svg) => svg.tagName.toLowerCase())).toBe("svg");
   const secret = (await twoFactor.getByTestId("totp-secret").innerText()).replace(/\s+/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{32,}$/);
-  await expectNoSeriousViolations(page, "two-factor enrolment");
+  await expectAccessible(page, "two-factor enrolment");
   await page.screenshot({ path: "tests/e2e/screenshots/account-two-factor-enrol.png", fullPage: true });
 
   await twoFactor.getByLabel("Code from the app").fill(await generate({ secret }));
@@ -80,7 +74,7 @@ test("two-factor enrolment: QR code, a code from the app, ten recovery codes onc
   const download = codes.getByRole("link", { name: "Download as a text file" });
   expect(await download.getAttribute("download")).toBe("upr-tracker-recovery-codes.txt");
   expect(decodeURIComponent((await download.getAttribute("href"))!)).toContain((await codes.getByRole("listitem").first().innerText()).trim());
-  await expectNoSeriousViolations(page, "recovery codes");
+  await expectAccessible(page, "recovery codes");
   await page.screenshot({ path: "tests/e2e/screenshots/account-recovery-codes.png", fullPage: true });
 
   // Shown once: a reload no longer shows them.

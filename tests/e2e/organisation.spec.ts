@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { runCli } from "../helpers/run-cli";
+import { expectAccessible } from "./axe";
 import { collectConsoleErrors } from "./console";
 import { adminUser, clientAddress, E2E_PASSWORD, memberOf, signedInPage } from "./data";
 
@@ -31,13 +31,6 @@ test.beforeAll(async () => {
   await addMember(MOVER, "editor", "Pelican");
   await adminUser(ADMIN);
 });
-
-/** No serious or critical axe violation on the page as it is now. */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`), what).toEqual([]);
-}
 
 /** The member still reads the organisation's private status sheet. */
 async function expectMember(page: Page): Promise<void> {

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { realDataFile } from "../helpers/data-files";
 import { startFreshApp, type FreshApp } from "../helpers/fresh-app";
 import { runCli } from "../helpers/run-cli";
+import { expectAccessible } from "./axe";
 import { adminUser, clientAddress, E2E_PASSWORD, memberOf, signedInPage } from "./data";
 
 /**
@@ -36,14 +36,6 @@ async function signInAt(browser: Browser, base: string, email: string): Promise<
   await page.getByLabel("Password").press("Enter");
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
   return page;
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  // A router refresh re-renders the head: scan once the document has its title again.
-  await expect(page).toHaveTitle(/\S/);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`), what).toEqual([]);
 }
 
 /** The fresh database's wording of some 2018 paragraphs, and the id of 28.1. */

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { generate } from "otplib";
+import { expectAccessible } from "./axe";
 import { collectConsoleErrors } from "./console";
 import { clientAddress, E2E_PASSWORD, memberOf } from "./data";
 
@@ -27,12 +27,6 @@ async function fillPassword(page: Page, email: string, password = E2E_PASSWORD):
   await page.locator("#sign-in-email").fill(email);
   await page.locator("#sign-in-password").fill(password);
   await page.locator("#sign-in-password").press("Enter");
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`), what).toEqual([]);
 }
 
 test.beforeAll(async ({ browser, baseURL }) => {
