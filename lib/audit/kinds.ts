@@ -34,6 +34,7 @@ export const ACTION_KINDS: Record<AuditAction, Exclude<AuditKind, "all">> = {
   "membership.update": "membership",
   "membership.remove": "membership",
   "assessment.create": "work",
+  "assessment.withdraw": "work",
   "status-sheet.import": "work",
   "note.create": "work",
   "note.update": "work",

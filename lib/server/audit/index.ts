@@ -13,6 +13,7 @@ export type AuditAction =
   | "import.replace"
   | "import.upload"
   | "assessment.create"
+  | "assessment.withdraw"
   | "status-sheet.import"
   | "note.create"
   | "note.update"
