@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { CSV_STRINGIFY_OPTIONS, neutraliseCell, UTF8_BOM } from "@/lib/csv";
+import { CSV_STRINGIFY_OPTIONS, neutraliseCell, UTF8_BOM } from "@/lib/csv/format";
 import type { MidTermReport, MidTermReportLanguage } from "@/lib/schemas/mid-term-report";
 import { reportText, themeLabel } from "@/lib/mid-term-report-text";
 

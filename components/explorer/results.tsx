@@ -7,9 +7,12 @@ import { filtersOf, SORTS, toSearchString, type RecommendationQuery } from "@/li
 import { Pagination } from "./pagination";
 import { ResultsTable, type SortHrefs } from "./results-table";
 
-/** The export's column titles: stable keys by default, the reader's language from the Chinese interface. */
+/**
+ * The whole filtered set in the order on screen (its sort, not its page). Column titles and labels: stable keys and
+ * English by default, the reader's language from the Chinese interface.
+ */
 function exportHref(query: RecommendationQuery, locale: string): string {
-  const search = toSearchString(filtersOf(query));
+  const search = toSearchString({ ...filtersOf(query), sort: query.sort });
   const headers = locale === "zh" ? `${search ? "&" : "?"}headers=zh` : "";
   return `/api/recommendations.csv${search}${headers}`;
 }

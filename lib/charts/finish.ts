@@ -1,4 +1,4 @@
-import { tableCsv } from "@/lib/stats-csv";
+import { tableCsv } from "@/lib/csv/stats";
 import type { StatGroup } from "@/lib/stats";
 import type { ChartCategory, ChartData } from "./chart-data";
 import type { ChartText } from "./chart-text";

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { neutraliseCell } from "@/lib/csv";
+import { neutraliseCell } from "@/lib/csv/format";
 import { hostileCell, longCell } from "@/lib/import/test-arbitraries";
 import { runs, testTimeout, timed } from "@/lib/import/test-runs";
 import { FILE_ISSUE_CODES, type SheetProblem } from "./issues";

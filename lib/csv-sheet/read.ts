@@ -1,5 +1,5 @@
 import { CsvError, parse } from "csv-parse/sync";
-import { restoreNeutralisedCell } from "@/lib/csv";
+import { restoreNeutralisedCell } from "@/lib/csv/format";
 import type { FileIssueCode, SheetProblem } from "./issues";
 
 /**

@@ -4,7 +4,7 @@ import { STANCE_LABELS, STATUS_LABELS } from "@/components/recommendations/asses
 import { actionCategoryValueSchema, actionCategoryMethodWireSchema } from "@/lib/schemas/action-category";
 import { ORG_ROLES } from "@/lib/auth/roles";
 import { COUNTRIES } from "@/lib/countries";
-import { RECOMMENDATION_CSV_COLUMNS } from "@/lib/csv";
+import { RECOMMENDATION_CSV_COLUMNS } from "@/lib/csv/recommendations";
 import { POSITION_WORDS } from "@/lib/import/positions";
 import { actionCategoryMethodSchema, positionSchema, themeSchemeSchema } from "@/lib/import/types";
 import { ACTION_CATEGORY_LABELS, POSITION_PARAM_LABELS, RECURRING_LABELS, REGION_LABELS, REGIONAL_GROUP_LABELS, cycleLabel } from "@/lib/labels";
@@ -13,7 +13,7 @@ import { ASSESSMENT_STATUSES, CONFIDENCES, EVIDENCE_KINDS, EVIDENCE_STANCES, VIS
 import { noteVisibilitySchema } from "@/lib/schemas/note";
 import { LINK_DECISIONS } from "@/lib/schemas/recurrence";
 import { FILTER_KEYS, parseApiSearch, POSITIONS, RECURRING, REGIONS, STATUS_SCOPES } from "@/lib/search-params";
-import { statsCsv } from "@/lib/stats-csv";
+import { statsCsv } from "@/lib/csv/stats";
 import { STATUS_SHEET_COLUMNS } from "@/lib/status-sheet/csv";
 import { SCHEME_LABELS, SCHEME_SLUGS } from "@/lib/themes";
 import csvEn from "./messages/en/csv.json";

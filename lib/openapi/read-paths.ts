@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { CSV_HEADER_LANGUAGES } from "@/lib/csv";
+import { CSV_HEADER_LANGUAGES } from "@/lib/csv/options";
+import { CITATION_COLUMNS, KEY_COLUMNS } from "@/lib/csv/recommendation-columns";
 import {
   apiErrorSchema,
   recommendationIdSchema,
@@ -96,6 +97,15 @@ function statsParameters(): Parameter[] {
   ];
 }
 
+/** The export's columns as a Markdown table, from their definitions: the key columns, then the citation columns. */
+function csvColumnTable(): string {
+  const rows = [
+    ...KEY_COLUMNS.map((column) => `| \`${column.key}\` | key | ${column.description} |`),
+    ...CITATION_COLUMNS.map((column) => `| \`${column.key}\` | citation | ${column.description} |`),
+  ];
+  return ["| Column | Kind | Holds |", "| --- | --- | --- |", ...rows].join("\n");
+}
+
 /** The CSV export's own option, after the explorer's filter parameters. */
 function csvParameters(): Parameter[] {
   return [
@@ -105,8 +115,9 @@ function csvParameters(): Parameter[] {
       in: "query",
       required: false,
       description:
-        "The header row: `keys` (default), the stable snake_case column keys, unchanged; `en` or `zh`, column titles in English or " +
-        "Simplified Chinese (UN terms) for people reading the file in a spreadsheet. Only the header row changes, never the cells.",
+        "The header row and the label columns: `keys` (default), the stable snake_case column keys, and labels in English; `en`, " +
+        "column titles in English; `zh`, column titles and labels in Simplified Chinese (UN terms), and links to the Chinese pages. " +
+        "The key columns' cells never change, and recommendation texts stay as published.",
       schema: embedded(z.toJSONSchema(z.enum(CSV_HEADER_LANGUAGES).default("keys"), { io: "input" })),
     },
   ];
@@ -181,9 +192,14 @@ export function readPaths(): Record<string, JsonSchema> {
         operationId: "exportRecommendationsCsv",
         summary: "The whole filtered set as CSV (UTF-8 with BOM, RFC 4180, CRLF): exactly `total` data rows after one header row.",
         description:
-          "Same parameters as /api/recommendations; `page`, `pageSize` and `sort` are accepted and ignored (rows in id order). " +
+          "Same parameters as /api/recommendations, in the same order: `sort` (relevance by default with `q`) with the same " +
+          "tie-breakers, so row N of the file is row N of the list's pages; `page` and `pageSize` are accepted and ignored. " +
           "Cells beginning with = + - @, tab or carriage return are prefixed with an apostrophe against formula injection. " +
-          "`headers=zh` (or `en`) gives the header row as localised column titles instead of the machine keys.",
+          "Several values in one cell are separated by `; `, and a label column's list is aligned with its key column's. " +
+          "The key columns come first, unchanged and in the same order since the export began; the citation columns follow. " +
+          "`url` is built from the server's configured public address (`BETTER_AUTH_URL`). `headers=zh` (or `en`) gives the header " +
+          "row as localised column titles instead of the machine keys; `zh` also writes the labels in Chinese.\n\n" +
+          csvColumnTable(),
         parameters: csvParameters(),
         responses: {
           "200": {

@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { CSV_STRINGIFY_OPTIONS, neutraliseCell, UTF8_BOM } from "@/lib/csv";
+import { CSV_STRINGIFY_OPTIONS, neutraliseCell, UTF8_BOM } from "@/lib/csv/format";
 import type { SheetIssueValues } from "@/lib/csv-sheet/issues";
 import { readSheetTable } from "@/lib/csv-sheet/read";
 import { trimEndWhere } from "@/lib/text/trim-end";

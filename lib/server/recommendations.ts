@@ -15,6 +15,8 @@ export type RecommendationRow = {
   id: number;
   reviewId: number;
   cycle: number;
+  /** The review's date (the Working Group's session), YYYY-MM-DD; null where it is not recorded. */
+  reviewDate: string | null;
   stateUnderReview: { iso3: string; name: string };
   paragraph: string | null;
   text: string;
@@ -39,7 +41,8 @@ export type RecommendationRow = {
 
 export type Paginated<T> = { total: number; page: number; pageSize: number; items: T[] };
 
-type RawRow = Omit<RecommendationRow, "highlight" | "stateUnderReview" | "source"> & {
+export type RawRow = Omit<RecommendationRow, "highlight" | "stateUnderReview" | "source" | "reviewDate"> & {
+  reviewDate: Date | null;
   surIso3: string;
   surName: string;
   headline: string | null;
@@ -63,12 +66,12 @@ export function toSegments(headline: string): TextSegment[] {
 }
 
 /** Columns of one row, with its States and themes aggregated in the same statement (no N+1). */
-function rowSelect(q: string): Prisma.Sql {
+export function rowSelect(q: string): Prisma.Sql {
   const headline = q
     ? Prisma.sql`ts_headline('english', r."text", ${tsQuery(q)}, ${`StartSel=${OPEN}, StopSel=${CLOSE}, HighlightAll=true`})`
     : Prisma.sql`NULL`;
   return Prisma.sql`
-    r."id", r."reviewId", v."cycle", v."stateUnderReviewIso3" AS "surIso3", sc."name" AS "surName",
+    r."id", r."reviewId", v."cycle", v."reviewDate", v."stateUnderReviewIso3" AS "surIso3", sc."name" AS "surName",
     r."paragraph", r."text", r."textLanguage", r."unknownRecommendingStates", r."position"::text AS "position", r."responseWording", r."positionSource",
     r."actionCategory", r."actionCategorySource", r."actionCategoryMethod"::text AS "actionCategoryMethod", r."actionCategoryRules", sd."fileName", v."reportSymbol", v."addendumSymbol",
     ${headline} AS "headline",
@@ -80,14 +83,15 @@ function rowSelect(q: string): Prisma.Sql {
       FROM "RecommendationTheme" rt JOIN "Theme" t ON t."id" = rt."themeId" WHERE rt."recommendationId" = r."id"), '[]') AS "themes"`;
 }
 
-const FROM = Prisma.sql`FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId"`;
-const DETAIL_JOINS = Prisma.sql`JOIN "Country" sc ON sc."iso3" = v."stateUnderReviewIso3" JOIN "SourceDocument" sd ON sd."id" = r."sourceDocumentId"`;
+export const FROM = Prisma.sql`FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId"`;
+export const DETAIL_JOINS = Prisma.sql`JOIN "Country" sc ON sc."iso3" = v."stateUnderReviewIso3" JOIN "SourceDocument" sd ON sd."id" = r."sourceDocumentId"`;
 
-function toRow(raw: RawRow): RecommendationRow {
+export function toRow(raw: RawRow): RecommendationRow {
   return {
     id: raw.id,
     reviewId: raw.reviewId,
     cycle: raw.cycle,
+    reviewDate: raw.reviewDate ? raw.reviewDate.toISOString().slice(0, 10) : null,
     stateUnderReview: { iso3: raw.surIso3, name: raw.surName },
     paragraph: raw.paragraph,
     text: raw.text,
@@ -134,28 +138,7 @@ export async function listRecommendations(query: RecommendationQuery, scope: Vie
   return { total: count?.total ?? 0, page: query.page, pageSize: query.pageSize, items: rows.map(toRow) };
 }
 
-/** How many recommendations match: the size of a CSV export before its batches are read. */
-export async function countRecommendations(query: RecommendationQuery, scope: ViewerScope = {}, db: Db = getDb()): Promise<number> {
-  const [count] = await db.$queryRaw<{ total: number }[]>(recommendationPageSql(query, scope).count);
-  return count?.total ?? 0;
-}
-
 export async function getRecommendation(id: number, db: Db = getDb()): Promise<RecommendationRow | null> {
   const rows = await db.$queryRaw<RawRow[]>`SELECT ${rowSelect("")} ${FROM} ${DETAIL_JOINS} WHERE r."id" = ${id}`;
   return rows[0] ? toRow(rows[0]) : null;
-}
-
-/** Rows by id in the given order, for the CSV export's batches. */
-export async function listRecommendationsAfter(
-  query: RecommendationQuery,
-  afterId: number,
-  limit: number,
-  scope: ViewerScope = {},
-  db: Db = getDb(),
-): Promise<RecommendationRow[]> {
-  const where = buildRecommendationWhere(filtersOf(query), scope);
-  const rows = await db.$queryRaw<RawRow[]>`
-    SELECT ${rowSelect("")} ${FROM} ${DETAIL_JOINS}
-    WHERE ${where} AND r."id" > ${afterId} ORDER BY r."id" LIMIT ${limit}`;
-  return rows.map(toRow);
 }

@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { CSV_STRINGIFY_OPTIONS, neutraliseCell, UTF8_BOM } from "@/lib/csv";
+import { CSV_STRINGIFY_OPTIONS, neutraliseCell, UTF8_BOM } from "@/lib/csv/format";
 import { readSheetTable } from "@/lib/csv-sheet/read";
 import {
   ASSESSMENT_STATUSES,

@@ -35,9 +35,9 @@ export function exportReport(results: ExportResult[]): string[] {
     ];
   });
   return [
-    "Export: GET /api/recommendations.csv called in-process (the route handler: keyset batches of 1,000 through",
-    "listRecommendationsAfter, lib/csv.ts formatting with formula neutralisation), its body read into a counting sink,",
-    "vs psql `COPY (SELECT … same where, same columns …) TO STDOUT WITH (FORMAT csv)` into the same kind of sink.",
+    "Export: GET /api/recommendations.csv called in-process (the route handler: the ordered ids once, then batches of",
+    "1,000 rows by id, lib/csv/ formatting with labels and formula neutralisation), its body read into a counting sink,",
+    "vs psql `COPY (SELECT … same where, same order, the row's columns …) TO STDOUT WITH (FORMAT csv)` into the same kind of sink.",
     `Row counts of both checked against the list total. Target: export rows/s >= ${TARGET_EXPORT_RATIO}x COPY rows/s.`,
     "",
     ...table(["set", "rows", "export", "export rows/s", "export size", "COPY", "COPY rows/s", "COPY size", "export/COPY", `>= ${TARGET_EXPORT_RATIO}x`], throughput),

@@ -9,8 +9,9 @@ export type ExportRun = { ms: number; bytes: number; rows: number };
 export type ExportResult = { search: string; total: number; route: ExportRun; copy: ExportRun; memory: MemoryReport };
 
 /**
- * The CSV export exactly as it ships: the route handler's GET (strict parse, keyset batches of 1,000 through
- * `listRecommendationsAfter`, `lib/csv.ts` formatting and formula neutralisation, a pull-based web stream), its body
+ * The CSV export exactly as it ships: the route handler's GET (strict parse, the ordered ids through
+ * `listRecommendationIds`, batches of 1,000 rows through `listRecommendationsByIds`, `lib/csv/` formatting with the
+ * label columns and formula neutralisation, a pull-based web stream), its body
  * read into a counting sink instead of a socket. Memory is sampled every 200 ms while it runs.
  */
 async function exportThroughRoute(search: string): Promise<{ run: ExportRun; memory: MemoryReport }> {
@@ -43,11 +44,11 @@ function inline(sql: { text: string; values: unknown[] }): string {
 }
 
 /**
- * PostgreSQL's own `COPY (SELECT …) TO STDOUT WITH CSV` of the same rows and columns: the list's page statement
- * (the same where-builder and row select as the export), one page holding the whole set, streamed by psql.
+ * PostgreSQL's own `COPY (SELECT …) TO STDOUT WITH CSV` of the same rows in the same order: the list's page statement
+ * (the same where-builder, sort and row select as the export), one page holding the whole set, streamed by psql.
  */
 async function copyThroughPsql(url: string, search: string, total: number): Promise<ExportRun> {
-  const statement = recommendationPageSql({ ...parseQuery(search), sort: "paragraph", page: 1, pageSize: Math.max(total, 1) }).page;
+  const statement = recommendationPageSql({ ...parseQuery(search), page: 1, pageSize: Math.max(total, 1) }).page;
   const copy = `COPY (${inline(statement)}) TO STDOUT WITH (FORMAT csv, HEADER)`;
   const counter = new CsvCounter();
   const started = performance.now();

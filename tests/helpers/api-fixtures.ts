@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { expect } from "vitest";
-import { RECOMMENDATION_CSV_COLUMNS, UTF8_BOM, type CsvColumn } from "@/lib/csv";
+import { UTF8_BOM } from "@/lib/csv/format";
+import { RECOMMENDATION_CSV_COLUMNS, type CsvColumn } from "@/lib/csv/recommendations";
 import type { ParsedDocument, ParsedRecommendation } from "@/lib/import/types";
 
 /** A text as a hostile uploader could print it: Excel would run it as a formula if the export did not neutralise it. */

@@ -136,8 +136,25 @@ describe("privacy of A's private assessments", () => {
       expect(seen.organizations.find((o) => o.organizationName === "Watch A")!.current.version).toBe(3);
     }
 
-    const csv = await (await exportCsv(new Request(`${ORIGIN}/api/recommendations.csv`, { headers: { cookie: cookies.editorB! } }))).text();
-    expect(csv).not.toContain("A-private");
+    // The CSV holds no assessment at all, whoever asks, in any language, even A's own members with statusOf=mine: its
+    // columns (keys, year, date, link, labels) are the same for everyone.
+    const exports = [
+      ["editorB", ""],
+      [null, "headers=zh"],
+      ["editorA", "statusOf=mine&headers=zh"],
+      ["viewerA", "statusOf=mine&status=partially_implemented&headers=en"],
+    ] as const;
+    let header: string | null = null;
+    for (const [who, search] of exports) {
+      const response = await exportCsv(new Request(`${ORIGIN}/api/recommendations.csv?${search}`, { headers: who ? { cookie: cookies[who]! } : {} }));
+      expect(response.status, search).toBe(200);
+      const csv = await response.text();
+      expect(csv, search).not.toContain("A-private");
+      expect(csv, search).not.toContain("a-secret.example");
+      const keys = await (await exportCsv(new Request(`${ORIGIN}/api/recommendations.csv?${search.replace(/&?headers=\w+/, "")}`, { headers: who ? { cookie: cookies[who]! } : {} }))).text();
+      header ??= keys.slice(0, keys.indexOf("\r\n"));
+      expect(keys.slice(0, keys.indexOf("\r\n")), search).toBe(header);
+    }
     const json = await (await listRecommendationsRoute(new Request(`${ORIGIN}/api/recommendations?pageSize=100`, { headers: { cookie: cookies.editorB! } }))).text();
     expect(json).not.toContain("A-private");
   });

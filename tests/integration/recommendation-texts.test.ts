@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { GET as getOne } from "@/app/api/recommendations/[id]/route";
 import { GET as exportCsv } from "@/app/api/recommendations.csv/route";
+import { KEY_COLUMNS } from "@/lib/csv/recommendation-columns";
 import { pickRecommendationText } from "@/lib/recommendation-text";
 import { recommendationItemSchema } from "@/lib/schemas/recommendation-api";
 import { getDb } from "@/lib/server/db";
@@ -71,7 +72,11 @@ describe("official language versions", () => {
     const csv = await readCsv(await exportCsv(new Request("http://localhost/api/recommendations.csv?cycle=3&state=EST")));
     const row = csv.rows.find((r) => r.id === String(id));
     expect(row).toMatchObject({ text_language: "en", paragraph: "28.9" });
-    expect(Object.keys(row!).slice(-2)).toEqual(["text_language", "unknown_recommending_states"]);
+    expect(Object.keys(row!).slice(KEY_COLUMNS.length - 2, KEY_COLUMNS.length)).toEqual(["text_language", "unknown_recommending_states"]);
+    // The Chinese file translates its labels, never the text: the published English, not the official Chinese version.
+    const zh = await (await exportCsv(new Request("http://localhost/api/recommendations.csv?cycle=3&state=EST&headers=zh"))).text();
+    expect(zh).not.toContain(ZH_FIXTURE);
+    expect(zh).toContain(row!.text.slice(0, 40));
   });
 
   it("replaces a version imported again in the same language, and refuses bad input without writing", async () => {

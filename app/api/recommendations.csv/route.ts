@@ -1,18 +1,23 @@
-import { csvPreamble, exportFileName, formatCsvRecords, takeCsvOptions, toCsvRecord, type CsvHeaderLanguage } from "@/lib/csv";
-import { parseApiSearch, type RecommendationQuery } from "@/lib/search-params";
+import { exportFileName } from "@/lib/csv/format";
+import { labelLanguageOf, takeCsvOptions } from "@/lib/csv/options";
+import { csvWords, type CsvWords } from "@/lib/csv/recommendation-words";
+import { csvPreamble, formatCsvRecords, toCsvRecord } from "@/lib/csv/recommendations";
+import { parseApiSearch } from "@/lib/search-params";
 import { filterDetail, recordStatusOfMineDownload } from "@/lib/server/audit/downloads";
 import { scopeApiQuery } from "@/lib/server/explorer-scope";
 import { badRequest, toHttpError } from "@/lib/server/http-errors";
-import type { ViewerScope } from "@/lib/server/recommendation-where";
-import { countRecommendations, listRecommendationsAfter, type RecommendationRow } from "@/lib/server/recommendations";
+import { publicOrigin } from "@/lib/server/public-origin";
+import { listRecommendationIds, listRecommendationsByIds } from "@/lib/server/recommendation-export";
+import type { RecommendationRow } from "@/lib/server/recommendations";
 
 /** Rows per database round trip: large enough to keep up with COPY, small enough that memory stays flat. */
 const BATCH_SIZE = 1_000;
 
 /**
  * GET /api/recommendations.csv: the WHOLE filtered set (the same where-builder as the list, so the file has exactly
- * the list's `total` rows), not one page. `page`, `pageSize` and `sort` are accepted so a URL copied from the API or
- * the explorer works, but ignored: rows come in id order, read in keyset batches.
+ * the list's `total` rows), not one page, in the list's order: `sort` (relevance by default with `q`) with the same
+ * tie-breakers, so row N of the file is row N of the screen's pages. `page` and `pageSize` are accepted so a URL
+ * copied from the API or the explorer works, but ignored. The order is read once (the ids), the rows in batches.
  */
 export async function GET(request: Request): Promise<Response> {
   // Validate the export's own option (`headers=zh`), then the filter parameters as strictly as the JSON API.
@@ -21,26 +26,33 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = parseApiSearch(filters);
   if (!parsed.success) return badRequest(parsed.error.issues);
   const query = parsed.data;
+  const headers = options.data.headers;
 
-  // Read the first batch before answering, so a database failure is still a clean 500, not a cut-off file. The
-  // organisations `statusOf=mine` reads come from the session, as on the screen, so the file equals the list.
+  // Read the order and the first batch before answering, so a database failure is still a clean 500, not a cut-off
+  // file. The organisations `statusOf=mine` reads come from the session, as on the screen, so the file equals the list.
+  let ids: Int32Array;
   let first: RecommendationRow[];
-  let scope: ViewerScope;
   try {
     const scoped = await scopeApiQuery(request, query);
     if ("refusal" in scoped) return scoped.refusal;
-    scope = scoped.scope;
-    first = await listRecommendationsAfter(query, 0, BATCH_SIZE, scope);
+    ids = await listRecommendationIds(query, scoped.scope);
+    first = await listRecommendationsByIds(ids.subarray(0, BATCH_SIZE));
     // A file of the organisation's private statuses is recorded before it starts, with the rows it will hold.
-    const rows = first.length < BATCH_SIZE ? first.length : await countRecommendations(query, scope);
-    await recordStatusOfMineDownload(scoped, { kind: "recommendations", format: "csv", rows, subjectType: "recommendations", details: { filter: filterDetail(query), headers: options.data.headers } });
+    await recordStatusOfMineDownload(scoped, {
+      kind: "recommendations",
+      format: "csv",
+      rows: ids.length,
+      subjectType: "recommendations",
+      details: { filter: filterDetail(query), sort: query.sort, headers },
+    });
   } catch (error) {
     return toHttpError(error);
   }
 
   const exportedAt = new Date();
   const filter = filterDetail(query);
-  return new Response(csvStream(query, scope, first, options.data.headers), {
+  const words = csvWords(labelLanguageOf(headers), publicOrigin());
+  return new Response(csvStream(ids, first, words, csvPreamble(headers)), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${exportFileName(filter, exportedAt)}"`,
@@ -54,26 +66,23 @@ export async function GET(request: Request): Promise<Response> {
 
 /**
  * Pull-based: the next batch is read only when the client has taken the previous one, so a 250,000-row export holds
- * one batch in memory, and a client that disconnects stops the reads.
+ * one batch of rows in memory (and the ids, 4 bytes each), and a client that disconnects stops the reads.
  */
-function csvStream(query: RecommendationQuery, scope: ViewerScope, first: RecommendationRow[], headers: CsvHeaderLanguage): ReadableStream<Uint8Array> {
+function csvStream(ids: Int32Array, first: RecommendationRow[], words: CsvWords, preamble: string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let pending: RecommendationRow[] | null = first;
-  let lastId = 0;
+  let offset = 0;
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(csvPreamble(headers)));
+      controller.enqueue(encoder.encode(preamble));
     },
     async pull(controller) {
       try {
-        const batch = pending ?? (await listRecommendationsAfter(query, lastId, BATCH_SIZE, scope));
+        const batch = pending ?? (await listRecommendationsByIds(ids.subarray(offset, offset + BATCH_SIZE)));
         pending = null;
-        const last = batch.at(-1);
-        if (last) {
-          controller.enqueue(encoder.encode(formatCsvRecords(batch.map(toCsvRecord))));
-          lastId = last.id;
-        }
-        if (batch.length < BATCH_SIZE) controller.close();
+        offset += BATCH_SIZE;
+        if (batch.length > 0) controller.enqueue(encoder.encode(formatCsvRecords(batch.map((row) => toCsvRecord(row, words)))));
+        if (offset >= ids.length) controller.close();
       } catch (error) {
         // The status line is already sent: log, and abort the body so the client sees a failed download.
         console.error(error);

@@ -1,4 +1,4 @@
-import { statsCsv, statsFileName } from "@/lib/stats-csv";
+import { statsCsv, statsFileName } from "@/lib/csv/stats";
 import { parseStatsSearch } from "@/lib/stats";
 import { filtersOf, toSearchString } from "@/lib/search-params";
 import { recordStatusOfMineDownload } from "@/lib/server/audit/downloads";

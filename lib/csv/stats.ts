@@ -1,14 +1,12 @@
-import { stringify } from "csv-stringify/sync";
-import { CSV_STRINGIFY_OPTIONS, UTF8_BOM, exportFileName, neutraliseCell } from "@/lib/csv";
+import { csvLines, exportFileName, UTF8_BOM } from "./format";
 
 /**
- * CSV of counted groups and of chart tables, in the recommendation export's conventions (lib/csv.ts): UTF-8 with BOM,
+ * CSV of counted groups and of chart tables, in the recommendation export's conventions (./format.ts): UTF-8 with BOM,
  * RFC 4180 with CRLF, one header row, every cell neutralised against formula injection. Pure, so the API, the chart
  * downloads and the unit tests share it.
  */
 export function tableCsv(header: string[], rows: (string | number)[][]): string {
-  const cells = [header, ...rows].map((row) => row.map((cell) => neutraliseCell(String(cell))));
-  return UTF8_BOM + stringify(cells, CSV_STRINGIFY_OPTIONS);
+  return UTF8_BOM + csvLines([header, ...rows].map((row) => row.map(String)));
 }
 
 /** The stats API's CSV: `key,label,count`, one row per group. */
