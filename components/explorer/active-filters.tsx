@@ -29,7 +29,7 @@ export async function ActiveFilters({ query }: { query: RecommendationQuery }) {
         const values = { name: name(chip.key), value: shown(chip.key, chip.value) };
         return (
           <li key={`${chip.key}:${chip.value}`}>
-            <Link href={chip.href} aria-label={t("activeFilters.remove", values)}>
+            <Link href={chip.href} aria-label={t("activeFilters.remove", values)} data-filter={chip.key} data-value={chip.value}>
               {t("activeFilters.chip", values)} <span aria-hidden="true">×</span>
             </Link>
           </li>
