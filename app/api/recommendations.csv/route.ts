@@ -5,6 +5,7 @@ import { scopeApiQuery } from "@/lib/server/explorer-scope";
 import { badRequest, toHttpError } from "@/lib/server/http-errors";
 import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { countRecommendations, listRecommendationsAfter, type RecommendationRow } from "@/lib/server/recommendations";
+import { resolveApiCycles } from "@/lib/server/review-calendar";
 
 /** Rows per database round trip: large enough to keep up with COPY, small enough that memory stays flat. */
 const BATCH_SIZE = 1_000;
@@ -20,13 +21,17 @@ export async function GET(request: Request): Promise<Response> {
   if (!options.success) return badRequest(options.error.issues);
   const parsed = parseApiSearch(filters);
   if (!parsed.success) return badRequest(parsed.error.issues);
-  const query = parsed.data;
+  let query = parsed.data;
 
   // Read the first batch before answering, so a database failure is still a clean 500, not a cut-off file. The
   // organisations `statusOf=mine` reads come from the session, as on the screen, so the file equals the list.
   let first: RecommendationRow[];
   let scope: ViewerScope;
   try {
+    // `cycle=2018`: the cycle of the reviews held that year; a year with no loaded review is a 400 naming `cycle`.
+    const resolved = await resolveApiCycles(query);
+    if ("refusal" in resolved) return resolved.refusal;
+    query = resolved.query;
     const scoped = await scopeApiQuery(request, query);
     if ("refusal" in scoped) return scoped.refusal;
     scope = scoped.scope;
