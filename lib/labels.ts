@@ -73,14 +73,6 @@ export function actionCategoryMethodLabel(method: string | null, rules: string |
   }
 }
 
-const ORDINALS = ["", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th"];
-
-/** "3rd cycle (2018)", or "3rd cycle" when the review date is not recorded. */
-export function cycleLabel(cycle: number | string, year: number | null = null): string {
-  const name = `${ORDINALS[Number(cycle)] ?? cycle} cycle`;
-  return year ? `${name} (${year})` : name;
-}
-
 /** The explorer's "recurring" filter: counterparts across cycles that editors confirmed. */
 export const RECURRING_LABELS: Record<string, string> = {
   earlier: "Recommended before (in an earlier cycle)",

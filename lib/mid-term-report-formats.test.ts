@@ -68,7 +68,7 @@ describe("mid-term report formats", () => {
   it("words the HTML document in Chinese with lang zh, keeping the recommendation's own lang and the data", () => {
     const html = formatMidTermHtml(report(), undefined, "zh");
     expect(html).toContain('<html lang="zh-Hans">');
-    expect(html).toContain("<h1>中期报告：中国，第三轮（2018年）</h1>");
+    expect(html).toContain("<h1>中期报告：中国，2018年（第三轮）</h1>");
     expect(html).toContain("<strong>政府的答复：</strong>支持（“accepted”）");
     expect(html).toContain("<strong>提出建议的国家：</strong>塞内加尔");
     expect(html).toContain('<p class="text" lang="en">');

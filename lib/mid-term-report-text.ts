@@ -3,6 +3,7 @@ import enReports from "@/lib/i18n/messages/en/reports.json";
 import enTerms from "@/lib/i18n/messages/en/terms.json";
 import zhReports from "@/lib/i18n/messages/zh/reports.json";
 import zhTerms from "@/lib/i18n/messages/zh/terms.json";
+import { cycleTerm } from "@/lib/cycles/label";
 import { countryName } from "@/lib/i18n/countries";
 import type { AssessmentStatusValue, EvidenceDto } from "@/lib/schemas/assessment";
 import type { MidTermReport, MidTermReportLanguage, ReportRecommendation, ReportTheme } from "@/lib/schemas/mid-term-report";
@@ -33,14 +34,12 @@ export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { 
     isoDates ? iso.slice(0, 10) : format.dateTime(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso), { dateStyle: "medium" });
   const number = (n: number): string => format.number(n);
   const state = (s: { iso3: string; name: string }): string => (lang === "en" ? s.name : countryName(s.iso3, lang));
-  const cycle = (n: number, year: number | null = null): string => {
-    const name = terms.has(`cycle.${n}` as never) ? terms(`cycle.${n}` as never) : String(n);
-    return year ? terms("cycleWithYear", { cycle: name, year: String(year) }) : name;
-  };
+  const termsOf = Object.assign((key: string, values?: Record<string, string | number>) => terms(key as never, values as never), { has: (key: string) => terms.has(key as never) });
+  const cycle = (n: number, year: number | null = null): string => cycleTerm(termsOf, n, year);
   const status = (value: AssessmentStatusValue): string => terms(`status.${value}`);
   const notRecorded = t("notRecorded");
 
-  /** "China, 3rd cycle (2018)". */
+  /** "China, 2018 (3rd cycle)". */
   const reviewTitle = (report: MidTermReport): string => {
     const year = report.review.reviewDate ? Number(report.review.reviewDate.slice(0, 4)) : null;
     return t("reviewTitle", { state: state(report.review.stateUnderReview), cycle: cycle(report.review.cycle, year) });
@@ -71,7 +70,7 @@ export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { 
       return [
         [t("fact.organisation"), report.organization.name],
         [t("fact.stateUnderReview"), t("stateWithCode", { state: state(review.stateUnderReview), iso3: review.stateUnderReview.iso3 })],
-        [t("fact.cycle"), cycle(review.cycle)],
+        [t("fact.cycle"), cycle(review.cycle, review.reviewDate ? Number(review.reviewDate.slice(0, 4)) : null)],
         [t("fact.session"), review.session === null ? notRecorded : number(review.session)],
         [t("fact.reviewDate"), review.reviewDate ? date(review.reviewDate) : notRecorded],
         [t("fact.report"), review.reportSymbol ?? notRecorded],

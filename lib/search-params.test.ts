@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, parseApiSearch, parseExplorerSearch, toSearchString, type RecommendationQuery } from "./search-params";
+import {
+  DEFAULT_PAGE_SIZE,
+  FILTER_KEYS,
+  filterDefault,
+  MAX_PAGE_SIZE,
+  MAX_QUERY_LENGTH,
+  parseApiSearch,
+  parseExplorerSearch,
+  searchEntries,
+  toSearchString,
+  type RecommendationQuery,
+} from "./search-params";
 
 const DEFAULTS: RecommendationQuery = {
   review: [],
@@ -71,6 +82,9 @@ const BAD: [string, string][] = [
   ["region=mars", "region"],
   ["cycle=abc", "cycle"],
   ["cycle=2.5", "cycle"],
+  ["cycle=10", "cycle"],
+  ["cycle=1999", "cycle"],
+  ["cycle=2101", "cycle"],
   ["action=6", "action"],
   ["theme=UHRI A12", "theme"],
   ["sort=random()", "sort"],
@@ -155,5 +169,36 @@ describe("toSearchString", () => {
     const again = toSearchString(query);
     expect(forgiving(again.slice(1))).toEqual({ query, invalid: [] });
     expect(strict(again.slice(1)).data).toEqual(query);
+  });
+});
+
+describe("cycle: a number or a year", () => {
+  it("accepts the year of a review beside cycle numbers, in both parses, for the server to resolve", () => {
+    expect(strict("cycle=2018").data?.cycle).toEqual([2018]);
+    expect(strict("cycle=3,2013").data?.cycle).toEqual([3, 2013]);
+    expect(forgiving("cycle=2018&sur=CHN")).toEqual({ query: { ...DEFAULTS, cycle: [2018], sur: ["CHN"] }, invalid: [] });
+  });
+
+  it("names the field and says what it takes when neither", () => {
+    expect(strict("cycle=1999").error?.issues).toMatchObject([{ path: ["cycle", 0], message: expect.stringContaining("year of a review") }]);
+  });
+});
+
+describe("searchEntries", () => {
+  it("writes every filter of FILTER_KEYS that differs from its default, then sort, page and page size", () => {
+    const query: RecommendationQuery = { ...DEFAULTS, sur: ["CHN"], cycle: [3], q: "Xinjiang", sort: "paragraph", page: 2, pageSize: 50 };
+    expect(searchEntries(query)).toEqual([
+      ["cycle", "3"],
+      ["sur", "CHN"],
+      ["q", "Xinjiang"],
+      ["sort", "paragraph"],
+      ["page", "2"],
+      ["pageSize", "50"],
+    ]);
+  });
+
+  it("reads each key's default from its schema", () => {
+    expect(FILTER_KEYS.map((key) => [key, filterDefault(key)])).toEqual(FILTER_KEYS.map((key) => [key, DEFAULTS[key]]));
+    expect(searchEntries({ ...DEFAULTS, statusOf: "mine" })).toEqual([["statusOf", "mine"]]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIRST_CYCLE_YEAR, LAST_CYCLE_YEAR } from "@/lib/cycles/years";
 import { ASSESSMENT_STATUSES, type AssessmentStatusValue } from "@/lib/schemas/assessment";
 
 /**
@@ -67,13 +68,21 @@ const noNul = (value: string): boolean => !value.includes("\u0000");
 const wording = z.string().min(1).max(100).refine(noNul, "must not contain NUL").transform((v) => v.toLowerCase());
 const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/**
+ * A cycle number (1 to 9), or the year of a review (`cycle=2018`): the cycle(s) of the reviews held that year, of the
+ * States in `sur` when given. Years are resolved from the loaded reviews (lib/server/review-calendar.ts).
+ */
+const cycleValue = z.union([intIn(1, 9), intIn(FIRST_CYCLE_YEAR, LAST_CYCLE_YEAR)], {
+  error: `a cycle number from 1 to 9, or the year of a review from ${FIRST_CYCLE_YEAR} (such as 2018)`,
+});
+
 const listOf = <T extends z.ZodType>(item: T, max = 50) =>
   z.preprocess((value) => splitList(value as string | string[] | undefined), z.array(item).max(max).transform((list) => [...new Set(list)]));
 
 /** The query fields, shared by both schemas below and by the OpenAPI document (lib/openapi.ts). */
 export const fields = {
   review: listOf(intIn(1, 2_147_483_647)),
-  cycle: listOf(intIn(1, 9), 9),
+  cycle: listOf(cycleValue, 9),
   sur: listOf(iso3, 200),
   state: listOf(iso3, 200),
   region: listOf(z.enum(REGIONS), 5),
@@ -123,18 +132,40 @@ export function parseApiSearch(params: URLSearchParams): ReturnType<typeof apiSe
   return apiSearchSchema.safeParse(raw);
 }
 
+/** A value as the URL writes it: a list joined by commas, nothing for an empty one. */
+function urlValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(String).join(",");
+  return value === undefined || value === null || value === false ? "" : String(value);
+}
+
+/** Each filter's default as the URL writes it (`statusOf` → "public", a list → ""), read from its schema. */
+const FILTER_DEFAULTS = Object.fromEntries(FILTER_KEYS.map((key) => [key, urlValue((fields[key] as z.ZodType).safeParse(undefined).data)])) as Record<FilterKey, string>;
+
+/** A filter key's default value, as the query holds it ([] for a list, "public" for statusOf, "" for q). */
+export function filterDefault<K extends FilterKey>(key: K): RecommendationQuery[K] {
+  return (fields[key] as z.ZodType).safeParse(undefined).data as RecommendationQuery[K];
+}
+
+/**
+ * The query as URL entries, in a fixed order: every filter of FILTER_KEYS that differs from its default, then `sort`
+ * (unless it is the default for the search), `page` and `pageSize`. The one serialiser behind every link and form of
+ * the explorer (lib/explorer-links), so whatever filter is in force travels with them all.
+ */
+export function searchEntries(query: Partial<RecommendationQuery>): [string, string][] {
+  const entries: [string, string][] = [];
+  for (const key of FILTER_KEYS) {
+    const value = urlValue(query[key]);
+    if (value !== "" && value !== FILTER_DEFAULTS[key]) entries.push([key, value]);
+  }
+  if (query.sort && query.sort !== (query.q ? "relevance" : "-cycle")) entries.push(["sort", query.sort]);
+  if (query.page && query.page > 1) entries.push(["page", String(query.page)]);
+  if (query.pageSize && query.pageSize !== DEFAULT_PAGE_SIZE) entries.push(["pageSize", String(query.pageSize)]);
+  return entries;
+}
+
 /** Serialises a query back into a URL search string; defaults are left out so URLs stay short. */
 export function toSearchString(query: Partial<RecommendationQuery>): string {
-  const params = new URLSearchParams();
-  for (const key of FILTER_KEYS) {
-    const value = query[key];
-    if (key === "statusOf" && value === "public") continue;
-    if (Array.isArray(value) ? value.length > 0 : value) params.set(key, Array.isArray(value) ? value.join(",") : String(value));
-  }
-  if (query.sort && query.sort !== (query.q ? "relevance" : "-cycle")) params.set("sort", query.sort);
-  if (query.page && query.page > 1) params.set("page", String(query.page));
-  if (query.pageSize && query.pageSize !== DEFAULT_PAGE_SIZE) params.set("pageSize", String(query.pageSize));
-  const text = params.toString();
+  const text = new URLSearchParams(searchEntries(query)).toString();
   return text ? `?${text}` : "";
 }
 

@@ -1,29 +1,59 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import Form from "next/form";
+import { cycleTerm } from "@/lib/cycles/label";
+import type { DrawnControls } from "@/lib/explorer-links";
 import { countryName } from "@/lib/i18n/countries";
 import { getPathname } from "@/lib/i18n/navigation";
 import { filtersOf, type RecommendationQuery } from "@/lib/search-params";
 import { SCHEME_SLUGS } from "@/lib/themes";
-import { countRecommendationFacets, type FacetValue } from "@/lib/server/recommendation-facets";
+import { countRecommendationFacets, type FacetValue, type RecommendationFacets } from "@/lib/server/recommendation-facets";
+import { loadCycleYears } from "@/lib/server/review-calendar";
 import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { AutoSubmit } from "./auto-submit";
 import { FacetGroup } from "./facet-group";
+import { HiddenFilters } from "./hidden-filters";
 import { StatusFacet } from "./status-facet";
 import { SuggestBox } from "./suggest-box";
-import { actionTerm, cycleTerm, wordingText, type TermsTranslator } from "./term-labels";
+import { actionTerm, wordingText, type TermsTranslator } from "./term-labels";
 
 type Props = { query: RecommendationQuery; scope: ViewerScope };
 
 const relabel = (values: FacetValue[], label: (value: string, fallback: string) => string): FacetValue[] =>
   values.map((v) => ({ ...v, label: label(v.value, v.label) }));
 
+/**
+ * The values the panel draws as checkboxes, by key: every chosen value is among them (the facets always list a chosen
+ * value), so the hidden fields only carry what has no control here (a review id, a theme no scheme lists, a key
+ * added to FILTER_KEYS without a control).
+ */
+function drawnControls(facets: RecommendationFacets, statusScopeChoice: boolean): DrawnControls {
+  const values = (list: FacetValue[]) => list.map((v) => v.value);
+  return {
+    q: true,
+    ...(statusScopeChoice ? { statusOf: true } : {}),
+    cycle: values(facets.cycle),
+    sur: values(facets.sur),
+    state: values(facets.state),
+    region: values(facets.region),
+    theme: values(facets.theme),
+    affected: values(facets.affected),
+    position: values(facets.position),
+    wording: values(facets.wording),
+    action: values(facets.action),
+    status: values(facets.status),
+    recurring: values(facets.recurring),
+  };
+}
+
 export async function FilterPanel({ query, scope }: Props) {
-  const [facets, locale, t, terms] = await Promise.all([
+  const [facets, cycleYears, locale, t, terms] = await Promise.all([
     countRecommendationFacets(filtersOf(query), scope),
+    loadCycleYears(query.sur),
     getLocale(),
     getTranslations("explorer"),
     getTranslations("terms") as Promise<TermsTranslator>,
   ]);
+  const organizations = scope.organizationIds?.length ?? 0;
   const term = (group: string) => (value: string, fallback: string) => (terms.has(`${group}.${value}`) ? terms(`${group}.${value}`) : fallback);
   const country = (iso3: string) => countryName(iso3, locale);
   const themeSchemes = [...new Set(facets.theme.map((t) => t.scheme))];
@@ -44,13 +74,16 @@ export async function FilterPanel({ query, scope }: Props) {
           <button type="submit">{t("filters.searchButton")}</button>
         </div>
         <p className="hint">{t("filters.searchHint")}</p>
-        {query.sort !== "-cycle" && query.sort !== "relevance" ? <input type="hidden" name="sort" value={query.sort} /> : null}
-        {query.pageSize !== 25 ? <input type="hidden" name="pageSize" value={query.pageSize} /> : null}
-        {query.review.length > 0 ? <input type="hidden" name="review" value={query.review.join(",")} /> : null}
-        <FacetGroup title={t("filters.cycle")} name="cycle" values={relabel(facets.cycle, (v) => cycleTerm(terms, v))} selected={query.cycle.map(String)} />
+        <HiddenFilters query={query} drawn={drawnControls(facets, organizations > 0)} />
+        <FacetGroup
+          title={t("filters.cycle")}
+          name="cycle"
+          values={relabel(facets.cycle, (v) => cycleTerm(terms, v, cycleYears(Number(v))))}
+          selected={query.cycle.map(String)}
+        />
         <FacetGroup title={t("filters.sur")} name="sur" values={relabel(facets.sur, country)} selected={query.sur} />
         <FacetGroup title={t("filters.position")} name="position" values={relabel(facets.position, term("position"))} selected={query.position} />
-        <StatusFacet values={facets.status} selected={query.status} statusOf={query.statusOf} organizations={scope.organizationIds?.length ?? 0} />
+        <StatusFacet values={facets.status} selected={query.status} statusOf={query.statusOf} organizations={organizations} />
         <FacetGroup
           title={t("filters.recurring")}
           name="recurring"

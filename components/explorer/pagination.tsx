@@ -1,11 +1,12 @@
 import { useTranslations } from "next-intl";
 import { Link } from "@/lib/i18n/navigation";
-import { toSearchString, type RecommendationQuery } from "@/lib/search-params";
+import { explorerHref } from "@/lib/explorer-links";
+import type { RecommendationQuery } from "@/lib/search-params";
 
 export function Pagination({ query, pages }: { query: RecommendationQuery; pages: number }) {
   const t = useTranslations("explorer.pagination");
   if (pages <= 1) return null;
-  const href = (page: number) => `/recommendations${toSearchString({ ...query, page })}`;
+  const href = (page: number) => explorerHref({ ...query, page });
   return (
     <nav className="pagination" aria-label={t("label")}>
       {query.page > 1 ? <Link href={href(query.page - 1)} rel="prev">{t("previous")}</Link> : <span aria-hidden="true">{t("previous")}</span>}

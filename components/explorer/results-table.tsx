@@ -10,10 +10,12 @@ import { localeFromParams, pickRecommendationText } from "@/lib/recommendation-t
 import type { RecommendationQuery, Sort } from "@/lib/search-params";
 import type { RecommendationRow } from "@/lib/server/recommendations";
 import { Highlighted } from "./highlighted";
-import { actionTerm, cycleTerm, type TermsTranslator } from "./term-labels";
+import { cycleTerm } from "@/lib/cycles/label";
+import { actionTerm, type TermsTranslator } from "./term-labels";
 
 type Translator = (key: string, values?: Record<string, string | number>) => string;
-type Words = { t: Translator; terms: TermsTranslator; names: Record<string, string> };
+/** `years`: the year of each review on the page, by review id (from the loaded reviews, not a query per row). */
+type Words = { t: Translator; terms: TermsTranslator; names: Record<string, string>; years: Record<number, number | null> };
 
 const column = createColumnHelper<RecommendationRow>();
 
@@ -50,7 +52,7 @@ function methodText(row: RecommendationRow, t: Translator): string {
   }
 }
 
-function columns(query: RecommendationQuery, hrefs: SortHrefs, locale: string, { t, terms, names }: Words) {
+function columns(query: RecommendationQuery, hrefs: SortHrefs, locale: string, { t, terms, names, years }: Words) {
   const name = (state: { iso3: string; name: string }) => names[state.iso3] ?? state.name;
   return [
     column.accessor("paragraph", {
@@ -59,7 +61,7 @@ function columns(query: RecommendationQuery, hrefs: SortHrefs, locale: string, {
         <>
           <div>{name(row.original.stateUnderReview)}</div>
           <div className="muted">
-            {cycleTerm(terms, row.original.cycle)} · {row.original.paragraph ? t("table.paragraph", { paragraph: row.original.paragraph }) : t("table.uprInfoRow")}
+            {cycleTerm(terms, row.original.cycle, years[row.original.reviewId] ?? null)} · {row.original.paragraph ? t("table.paragraph", { paragraph: row.original.paragraph }) : t("table.uprInfoRow")}
           </div>
         </>
       ),
@@ -134,7 +136,19 @@ function columns(query: RecommendationQuery, hrefs: SortHrefs, locale: string, {
 }
 
 /** The page of results: TanStack Table renders it; paging and sorting happen in PostgreSQL through the URL. */
-export function ResultsTable({ rows, query, sortHrefs, countryNames }: { rows: RecommendationRow[]; query: RecommendationQuery; sortHrefs: SortHrefs; countryNames: Record<string, string> }) {
+export function ResultsTable({
+  rows,
+  query,
+  sortHrefs,
+  countryNames,
+  reviewYears,
+}: {
+  rows: RecommendationRow[];
+  query: RecommendationQuery;
+  sortHrefs: SortHrefs;
+  countryNames: Record<string, string>;
+  reviewYears: Record<number, number | null>;
+}) {
   const locale = localeFromParams(useParams());
   const t = useTranslations("explorer");
   const terms = useTranslations("terms");
@@ -143,7 +157,7 @@ export function ResultsTable({ rows, query, sortHrefs, countryNames }: { rows: R
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
-    columns: columns(query, sortHrefs, locale, { t, terms, names: countryNames }),
+    columns: columns(query, sortHrefs, locale, { t, terms, names: countryNames, years: reviewYears }),
     getCoreRowModel: getCoreRowModel(),
     manualPagination: true,
     manualSorting: true,

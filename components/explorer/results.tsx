@@ -1,27 +1,20 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { compareHref, explorerHref, exportHref } from "@/lib/explorer-links";
 import { countryNames } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
 import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { listRecommendations } from "@/lib/server/recommendations";
-import { filtersOf, SORTS, toSearchString, type RecommendationQuery } from "@/lib/search-params";
+import { loadReviewYears } from "@/lib/server/review-calendar";
+import { SORTS, type RecommendationQuery } from "@/lib/search-params";
 import { Pagination } from "./pagination";
 import { ResultsTable, type SortHrefs } from "./results-table";
 
-/**
- * The whole filtered set in the order on screen (its sort, not its page). Column titles and labels: stable keys and
- * English by default, the reader's language from the Chinese interface.
- */
-function exportHref(query: RecommendationQuery, locale: string): string {
-  const search = toSearchString({ ...filtersOf(query), sort: query.sort });
-  const headers = locale === "zh" ? `${search ? "&" : "?"}headers=zh` : "";
-  return `/api/recommendations.csv${search}${headers}`;
-}
-
 /** The current page of the filtered set; the export link carries the same filters, and exports the whole set. */
 export async function Results({ query, scope }: { query: RecommendationQuery; scope: ViewerScope }) {
-  const [data, locale, t] = await Promise.all([listRecommendations(query, scope), getLocale(), getTranslations("explorer")]);
+  const [data, years, locale, t] = await Promise.all([listRecommendations(query, scope), loadReviewYears(), getLocale(), getTranslations("explorer")]);
   const pages = Math.max(1, Math.ceil(data.total / query.pageSize));
-  const sortHrefs = Object.fromEntries(SORTS.map((sort) => [sort, `/recommendations${toSearchString({ ...query, sort, page: 1 })}`])) as SortHrefs;
+  const sortHrefs = Object.fromEntries(SORTS.map((sort) => [sort, explorerHref({ ...query, sort, page: 1 })])) as SortHrefs;
+  const reviewYears = Object.fromEntries(data.items.map((row) => [row.reviewId, years.get(row.reviewId) ?? null]));
   const names = countryNames(
     data.items.flatMap((row) => [row.stateUnderReview.iso3, ...row.recommendingStates.map((s) => s.iso3)]),
     locale,
@@ -33,7 +26,7 @@ export async function Results({ query, scope }: { query: RecommendationQuery; sc
           {t("results.count", { count: data.total })}
         </h2>
         <div className="results-actions">
-          <Link href={`/compare${toSearchString(filtersOf(query))}`} data-testid="compare-link">
+          <Link href={compareHref(query)} data-testid="compare-link">
             {t("results.compare")}
           </Link>
           <a className="button" href={exportHref(query, locale)} download data-testid="export-csv">
@@ -50,12 +43,12 @@ export async function Results({ query, scope }: { query: RecommendationQuery; sc
         <div className="empty-state" role="status">
           <h3>{t("results.noPage", { page: query.page })}</h3>
           <p>
-            <Link href={`/recommendations${toSearchString({ ...query, page: pages })}`}>{t("results.lastPage", { pages })}</Link>
+            <Link href={explorerHref({ ...query, page: pages })}>{t("results.lastPage", { pages })}</Link>
           </p>
         </div>
       ) : (
         <>
-          <ResultsTable rows={data.items} query={query} sortHrefs={sortHrefs} countryNames={names} />
+          <ResultsTable rows={data.items} query={query} sortHrefs={sortHrefs} countryNames={names} reviewYears={reviewYears} />
           <Pagination query={query} pages={pages} />
         </>
       )}

@@ -1,19 +1,11 @@
+import { cycleTerm, type CycleYears, type TermsTranslator } from "@/lib/cycles/label";
 import type { FilterKey } from "@/lib/search-params";
 
 /**
- * A translator of the `terms` namespace (from getTranslations("terms") or useTranslations("terms")), and the filter
- * values the explorer and the State pages name with it: "3rd cycle (2018)" / "第三轮（2018年）", "5 · Specific action".
+ * The filter values the explorer and the State pages name with the `terms` catalogue: "2018 (3rd cycle)" /
+ * "2018年（第三轮）" (lib/cycles/label.ts), "5 · Specific action".
  */
-export type TermsTranslator = {
-  (key: string, values?: Record<string, string | number>): string;
-  has(key: string): boolean;
-};
-
-/** "3rd cycle", or "3rd cycle (2018)" when the year is known. */
-export function cycleTerm(t: TermsTranslator, cycle: number | string, year: number | null = null): string {
-  const name = t.has(`cycle.${cycle}`) ? t(`cycle.${cycle}`) : String(cycle);
-  return year ? t("cycleWithYear", { cycle: name, year: String(year) }) : name;
-}
+export type { TermsTranslator };
 
 /** "5 · Specific action" for the `action=` value 5. */
 export function actionTerm(t: TermsTranslator, category: number | string): string {
@@ -27,12 +19,15 @@ export function wordingText(t: TermsTranslator, wording: string): string {
   return t.has(key) ? t(key) : wording;
 }
 
-/** One value of a filter as a reader names it; States and themes (named elsewhere) come back as given. */
-export function filterValueTerm(t: TermsTranslator, key: FilterKey, value: string): string {
+/**
+ * One value of a filter as a reader names it; States and themes (named elsewhere) come back as given. `cycleYears`
+ * gives a cycle its years, from the loaded reviews (lib/cycles/years.ts).
+ */
+export function filterValueTerm(t: TermsTranslator, key: FilterKey, value: string, cycleYears: (cycle: number) => CycleYears = () => null): string {
   const term = (group: string) => (t.has(`${group}.${value}`) ? t(`${group}.${value}`) : value);
   switch (key) {
     case "cycle":
-      return cycleTerm(t, value);
+      return cycleTerm(t, value, cycleYears(Number(value)));
     case "action":
       return actionTerm(t, value);
     case "position":

@@ -6,7 +6,8 @@ import { Link } from "@/lib/i18n/navigation";
 import { POSITION_PARAM_LABELS } from "@/lib/labels";
 import type { ChainStep, Recurrence, Suggestion } from "@/lib/schemas/recurrence";
 import type { RecommendationRow } from "@/lib/server/recommendations";
-import { cycleTerm, joinNames } from "./cycle-term";
+import { cycleTerm, type TermsTranslator } from "@/lib/cycles/label";
+import { joinNames } from "./cycle-term";
 import { LinkDecision } from "./link-decision";
 import { PositionBadge } from "./position-badge";
 
@@ -31,7 +32,7 @@ const dbPosition = (position: ChainStep["position"]): RecommendationRow["positio
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-function where(step: ChainStep, t: Translate, terms: Translate): string {
+function where(step: ChainStep, t: Translate, terms: TermsTranslator): string {
   const place = step.paragraph ? t("paragraph", { paragraph: step.paragraph }) : t("unnumbered");
   return t("where", { cycle: cycleTerm(terms, step.cycle, step.year), place });
 }

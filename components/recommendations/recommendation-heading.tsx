@@ -3,7 +3,7 @@ import { countryName } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
 import { toSearchString } from "@/lib/search-params";
 import type { RecommendationDetail } from "@/lib/server/recommendation-detail";
-import { cycleTerm } from "./cycle-term";
+import { cycleTerm } from "@/lib/cycles/label";
 import { PositionBadge } from "./position-badge";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;

@@ -5,7 +5,8 @@ import { POSITION_LABELS } from "@/lib/labels";
 import { toSearchString } from "@/lib/search-params";
 import type { RelatedRecommendation, RelatedRecommendations as Related } from "@/lib/server/recommendation-detail";
 import type { RecommendingStateDto } from "@/lib/server/recommendations";
-import { cycleTerm, joinNames } from "./cycle-term";
+import { cycleTerm } from "@/lib/cycles/label";
+import { joinNames } from "./cycle-term";
 import { PositionBadge } from "./position-badge";
 
 type Props = {

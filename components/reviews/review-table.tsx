@@ -1,6 +1,7 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { countryName } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
+import { cycleTerm } from "@/lib/cycles/label";
 import type { ReviewSummary } from "@/lib/server/reviews";
 import { Completeness } from "./completeness";
 
@@ -41,7 +42,7 @@ export function ReviewTable({ reviews, statusSheetLinks = false }: { reviews: Re
         <tbody>
           {reviews.map((review) => {
             const state = countryName(review.stateUnderReview.iso3, locale);
-            const cycle = terms(`cycle.${review.cycle}`);
+            const cycle = cycleTerm(terms, review.cycle, review.reviewDate ? Number(review.reviewDate.slice(0, 4)) : null);
             return (
               <tr key={review.id} data-testid={`review-${review.stateUnderReview.iso3}-${review.cycle}`}>
                 <th scope="row">

@@ -3,7 +3,8 @@ import { countryName } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
 import { toSearchString } from "@/lib/search-params";
 import type { OwnReview, StateSummary } from "@/lib/server/states";
-import { cycleTerm, wordingText, type TermsTranslator } from "@/components/explorer/term-labels";
+import { wordingText, type TermsTranslator } from "@/components/explorer/term-labels";
+import { cycleTerm } from "@/lib/cycles/label";
 import { CountLink } from "./count-link";
 import { POSITION_COLUMNS } from "./position-columns";
 

@@ -1,5 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { cycleTerm, type TermsTranslator } from "@/components/explorer/term-labels";
+import { type TermsTranslator } from "@/components/explorer/term-labels";
+import { cycleTerm } from "@/lib/cycles/label";
 import { countryName } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
 import { toSearchString } from "@/lib/search-params";

@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/server/permissions";
 import type { ReviewSummary } from "@/lib/server/reviews";
 import { OrganisationSelect, ReviewSelect } from "@/components/reviews/choice-fields";
 import { getPathname } from "@/lib/i18n/navigation";
+import { cycleTerm, type TermsTranslator } from "@/lib/cycles/label";
 
 export type SheetMembership = Viewer["memberships"][number];
 
@@ -17,12 +18,11 @@ export type SheetChoice = {
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-/** "China, 3rd cycle (2018)" / "中国，第三轮（2018）", from the `terms` and `statusSheet` catalogues. */
-export function reviewLabel(review: ReviewSummary, locale: string, terms: Translate, sheet: Translate): string {
-  const cycle = terms(`cycle.${review.cycle}`);
-  const year = review.reviewDate ? review.reviewDate.slice(0, 4) : null;
+/** "China, 2018 (3rd cycle)" / "中国，2018年（第三轮）", from the `terms` and `statusSheet` catalogues. */
+export function reviewLabel(review: ReviewSummary, locale: string, terms: TermsTranslator, sheet: Translate): string {
+  const year = review.reviewDate ? Number(review.reviewDate.slice(0, 4)) : null;
   const state = locale === "en" ? review.stateUnderReview.name : countryName(review.stateUnderReview.iso3, locale);
-  return sheet("reviewLabel", { state, cycle: year ? terms("cycleWithYear", { cycle, year }) : cycle });
+  return sheet("reviewLabel", { state, cycle: cycleTerm(terms, review.cycle, year) });
 }
 
 /** reviewLabel for a component, in the page's language. */
@@ -30,7 +30,7 @@ export function useReviewLabel(): (review: ReviewSummary) => string {
   const locale = useLocale();
   const terms = useTranslations("terms");
   const sheet = useTranslations("statusSheet");
-  return (review) => reviewLabel(review, locale, terms as Translate, sheet as Translate);
+  return (review) => reviewLabel(review, locale, terms as TermsTranslator, sheet as Translate);
 }
 
 /** The review and organisation named in the URL, among those with recommendations and the viewer's memberships. */

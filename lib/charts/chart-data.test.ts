@@ -91,9 +91,9 @@ describe("series labels and completeness", () => {
     expect(seriesLabel(china[0]!, china, en)).toBe("2013");
     const mixed = [...china, review(9, 3, null, 10, null, "FRA", "France")];
     expect(seriesLabel(mixed[0]!, mixed, en)).toBe("China 2013");
-    expect(seriesLabel(mixed[2]!, mixed, en)).toBe("France cycle 3");
+    expect(seriesLabel(mixed[2]!, mixed, en)).toBe("France 3rd cycle");
     expect(seriesLabel(mixed[0]!, mixed, zh)).toBe("中国 2013");
-    expect(seriesLabel(mixed[2]!, mixed, zh)).toBe("法国 第3轮");
+    expect(seriesLabel(mixed[2]!, mixed, zh)).toBe("法国 第三轮");
   });
 
   it("says a review is incomplete only when fewer are loaded than reported", () => {

@@ -1,6 +1,7 @@
 import { POSITIONS, toSearchString, type PositionParam, type RecommendationFilters } from "@/lib/search-params";
 import { NONE_KEY, type StatDimension, type StatGroup } from "@/lib/stats";
 import type { ChartText } from "./chart-text";
+import { cycleTerm } from "@/lib/cycles/label";
 
 /**
  * What a chart draws, in one serialisable shape: the server builds it (lib/charts/build-charts.ts), the figure renders
@@ -47,9 +48,12 @@ export type ReviewSeries = {
   reportedTotal: number | null;
 };
 
-/** "2018" when every series is a review of the same State, else "China 2018"; the cycle when the year is unknown. */
+/**
+ * "2018" when every series is a review of the same State, else "China 2018"; the cycle ("3rd cycle") when the year is
+ * unknown. A series is one review, so its year alone names it; the cycle reads in the filter summary above the charts.
+ */
 export function seriesLabel(review: ReviewSeries, all: readonly ReviewSeries[], text: ChartText): string {
-  const when = review.year ? String(review.year) : text.t("series.cycle", { cycle: review.cycle });
+  const when = review.year ? String(review.year) : cycleTerm(Object.assign(text.term, { has: text.hasTerm }), review.cycle);
   const oneState = all.every((other) => other.stateUnderReview.iso3 === review.stateUnderReview.iso3);
   return oneState ? when : text.t("series.stateWhen", { state: text.country(review.stateUnderReview.iso3), when });
 }

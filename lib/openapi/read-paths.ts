@@ -24,7 +24,10 @@ const LIST_NOTE = "Comma lists (`state=GBR,FRA`) and repeated keys (`state=GBR&s
 
 const DESCRIPTIONS: Record<keyof typeof fields, string> = {
   review: `Review id. ${LIST_NOTE}`,
-  cycle: `UPR cycle, 1 to 4 so far. ${LIST_NOTE}`,
+  cycle:
+    "UPR cycle: its number (1 to 4 so far), or the year of a review (`cycle=2018`), meaning the cycle(s) of the reviews held that year, " +
+    "of the States in `sur` when it is given (China's review of 2018 is its 3rd cycle), read from the loaded reviews' dates. A year no " +
+    `loaded review was held in is a 400 naming \`cycle\`. ${LIST_NOTE}`,
   sur: `State under review, ISO 3166 alpha-3 (case-insensitive). ${LIST_NOTE}`,
   state: `Recommending State, ISO 3166 alpha-3 (case-insensitive). ${LIST_NOTE}`,
   region: `UN regional group of a recommending State. ${LIST_NOTE}`,

@@ -25,7 +25,7 @@ function entry(messages: unknown, key: string): unknown {
 function previewOf(lines: string[]): ResponseWordingPreview {
   const parsed = parseResponseWordingSheet(["paragraph,wording,addendum_paragraph", ...lines].join("\n"));
   const plan = planResponseWording(RECOMMENDATIONS, parsed, ADDENDUM);
-  return { review: { id: 3, label: "China, 3rd cycle (2018)", addendumSymbol: ADDENDUM }, sourceSymbol: ADDENDUM, rows: lines.length, ...plan };
+  return { review: { id: 3, label: "China, 2018 (3rd cycle)", addendumSymbol: ADDENDUM }, sourceSymbol: ADDENDUM, rows: lines.length, ...plan };
 }
 
 describe("the response-wording preview in the page's language", () => {
@@ -40,8 +40,8 @@ describe("the response-wording preview in the page's language", () => {
   it("shows each change from → to with its source, notes a wording it does not know, and counts the unchanged rows", async () => {
     const preview = previewOf(["28.1,Accepted and being implemented,4", "28.4,welcomed with thanks,", "28.10,noted,"]);
     expect(preview.errors).toEqual([]);
-    const html = await renderInLocale(createElement(WordingPreview, { preview, fileName: "wording.csv", reviewName: "China, 3rd cycle (2018)" }), "en");
-    expect(html).toContain("3 rows read for China, 3rd cycle (2018): 2 changes, 1 unchanged.");
+    const html = await renderInLocale(createElement(WordingPreview, { preview, fileName: "wording.csv", reviewName: "China, 2018 (3rd cycle)" }), "en");
+    expect(html).toContain("3 rows read for China, 2018 (3rd cycle): 2 changes, 1 unchanged.");
     expect(html).toContain("<q>supported</q> → <strong><q>accepted and being implemented</q></strong>");
     expect(html).toContain(`${ADDENDUM}, para. 4`);
     expect(html).toContain("1 wording is not among the words the tracker knows");
@@ -51,7 +51,7 @@ describe("the response-wording preview in the page's language", () => {
   it("words a contradiction and a spreadsheet's 28.10 → 28.1 in Chinese, with the cell's value and column key as written", async () => {
     const preview = previewOf(["28.1,rejected,", "28.10,noted,", "28.1,accepted,", "28.4,accepted,"]);
     expect(preview.errors.map((issue) => issue.code)).toEqual(["wording.contradictsPosition", "row.duplicateParagraph"]);
-    const zh = await renderInLocale(createElement(WordingPreview, { preview, fileName: "wording.csv", reviewName: "中国，第三轮（2018年）" }), "zh");
+    const zh = await renderInLocale(createElement(WordingPreview, { preview, fileName: "wording.csv", reviewName: "中国，2018年（第三轮）" }), "zh");
     expect(zh).toContain("第 2 行，wording：“rejected”意为注意到，但段落 28.1 记录的立场为支持");
     expect(zh).toContain("第 4 行，paragraph：段落 28.1 也出现在第 2 行（电子表格可能把 28.10 变成了 28.1");
     expect(zh).not.toContain("means");

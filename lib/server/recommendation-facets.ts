@@ -46,6 +46,22 @@ function invert(map: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(map).map(([key, value]) => [value, key]));
 }
 
+/**
+ * A chosen value always has an entry, with a count of 0 when the other filters leave it none: the panel then draws
+ * it checked with "(0)", and the form keeps it. The label is the value; the panel names it.
+ */
+function withChosen(values: FacetValue[], chosen: readonly (string | number)[]): FacetValue[] {
+  const missing = [...new Set(chosen.map(String))].filter((value) => !values.some((v) => v.value === value));
+  return [...missing.map((value) => ({ value, label: value, count: 0 })), ...values];
+}
+
+/** The names and schemes of chosen themes the counts left out (one small query, only when there are some). */
+async function chosenThemes(db: Db, slugs: string[]): Promise<(Row & { scheme: string })[]> {
+  if (slugs.length === 0) return [];
+  return db.$queryRaw<(Row & { scheme: string })[]>(Prisma.sql`SELECT t."slug" AS value, t."name" AS label, t."scheme"::text AS scheme, 0 AS count
+    FROM "Theme" t WHERE t."slug" IN (${Prisma.join(slugs)}) ORDER BY t."name"`);
+}
+
 const REGION_BY_GROUP = invert(REGION_GROUPS);
 const POSITION_BY_VALUE = invert(POSITION_VALUES);
 
@@ -94,17 +110,23 @@ export async function countRecommendationFacets(filters: RecommendationFilters, 
       WHERE ${where("recurring")} GROUP BY 1`),
   ]);
   const statusCount = (value: string): number => recorded.find((row) => row.value === value)?.count ?? 0;
-  const plain = (rows: Row[]): FacetValue[] => rows.map((row) => ({ value: row.value, label: row.label ?? row.value, count: row.count }));
+  const plain = (rows: Row[], chosen: readonly (string | number)[]): FacetValue[] =>
+    withChosen(rows.map((row) => ({ value: row.value, label: row.label ?? row.value, count: row.count })), chosen);
+  const chosenAffected = filters.affected.map((value) => `affected:${value}`);
+  const counted = new Set([...theme, ...affected].map((row) => row.value));
+  const named = await chosenThemes(db, [...filters.theme, ...chosenAffected].filter((slug) => !counted.has(slug)));
+  const themesOf = (rows: (Row & { scheme: string })[], affectedPersons: boolean) =>
+    [...named.filter((row) => row.value.startsWith("affected:") === affectedPersons), ...rows].map((row) => ({ ...row, label: row.label ?? row.value }));
   return {
-    cycle: plain(cycle),
-    sur: plain(sur),
-    state: plain(state),
+    cycle: plain(cycle, filters.cycle),
+    sur: plain(sur, filters.sur),
+    state: plain(state, filters.state),
     region: REGIONS.map((value) => ({ value, label: value, count: region.find((row) => REGION_BY_GROUP[row.value] === value)?.count ?? 0 })),
-    theme: theme.map((row) => ({ value: row.value, label: row.label ?? row.value, count: row.count, scheme: row.scheme })),
-    affected: affected.map((row) => ({ value: row.value.replace(/^affected:/, ""), label: row.label ?? row.value, count: row.count })),
+    theme: themesOf(theme, false).map(({ value, label, count, scheme }) => ({ value, label, count, scheme })),
+    affected: themesOf(affected, true).map((row) => ({ value: row.value.replace(/^affected:/, ""), label: row.label, count: row.count })),
     position: POSITIONS.map((value) => ({ value, label: value, count: position.find((row) => POSITION_BY_VALUE[row.value] === value)?.count ?? 0 })),
-    wording: plain(wording),
-    action: plain(action),
+    wording: plain(wording, filters.wording),
+    action: plain(action, filters.action),
     status: ASSESSMENT_STATUSES.map((value) => ({
       value,
       label: value,

@@ -1,5 +1,5 @@
 import "server-only";
-import { cycleLabel } from "@/lib/labels";
+import { cycleLabel } from "@/lib/cycles/english";
 import { capIssues } from "@/lib/csv-sheet/issues";
 import { addendumParagraphOf, formatResponseWordingTemplate, parseResponseWordingSheet, type ParsedWordingSheet } from "@/lib/response-wording/csv";
 import { planResponseWording, type WordingPlan, type WordingRecommendation } from "@/lib/response-wording/plan";

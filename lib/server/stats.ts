@@ -1,6 +1,7 @@
 import "server-only";
 import { STATUS_LABELS } from "@/components/recommendations/assessment-labels";
-import { ACTION_LABELS, POSITION_PARAM_LABELS, REGION_LABELS, cycleLabel } from "@/lib/labels";
+import { cycleLabel } from "@/lib/cycles/english";
+import { ACTION_LABELS, POSITION_PARAM_LABELS, REGION_LABELS } from "@/lib/labels";
 import { ASSESSMENT_STATUSES } from "@/lib/schemas/assessment";
 import { POSITIONS, REGIONS, type RecommendationFilters } from "@/lib/search-params";
 import { NONE_KEY, type RecommendationStats, type StatDimension, type StatGroup } from "@/lib/stats";
@@ -135,7 +136,7 @@ function toGroups(by: StatDimension, rows: Row[]): StatGroup[] {
   return none > 0 ? [...groups, { key: NONE_KEY, label: NONE_LABELS[by], count: none }] : groups;
 }
 
-/** "China, 3:2018" from SQL → "China, 3rd cycle (2018)". */
+/** "China, 3:2018" from SQL → "China, 2018 (3rd cycle)". */
 function reviewLabel(raw: string): string {
   const match = /^(.*), (\d+):(\d*)$/.exec(raw);
   return match ? `${match[1]}, ${cycleLabel(match[2]!, match[3] ? Number(match[3]) : null)}` : raw;

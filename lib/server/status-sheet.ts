@@ -1,5 +1,5 @@
 import "server-only";
-import { cycleLabel } from "@/lib/labels";
+import { cycleLabel } from "@/lib/cycles/english";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { can } from "@/lib/auth/policy";

@@ -44,7 +44,7 @@ describe("status sheet problems in the page's language", () => {
       errors: [...plan.errors, { code: "file.moreProblems", values: { count: 3 }, message: "… and 3 more problems" }],
       conflicts: plan.conflicts,
     };
-    const html = await renderInLocale(createElement(SheetPreview, { preview, fileName: "sheet.csv", reviewName: "中国，第三轮（2018年）" }), "zh");
+    const html = await renderInLocale(createElement(SheetPreview, { preview, fileName: "sheet.csv", reviewName: "中国，2018年（第三轮）" }), "zh");
     expect(html).toContain("第 2 行，status：“half done”不是以下取值之一：not_assessed, not_implemented, partially_implemented, fully_implemented, regressed, unable_to_assess");
     expect(html).toContain("……另有 3 个问题");
     expect(html).toContain("第 3 行：第 28.10 段已由 Grey Heron 于 2026年11月27日 保存为第 2 版，晚于导出本表格时的版本（第 1 版）：请重新导出表格并重做这一行");

@@ -19,7 +19,7 @@ test("the comparison of China's 2013 and 2018 reviews draws every chart, with ta
   const violations = await watchCsp(page);
   await page.goto("/en/compare?sur=CHN&cycle=2,3");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Compare reviews");
-  await expect(page.getByTestId("filter-summary")).toHaveText("Counting: State under review: China · Cycle: 2nd cycle, 3rd cycle");
+  await expect(page.getByTestId("filter-summary")).toHaveText("Counting: State under review: China · Cycle: 2013 (2nd cycle), 2018 (3rd cycle)");
 
   // Each chart: an SVG with a title and a description, and the table beside it.
   const position = page.getByTestId("chart-position");
@@ -117,7 +117,7 @@ test("the dashboard of China's 2024 review says on every chart that 0 of 428 are
   await page.goto("/en");
   await page.getByTestId("review-CHN-4").getByRole("link", { name: /^Charts/ }).click();
   await expect(page).toHaveURL(/\/reviews\/\d+$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Review of China, 4th cycle (2024)");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Review of China, 2024 (4th cycle)");
   const charts = page.locator("figure.chart");
   await expect(charts).toHaveCount(8);
   for (const chart of await charts.all()) await expect(chart).toContainText("2024: 0 of 428 loaded — incomplete");

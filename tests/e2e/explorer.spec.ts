@@ -17,7 +17,7 @@ test("a journalist filters by position and cycle, then shares the exact view by 
   await page.getByRole("checkbox", { name: /^Noted/ }).check();
   await expect(page).toHaveURL(/position=noted/);
   await filtersReady(page);
-  await page.getByRole("checkbox", { name: /^3rd cycle/ }).check();
+  await page.getByRole("checkbox", { name: /^2018 \(3rd cycle\)/ }).check();
   await expect(page).toHaveURL(/cycle=3/);
   await expect(page.getByRole("heading", { level: 2 })).toHaveText("62 recommendations");
   await page.screenshot({ path: "tests/e2e/screenshots/explorer-noted-2018.png", fullPage: true });

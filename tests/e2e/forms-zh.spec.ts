@@ -48,7 +48,7 @@ test("sign-in, mid-term report, status sheet and audit log speak Chinese under /
   await page.getByRole("form").getByRole("combobox").first().selectOption(String(review));
   await page.getByRole("form").getByRole("button").last().click();
   const report = page.getByTestId("mid-term-report");
-  await expect(report.getByRole("heading", { level: 2, name: "中期报告：中国，第三轮（2018年）" })).toBeVisible();
+  await expect(report.getByRole("heading", { level: 2, name: "中期报告：中国，2018年（第三轮）" })).toBeVisible();
   const docx = page.locator('a[href*="format=docx"]');
   await expect(docx).toHaveAttribute("href", /lang=zh/);
   await page.screenshot({ path: "tests/e2e/screenshots/mid-term-report-zh.png" });
@@ -68,7 +68,7 @@ test("sign-in, mid-term report, status sheet and audit log speak Chinese under /
   await page.locator(".sheet-upload button[type=submit]").click();
   await expect(page.locator(".sheet-problems").first()).not.toContainText("is not one of");
   await expect(page.locator(".sheet-problems li").first()).toContainText("第 2 行，status：“half done”不是以下取值之一：not_assessed, not_implemented");
-  await expect(page.locator(".sheet-preview")).toContainText("中国，第三轮（2018年）");
+  await expect(page.locator(".sheet-preview")).toContainText("中国，2018年（第三轮）");
   await page.screenshot({ path: "tests/e2e/screenshots/status-sheet-zh.png", fullPage: true });
   expect(consoleErrors).toEqual([]);
 

@@ -30,17 +30,17 @@ test("an editor confirms a suggested 2013 counterpart and sees the chain, then f
   const section = page.getByRole("region", { name: "Across cycles" });
   await expect(section.getByTestId("recurrence-chain-empty")).toBeVisible();
   const suggestion = section.getByTestId("recurrence-suggestion").filter({ has: page.getByRole("link", { name: "Paragraph 186.107" }) });
-  await expect(suggestion).toContainText("2nd cycle (2013)");
+  await expect(suggestion).toContainText("2013 (2nd cycle)");
   await expect(suggestion).toContainText("same State: New Zealand");
   await expect(suggestion).toContainText("same theme: Death penalty");
   await page.screenshot({ path: "tests/e2e/screenshots/recurring-suggestions.png", fullPage: true });
 
-  const confirm = suggestion.getByRole("button", { name: "Confirm: 2nd cycle (2013), paragraph 186.107 is the same recommendation" });
+  const confirm = suggestion.getByRole("button", { name: "Confirm: 2013 (2nd cycle), paragraph 186.107 is the same recommendation" });
   await confirm.focus();
   await page.keyboard.press("Enter");
   const chain = section.getByTestId("recurrence-chain");
   await expect(chain.getByTestId("chain-step")).toHaveCount(2);
-  await expect(chain.getByTestId("chain-step").first()).toContainText("2nd cycle (2013)");
+  await expect(chain.getByTestId("chain-step").first()).toContainText("2013 (2nd cycle)");
   await expect(chain.getByTestId("chain-step").first().getByRole("link", { name: "Paragraph 186.107" })).toHaveAttribute("href", `/en/recommendations/${earlier.id}`);
   await expect(chain.getByTestId("chain-step").last()).toContainText("Paragraph 28.160 (this page)");
   await expect(section.getByTestId("recurrence-suggestion").filter({ has: page.getByRole("link", { name: "Paragraph 186.107" }) })).toHaveCount(0);

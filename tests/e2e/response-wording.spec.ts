@@ -79,10 +79,10 @@ test("an admin sets China's 2018 wording from a sheet: template, a refused contr
     await expect(page.getByRole("link", { name: "Response wording" })).toBeVisible();
 
     // Choose the review with the keyboard: the plain GET form puts it in the URL.
-    await page.getByRole("combobox", { name: /^Review/ }).selectOption({ label: "China, 3rd cycle (2018) · 346 recommendations" });
+    await page.getByRole("combobox", { name: /^Review/ }).selectOption({ label: "China, 2018 (3rd cycle) · 346 recommendations" });
     await page.getByRole("button", { name: "Choose" }).press("Enter");
     await expect(page).toHaveURL(/\/en\/admin\/response-wording\?review=\d+$/);
-    await expect(page.getByText("China, 3rd cycle (2018): one row per recommendation (346 recommendations)")).toBeVisible();
+    await expect(page.getByText("China, 2018 (3rd cycle): one row per recommendation (346 recommendations)")).toBeVisible();
 
     const downloading = page.waitForEvent("download");
     await page.getByRole("link", { name: "Download the template (CSV)" }).click();
@@ -95,7 +95,7 @@ test("an admin sets China's 2018 wording from a sheet: template, a refused contr
     // A wording that means another position than the recorded one: the row and column named, nothing to apply.
     await upload(page, "wording-contradiction.csv", CONTRADICTION);
     await expect(page.getByTestId("wording-problems")).toContainText('row 2, wording: "rejected" means Noted, but paragraph 28.1 is recorded as Supported');
-    await expect(page.getByTestId("wording-summary")).toHaveText("3 rows read for China, 3rd cycle (2018): 2 changes, 0 unchanged, 1 problem.");
+    await expect(page.getByTestId("wording-summary")).toHaveText("3 rows read for China, 2018 (3rd cycle): 2 changes, 0 unchanged, 1 problem.");
     await expect(page.getByRole("button", { name: /^Apply/ })).toHaveCount(0);
     await expectAccessible(page, "preview with a problem");
     await page.screenshot({ path: "tests/e2e/screenshots/response-wording-problem.png", fullPage: true });
@@ -108,7 +108,7 @@ test("an admin sets China's 2018 wording from a sheet: template, a refused contr
     expect((await stored(app.url)).wordings).toEqual(before.wordings);
 
     await upload(page, "wording-fixture.csv", GOOD);
-    await expect(page.getByTestId("wording-summary")).toHaveText("3 rows read for China, 3rd cycle (2018): 3 changes, 0 unchanged.");
+    await expect(page.getByTestId("wording-summary")).toHaveText("3 rows read for China, 2018 (3rd cycle): 3 changes, 0 unchanged.");
     await expect(page.getByText("Sources will cite A/HRC/40/6/Add.1.")).toBeVisible();
     const rows = page.getByTestId("wording-changes").getByRole("row");
     await expect(rows).toHaveCount(4);
@@ -119,7 +119,7 @@ test("an admin sets China's 2018 wording from a sheet: template, a refused contr
     await page.screenshot({ path: "tests/e2e/screenshots/response-wording-preview.png", fullPage: true });
 
     await page.getByRole("button", { name: "Apply 3 changes" }).click();
-    await expect(page.getByTestId("wording-applied")).toContainText("Applied 3 changes to China, 3rd cycle (2018): the State's wording is recorded, citing A/HRC/40/6/Add.1");
+    await expect(page.getByTestId("wording-applied")).toContainText("Applied 3 changes to China, 2018 (3rd cycle): the State's wording is recorded, citing A/HRC/40/6/Add.1");
     // The apply revalidates the site's pages, and the router then refreshes this one: scan it once that is done.
     await page.waitForLoadState("networkidle");
     await expectAccessible(page, "outcome");
@@ -132,7 +132,7 @@ test("an admin sets China's 2018 wording from a sheet: template, a refused contr
     // The same sheet again changes nothing.
     await page.goBack();
     await upload(page, "wording-fixture.csv", GOOD);
-    await expect(page.getByTestId("wording-summary")).toHaveText("3 rows read for China, 3rd cycle (2018): 0 changes, 3 unchanged.");
+    await expect(page.getByTestId("wording-summary")).toHaveText("3 rows read for China, 2018 (3rd cycle): 0 changes, 3 unchanged.");
     await page.context().close();
   } finally {
     await app?.stop();
@@ -165,7 +165,7 @@ test("without JavaScript the page still chooses a review and previews a sheet (a
   expect(signIn.status()).toBe(200);
   const page = await context.newPage();
   await page.goto("/en/admin/response-wording");
-  await page.getByRole("combobox", { name: /^Review/ }).selectOption({ label: "China, 3rd cycle (2018) · 346 recommendations" });
+  await page.getByRole("combobox", { name: /^Review/ }).selectOption({ label: "China, 2018 (3rd cycle) · 346 recommendations" });
   await page.getByRole("button", { name: "Choose" }).click();
   await expect(page).toHaveURL(/\?review=\d+$/);
   await upload(page, "wording-contradiction.csv", CONTRADICTION);

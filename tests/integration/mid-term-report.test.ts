@@ -238,7 +238,7 @@ describe("GET /api/reports/mid-term", () => {
     expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     expect(response.headers.get("content-disposition")).toBe(`attachment; filename="mid-term-CHN-cycle3-${orgA.slug}.docx"`);
     const paragraphs = await docxParagraphs(await response.arrayBuffer());
-    expect(paragraphs[0]).toBe("Mid-term report: China, 3rd cycle (2018)");
+    expect(paragraphs[0]).toBe("Mid-term report: China, 2018 (3rd cycle)");
     const at = (predicate: (p: string) => boolean) => paragraphs.findIndex(predicate);
     const heading = at((p) => p === `Paragraph ${rec.first!.paragraph}`);
     const text = at((p) => p === rec.first!.text);
@@ -257,14 +257,14 @@ describe("GET /api/reports/mid-term", () => {
   it("speaks Chinese with lang=zh (HTML and .docx), recommendation texts as published, still only A's data", async () => {
     const html = await (await get("editorA", `review=${review2018}&format=html&lang=zh`)).text();
     expect(html).toContain('<html lang="zh-Hans">');
-    for (const text of ["<h1>中期报告：中国，第三轮（2018年）</h1>", "<h2>各主题执行情况汇总</h2>", "部分执行", "<strong>理由：</strong>", A_CURRENT, A_URL]) expect(html).toContain(text);
+    for (const text of ["<h1>中期报告：中国，2018年（第三轮）</h1>", "<h2>各主题执行情况汇总</h2>", "部分执行", "<strong>理由：</strong>", A_CURRENT, A_URL]) expect(html).toContain(text);
     expect(html).toContain(`<p class="text" lang="en">`);
     expect(html).not.toContain("Summary of statuses per theme");
     expect(html).not.toContain(A_NOTED);
     expectNoneOfB(html);
 
     const paragraphs = await docxParagraphs(await (await get("editorA", `review=${review2018}&format=docx&lang=zh`)).arrayBuffer());
-    expect(paragraphs[0]).toBe("中期报告：中国，第三轮（2018年）");
+    expect(paragraphs[0]).toBe("中期报告：中国，2018年（第三轮）");
     expect(paragraphs).toContain("各主题执行情况汇总");
     expect(paragraphs).toContain(`第 ${rec.first!.paragraph} 段`);
     expect(paragraphs).toContain(rec.first!.text);

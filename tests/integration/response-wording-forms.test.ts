@@ -82,7 +82,7 @@ describe("the response-wording page's server steps", () => {
     const stale = await applyResponseWordingForViewer(await viewerOf("admin"), previewed, form({ ...fields, expectedChanges: "2" }));
     expect(stale).toMatchObject({ kind: "error", code: "changed", values: { now: 3, expected: 2 } });
     const applied = await applyResponseWordingForViewer(await viewerOf("admin"), previewed, form({ ...fields, expectedChanges: "3" }));
-    expect(applied).toMatchObject({ kind: "applied", message: "Applied 3 changes to China, 3rd cycle (2018).", result: { applied: 3 } });
+    expect(applied).toMatchObject({ kind: "applied", message: "Applied 3 changes to China, 2018 (3rd cycle).", result: { applied: 3 } });
     expect(await wordings()).toEqual({
       "28.1": ["accepted and being implemented", "A/HRC/40/6/Add.1, para. 4"],
       "28.4": ["accepted and being implemented", "A/HRC/40/6/Add.1"],

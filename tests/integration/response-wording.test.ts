@@ -234,14 +234,14 @@ describe("npm run upr -- wording export / import", () => {
     const template = path.join(dir, "template.csv");
     const exported = await runCli(["wording", "export", "--review", String(reviewId), "-o", template], env);
     expect(exported.code).toBe(0);
-    expect(exported.stderr).toContain(`346 rows of China, 3rd cycle (2018) written to ${template}`);
+    expect(exported.stderr).toContain(`346 rows of China, 2018 (3rd cycle) written to ${template}`);
 
     const file = path.join(dir, "wording.csv");
     await fs.writeFile(file, [HEADER, "28.3,Not accepted,9", "28.5,rejected,9", "28.9,accepted and already implemented,"].join("\n"));
     const before = await fingerprint();
     const dryRun = await runCli(["wording", "import", file, "--review", String(reviewId), "--dry-run"], env);
     expect(dryRun.code).toBe(0);
-    expect(dryRun.stdout).toContain(`wording.csv: 3 rows for China, 3rd cycle (2018), from ${ADDENDUM}: 3 to set, 0 unchanged`);
+    expect(dryRun.stdout).toContain(`wording.csv: 3 rows for China, 2018 (3rd cycle), from ${ADDENDUM}: 3 to set, 0 unchanged`);
     expect(dryRun.stdout).toContain(`row 2, paragraph 28.3: noted -> not accepted, ${ADDENDUM}, para. 9`);
     expect(dryRun.stdout).toContain("Dry run: nothing was written.");
     expect(await fingerprint()).toBe(before);

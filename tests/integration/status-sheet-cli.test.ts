@@ -62,7 +62,7 @@ describe("npm run upr -- status export / import", () => {
     const file = path.join(dir, "export.csv");
     const exported = await runCli(["status", "export", "--org", ORG, "--review", String(reviewId), "-o", file], env);
     expect(exported.code).toBe(0);
-    expect(exported.stderr).toContain(`346 rows of China, 3rd cycle (2018) for ${ORG} written to ${file}`);
+    expect(exported.stderr).toContain(`346 rows of China, 2018 (3rd cycle) for ${ORG} written to ${file}`);
     const sheet = readSheet(await fs.readFile(file));
     expect(sheet.rows).toHaveLength(346);
 

@@ -3,9 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { ChartDashboard } from "@/components/charts/chart-dashboard";
 import { FilterSummary } from "@/components/charts/filter-summary";
-import { filtersOf, parseExplorerSearch, toSearchString } from "@/lib/search-params";
+import { UnknownYearsNotice } from "@/components/explorer/unknown-years-notice";
+import { explorerHref } from "@/lib/explorer-links";
+import { filtersOf, parseExplorerSearch } from "@/lib/search-params";
 import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
 import { getViewer } from "@/lib/server/permissions";
+import { resolveQueryCycles } from "@/lib/server/review-calendar";
 import { TwoFactorNotice } from "@/components/auth/two-factor-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,10 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /** `/compare?sur=CHN&cycle=2,3`: the explorer's filters, one series per matching review, side by side. */
 export default async function ComparePage({ searchParams }: PageProps<"/[locale]/compare">) {
   const parsed = parseExplorerSearch(await searchParams);
-  const { query, scope, mineUnavailable, awaitingSecondFactor } = scopeExplorerQuery(parsed.query, await getViewer());
+  const [resolved, viewer, t] = await Promise.all([resolveQueryCycles(parsed.query), getViewer(), getTranslations("charts")]);
+  const { query, scope, mineUnavailable, awaitingSecondFactor } = scopeExplorerQuery(resolved.query, viewer);
   const filters = filtersOf(query);
-  const key = toSearchString(filters);
-  const t = await getTranslations("charts");
   return (
     <>
       <h1>{t("compare.heading")}</h1>
@@ -34,10 +36,13 @@ export default async function ComparePage({ searchParams }: PageProps<"/[locale]
           {t("mineUnavailable")}
         </p>
       ) : null}
+      <UnknownYearsNotice years={resolved.unknownYears} sur={query.sur} />
       <TwoFactorNotice organizations={awaitingSecondFactor} />
       <FilterSummary query={query} />
       <p>
-        <Link href={`/recommendations${key}`}>{t("compare.changeFilters")}</Link>
+        <Link href={explorerHref({ ...query, page: 1 })} data-testid="explorer-link">
+          {t("compare.changeFilters")}
+        </Link>
       </p>
       {/* Not streamed behind a Suspense boundary: without JavaScript, streamed content never replaces its fallback, and the tables must read without it. */}
       <ChartDashboard filters={filters} scope={scope} />

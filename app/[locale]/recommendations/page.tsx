@@ -3,9 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { ActiveFilters } from "@/components/explorer/active-filters";
 import { FilterPanel } from "@/components/explorer/filter-panel";
 import { Results } from "@/components/explorer/results";
+import { UnknownYearsNotice } from "@/components/explorer/unknown-years-notice";
 import { parseExplorerSearch } from "@/lib/search-params";
 import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
 import { getViewer } from "@/lib/server/permissions";
+import { resolveQueryCycles } from "@/lib/server/review-calendar";
 import { TwoFactorNotice } from "@/components/auth/two-factor-notice";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/recommendations">): Promise<Metadata> {
@@ -15,11 +17,10 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/recommen
 
 export default async function RecommendationsPage({ searchParams }: PageProps<"/[locale]/recommendations">) {
   const parsed = parseExplorerSearch(await searchParams);
-  // The organisations whose private statuses this viewer may filter by come from the session, never from the URL.
-  const [{ query, scope, mineUnavailable, awaitingSecondFactor }, t] = await Promise.all([
-    getViewer().then((viewer) => scopeExplorerQuery(parsed.query, viewer)),
-    getTranslations("explorer"),
-  ]);
+  // `cycle=2018` becomes the cycle of the reviews held that year. The organisations whose private statuses this viewer
+  // may filter by come from the session, never from the URL.
+  const [resolved, viewer, t] = await Promise.all([resolveQueryCycles(parsed.query), getViewer(), getTranslations("explorer")]);
+  const { query, scope, mineUnavailable, awaitingSecondFactor } = scopeExplorerQuery(resolved.query, viewer);
   return (
     <>
       <h1>{t("title")}</h1>
@@ -33,6 +34,7 @@ export default async function RecommendationsPage({ searchParams }: PageProps<"/
           {t("notice.mineUnavailable")}
         </p>
       ) : null}
+      <UnknownYearsNotice years={resolved.unknownYears} sur={query.sur} />
       <TwoFactorNotice organizations={awaitingSecondFactor} />
       <ActiveFilters query={query} />
       {/* Not streamed behind Suspense boundaries: without JavaScript, streamed content never replaces its fallback. */}

@@ -9,6 +9,7 @@ import { badRequest, toHttpError } from "@/lib/server/http-errors";
 import { publicOrigin } from "@/lib/server/public-origin";
 import { listRecommendationIds, listRecommendationsByIds } from "@/lib/server/recommendation-export";
 import type { RecommendationRow } from "@/lib/server/recommendations";
+import { resolveApiCycles } from "@/lib/server/review-calendar";
 
 /** Rows per database round trip: large enough to keep up with COPY, small enough that memory stays flat. */
 const BATCH_SIZE = 1_000;
@@ -25,7 +26,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!options.success) return badRequest(options.error.issues);
   const parsed = parseApiSearch(filters);
   if (!parsed.success) return badRequest(parsed.error.issues);
-  const query = parsed.data;
+  let query = parsed.data;
   const headers = options.data.headers;
 
   // Read the order and the first batch before answering, so a database failure is still a clean 500, not a cut-off
@@ -33,6 +34,10 @@ export async function GET(request: Request): Promise<Response> {
   let ids: Int32Array;
   let first: RecommendationRow[];
   try {
+    // `cycle=2018`: the cycle of the reviews held that year; a year with no loaded review is a 400 naming `cycle`.
+    const resolved = await resolveApiCycles(query);
+    if ("refusal" in resolved) return resolved.refusal;
+    query = resolved.query;
     const scoped = await scopeApiQuery(request, query);
     if ("refusal" in scoped) return scoped.refusal;
     ids = await listRecommendationIds(query, scoped.scope);

@@ -4,6 +4,7 @@ import { filterDetail, recordStatusOfMineDownload } from "@/lib/server/audit/dow
 import { scopeApiQuery } from "@/lib/server/explorer-scope";
 import { badRequest, jsonResponse, toHttpError } from "@/lib/server/http-errors";
 import { listRecommendations } from "@/lib/server/recommendations";
+import { resolveApiCycles } from "@/lib/server/review-calendar";
 
 /** GET /api/recommendations: one page of the filtered set, with the total over all pages. */
 export async function GET(request: Request): Promise<Response> {
@@ -13,9 +14,13 @@ export async function GET(request: Request): Promise<Response> {
 
   try {
     // Whose private statuses `statusOf=mine` reads comes from the session, never from the URL.
-    const scoped = await scopeApiQuery(request, parsed.data);
+    // `cycle=2018`: the cycle of the reviews held that year; a year with no loaded review is a 400 naming `cycle`.
+    const resolved = await resolveApiCycles(parsed.data);
+    if ("refusal" in resolved) return resolved.refusal;
+    const query = resolved.query;
+    const scoped = await scopeApiQuery(request, query);
     if ("refusal" in scoped) return scoped.refusal;
-    const page = await listRecommendations(parsed.data, scoped.scope);
+    const page = await listRecommendations(query, scoped.scope);
     const body: RecommendationList = { total: page.total, page: page.page, pageSize: page.pageSize, items: page.items.map(toPublicRecommendation) };
     // A page read with the organisation's private statuses is a download of them: recorded, with its filters.
     await recordStatusOfMineDownload(scoped, {
@@ -23,7 +28,7 @@ export async function GET(request: Request): Promise<Response> {
       format: "json",
       rows: page.items.length,
       subjectType: "recommendations",
-      details: { filter: filterDetail(parsed.data), page: page.page, total: page.total },
+      details: { filter: filterDetail(query), page: page.page, total: page.total },
     });
     return jsonResponse(body);
   } catch (error) {

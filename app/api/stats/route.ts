@@ -5,16 +5,21 @@ import { recordStatusOfMineDownload } from "@/lib/server/audit/downloads";
 import { scopeApiQuery } from "@/lib/server/explorer-scope";
 import { badRequest, jsonResponse, toHttpError } from "@/lib/server/http-errors";
 import { countRecommendationStats } from "@/lib/server/stats";
+import { resolveApiCycles } from "@/lib/server/review-calendar";
 
 /** GET /api/stats?by=…: the recommendations matching the explorer's filters, counted by one dimension, as JSON or CSV. */
 export async function GET(request: Request): Promise<Response> {
   // Validate the parameters strictly, as /api/recommendations does: a bad value is a 400 naming the field.
   const parsed = parseStatsSearch(new URL(request.url).searchParams);
   if (!parsed.success) return badRequest(parsed.error.issues);
-  const { by, format, ...query } = parsed.data;
+  const { by, format, ...asked } = parsed.data;
 
   try {
     // Whose private statuses `statusOf=mine` reads comes from the session, never from the URL.
+    // `cycle=2018`: the cycle of the reviews held that year; a year with no loaded review is a 400 naming `cycle`.
+    const resolved = await resolveApiCycles(asked);
+    if ("refusal" in resolved) return resolved.refusal;
+    const query = resolved.query;
     const scoped = await scopeApiQuery(request, query);
     if ("refusal" in scoped) return scoped.refusal;
     const filters = filtersOf({ ...query, sort: "-cycle" });

@@ -22,6 +22,7 @@ export const NAMESPACES = [
   "account",
   "organisation",
   "accounts",
+  "cycles",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

@@ -4,12 +4,15 @@ import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
 import { ChartDashboard } from "@/components/charts/chart-dashboard";
 import { FilterSummary } from "@/components/charts/filter-summary";
+import { UnknownYearsNotice } from "@/components/explorer/unknown-years-notice";
 import { Completeness } from "@/components/reviews/completeness";
 import { countryName } from "@/lib/i18n/countries";
+import { cycleTerm } from "@/lib/cycles/label";
 import { recommendationIdSchema } from "@/lib/schemas/route-params";
 import { filtersOf, parseExplorerSearch, toSearchString } from "@/lib/search-params";
 import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
 import { getViewer } from "@/lib/server/permissions";
+import { resolveQueryCycles } from "@/lib/server/review-calendar";
 import { getReviewSummary, type ReviewSummary } from "@/lib/server/reviews";
 import { TwoFactorNotice } from "@/components/auth/two-factor-notice";
 
@@ -23,12 +26,11 @@ async function load(params: Props["params"]): Promise<ReviewSummary> {
   return review;
 }
 
-/** "China, 4th cycle (2024)" in the reader's language. */
+/** "China, 2024 (4th cycle)" in the reader's language. */
 async function titleOf(review: ReviewSummary): Promise<string> {
   const [t, term, locale] = await Promise.all([getTranslations("charts.review"), getTranslations("terms"), getLocale()]);
-  const cycle = term(`cycle.${review.cycle}`);
-  const year = review.reviewDate?.slice(0, 4);
-  return t("title", { state: countryName(review.stateUnderReview.iso3, locale), cycle: year ? term("cycleWithYear", { cycle, year }) : cycle });
+  const year = review.reviewDate ? Number(review.reviewDate.slice(0, 4)) : null;
+  return t("title", { state: countryName(review.stateUnderReview.iso3, locale), cycle: cycleTerm(term, review.cycle, year) });
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -40,7 +42,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReviewPage({ params, searchParams }: Props) {
   const review = await load(params);
   const parsed = parseExplorerSearch(await searchParams);
-  const { query, scope, mineUnavailable, awaitingSecondFactor } = scopeExplorerQuery({ ...parsed.query, review: [review.id] }, await getViewer());
+  const [resolved, viewer] = await Promise.all([resolveQueryCycles(parsed.query), getViewer()]);
+  const { query, scope, mineUnavailable, awaitingSecondFactor } = scopeExplorerQuery({ ...resolved.query, review: [review.id] }, viewer);
   const filters = filtersOf(query);
   const sur = review.stateUnderReview;
   const [t, charts, locale] = await Promise.all([getTranslations("charts.review"), getTranslations("charts"), getLocale()]);
@@ -73,6 +76,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           {charts("mineUnavailable")}
         </p>
       ) : null}
+      <UnknownYearsNotice years={resolved.unknownYears} sur={query.sur} />
       <TwoFactorNotice organizations={awaitingSecondFactor} />
       <FilterSummary query={{ ...query, review: [] }} everything={t("everything")} />
       {/* Not streamed behind a Suspense boundary: without JavaScript, streamed content never replaces its fallback, and the tables must read without it. */}
