@@ -13,7 +13,7 @@ import { Highlighted } from "./highlighted";
 import { actionTerm, cycleTerm, type TermsTranslator } from "./term-labels";
 
 type Translator = (key: string, values?: Record<string, string | number>) => string;
-type Words = { t: Translator; terms: TermsTranslator; names: Record<string, string> };
+type Words = { t: Translator; terms: TermsTranslator; names: Record<string, string>; categories: Translator };
 
 const column = createColumnHelper<RecommendationRow>();
 
@@ -50,7 +50,15 @@ function methodText(row: RecommendationRow, t: Translator): string {
   }
 }
 
-function columns(query: RecommendationQuery, hrefs: SortHrefs, locale: string, { t, terms, names }: Words) {
+/** The other categories a merged paragraph is found under, from its States' parts (none while an override stands). */
+function partsText(row: RecommendationRow, { t, terms, categories }: Words): string | null {
+  if (row.actionCategoryMethod === "OVERRIDE") return null;
+  const others = row.actionCategories.filter((category) => category !== row.actionCategory);
+  return others.length === 0 ? null : categories("table.parts", { categories: others.map((category) => actionTerm(terms, category)).join(t("table.listSeparator")) });
+}
+
+function columns(query: RecommendationQuery, hrefs: SortHrefs, locale: string, words: Words) {
+  const { t, terms, names } = words;
   const name = (state: { iso3: string; name: string }) => names[state.iso3] ?? state.name;
   return [
     column.accessor("paragraph", {
@@ -111,6 +119,7 @@ function columns(query: RecommendationQuery, hrefs: SortHrefs, locale: string, {
           <div className="action-cell">
             <div>{actionTerm(terms, actionCategory)}</div>
             <div className="muted" data-testid="action-method">{methodText(row.original, t)}</div>
+            {partsText(row.original, words) ? <div className="muted" data-testid="action-parts">{partsText(row.original, words)}</div> : null}
           </div>
         );
       },
@@ -138,12 +147,13 @@ export function ResultsTable({ rows, query, sortHrefs, countryNames }: { rows: R
   const locale = localeFromParams(useParams());
   const t = useTranslations("explorer");
   const terms = useTranslations("terms");
+  const categories = useTranslations("actionCategories");
   const languages = [...new Set(rows.map((row) => shownText(row, locale).language))];
   // Paging and sorting are server-side, so nothing here benefits from memoisation.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
-    columns: columns(query, sortHrefs, locale, { t, terms, names: countryNames }),
+    columns: columns(query, sortHrefs, locale, { t, terms, names: countryNames, categories }),
     getCoreRowModel: getCoreRowModel(),
     manualPagination: true,
     manualSorting: true,
