@@ -75,7 +75,8 @@ describe("the action filter reads every State's part", () => {
   });
 
   it("counts each category's facet and stats group as the filter's total (a recommendation once per category it has)", async () => {
-    for (const scope of [{ sur: "CHN", cycle: "3" }, { sur: "CHN" }, { sur: "CHN", cycle: "2", position: "noted" }]) {
+    const scopes: Record<string, string>[] = [{ sur: "CHN", cycle: "3" }, { sur: "CHN" }, { sur: "CHN", cycle: "2", position: "noted" }];
+    for (const scope of scopes) {
       const facets = await countRecommendationFacets(filtersOf(query(scope)));
       const stats = (await (await statsGet(new Request(`${ORIGIN}/api/stats?${new URLSearchParams({ by: "action", ...scope })}`))).json()) as { groups: { key: string; count: number }[] };
       for (const category of ["1", "2", "3", "4", "5"]) {
