@@ -52,6 +52,6 @@ export const recommendationStatsSchema = z.object({
         count: z.number().int().nonnegative(),
       }),
     )
-    .describe("theme, region, state and status are multi-valued: one recommendation can count in several groups."),
+    .describe("theme, region, state, status and action (a merged paragraph has the categories of its States' parts) are multi-valued: one recommendation can count in several groups."),
   total: z.number().int().nonnegative().describe("Distinct recommendations matching the filters: the explorer's total."),
 });

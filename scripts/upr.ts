@@ -66,12 +66,14 @@ const USAGE = `Usage:
 
   classify reads one recommendation text per line on stdin and prints its UPR Info action category per line, in order
   (1 minimal, 2 continuing, 3 considering, 4 general, 5 specific action); an empty line gives an empty line.
-  It derives the category from the opening verb phrase (lib/action-category.ts) and touches no database.
+  It derives the category from the opening verb phrase (lib/action-category/) and touches no database.
 
-  npm run -s upr -- classify --evaluate <UPR Info export.csv>
+  npm run -s upr -- classify --evaluate <UPR Info export.csv> [--paragraphs <OHCHR thematic list.docx>]
 
   classify --evaluate prints how the derived category agrees with UPR Info's own (the Action column) in an export:
-  overall and per State and cycle, and a confusion matrix (rows UPR Info, columns the rule).`;
+  overall and per State and cycle, and a confusion matrix (rows UPR Info, columns the rule). --paragraphs (once or
+  more) pairs UPR Info's rows, one per recommending State, with their State's part of the list's paragraphs and
+  compares the paragraph's one category with each part's own.`;
 
 function fail(message: string, code: number): never {
   process.stderr.write(`${message}\n`);

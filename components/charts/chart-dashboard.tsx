@@ -1,4 +1,5 @@
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { ActionCategoryDefinitions } from "@/components/action-category/action-category-definitions";
 import { buildCharts } from "@/lib/charts/build-charts";
 import { createChartText } from "@/lib/charts/chart-text";
 import { countryName } from "@/lib/i18n/countries";
@@ -22,7 +23,9 @@ export async function ChartDashboard({ filters, scope }: { filters: Recommendati
   return (
     <div className="chart-list">
       {buildCharts(inputs, filters, text).map((chart) => (
-        <ChartFigure key={chart.id} chart={chart} />
+        <ChartFigure key={chart.id} chart={chart}>
+          {chart.id === "action" ? <ActionCategoryDefinitions /> : null}
+        </ChartFigure>
       ))}
     </div>
   );

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { ChartData } from "@/lib/charts/chart-data";
 import { ChartDrawing } from "./chart-drawing";
 import { ChartTable } from "./chart-table";
@@ -7,8 +8,9 @@ import { Swatch } from "./chart-style";
 /**
  * One chart as a figure: a heading that says what is counted, a one-line summary per review, the incomplete-list
  * warning, the drawing (client), a legend and the data table (server, so it reads without JavaScript), and downloads.
+ * `children` come last, e.g. the definitions of the action categories under their chart.
  */
-export function ChartFigure({ chart, headingLevel = 2 }: { chart: ChartData; headingLevel?: 2 | 3 }) {
+export function ChartFigure({ chart, headingLevel = 2, children }: { chart: ChartData; headingLevel?: 2 | 3; children?: ReactNode }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const headingId = `chart-${chart.id}-heading`;
   const t = useTranslations("charts.figure");
@@ -71,6 +73,7 @@ export function ChartFigure({ chart, headingLevel = 2 }: { chart: ChartData; hea
           ))}
         </figcaption>
       ) : null}
+      {children}
     </figure>
   );
 }

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import Form from "next/form";
+import { ActionCategoryDefinitions } from "@/components/action-category/action-category-definitions";
 import { cycleTerm } from "@/lib/cycles/label";
 import type { DrawnControls } from "@/lib/explorer-links";
 import { countryName } from "@/lib/i18n/countries";
@@ -105,7 +106,13 @@ export async function FilterPanel({ query, scope }: Props) {
           />
         ))}
         <FacetGroup title={t("filters.affected")} name="affected" values={facets.affected} selected={query.affected} collapsedAfter={10} />
-        <FacetGroup title={t("filters.action")} name="action" values={relabel(facets.action, (v) => actionTerm(terms, v))} selected={query.action.map(String)} />
+        <FacetGroup
+          title={t("filters.action")}
+          name="action"
+          values={relabel(facets.action, (v) => actionTerm(terms, v))}
+          selected={query.action.map(String)}
+          intro={<ActionCategoryDefinitions />}
+        />
         <button type="submit" className="apply">
           {t("filters.apply")}
         </button>

@@ -15,7 +15,7 @@ import { actionTerm, type TermsTranslator } from "./term-labels";
 
 type Translator = (key: string, values?: Record<string, string | number>) => string;
 /** `years`: the year of each review on the page, by review id (from the loaded reviews, not a query per row). */
-type Words = { t: Translator; terms: TermsTranslator; names: Record<string, string>; years: Record<number, number | null> };
+type Words = { t: Translator; terms: TermsTranslator; names: Record<string, string>; years: Record<number, number | null>; categories: Translator };
 
 const column = createColumnHelper<RecommendationRow>();
 
@@ -52,7 +52,15 @@ function methodText(row: RecommendationRow, t: Translator): string {
   }
 }
 
-function columns(query: RecommendationQuery, hrefs: SortHrefs, locale: string, { t, terms, names, years }: Words) {
+/** The other categories a merged paragraph is found under, from its States' parts (none while an override stands). */
+function partsText(row: RecommendationRow, { t, terms, categories }: Words): string | null {
+  if (row.actionCategoryMethod === "OVERRIDE") return null;
+  const others = row.actionCategories.filter((category) => category !== row.actionCategory);
+  return others.length === 0 ? null : categories("table.parts", { categories: others.map((category) => actionTerm(terms, category)).join(t("table.listSeparator")) });
+}
+
+function columns(query: RecommendationQuery, hrefs: SortHrefs, locale: string, words: Words) {
+  const { t, terms, names, years } = words;
   const name = (state: { iso3: string; name: string }) => names[state.iso3] ?? state.name;
   return [
     column.accessor("paragraph", {
@@ -113,6 +121,7 @@ function columns(query: RecommendationQuery, hrefs: SortHrefs, locale: string, {
           <div className="action-cell">
             <div>{actionTerm(terms, actionCategory)}</div>
             <div className="muted" data-testid="action-method">{methodText(row.original, t)}</div>
+            {partsText(row.original, words) ? <div className="muted" data-testid="action-parts">{partsText(row.original, words)}</div> : null}
           </div>
         );
       },
@@ -152,12 +161,13 @@ export function ResultsTable({
   const locale = localeFromParams(useParams());
   const t = useTranslations("explorer");
   const terms = useTranslations("terms");
+  const categories = useTranslations("actionCategories");
   const languages = [...new Set(rows.map((row) => shownText(row, locale).language))];
   // Paging and sorting are server-side, so nothing here benefits from memoisation.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
-    columns: columns(query, sortHrefs, locale, { t, terms, names: countryNames, years: reviewYears }),
+    columns: columns(query, sortHrefs, locale, { t, terms, names: countryNames, years: reviewYears, categories }),
     getCoreRowModel: getCoreRowModel(),
     manualPagination: true,
     manualSorting: true,

@@ -38,6 +38,8 @@ const row: RecommendationRow = {
   actionCategorySource: "UPR Info",
   actionCategoryMethod: "SOURCE",
   actionCategoryRules: null,
+  actionCategories: [4],
+  partActionCategories: [4],
   source: { document: "CHN-cycle3.docx", reportSymbol: "A/HRC/40/6", addendumSymbol: "A/HRC/40/6/Add.1", positionSource: "A/HRC/40/6/Add.1 - Para. 2" },
 };
 

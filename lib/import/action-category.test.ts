@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ACTION_RULES_VERSION, classifyActionCategory } from "../action-category";
+import { ACTION_RULES_VERSION, classifyActionCategory } from "@/lib/action-category";
 import { importedActionCategory } from "./action-category";
 import { parseImportFile } from "./index";
 import { realDataFile } from "@/tests/helpers/data-files";

@@ -1,4 +1,4 @@
-import { ACTION_RULES_VERSION, classifyActionCategory } from "../action-category";
+import { ACTION_RULES_VERSION, classifyActionCategory } from "@/lib/action-category";
 import type { ParsedRecommendation } from "./types";
 
 export type ImportedActionCategory = Pick<ParsedRecommendation, "actionCategory" | "actionCategorySource" | "actionCategoryMethod" | "actionCategoryRules">;

@@ -70,10 +70,15 @@ export function isNameLike(inner: string): boolean {
   return words.every((w) => /^\p{Lu}/u.test(w) || CONNECTORS.has(w));
 }
 
-export function splitRecommendingStates(text: string): RecommendingStates {
-  const states: string[] = [];
-  const unknown: string[] = [];
-  let unknownMarked = 0;
+/** A run of groups that closes a sub-recommendation, with what it names. */
+type ClosingRun = { end: number; states: string[]; unknown: string[]; unknownMarked: number };
+
+/**
+ * The runs of parenthesised groups that close a sub-recommendation (followed by ";", "." or the end of the text),
+ * each with the States it names. A run that names nothing (an acronym before a full stop) is left out.
+ */
+function closingRuns(text: string): ClosingRun[] {
+  const closing: ClosingRun[] = [];
   for (const run of runsOf(text, topLevelGroups(text))) {
     const after = text.slice(run.at(-1)!.end);
     const atEnd = /^[\s;.,:]*$/.test(after);
@@ -83,6 +88,8 @@ export function splitRecommendingStates(text: string): RecommendingStates {
     // text or looks like a name (so a misspelling cannot silently drop the States before it); otherwise it is
     // part of the sentence and ends the list.
     const found: string[][] = [];
+    const unknown: string[] = [];
+    let unknownMarked = 0;
     for (let i = run.length - 1; i >= 0; i--) {
       const group = run[i]!;
       const matched = statesInGroup(group.inner);
@@ -99,7 +106,50 @@ export function splitRecommendingStates(text: string): RecommendingStates {
       else break;
       if (rightmost && !isNameLike(group.inner)) break;
     }
-    for (const iso3 of found.flat()) if (!states.includes(iso3)) states.push(iso3);
+    if (found.length + unknown.length + unknownMarked > 0) closing.push({ end: run.at(-1)!.end, states: found.flat(), unknown, unknownMarked });
+  }
+  return closing;
+}
+
+export function splitRecommendingStates(text: string): RecommendingStates {
+  const states: string[] = [];
+  const unknown: string[] = [];
+  let unknownMarked = 0;
+  for (const run of closingRuns(text)) {
+    for (const iso3 of run.states) if (!states.includes(iso3)) states.push(iso3);
+    unknown.push(...run.unknown);
+    unknownMarked += run.unknownMarked;
   }
   return { states, unknown, unknownMarked };
+}
+
+/** One State's (or several States') recommendation within a paragraph, as printed, with the States that close it. */
+export type RecommendationPart = {
+  /** The part exactly as printed, its closing States in brackets included, without the ";" that separates it. */
+  text: string;
+  /** ISO3 codes of the States that close the part, in printed order; empty for text no State closes. */
+  states: string[];
+};
+
+/** Separators and spaces between parts: what a part's text neither starts nor ends with. */
+const SEPARATORS = /^[\s;.,:]+|[\s;,:]+$/g;
+
+/**
+ * The parts of a paragraph that merges several States' recommendations (OHCHR's lists: "Continue its actions … (Benin);
+ * Take meaningful steps … (Estonia); …"): each part ends with the States that made it, the same groups
+ * `splitRecommendingStates` reads. A text without them (UPR Info's rows, one per State) is one part naming no State;
+ * words after the last States form a last part naming none.
+ */
+export function splitRecommendationParts(text: string): RecommendationPart[] {
+  const parts: RecommendationPart[] = [];
+  let cursor = 0;
+  for (const run of closingRuns(text)) {
+    const piece = text.slice(cursor, run.end).replace(SEPARATORS, "");
+    cursor = run.end;
+    if (piece === "") continue;
+    parts.push({ text: piece, states: [...new Set(run.states)] });
+  }
+  const rest = text.slice(cursor).replace(SEPARATORS, "");
+  if (/\p{L}/u.test(rest)) parts.push({ text: rest, states: [] });
+  return parts;
 }

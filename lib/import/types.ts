@@ -77,7 +77,7 @@ export const parsedRecommendationSchema = z
   actionCategory: z.number().int().min(1).max(5).nullable(),
   /** Who assigned the action category, e.g. "UPR Info". */
   actionCategorySource: z.string().min(1).nullable(),
-  /** SOURCE where the source gives the category, DERIVED where lib/action-category.ts derived it from the text. */
+  /** SOURCE where the source gives the category, DERIVED where lib/action-category/ derived it from the text. */
   actionCategoryMethod: actionCategoryMethodSchema.nullable(),
   /** The rule version of a derived category, e.g. "verb-rules/1"; null for a source's. */
   actionCategoryRules: z.string().min(1).nullable(),

@@ -6,6 +6,7 @@ import {
   recommendationIdSchema,
   recommendationItemSchema,
   recommendationListSchema,
+  recommendationPartSchema,
   recommendingStateSchema,
   themeSchema,
 } from "@/lib/schemas/recommendation-api";
@@ -35,7 +36,9 @@ const DESCRIPTIONS: Record<keyof typeof fields, string> = {
   affected: `Affected persons / group of persons, e.g. children, women. ${LIST_NOTE}`,
   position: `Normalised position of the State under review. ${LIST_NOTE}`,
   wording: `The State's own wording of its response, case-insensitive, e.g. rejected. ${LIST_NOTE}`,
-  action: `UPR Info's action category, 1 (minimal) to 5 (specific action). ${LIST_NOTE}`,
+  action:
+    "UPR Info's action category, 1 (minimal) to 5 (specific action). A recommendation matches when the paragraph or any State's part of it " +
+    `(OHCHR merges several States' recommendations into one paragraph) has one of them; while an organisation's override stands, the override alone. ${LIST_NOTE}`,
   status:
     "Implementation status, as `statusOf` reads it: a recommendation matches when some organisation's current assessment has " +
     `one of these statuses; \`not_assessed\` also matches recommendations without any such assessment. ${LIST_NOTE}`,
@@ -77,6 +80,7 @@ export const readSchemas = {
   RecommendationList: recommendationListSchema,
   Recommendation: recommendationItemSchema,
   RecommendingState: recommendingStateSchema,
+  RecommendationPart: recommendationPartSchema,
   Theme: themeSchema,
   RecommendationStats: recommendationStatsSchema,
   Error: apiErrorSchema,
@@ -93,7 +97,7 @@ function statsParameters(): Parameter[] {
       required: true,
       description:
         "What to count by. Each group's `key` is a value of the explorer filter of the same name (`review` splits by review id); " +
-        "recommendations without a value form the group `none`. theme, region, state and status are multi-valued: their counts can add up to more than `total`.",
+        "recommendations without a value form the group `none`. theme, region, state, status and action (a merged paragraph counts under the category of each State's part) are multi-valued: their counts can add up to more than `total`.",
       schema: embedded(z.toJSONSchema(fieldContract(by), { io: "input" })),
     },
     { name: "format", in: "query", required: false, description: "`json` (default) or `csv` (key,label,count; UTF-8 with BOM, cells neutralised against formula injection).", schema: embedded(z.toJSONSchema(fieldContract(format), { io: "input" })) },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { categorisedParts } from "@/lib/action-category";
 import type { RecommendationRow } from "@/lib/server/recommendations";
 import { POSITIONS, REGIONS, type PositionParam, type Region } from "@/lib/search-params";
 import { SCHEME_SLUGS } from "@/lib/themes";
@@ -50,6 +51,20 @@ export const themeSchema = z
   })
   .describe("A theme or group of affected persons");
 
+export const recommendationPartSchema = z
+  .object({
+    text: z.string().describe("The part exactly as printed, its States in brackets included"),
+    recommendingStates: z.array(z.string()).describe("ISO 3166 alpha-3 codes of the States that made this part"),
+    actionCategory: z
+      .number()
+      .int()
+      .min(1)
+      .max(5)
+      .nullable()
+      .describe("The part's original category: the source's, or derived from the part's own opening verb with the paragraph's rule version. An override of the paragraph does not change it"),
+  })
+  .describe("One State's (or several States') recommendation within a paragraph that OHCHR merged");
+
 export const recommendationSourceSchema = z.object({
   document: z.string().describe("File name of the imported source document"),
   reportSymbol: z.string().nullable().describe("Working Group report, e.g. A/HRC/40/6"),
@@ -81,6 +96,10 @@ export const recommendationItemSchema = z
       .nullable()
       .describe("How actionCategory was set: given by the source (UPR Info), derived from the opening verb phrase, or an organisation's override"),
     actionCategoryRules: z.string().nullable().describe("For a derived category, the rule version that derived it, e.g. verb-rules/1"),
+    actionCategories: z
+      .array(z.number().int().min(1).max(5))
+      .describe("Every category the `action` filter finds it under, ascending: actionCategory and the categories of its States' parts, or an override alone"),
+    parts: z.array(recommendationPartSchema).describe("The States' parts of the paragraph in printed order: one part, the whole text, unless it merges several States' recommendations"),
     source: recommendationSourceSchema,
   })
   .describe("One UPR recommendation");
@@ -133,6 +152,12 @@ export function toPublicRecommendation(row: RecommendationRow): RecommendationIt
     actionCategory: row.actionCategory,
     actionCategoryMethod: row.actionCategoryMethod ? (row.actionCategoryMethod.toLowerCase() as "source" | "derived" | "override") : null,
     actionCategoryRules: row.actionCategoryRules,
+    actionCategories: row.actionCategories,
+    parts: categorisedParts(row.text, row.recommendingStates.map((state) => state.iso3), row.partActionCategories).map((part) => ({
+      text: part.text,
+      recommendingStates: part.states,
+      actionCategory: part.actionCategory,
+    })),
     source: { ...row.source },
   };
 }

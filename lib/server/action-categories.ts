@@ -6,6 +6,7 @@ import { getDb, type Db } from "./db";
 import type { Prisma } from "./generated/prisma/client";
 import { ExplainedForbiddenError, NotFoundError, UnauthenticatedError } from "./http-errors";
 import { authorize, writingOrganization, type Viewer } from "./permissions";
+import { refreshRecommendationSearchIndex } from "./recommendation-index";
 import { fromDbEnum } from "./wire-enums";
 
 type Tx = Prisma.TransactionClient;
@@ -74,7 +75,9 @@ export class CorrectionStandsError extends ExplainedForbiddenError {
 /**
  * Sets an organisation's override of a recommendation's action category (editors and owners), replacing its own
  * earlier override but never another organisation's (the policy's `actionCategory.override`: CorrectionStandsError).
- * The original (source or derived) category is kept for display and for clearing. Audited with from/to and the reason.
+ * The original (source or derived) category is kept for display and for clearing, and so are the categories of the
+ * paragraph's parts; while the override stands, the `action` filter, the facets and the charts read it alone, for the
+ * whole paragraph. Audited with from/to and the reason.
  * Setting the same category with the same reason again writes nothing.
  */
 export async function setActionCategoryOverride(viewer: Viewer | null, recommendationId: number, input: SetActionCategory): Promise<ActionCategoryView> {
@@ -96,6 +99,8 @@ export async function setActionCategoryOverride(viewer: Viewer | null, recommend
       data: { actionCategory: input.category, actionCategoryMethod: "OVERRIDE" },
       select: viewSelect,
     });
+    // The override stands for the whole paragraph: the `action` filter finds it under the override alone.
+    await refreshRecommendationSearchIndex(tx, { ids: [recommendationId] });
     await recordAuditEvent(tx, {
       actorUserId: viewer.user.id,
       organizationId,
@@ -130,6 +135,8 @@ export async function clearActionCategoryOverride(viewer: Viewer | null, recomme
       data: { actionCategory: before.originalActionCategory, actionCategoryMethod: method },
       select: viewSelect,
     });
+    // The paragraph's own category and its parts' are found again.
+    await refreshRecommendationSearchIndex(tx, { ids: [recommendationId] });
     await recordAuditEvent(tx, {
       actorUserId: viewer.user.id,
       organizationId: override.organization.id,

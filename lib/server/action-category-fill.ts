@@ -1,17 +1,25 @@
 import "server-only";
-import { ACTION_RULES_VERSION, classifyActionCategory } from "@/lib/action-category";
+import { ACTION_RULES_VERSION, classifyActionCategory, partActionCategories } from "@/lib/action-category";
 import { recordAuditEvent } from "./audit";
 import { getDb, type Db } from "./db";
+import type { Prisma } from "./generated/prisma/client";
+import { refreshRecommendationSearchIndex } from "./recommendation-index";
 
 const BATCH = 1_000;
 
-export type FillOutcome = { derived: number; rederived: number; sourced: number };
+type Tx = Prisma.TransactionClient;
+
+export type FillOutcome = { derived: number; rederived: number; sourced: number; parts: number };
 
 /**
- * Gives every recommendation an action category, idempotently; the start-up seed runs it on every start.
+ * Gives every recommendation an action category, and one per State's part, idempotently; the start-up seed runs it
+ * on every start.
  * - Rows imported before categories were derived (older installs) get one derived from their text (DERIVED).
- * - Derived rows of an older rule version are derived again; an organisation's override stays in effect.
+ * - Derived rows of an older rule version are derived again, their parts too; an organisation's override stays in
+ *   effect.
  * - A category a source gave without a method recorded becomes SOURCE.
+ * - Rows imported before parts were categorised get their parts' categories (lib/action-category/parts.ts), and
+ *   the `action` filter's array follows.
  * A start that finds nothing to do writes nothing; one that does records one audit event with the counts.
  */
 export async function fillActionCategories(db: Db = getDb()): Promise<FillOutcome> {
@@ -33,21 +41,25 @@ export async function fillActionCategories(db: Db = getDb()): Promise<FillOutcom
         const batch = missing.slice(start, start + BATCH);
         const ids = batch.map((row) => row.id);
         const categories = batch.map((row) => classifyActionCategory(row.text).category);
+        // The parts are emptied here and derived again below, with the paragraph's new original.
         await tx.$executeRaw`
           UPDATE "Recommendation" r SET
             "originalActionCategory" = u."category",
             "actionCategoryRules" = ${ACTION_RULES_VERSION},
+            "partActionCategories" = '{}',
             "actionCategory" = CASE WHEN r."actionCategoryMethod" = 'OVERRIDE' THEN r."actionCategory" ELSE u."category" END,
             "actionCategoryMethod" = CASE WHEN r."actionCategoryMethod" = 'OVERRIDE' THEN r."actionCategoryMethod" ELSE 'DERIVED'::"ActionCategoryMethod" END
           FROM unnest(${ids}::int[], ${categories}::int[]) AS u("id", "category")
           WHERE r."id" = u."id"`;
       }
+      const parts = await fillPartCategories(tx);
       const outcome = {
         derived: missing.filter((row) => row.actionCategoryMethod === null).length,
         rederived: missing.filter((row) => row.actionCategoryMethod !== null).length,
         sourced: sourced.count,
+        parts,
       };
-      if (outcome.derived + outcome.rederived + outcome.sourced > 0) {
+      if (outcome.derived + outcome.rederived + outcome.sourced + outcome.parts > 0) {
         await recordAuditEvent(tx, {
           actorUserId: null,
           action: "action-category.derive",
@@ -59,4 +71,25 @@ export async function fillActionCategories(db: Db = getDb()): Promise<FillOutcom
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
+}
+
+/**
+ * The parts' categories of every row with an original category and none for its parts (imported before parts were
+ * categorised, or just derived again), then the `action` filter's array of those rows. Returns how many rows.
+ */
+async function fillPartCategories(tx: Tx): Promise<number> {
+  const rows = await tx.$queryRaw<{ id: number; text: string; original: number; rules: string | null }[]>`
+    SELECT "id", "text", "originalActionCategory" AS "original", "actionCategoryRules" AS "rules" FROM "Recommendation"
+    WHERE "originalActionCategory" IS NOT NULL AND cardinality("partActionCategories") = 0 ORDER BY "id"`;
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const batch = rows.slice(start, start + BATCH);
+    // A rule version marks a derived original; a source's category carries none.
+    const parts = batch.map((row) => `{${partActionCategories(row.text, { category: row.original, derived: row.rules !== null }).join(",")}}`);
+    await tx.$executeRaw`
+      UPDATE "Recommendation" r SET "partActionCategories" = u."parts"::int[]
+      FROM unnest(${batch.map((row) => row.id)}::int[], ${parts}::text[]) AS u("id", "parts")
+      WHERE r."id" = u."id"`;
+    await refreshRecommendationSearchIndex(tx, { ids: batch.map((row) => row.id) });
+  }
+  return rows.length;
 }

@@ -96,8 +96,9 @@ export async function countRecommendationFacets(filters: RecommendationFilters, 
       WHERE ${where("position")} AND r."position" IS NOT NULL GROUP BY 1`),
     q(Prisma.sql`SELECT lower(r."responseWording") AS value, NULL AS label, count(*)::int AS count ${FROM}
       WHERE ${where("wording")} AND r."responseWording" IS NOT NULL GROUP BY 1 ORDER BY 3 DESC`),
-    q(Prisma.sql`SELECT r."actionCategory"::text AS value, NULL AS label, count(*)::int AS count ${FROM}
-      WHERE ${where("action")} AND r."actionCategory" IS NOT NULL GROUP BY 1 ORDER BY 1`),
+    // Once per category a recommendation has (its own or a State's part's), so each count is the filter's total.
+    q(Prisma.sql`SELECT a::text AS value, NULL AS label, count(*)::int AS count ${FROM} CROSS JOIN LATERAL unnest(r."actionCategories") a
+      WHERE ${where("action")} GROUP BY a ORDER BY a`),
     // Statuses organisations recorded (a recommendation once per status), then those with no assessment in the scope.
     q(Prisma.sql`SELECT c."status"::text AS value, NULL AS label, count(DISTINCT r."id")::int AS count ${FROM}
       JOIN (${currentStatusesSql(statusScope)}) c ON c."recommendationId" = r."id"

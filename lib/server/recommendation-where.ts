@@ -61,7 +61,7 @@ export function buildRecommendationWhere(filters: RecommendationFilters, options
     parts.push(Prisma.sql`r."position" IN (${enumList(filters.position.map((p) => POSITION_VALUES[p]), "Position")})`);
   }
   if (active("wording")) parts.push(Prisma.sql`lower(r."responseWording") IN (${Prisma.join(filters.wording)})`);
-  if (active("action")) parts.push(Prisma.sql`r."actionCategory" IN (${Prisma.join(filters.action)})`);
+  if (active("action")) parts.push(actionCondition(filters.action));
   if (active("status")) parts.push(statusCondition(filters.status, statusScopeOf(filters, options)));
   if (active("recurring")) parts.push(recurringCondition(filters.recurring));
   if (active("q")) parts.push(Prisma.sql`r."searchVector" @@ ${tsQuery(filters.q)}`);
@@ -83,6 +83,14 @@ function enumList(values: string[], type: "Position" | "RegionalGroup" | "Assess
  */
 function themeExists(slugs: string[]): Prisma.Sql {
   return Prisma.sql`r."themeIds" && ARRAY(SELECT t."id" FROM "Theme" t WHERE t."slug" IN (${Prisma.join(slugs)}))`;
+}
+
+/**
+ * Any of the action categories, of the paragraph or of any State's part (an override alone while one stands), through
+ * the GIN-indexed `actionCategories` array that lib/server/recommendation-index.ts keeps in step.
+ */
+function actionCondition(categories: readonly number[]): Prisma.Sql {
+  return Prisma.sql`r."actionCategories" && ARRAY[${Prisma.join(categories)}]::int[]`;
 }
 
 /**

@@ -36,6 +36,13 @@ export type RecommendationRow = {
   /** How the effective category was set; the rule version when it was derived from the text. */
   actionCategoryMethod: "SOURCE" | "DERIVED" | "OVERRIDE" | null;
   actionCategoryRules: string | null;
+  /** Every category the `action` filter finds it under: its own and its States' parts', or an override alone. */
+  actionCategories: number[];
+  /**
+   * The original category of each of its States' parts, in printed order (lib/action-category/parts.ts; one part unless
+   * the paragraph merges several States' recommendations): `categorisedParts` pairs them with the parts' texts.
+   */
+  partActionCategories: number[];
   source: { document: string; reportSymbol: string | null; addendumSymbol: string | null; positionSource: string | null };
 };
 
@@ -73,7 +80,7 @@ export function rowSelect(q: string): Prisma.Sql {
   return Prisma.sql`
     r."id", r."reviewId", v."cycle", v."reviewDate", v."stateUnderReviewIso3" AS "surIso3", sc."name" AS "surName",
     r."paragraph", r."text", r."textLanguage", r."unknownRecommendingStates", r."position"::text AS "position", r."responseWording", r."positionSource",
-    r."actionCategory", r."actionCategorySource", r."actionCategoryMethod"::text AS "actionCategoryMethod", r."actionCategoryRules", sd."fileName", v."reportSymbol", v."addendumSymbol",
+    r."actionCategory", r."actionCategorySource", r."actionCategoryMethod"::text AS "actionCategoryMethod", r."actionCategoryRules", r."actionCategories", r."partActionCategories", sd."fileName", v."reportSymbol", v."addendumSymbol",
     ${headline} AS "headline",
     ${officialTextsSql("r")} AS "officialTexts",
     COALESCE((SELECT json_agg(json_build_object('iso3', c."iso3", 'name', c."name", 'region', c."regionalGroup") ORDER BY rs."ordinal")
@@ -107,6 +114,8 @@ export function toRow(raw: RawRow): RecommendationRow {
     actionCategorySource: raw.actionCategorySource,
     actionCategoryMethod: raw.actionCategoryMethod,
     actionCategoryRules: raw.actionCategoryMethod === "DERIVED" ? raw.actionCategoryRules : null,
+    actionCategories: raw.actionCategories,
+    partActionCategories: raw.partActionCategories,
     source: { document: raw.fileName, reportSymbol: raw.reportSymbol, addendumSymbol: raw.addendumSymbol, positionSource: raw.positionSource },
   };
 }

@@ -46,8 +46,11 @@ export async function seedRealData(options: { dataDir?: string; log?: SeedLog } 
     log(`Imported ${entry.file}: ${outcome.created} recommendations in ${Date.now() - started} ms`);
     imported.push(entry.file);
   }
-  // Older installs hold rows imported before categories were derived; a newer rule version re-derives its rows.
+  // Older installs hold rows imported before categories (or their parts' categories) were derived; a newer rule
+  // version re-derives its rows.
   const filled = await fillActionCategories(db);
-  if (filled.derived + filled.rederived + filled.sourced > 0) log(`Action categories: ${filled.derived} derived, ${filled.rederived} derived again, ${filled.sourced} marked as the source's`);
+  if (filled.derived + filled.rederived + filled.sourced + filled.parts > 0) {
+    log(`Action categories: ${filled.derived} derived, ${filled.rederived} derived again, ${filled.sourced} marked as the source's, ${filled.parts} split into their States' parts`);
+  }
   return { imported };
 }

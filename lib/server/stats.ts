@@ -38,8 +38,8 @@ const REGION_BY_GROUP = invert(REGION_GROUPS);
  * last and only when it is not empty, so the groups of a single-valued dimension add up to `total`.
  *
  * Multi-valued dimensions can add up to MORE than `total`: a recommendation with two themes counts under both, one made
- * by States of two regional groups under both regions, a joint one under each of its States, and one assessed by two
- * organisations under each organisation's status. `theme` counts subject themes of every scheme (not affected persons),
+ * by States of two regional groups under both regions, a joint one under each of its States, a merged paragraph under
+ * each action category of its States' parts, and one assessed by two organisations under each organisation's status. `theme` counts subject themes of every scheme (not affected persons),
  * like the explorer's theme filter. Fixed domains (position, region, action, status) list every value, zeros included,
  * so charts of several reviews line up.
  */
@@ -66,7 +66,9 @@ function groupStatements(by: StatDimension, where: Prisma.Sql, filters: Recommen
     case "wording":
       return [Prisma.sql`SELECT lower(r."responseWording") AS key, NULL AS label, count(*)::int AS count ${FROM} WHERE ${where} GROUP BY 1 ORDER BY 3 DESC, 1`];
     case "action":
-      return [Prisma.sql`SELECT r."actionCategory"::text AS key, NULL AS label, count(*)::int AS count ${FROM} WHERE ${where} GROUP BY 1`];
+      // Once per category of the paragraph or of a State's part (`actionCategories` holds each once), like the filter.
+      return [Prisma.sql`SELECT a::text AS key, NULL AS label, count(*)::int AS count ${FROM}
+        LEFT JOIN LATERAL unnest(r."actionCategories") a ON TRUE WHERE ${where} GROUP BY 1`];
     case "review":
       return [Prisma.sql`SELECT v."id"::text AS key, c."name" || ', ' || v."cycle"::text || ':' || COALESCE(extract(year FROM v."reviewDate")::text, '') AS label,
         count(*)::int AS count ${FROM} JOIN "Country" c ON c."iso3" = v."stateUnderReviewIso3" WHERE ${where} GROUP BY v."id", c."name" ORDER BY c."name", v."cycle"`];

@@ -62,9 +62,11 @@ export async function buildSyntheticSet(url: string, totalRows: number, progress
       const params = [base, realRows, needed, from, Math.min(from + REVIEWS_PER_STEP, reviews)];
       await client.query(
         `INSERT INTO "Recommendation" ("id", "reviewId", "paragraph", "text", "sourceDocumentId", "sourceKey", "ordinal", "position",
-           "responseWording", "positionSource", "actionCategory", "actionCategorySource", "actionCategoryMethod", "actionCategoryRules", "originalActionCategory", "updatedAt")
+           "responseWording", "positionSource", "actionCategory", "actionCategorySource", "actionCategoryMethod", "actionCategoryRules", "originalActionCategory",
+           "partActionCategories", "updatedAt")
          SELECT ${newId}, b."reviewId", r."paragraph", r."text", r."sourceDocumentId", 'bench:' || b."sur" || ':c' || b."cycle" || ':' || r."id",
-           t."n", r."position", r."responseWording", r."positionSource", r."actionCategory", r."actionCategorySource", r."actionCategoryMethod", r."actionCategoryRules", r."originalActionCategory", now()
+           t."n", r."position", r."responseWording", r."positionSource", r."actionCategory", r."actionCategorySource", r."actionCategoryMethod", r."actionCategoryRules", r."originalActionCategory",
+           r."partActionCategories", now()
          FROM bench_review b CROSS JOIN bench_template t JOIN "Recommendation" r ON r."id" = t."id"
          WHERE ${slice} ORDER BY b."k", t."n"`,
         params,

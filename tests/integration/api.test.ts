@@ -41,7 +41,7 @@ async function getAll(search: string): Promise<RecommendationItem[]> {
   }
 }
 
-const ITEM_KEYS = ["actionCategory", "actionCategoryMethod", "actionCategoryRules", "cycle", "id", "paragraph", "position", "recommendingStates", "responseWording", "reviewId", "source", "stateUnderReview", "text", "textLanguage", "themes", "unknownRecommendingStates"];
+const ITEM_KEYS = ["actionCategories", "actionCategory", "actionCategoryMethod", "actionCategoryRules", "cycle", "id", "paragraph", "parts", "position", "recommendingStates", "responseWording", "reviewId", "source", "stateUnderReview", "text", "textLanguage", "themes", "unknownRecommendingStates"];
 
 describe("GET /api/recommendations on the real China data", () => {
   it("position=noted&cycle=3 gives 62, in the public shape", async () => {

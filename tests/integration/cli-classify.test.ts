@@ -51,6 +51,29 @@ describe("npm run upr -- classify", () => {
     expect(lines[header + 6]!.trim().split(/\s+/).at(-1)).toBe(rows);
   });
 
+  it("--evaluate --paragraphs pairs UPR Info's rows with their States' parts of the OHCHR list, and compares both ways", async () => {
+    const result = await runCli(
+      ["classify", "--evaluate", realDataFile("upr-info/CHN-upr-info-2009-2013.csv"), "--paragraphs", realDataFile("ohchr/CHN-cycle2-2013-thematic-list.docx")],
+      NO_DATABASE,
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split("\n");
+    const at = lines.findIndex((line) => line.startsWith("Per State's part"));
+    const [, paired, given] = lines[at]!.match(/: (\d+) of (\d+) UPR Info rows paired with their State's part$/) ?? [];
+    // The 2013 rows of the export (cycle 2), nearly all paired.
+    expect(Number(given)).toBe(284);
+    expect(Number(paired)).toBeGreaterThan(270);
+    const count = (line: string): number => Number(/:\s+(\d+) of/.exec(line)?.[1]);
+    const [paragraph, part] = [count(lines[at + 1]!), count(lines[at + 2]!)];
+    // Each State's part's own category agrees with UPR Info more often than the paragraph's one category.
+    expect(part).toBeGreaterThan(paragraph);
+    expect(lines[at + 3]).toMatch(/^ {2}in paragraphs joining several States \(\d+ rows\): paragraph's \d+ \(.*\), part's \d+ \(.*\)$/);
+    const wrong = await runCli(["classify", "--evaluate", realDataFile("upr-info/CHN-upr-info-2009-2013.csv"), "--parts"], NO_DATABASE);
+    expect(wrong).toMatchObject({ code: 2, stdout: "" });
+    expect(wrong.stderr).toContain("--paragraphs");
+  });
+
   it("--evaluate refuses a missing file or a file without UPR Info's columns", async () => {
     const missing = await runCli(["classify", "--evaluate", "no-such-file.csv"], NO_DATABASE);
     expect(missing).toMatchObject({ code: 2, stdout: "" });

@@ -2,7 +2,7 @@ import "server-only";
 import type { ThemeRef } from "@/lib/import/types";
 import { themeKey, themeSlug } from "@/lib/themes";
 import type { Prisma } from "../generated/prisma/client";
-import { themeRefKey, type RowFields, type StoredRow, type ThemeLink } from "./rows";
+import { actionCategoriesOf, themeRefKey, type RowFields, type StoredRow, type ThemeLink } from "./rows";
 
 /**
  * The writer's set-based statements: each takes one array per column and writes many rows with one
@@ -29,7 +29,7 @@ export async function readStoredRows(tx: Tx, sourceKeys: readonly string[]): Pro
       SELECT r."id", r."sourceKey", r."reviewId", r."sourceDocumentId", r."paragraph", r."ordinal", r."text", r."textLanguage",
         r."position"::text AS "position", r."responseWording", r."responseWordingSource", r."unknownRecommendingStates", r."positionSource",
         r."actionCategory", r."actionCategorySource", r."actionCategoryMethod"::text AS "actionCategoryMethod", r."actionCategoryRules",
-        r."originalActionCategory",
+        r."originalActionCategory", r."partActionCategories",
         COALESCE((SELECT array_agg(rs."countryIso3" ORDER BY rs."ordinal") FROM "RecommendationState" rs WHERE rs."recommendationId" = r."id"), '{}') AS "states",
         COALESCE((SELECT array_agg(rt."themeId" ORDER BY rt."themeId") FROM "RecommendationTheme" rt WHERE rt."recommendationId" = r."id"), '{}') AS "themeIds",
         COALESCE((SELECT array_agg(rt."primary" ORDER BY rt."themeId") FROM "RecommendationTheme" rt WHERE rt."recommendationId" = r."id"), '{}') AS "themePrimary"
@@ -83,7 +83,8 @@ function arrayLiteral(values: readonly (string | number)[]): string {
 
 /**
  * Inserts new recommendations with their recommending States and theme links in one statement per chunk (the join
- * rows find their recommendation by source key through data-modifying CTEs), search arrays computed already.
+ * rows find their recommendation by source key through data-modifying CTEs), search arrays (regions, themes, action
+ * categories) computed already.
  */
 export async function insertRecommendations(tx: Tx, reviewId: number, sourceDocumentId: number, rows: readonly NewRow[]): Promise<void> {
   for (const part of chunks(rows)) {
@@ -94,18 +95,19 @@ export async function insertRecommendations(tx: Tx, reviewId: number, sourceDocu
       WITH ins AS (
         INSERT INTO "Recommendation" ("reviewId", "sourceDocumentId", "sourceKey", "paragraph", "ordinal", "text", "textLanguage", "position",
           "responseWording", "unknownRecommendingStates", "positionSource", "actionCategory", "actionCategorySource", "actionCategoryMethod",
-          "actionCategoryRules", "originalActionCategory", "recommendingRegions", "themeIds", "updatedAt")
+          "actionCategoryRules", "originalActionCategory", "partActionCategories", "actionCategories", "recommendingRegions", "themeIds", "updatedAt")
         SELECT ${reviewId}::int, ${sourceDocumentId}::int, u."sourceKey", u."paragraph", u."ordinal", u."text", u."textLanguage", u."position"::"Position",
           u."responseWording", u."unknown", u."positionSource", u."category", u."categorySource", u."method"::"ActionCategoryMethod",
-          u."rules", u."original", u."regions"::"RegionalGroup"[], u."themeIds"::int[], now()
+          u."rules", u."original", u."parts"::int[], u."categories"::int[], u."regions"::"RegionalGroup"[], u."themeIds"::int[], now()
         FROM unnest(${part.map((row) => row.sourceKey)}::text[], ${col((f) => f.paragraph)}::text[], ${col((f) => f.ordinal)}::int[],
           ${col((f) => f.text)}::text[], ${col((f) => f.textLanguage)}::text[], ${col((f) => f.position)}::text[],
           ${col((f) => f.responseWording)}::text[], ${col((f) => f.unknownRecommendingStates)}::int[], ${col((f) => f.positionSource)}::text[],
           ${col((f) => f.actionCategory)}::int[], ${col((f) => f.actionCategorySource)}::text[], ${col((f) => f.actionCategoryMethod)}::text[],
           ${col((f) => f.actionCategoryRules)}::text[], ${col((f) => f.originalActionCategory)}::int[],
+          ${col((f) => arrayLiteral(f.partActionCategories))}::text[], ${col((f) => arrayLiteral(actionCategoriesOf(f)))}::text[],
           ${part.map((row) => arrayLiteral(row.regions))}::text[], ${part.map((row) => arrayLiteral(row.links.map((link) => link.themeId)))}::text[])
           AS u("sourceKey", "paragraph", "ordinal", "text", "textLanguage", "position", "responseWording", "unknown", "positionSource",
-            "category", "categorySource", "method", "rules", "original", "regions", "themeIds")
+            "category", "categorySource", "method", "rules", "original", "parts", "categories", "regions", "themeIds")
         RETURNING "id", "sourceKey"
       ), states AS (
         INSERT INTO "RecommendationState" ("recommendationId", "countryIso3", "ordinal")
@@ -122,7 +124,10 @@ export async function insertRecommendations(tx: Tx, reviewId: number, sourceDocu
 
 export type ChangedRow = { id: number; fields: RowFields };
 
-/** Rewrites the columns of changed rows (moving them to this review and document). The search arrays are refreshed after. */
+/**
+ * Rewrites the columns of changed rows (moving them to this review and document). The search arrays (the regions, the
+ * themes and the action categories) are refreshed after.
+ */
 export async function updateRecommendations(tx: Tx, reviewId: number, sourceDocumentId: number, rows: readonly ChangedRow[]): Promise<void> {
   for (const part of chunks(rows)) {
     const col = <T>(pick: (f: RowFields) => T): T[] => part.map((row) => pick(row.fields));
@@ -131,14 +136,15 @@ export async function updateRecommendations(tx: Tx, reviewId: number, sourceDocu
         "ordinal" = u."ordinal", "text" = u."text", "textLanguage" = u."textLanguage", "position" = u."position"::"Position",
         "responseWording" = u."responseWording", "unknownRecommendingStates" = u."unknown", "positionSource" = u."positionSource",
         "actionCategory" = u."category", "actionCategorySource" = u."categorySource", "actionCategoryMethod" = u."method"::"ActionCategoryMethod",
-        "actionCategoryRules" = u."rules", "originalActionCategory" = u."original", "updatedAt" = now()
+        "actionCategoryRules" = u."rules", "originalActionCategory" = u."original", "partActionCategories" = u."parts"::int[], "updatedAt" = now()
       FROM unnest(${part.map((row) => row.id)}::int[], ${col((f) => f.paragraph)}::text[], ${col((f) => f.ordinal)}::int[],
         ${col((f) => f.text)}::text[], ${col((f) => f.textLanguage)}::text[], ${col((f) => f.position)}::text[],
         ${col((f) => f.responseWording)}::text[], ${col((f) => f.unknownRecommendingStates)}::int[], ${col((f) => f.positionSource)}::text[],
         ${col((f) => f.actionCategory)}::int[], ${col((f) => f.actionCategorySource)}::text[], ${col((f) => f.actionCategoryMethod)}::text[],
-        ${col((f) => f.actionCategoryRules)}::text[], ${col((f) => f.originalActionCategory)}::int[])
+        ${col((f) => f.actionCategoryRules)}::text[], ${col((f) => f.originalActionCategory)}::int[],
+        ${col((f) => arrayLiteral(f.partActionCategories))}::text[])
         AS u("id", "paragraph", "ordinal", "text", "textLanguage", "position", "responseWording", "unknown", "positionSource",
-          "category", "categorySource", "method", "rules", "original")
+          "category", "categorySource", "method", "rules", "original", "parts")
       WHERE r."id" = u."id"`;
   }
 }

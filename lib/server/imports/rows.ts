@@ -1,4 +1,5 @@
 import "server-only";
+import { effectiveActionCategories, partActionCategories } from "@/lib/action-category";
 import type { ParsedRecommendation, ThemeRef } from "@/lib/import/types";
 import { themeKey } from "@/lib/themes";
 
@@ -22,6 +23,8 @@ export type RowFields = {
   actionCategoryMethod: string | null;
   actionCategoryRules: string | null;
   originalActionCategory: number | null;
+  /** The original category of each State's part of the paragraph, in printed order. */
+  partActionCategories: number[];
 };
 
 /** A stored row as the writer reads it back: its columns, its recommending States in order, its theme links. */
@@ -41,7 +44,7 @@ export type ThemeLink = { themeId: number; primary: boolean };
 const FIELD_NAMES = [
   "paragraph", "ordinal", "text", "textLanguage", "position", "responseWording", "unknownRecommendingStates", "positionSource",
   "actionCategory", "actionCategorySource", "actionCategoryMethod", "actionCategoryRules", "originalActionCategory",
-] as const satisfies readonly (keyof RowFields)[];
+] as const satisfies readonly Exclude<keyof RowFields, "partActionCategories">[];
 
 export function themeRefKey(theme: ThemeRef): string {
   return `${theme.scheme}:${themeKey(theme)}`;
@@ -67,6 +70,7 @@ export function fieldsOf(rec: ParsedRecommendation, ordinal: number, current: St
     actionCategoryMethod: rec.actionCategoryMethod,
     actionCategoryRules: rec.actionCategoryRules,
     originalActionCategory: rec.actionCategory,
+    partActionCategories: partActionCategories(rec.text, { category: rec.actionCategory, derived: rec.actionCategoryMethod === "DERIVED" }),
   };
   if (current?.actionCategoryMethod === "OVERRIDE") {
     fields.actionCategory = current.actionCategory;
@@ -81,7 +85,20 @@ export function fieldsOf(rec: ParsedRecommendation, ordinal: number, current: St
  * file repeats word for word keeps the document it was read from, so a corrected file rewrites only what it corrects.
  */
 export function sameFields(fields: RowFields, current: StoredRow, reviewId: number): boolean {
-  return current.reviewId === reviewId && FIELD_NAMES.every((name) => fields[name] === current[name]);
+  return (
+    current.reviewId === reviewId &&
+    FIELD_NAMES.every((name) => fields[name] === current[name]) &&
+    sameNumbers(fields.partActionCategories, current.partActionCategories)
+  );
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+/** Every category the `action` filter finds a row under, as refreshRecommendationSearchIndex computes it. */
+export function actionCategoriesOf(fields: RowFields): number[] {
+  return effectiveActionCategories({ category: fields.actionCategory, method: fields.actionCategoryMethod }, fields.partActionCategories);
 }
 
 /** The record's theme links, one per theme (primary when it is the heading it is filed under), by theme id. */

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ActionCategoryDefinitions } from "@/components/action-category/action-category-definitions";
+import { RecommendationParts } from "@/components/action-category/recommendation-parts";
 import { AssessmentsSection } from "@/components/recommendations/assessments-section";
 import { ActionCategory } from "@/components/recommendations/action-category";
 import { AcrossCycles } from "@/components/recommendations/across-cycles";
@@ -13,6 +15,7 @@ import { NotesSection } from "@/components/recommendations/notes-section";
 import { AffectedPersons, ThemeGroups } from "@/components/recommendations/theme-groups";
 import { TextLanguageNote } from "@/components/recommendations/text-language-note";
 import { TwoFactorNotice } from "@/components/auth/two-factor-notice";
+import { categorisedParts } from "@/lib/action-category";
 import { recommendationPermissions } from "@/lib/auth/recommendation-permissions";
 import { countryName } from "@/lib/i18n/countries";
 import { localeFromParams, pickRecommendationText } from "@/lib/recommendation-text";
@@ -70,6 +73,12 @@ export default async function RecommendationPage({ params }: Props) {
         <TextLanguageNote language={shown.language} locale={locale} />
         <RecommendationSource detail={detail} />
       </section>
+      <RecommendationParts
+        parts={categorisedParts(recommendation.text, recommendation.recommendingStates.map((s) => s.iso3), recommendation.partActionCategories)}
+        language={recommendation.textLanguage}
+        categories={recommendation.actionCategories}
+        overridden={recommendation.actionCategoryMethod === "OVERRIDE"}
+      />
       <div className="detail-columns">
         <section aria-labelledby="response-heading">
           <h2 id="response-heading">{t("responseHeading", { sur: surName })}</h2>
@@ -97,6 +106,7 @@ export default async function RecommendationPage({ params }: Props) {
           {actionCategory ? (
             <ActionCategory recommendationId={recommendation.id} view={actionCategory} may={{ correct: may.correctCategory, clear: may.clearCategory, correctionStandsBy: may.correctionStandsBy }} />
           ) : null}
+          <ActionCategoryDefinitions />
         </section>
       </div>
       {recurrence ? (

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { ACTION_RULES, ACTION_RULES_VERSION, classifyActionCategory, normaliseRecommendation, type ActionCategory } from "./action-category";
-import { evaluateActionCategories, formatEvaluation } from "./action-category-evaluation";
+import { ACTION_RULES, ACTION_RULES_VERSION, classifyActionCategory, normaliseRecommendation, type ActionCategory } from "./classify";
+import { evaluateActionCategories, formatEvaluation } from "./evaluation";
 
 const category = (text: string): ActionCategory => classifyActionCategory(text).category;
 

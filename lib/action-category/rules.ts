@@ -1,5 +1,5 @@
 /**
- * The rule table behind `classifyActionCategory` (lib/action-category.ts): opening verb phrases and the UPR Info
+ * The rule table behind `classifyActionCategory` (lib/action-category/classify.ts): opening verb phrases and the UPR Info
  * action category each one signals. It follows UPR Info's published definitions, not any one State's rows:
  *
  * 1. minimal action: addressed to other States, or asks the State under review to seek or request assistance or to
@@ -12,7 +12,7 @@
  * Phrases are lowercase words in their base form. A phrase of several words may have filler words (FILLER_WORDS)
  * between its words: "take further concrete steps" matches "take steps". The longest matching phrase wins.
  */
-import type { ActionCategory } from "./action-category";
+import type { ActionCategory } from "./classify";
 
 export type ActionRule = { phrase: string; category: ActionCategory };
 

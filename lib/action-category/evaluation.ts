@@ -1,9 +1,9 @@
 /**
- * How well the derived action category (lib/action-category.ts) agrees with categories a person assigned, such as
+ * How well the derived action category (lib/action-category/classify.ts) agrees with categories a person assigned, such as
  * UPR Info's own: overall agreement and a 5×5 confusion matrix. Pure: no I/O.
  */
-import { ACTION_CATEGORY_LABELS } from "./labels";
-import { ACTION_RULES_VERSION, classifyActionCategory, type ActionCategory } from "./action-category";
+import { ACTION_CATEGORY_LABELS } from "@/lib/labels";
+import { ACTION_RULES_VERSION, classifyActionCategory, type ActionCategory } from "./classify";
 
 export type LabelledText = { text: string; category: ActionCategory; group?: string };
 

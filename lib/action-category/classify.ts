@@ -6,7 +6,7 @@
  * 1. Normalise: lowercase, fold curly quotes, drop leading numbering ("28.66", "(a)", "3.") and quotes or dashes.
  * 2. Skip an introductory clause up to its comma ("In line with the Paris Principles, establish…"), then leading
  *    adverbs and connectives ("Further", "Also", "to", "Urgently", "Recommended that").
- * 3. Match the longest phrase of the rule table (lib/action-category-rules.ts) at the first verb, in any verb form
+ * 3. Match the longest phrase of the rule table (lib/action-category/rules.ts) at the first verb, in any verb form
  *    ("ratifying", "continued"). Fillers may sit inside a phrase: "take all necessary measures" is "take measures".
  *    A continuing verb decides on its own: "Continue to ratify…" is 2 whatever follows.
  * 4. A recommendation to share experience or best practices with others is 1 unless it opens with a continuing,
@@ -15,7 +15,7 @@
  *
  * The rule names a result: "phrase:<words>", "sharing", or "default"; store it with the version to mark a derived value.
  */
-import { ACTION_RULES, FILLER_WORDS, LEADING_CLAUSE_OPENERS, LEADING_WORDS, type ActionRule } from "./action-category-rules";
+import { ACTION_RULES, FILLER_WORDS, LEADING_CLAUSE_OPENERS, LEADING_WORDS, type ActionRule } from "./rules";
 
 export type ActionCategory = 1 | 2 | 3 | 4 | 5;
 export type ActionClassification = { category: ActionCategory; rule: string };
