@@ -82,6 +82,11 @@ export const CITATION_COLUMNS = [
   column("affected_persons_label", "The affected persons' names, aligned with affected_persons", ({ item, words }) => list(affectedOf(item), words.affectedPersons)),
   column("action_category_label", "The action category in words, e.g. Specific action", ({ item, words }) => words.actionCategory(item.actionCategory)),
   column("action_category_method_label", "How the category was set, in words", ({ item, words }) => words.actionCategoryMethod(item.actionCategoryMethod)),
+  column(
+    "action_categories",
+    "Every category the action filter finds it under: its own and its States' parts' in a merged paragraph (only the override's while one stands), e.g. 2; 4",
+    ({ item }) => list(item.actionCategories, String),
+  ),
 ] as const;
 
 export const RECOMMENDATION_CSV_COLUMN_DEFINITIONS = [...KEY_COLUMNS, ...CITATION_COLUMNS] as const;

@@ -124,6 +124,7 @@ describe("toCsvRecord", () => {
       affected_persons_label: "Children",
       action_category_label: "General action",
       action_category_method_label: "From the source",
+      action_categories: "4",
     });
   });
 
@@ -195,7 +196,7 @@ describe("csvPreamble", () => {
     expect(csvPreamble("keys")).toBe(csvPreamble());
     expect(csvPreamble()).toBe(
       `${UTF8_BOM}id,state_under_review,cycle,review_report,paragraph,text,recommending_states_iso3,recommending_states,recommending_regions,position,response_wording,position_source,themes,affected_persons,action_category,action_category_source,action_category_method,action_category_rules,source_document,text_language,unknown_recommending_states,` +
-        "year,review_date,url,state_under_review_label,recommending_states_label,recommending_regions_label,position_label,themes_label,affected_persons_label,action_category_label,action_category_method_label\r\n",
+        "year,review_date,url,state_under_review_label,recommending_states_label,recommending_regions_label,position_label,themes_label,affected_persons_label,action_category_label,action_category_method_label,action_categories\r\n",
     );
   });
 
