@@ -1,6 +1,6 @@
 import type { ReactElement } from "react";
 import { AssessmentStatusBadge } from "@/components/recommendations/assessments-panel";
-import { reportText, type ReportText } from "@/lib/mid-term-report-text";
+import { reportText, type ReportText } from "@/lib/mid-term-report/text";
 import { REPORT_STATUS_ORDER, type MidTermReport, type MidTermReportLanguage, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
 import styles from "./mid-term-report.module.css";
 

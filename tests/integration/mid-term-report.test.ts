@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getOpenApi } from "@/app/api/openapi.json/route";
 import { GET as reportRoute } from "@/app/api/reports/mid-term/route";
-import { MID_TERM_CSV_COLUMNS } from "@/lib/mid-term-report-csv";
+import { MID_TERM_CSV_COLUMNS } from "@/lib/mid-term-report/csv";
 import type { AssessmentInput } from "@/lib/schemas/assessment";
 import { REPORT_STATUS_ORDER, type MidTermReport } from "@/lib/schemas/mid-term-report";
 import { addUser, createOrganization } from "@/lib/server/accounts";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { formatMidTermCsv, MID_TERM_CSV_COLUMNS } from "./mid-term-report-csv";
-import { escapeHtml, formatMidTermHtml } from "./mid-term-report-html";
-import { themeLabel } from "./mid-term-report-text";
-import type { MidTermReport } from "./schemas/mid-term-report";
+import { formatMidTermCsv, MID_TERM_CSV_COLUMNS } from "./csv";
+import { escapeHtml, formatMidTermHtml } from "./html";
+import { themeLabel } from "./text";
+import type { MidTermReport } from "@/lib/schemas/mid-term-report";
 
 const HOSTILE = `<script>alert("x")</script> & '=1+1'`;
 

@@ -1,5 +1,5 @@
 import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
-import { reportText, type ReportText } from "@/lib/mid-term-report-text";
+import { reportText, type ReportText } from "./text";
 import type { EvidenceDto } from "@/lib/schemas/assessment";
 import { REPORT_STATUS_ORDER, type MidTermReport, type MidTermReportLanguage, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
 

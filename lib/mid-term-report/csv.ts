@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { CSV_STRINGIFY_OPTIONS, neutraliseCell, UTF8_BOM } from "@/lib/csv";
 import type { MidTermReport, MidTermReportLanguage } from "@/lib/schemas/mid-term-report";
-import { reportText, themeLabel } from "@/lib/mid-term-report-text";
+import { reportText, themeLabel } from "./text";
 
 /**
  * The mid-term report as CSV: one row per recommendation, in the report's order (theme by theme). Machine keys, stable
