@@ -106,7 +106,7 @@ function Summary({ words, report }: { words: ReportText; report: MidTermReport }
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">{t("allThemesRow")}</th>
+            <th scope="row">{words.totalsLabel(report)}</th>
             {REPORT_STATUS_ORDER.map((status) => (
               <td className="num" key={status}>
                 {number(report.totals.counts[status])}
@@ -120,12 +120,26 @@ function Summary({ words, report }: { words: ReportText; report: MidTermReport }
   );
 }
 
-/** The report as the page shows and prints it, in the page's language: the review's facts, the summary table, then theme by theme. */
+/** Whose report it is and whether it holds private assessments: first on screen and on paper, as in every download. */
+function Banner({ words, report }: { words: ReportText; report: MidTermReport }) {
+  const banner = words.banner(report);
+  return (
+    <div className={banner.kind === "private" ? styles.banner : `${styles.banner} ${styles.bannerPublic}`} role="note" data-testid="report-banner" data-banner={banner.kind}>
+      <p>
+        <strong>{banner.title}</strong>
+      </p>
+      <p>{banner.text}</p>
+    </div>
+  );
+}
+
+/** The report as the page shows and prints it, in the page's language: the banner, the review's facts, the summary table, then theme by theme. */
 export function MidTermReportView({ report, lang }: { report: MidTermReport; lang: MidTermReportLanguage }): ReactElement {
   const words = reportText(lang);
   const notice = words.notice(report);
   return (
     <section aria-labelledby="report-title" className={styles.report} data-testid="mid-term-report">
+      <Banner words={words} report={report} />
       <h2 id="report-title">{words.reportTitle(report)}</h2>
       <dl className={styles.facts}>
         {words.reviewFacts(report).map(([label, value]) => (
@@ -135,6 +149,7 @@ export function MidTermReportView({ report, lang }: { report: MidTermReport; lan
           </div>
         ))}
       </dl>
+      <p>{words.grouping(report)}</p>
       {notice ? (
         <p className="empty-state" role="status">
           {notice}
