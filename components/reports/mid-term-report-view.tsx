@@ -157,14 +157,17 @@ export function MidTermReportView({ report, lang }: { report: MidTermReport; lan
       ) : null}
       <h3>{words.t("summaryHeading")}</h3>
       <Summary words={words} report={report} />
-      {report.sections.map(({ theme, recommendations }) => (
-        <section key={theme.slug ?? ""} aria-label={words.themeLabel(theme)} className={styles.theme}>
-          <h3>{words.themeLabel(theme)}</h3>
-          {recommendations.map((recommendation) => (
-            <Recommendation key={recommendation.id} words={words} recommendation={recommendation} />
-          ))}
-        </section>
-      ))}
+      {/* A chosen theme with no recommendation has its 0 in the summary and no heading of its own. */}
+      {report.sections
+        .filter((section) => section.recommendations.length > 0)
+        .map(({ theme, recommendations }) => (
+          <section key={theme.slug ?? ""} aria-label={words.themeLabel(theme)} className={styles.theme}>
+            <h3>{words.themeLabel(theme)}</h3>
+            {recommendations.map((recommendation) => (
+              <Recommendation key={recommendation.id} words={words} recommendation={recommendation} />
+            ))}
+          </section>
+        ))}
     </section>
   );
 }

@@ -91,7 +91,7 @@ export function midTermDocument(report: MidTermReport, lang: MidTermReportLangua
   const notice = words.notice(report);
   if (notice) intro.push(new Paragraph({ text: notice }));
   const body: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, text: words.t("summaryHeading") }), summaryTable(words, report)];
-  for (const { theme, recommendations } of report.sections) {
+  for (const { theme, recommendations } of report.sections.filter((section) => section.recommendations.length > 0)) {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, text: words.themeLabel(theme) }));
     for (const recommendation of recommendations) body.push(...recommendationBlock(words, recommendation));
   }

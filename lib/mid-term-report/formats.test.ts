@@ -206,6 +206,12 @@ describe("grouping", () => {
     expect(body.filter((p) => /^(A12|D23) /.test(p))).toEqual(["A12 Acceptance of international norms", "D23 Death penalty", "A12 Acceptance of international norms", "D23 Death penalty"]);
     expect(body).toContain("Grouped by the themes chosen: a recommendation appears under each chosen theme it has, so the theme rows of the summary can add up to more than the total, which counts each recommendation once.");
     expect(formatMidTermHtml(data, undefined, "zh")).toContain("按所选主题分组");
+
+    // A chosen theme none of the rows has: its 0 in the summary, no empty heading.
+    const withEmpty = reportSections(rows, [A12, { slug: "uhri:b1", code: "B1", name: "Fixture theme" }], toRecommendation);
+    const emptyHtml = formatMidTermHtml(report({ themes: [A12], sections: withEmpty, ...summarise(withEmpty) }));
+    expect(emptyHtml).toContain('<th scope="row">B1 Fixture theme</th>');
+    expect(emptyHtml).not.toContain("<h2>B1 Fixture theme</h2>");
     expect(formatMidTermHtml(report())).toContain("Grouped by each recommendation&#39;s main theme");
     expect(html).toContain('<th scope="row">All themes chosen, each recommendation once</th>');
   });

@@ -75,7 +75,9 @@ export function formatMidTermHtml(report: MidTermReport, nonce?: string, lang: M
   const notice = words.notice(report);
   const banner = words.banner(report);
   const bannerHtml = `<div class="banner ${banner.kind}" role="note" data-banner="${banner.kind}"><p><strong>${escapeHtml(banner.title)}</strong></p><p>${escapeHtml(banner.text)}</p></div>`;
+  // A chosen theme with no recommendation has its 0 in the summary and no heading of its own.
   const sections = report.sections
+    .filter((section) => section.recommendations.length > 0)
     .map(({ theme, recommendations }) => `<section><h2>${escapeHtml(words.themeLabel(theme))}</h2>${recommendations.map((r) => recommendationHtml(words, r)).join("\n")}</section>`)
     .join("\n");
   return `<!doctype html>
