@@ -26,12 +26,14 @@ export async function loadReportPage(viewer: Viewer, params: Record<string, stri
     const names = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? "")))].join(", ");
     return { choice: {}, report: null, problem: t("check", { names }), search: "" };
   }
-  const { review, theme, noted, organization } = parsed.data;
-  const input: MidTermReportInput = { review, theme, noted, organization };
+  const { review, theme, noted, assessments, organization } = parsed.data;
+  const input: MidTermReportInput = { review, theme, noted, assessments, organization };
+  // The defaults (noted included, all assessments) stay out of the URL.
   const search = new URLSearchParams([
     ["review", String(input.review)],
     ...input.theme.map((slug) => ["theme", slug]),
-    ...(input.noted ? [["noted", "1"]] : []),
+    ...(input.noted ? [] : [["noted", "0"]]),
+    ...(assessments === "public" ? [["assessments", "public"]] : []),
     ...(input.organization ? [["organization", input.organization]] : []),
   ]).toString();
   try {

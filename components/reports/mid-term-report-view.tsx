@@ -1,6 +1,6 @@
 import type { ReactElement } from "react";
 import { AssessmentStatusBadge } from "@/components/recommendations/assessments-panel";
-import { reportText, type ReportText } from "@/lib/mid-term-report-text";
+import { reportText, type ReportText } from "@/lib/mid-term-report/text";
 import { REPORT_STATUS_ORDER, type MidTermReport, type MidTermReportLanguage, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
 import styles from "./mid-term-report.module.css";
 
@@ -106,7 +106,7 @@ function Summary({ words, report }: { words: ReportText; report: MidTermReport }
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">{t("allThemesRow")}</th>
+            <th scope="row">{words.totalsLabel(report)}</th>
             {REPORT_STATUS_ORDER.map((status) => (
               <td className="num" key={status}>
                 {number(report.totals.counts[status])}
@@ -120,12 +120,26 @@ function Summary({ words, report }: { words: ReportText; report: MidTermReport }
   );
 }
 
-/** The report as the page shows and prints it, in the page's language: the review's facts, the summary table, then theme by theme. */
+/** Whose report it is and whether it holds private assessments: first on screen and on paper, as in every download. */
+function Banner({ words, report }: { words: ReportText; report: MidTermReport }) {
+  const banner = words.banner(report);
+  return (
+    <div className={banner.kind === "private" ? styles.banner : `${styles.banner} ${styles.bannerPublic}`} role="note" data-testid="report-banner" data-banner={banner.kind}>
+      <p>
+        <strong>{banner.title}</strong>
+      </p>
+      <p>{banner.text}</p>
+    </div>
+  );
+}
+
+/** The report as the page shows and prints it, in the page's language: the banner, the review's facts, the summary table, then theme by theme. */
 export function MidTermReportView({ report, lang }: { report: MidTermReport; lang: MidTermReportLanguage }): ReactElement {
   const words = reportText(lang);
   const notice = words.notice(report);
   return (
     <section aria-labelledby="report-title" className={styles.report} data-testid="mid-term-report">
+      <Banner words={words} report={report} />
       <h2 id="report-title">{words.reportTitle(report)}</h2>
       <dl className={styles.facts}>
         {words.reviewFacts(report).map(([label, value]) => (
@@ -135,6 +149,7 @@ export function MidTermReportView({ report, lang }: { report: MidTermReport; lan
           </div>
         ))}
       </dl>
+      <p>{words.grouping(report)}</p>
       {notice ? (
         <p className="empty-state" role="status">
           {notice}
@@ -142,14 +157,17 @@ export function MidTermReportView({ report, lang }: { report: MidTermReport; lan
       ) : null}
       <h3>{words.t("summaryHeading")}</h3>
       <Summary words={words} report={report} />
-      {report.sections.map(({ theme, recommendations }) => (
-        <section key={theme.slug ?? ""} aria-label={words.themeLabel(theme)} className={styles.theme}>
-          <h3>{words.themeLabel(theme)}</h3>
-          {recommendations.map((recommendation) => (
-            <Recommendation key={recommendation.id} words={words} recommendation={recommendation} />
-          ))}
-        </section>
-      ))}
+      {/* A chosen theme with no recommendation has its 0 in the summary and no heading of its own. */}
+      {report.sections
+        .filter((section) => section.recommendations.length > 0)
+        .map(({ theme, recommendations }) => (
+          <section key={theme.slug ?? ""} aria-label={words.themeLabel(theme)} className={styles.theme}>
+            <h3>{words.themeLabel(theme)}</h3>
+            {recommendations.map((recommendation) => (
+              <Recommendation key={recommendation.id} words={words} recommendation={recommendation} />
+            ))}
+          </section>
+        ))}
     </section>
   );
 }

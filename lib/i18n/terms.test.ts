@@ -8,7 +8,7 @@ import { RECOMMENDATION_CSV_COLUMNS } from "@/lib/csv/recommendations";
 import { POSITION_WORDS } from "@/lib/import/positions";
 import { actionCategoryMethodSchema, positionSchema, themeSchemeSchema } from "@/lib/import/types";
 import { ACTION_CATEGORY_LABELS, POSITION_PARAM_LABELS, RECURRING_LABELS, REGION_LABELS, REGIONAL_GROUP_LABELS } from "@/lib/labels";
-import { MID_TERM_CSV_COLUMNS } from "@/lib/mid-term-report-csv";
+import { MID_TERM_CSV_COLUMNS } from "@/lib/mid-term-report/csv";
 import { ASSESSMENT_STATUSES, CONFIDENCES, EVIDENCE_KINDS, EVIDENCE_STANCES, VISIBILITIES } from "@/lib/schemas/assessment";
 import { noteVisibilitySchema } from "@/lib/schemas/note";
 import { LINK_DECISIONS } from "@/lib/schemas/recurrence";

@@ -309,7 +309,11 @@ function accountPaths(): Record<string, JsonSchema> {
 const REPORT_PARAMETERS: Record<keyof typeof midTermReportQuerySchema.shape, string> = {
   review: "Review id, as on the home page.",
   theme: "Theme identifier of any scheme, e.g. uhri:a12 (repeat or comma-separate for several); none: every theme. A recommendation matches when it has any of them.",
-  noted: "1 to include noted recommendations; by default only supported and supported-in-part ones.",
+  noted: "0 to leave noted recommendations out (only supported and supported-in-part ones); by default they are included.",
+  assessments:
+    "all (default): the organisation's latest assessment of each recommendation, private ones included; public: its latest public one only, " +
+    "leaving out private assessments and withdrawn public versions. Every format opens with a banner naming the organisation and saying which " +
+    "(the CSV in its `notice` column), and the file name ends in -private or -public.",
   organization: "Id or slug of one of your organisations; needed only when you are a member of several.",
   format: `One of ${MID_TERM_REPORT_FORMATS.join(", ")}: a printable HTML document, a Word document, or CSV (one row per recommendation).`,
   lang: "Language of the report's own words (headings, labels, statuses, dates): en (default) or zh. Recommendation texts stay as published; CSV column keys stay the same in both.",
@@ -334,12 +338,13 @@ function reportPaths(): Record<string, JsonSchema> {
     "/api/reports/mid-term": {
       get: {
         operationId: "getMidTermReport",
-        summary: "Your organisation's mid-term report of a review: its current status of each recommendation, grouped by theme.",
+        summary: "Your organisation's mid-term report of a review: its current status of each recommendation, grouped by theme (the themes chosen, if any).",
         description:
           "Members of the organisation only (any role). The report holds the organisation's latest assessment of each recommendation, private " +
-          "ones included, with rationale and evidence; nothing of any other organisation and no notes. Answers carry " +
-          "`Cache-Control: private, no-store` and a file name such as mid-term-CHN-cycle3-<organisation slug>.docx. Each report " +
-          "answered is recorded in the organisation's audit log (who, format, rows).",
+          "ones included (or, with assessments=public, its public ones only), with rationale and evidence; nothing of any other organisation " +
+          "and no notes. Answers carry " +
+          "`Cache-Control: private, no-store` and a file name such as mid-term-CHN-cycle3-<organisation slug>-private.docx. Each report " +
+          "answered is recorded in the organisation's audit log (who, format, rows, and the choices made).",
         security: SESSION,
         parameters: reportParameters(),
         responses: {
@@ -350,7 +355,7 @@ function reportPaths(): Record<string, JsonSchema> {
               "application/vnd.openxmlformats-officedocument.wordprocessingml.document": { schema: { type: "string", format: "binary" } },
               "text/csv": { schema: { type: "string" } },
             },
-            headers: { "Content-Disposition": { description: "The file name: mid-term-<State>-cycle<n>-<organisation>.<format>.", schema: { type: "string" } } },
+            headers: { "Content-Disposition": { description: "The file name: mid-term-<State>-cycle<n>-<organisation>-<private|public>.<format>.", schema: { type: "string" } } },
           },
           "400": error("A parameter is missing, unknown or has a bad value (including a theme that does not exist, or no `organization` from a member of several); `issues` names it."),
           "401": unauthenticated,

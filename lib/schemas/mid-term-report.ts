@@ -4,7 +4,8 @@ import { type AssessmentStatusValue, type ConfidenceValue, type EvidenceDto, typ
 
 /**
  * The mid-term report on the wire: what an organisation asks for (a review, themes, whether to include noted
- * recommendations) and what it gets. The page's form, the route handler and the server share these.
+ * recommendations, whether to use its public assessments only) and what it gets. The page's form, the route handler
+ * and the server share these.
  */
 
 export const MID_TERM_REPORT_FORMATS = ["html", "docx", "csv"] as const;
@@ -15,14 +16,23 @@ export type MidTermReportFormat = (typeof MID_TERM_REPORT_FORMATS)[number];
 
 const single = (value: unknown): unknown => (Array.isArray(value) && value.length === 1 ? value[0] : value);
 
-/** `noted=1` (or true / on, as a checkbox sends it) includes noted recommendations; absent or 0 leaves them out. */
-const flag = z.preprocess(single, z.enum(["0", "1", "true", "false", "on"]).optional()).transform((value) => value === "1" || value === "true" || value === "on");
+/**
+ * Noted recommendations are included unless `noted=0` (or false) leaves them out: a theme whose recommendations were
+ * all noted (the death penalty in China's reviews) must not give an empty report by default.
+ */
+const notedFlag = z.preprocess(single, z.enum(["0", "1", "true", "false", "on"]).optional()).transform((value) => value !== "0" && value !== "false");
+
+/** Whose assessments the report reads: all of the organisation's (private ones included) or its public ones only. */
+export const REPORT_ASSESSMENT_SCOPES = ["all", "public"] as const;
+export type ReportAssessmentScope = (typeof REPORT_ASSESSMENT_SCOPES)[number];
 
 export const midTermReportQuerySchema = z.strictObject({
   review: z.preprocess(single, z.coerce.number().int().positive().max(2_147_483_647)),
   /** Theme identifiers of any scheme (uhri:a12, upr-info:death-penalty); none means every theme. */
   theme: fields.theme,
-  noted: flag,
+  noted: notedFlag,
+  /** `public`: the organisation's public assessments only (withdrawn public versions never count); `all` by default. */
+  assessments: z.preprocess(single, z.enum(REPORT_ASSESSMENT_SCOPES).default("all")),
   /** Id or slug of one of the caller's organisations; needed only by a member of several. */
   organization: z.preprocess(single, z.string().trim().min(1).max(200).optional()),
   format: z.preprocess(single, z.enum(MID_TERM_REPORT_FORMATS).default("html")),
@@ -30,7 +40,8 @@ export const midTermReportQuerySchema = z.strictObject({
 });
 
 export type MidTermReportQuery = z.infer<typeof midTermReportQuerySchema>;
-export type MidTermReportInput = Omit<MidTermReportQuery, "format" | "lang">;
+/** What the server builds a report from; `assessments` defaults to all of the organisation's. */
+export type MidTermReportInput = Omit<MidTermReportQuery, "format" | "lang" | "assessments"> & { assessments?: ReportAssessmentScope };
 
 /** Repeated keys (`theme=a&theme=b`) become a list, single ones stay a string, as the form and the API send them. */
 export function parseMidTermReportParams(params: URLSearchParams | Record<string, string | string[] | undefined>): ReturnType<typeof midTermReportQuerySchema.safeParse> {
@@ -55,12 +66,17 @@ export const REPORT_STATUS_ORDER: readonly AssessmentStatusValue[] = [
 
 export type ReportTheme = { slug: string | null; code: string | null; name: string };
 
-/** The organisation's current status of a recommendation: its latest assessment, whatever its visibility. */
+/**
+ * The organisation's current status of a recommendation: its latest assessment, whatever its visibility (or, with
+ * `assessments=public`, its latest public one that is not withdrawn).
+ */
 export type ReportAssessment = {
   status: AssessmentStatusValue;
   assessedOn: string;
   confidence: ConfidenceValue;
   visibility: VisibilityValue;
+  /** Set when this public version was withdrawn (published by mistake): no longer public, only the organisation's. */
+  withdrawnOn: string | null;
   version: number;
   rationale: string;
   evidence: EvidenceDto[];
@@ -98,12 +114,21 @@ export type MidTermReport = {
     loaded: number;
     reportedTotal: number | null;
   };
+  /** The themes chosen: when any, the sections are these themes, and a recommendation is under each of them it has. */
   themes: ReportTheme[];
   includeNoted: boolean;
+  /** Whose assessments were read: all of the organisation's, or its public ones only. */
+  assessments: ReportAssessmentScope;
+  /** Current assessments in the report that are not public (private, or a withdrawn public version): the banner's. */
+  privateAssessments: number;
   generatedAt: string;
-  /** Recommendations in the report that the organisation has assessed. */
+  /** Recommendations in the report that the organisation has assessed (in the scope read). */
   assessed: number;
+  /** Recommendations of the whole review it has assessed (in the scope read), whatever the themes and positions chosen. */
+  assessedInReview: number;
+  /** One row per section; with chosen themes, a recommendation counts under each of them it has. */
   summary: { theme: ReportTheme; counts: StatusCounts; total: number }[];
+  /** Each recommendation once. */
   totals: { counts: StatusCounts; total: number };
   sections: { theme: ReportTheme; recommendations: ReportRecommendation[] }[];
 };

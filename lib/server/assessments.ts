@@ -159,20 +159,27 @@ function renumberPublicVersions(history: AssessmentDto[]): void {
 
 /**
  * One organisation's current assessment (its latest version, private or public) of each of the given recommendations
- * that it has assessed: what its own reports state. Only its members may read this, any role.
+ * that it has assessed: what its own reports state. With `publicOnly`, its latest public version that is not withdrawn
+ * (a withdrawn version is no longer public). Only its members may read this, any role.
  */
-export async function currentAssessmentsOf(viewer: Viewer | null, organizationId: string, recommendationIds: readonly number[]): Promise<Map<number, AssessmentDto>> {
+export async function currentAssessmentsOf(
+  viewer: Viewer | null,
+  organizationId: string,
+  recommendationIds: readonly number[],
+  { publicOnly = false }: { publicOnly?: boolean } = {},
+): Promise<Map<number, AssessmentDto & { withdrawnAt: string | null }>> {
   authorize(viewer, "organization.readPrivate", { organizationId });
   const db = getDb();
+  const readable: Prisma.AssessmentWhereInput = publicOnly ? { visibility: "PUBLIC", withdrawnAt: null } : {};
   const versions = await db.assessment.groupBy({
     by: ["recommendationId"],
-    where: { organizationId, recommendationId: { in: [...recommendationIds] } },
+    where: { organizationId, recommendationId: { in: [...recommendationIds] }, ...readable },
     _max: { version: true },
   });
   if (versions.length === 0) return new Map();
   const rows = await db.assessment.findMany({
     where: { organizationId, OR: versions.map((v) => ({ recommendationId: v.recommendationId, version: v._max.version ?? 0 })) },
-    select: { ...ASSESSMENT_SELECT, recommendationId: true },
+    select: { ...ASSESSMENT_SELECT, recommendationId: true, withdrawnAt: true },
   });
-  return new Map(rows.map((row) => [row.recommendationId, toDto(row)]));
+  return new Map(rows.map((row) => [row.recommendationId, { ...toDto(row), withdrawnAt: row.withdrawnAt?.toISOString() ?? null }]));
 }

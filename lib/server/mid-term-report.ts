@@ -1,19 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { POSITION_PARAMS } from "@/lib/labels";
+import { reportSections, summarise } from "@/lib/mid-term-report/sections";
 import type { AssessmentDto } from "@/lib/schemas/assessment";
-import {
-  REPORT_STATUS_ORDER,
-  type MidTermReport,
-  type MidTermReportInput,
-  type ReportAssessment,
-  type ReportRecommendation,
-  type ReportTheme,
-  type StatusCounts,
-} from "@/lib/schemas/mid-term-report";
-import { SCHEME_LABELS } from "@/lib/themes";
-import type { ThemeScheme } from "@/lib/import/types";
-import { parseExplorerSearch, type RecommendationQuery } from "@/lib/search-params";
+import type { MidTermReport, MidTermReportInput, ReportAssessment, ReportRecommendation, ReportTheme } from "@/lib/schemas/mid-term-report";
+import { parseExplorerSearch, type PositionParam, type RecommendationQuery } from "@/lib/search-params";
 import { currentAssessmentsOf } from "./assessments";
 import { getDb } from "./db";
 import { NotFoundError } from "./http-errors";
@@ -23,35 +14,39 @@ import { getReviewSummary } from "./reviews";
 import { resolveOrganization } from "./status-sheet";
 
 /**
- * The mid-term report: one organisation's current assessments of one review's recommendations, grouped by theme, for
- * the page, the .docx and the CSV alike. Only the organisation's own assessments are read (its latest version of
- * each, private or public): no other organisation's, not even their public ones, and no notes.
+ * The mid-term report: one organisation's current assessments of one review's recommendations, by theme, for the page,
+ * the HTML document, the .docx and the CSV alike. Only the organisation's own assessments are read (its latest
+ * version of each, private or public; or, when asked, its latest public one that is not withdrawn): no other
+ * organisation's, not even their public ones, and no notes.
  */
-
-export const UNTHEMED: ReportTheme = { slug: null, code: null, name: "Unthemed" };
 
 /** Rows per read: a review holds a few hundred recommendations, so one or two reads. */
 const PAGE_SIZE = 500;
 
-function emptyCounts(): StatusCounts {
-  return Object.fromEntries(REPORT_STATUS_ORDER.map((status) => [status, 0])) as StatusCounts;
-}
+/** The positions of a report that leaves noted recommendations out. */
+export const WITHOUT_NOTED: PositionParam[] = ["supported", "supported-in-part"];
 
 /**
- * The heading a recommendation is filed under: its primary theme (the OHCHR "Theme:" heading), else its first theme
- * (UPR Info rows), else "Unthemed", so each recommendation appears once.
+ * The explorer's query of a report's recommendations. The report's rows and every count on its form are read through
+ * this one query (and the explorer's where-builder), so a count of N on the form gives a report of N.
  */
-function groupTheme(row: RecommendationRow): ReportTheme {
-  const theme = row.themes.find((t) => t.primary) ?? row.themes[0];
-  return theme ? { slug: theme.slug, code: theme.code, name: theme.name } : UNTHEMED;
+export function reportQuery(choice: { review: number; theme: readonly string[]; noted: boolean }): RecommendationQuery {
+  return {
+    ...parseExplorerSearch({}).query,
+    review: [choice.review],
+    theme: [...new Set(choice.theme)],
+    position: choice.noted ? [] : WITHOUT_NOTED,
+    sort: "paragraph",
+    pageSize: PAGE_SIZE,
+  };
 }
 
-function toReportAssessment(dto: AssessmentDto): ReportAssessment {
+function toReportAssessment(dto: AssessmentDto & { withdrawnAt: string | null }): ReportAssessment {
   const { status, assessedOn, confidence, visibility, version, rationale, evidence } = dto;
-  return { status, assessedOn, confidence, visibility, version, rationale, evidence };
+  return { status, assessedOn, confidence, visibility, withdrawnOn: dto.withdrawnAt?.slice(0, 10) ?? null, version, rationale, evidence };
 }
 
-function toReportRecommendation(row: RecommendationRow, current: AssessmentDto | undefined): ReportRecommendation {
+function toReportRecommendation(row: RecommendationRow, current: (AssessmentDto & { withdrawnAt: string | null }) | undefined): ReportRecommendation {
   return {
     id: row.id,
     paragraph: row.paragraph,
@@ -65,16 +60,8 @@ function toReportRecommendation(row: RecommendationRow, current: AssessmentDto |
   };
 }
 
-/** Every recommendation of the review matching the choice, in document order, through the explorer's where-builder. */
-async function reportRows(reviewId: number, themes: string[], includeNoted: boolean): Promise<RecommendationRow[]> {
-  const query: RecommendationQuery = {
-    ...parseExplorerSearch({}).query,
-    review: [reviewId],
-    theme: themes,
-    position: includeNoted ? [] : ["supported", "supported-in-part"],
-    sort: "paragraph",
-    pageSize: PAGE_SIZE,
-  };
+/** Every recommendation of the report's query, in document order. */
+async function reportRows(query: RecommendationQuery): Promise<RecommendationRow[]> {
   const rows: RecommendationRow[] = [];
   for (let page = 1; ; page += 1) {
     const result = await listRecommendations({ ...query, page });
@@ -84,12 +71,25 @@ async function reportRows(reviewId: number, themes: string[], includeNoted: bool
 }
 
 /** Refuses theme identifiers that name no theme, so a typo is a clear 400 rather than an empty report. */
-async function knownThemes(slugs: string[]): Promise<ReportTheme[]> {
-  if (slugs.length === 0) return [];
-  const themes = await getDb().theme.findMany({ where: { slug: { in: slugs } }, select: { slug: true, code: true, name: true } });
-  const unknown = slugs.filter((slug) => !themes.some((theme) => theme.slug === slug));
+async function knownThemes(slugs: readonly string[]): Promise<ReportTheme[]> {
+  const unique = [...new Set(slugs)];
+  if (unique.length === 0) return [];
+  const themes = await getDb().theme.findMany({ where: { slug: { in: unique } }, select: { slug: true, code: true, name: true } });
+  const unknown = unique.filter((slug) => !themes.some((theme) => theme.slug === slug));
   if (unknown.length > 0) throw new z.ZodError([{ code: "custom", path: ["theme"], message: `no such theme: ${unknown.join(", ")}`, input: undefined }]);
-  return slugs.map((slug) => themes.find((theme) => theme.slug === slug)!);
+  return unique.map((slug) => themes.find((theme) => theme.slug === slug)!);
+}
+
+/**
+ * How many recommendations of the whole review the organisation has assessed (in the scope read), whatever the themes
+ * and positions chosen: what "has not assessed any recommendation of this review" must be based on.
+ */
+async function countAssessedInReview(organizationId: string, reviewId: number, publicOnly: boolean): Promise<number> {
+  const assessed = await getDb().assessment.groupBy({
+    by: ["recommendationId"],
+    where: { organizationId, recommendation: { reviewId }, ...(publicOnly ? { visibility: "PUBLIC", withdrawnAt: null } : {}) },
+  });
+  return assessed.length;
 }
 
 /**
@@ -104,34 +104,19 @@ export async function getMidTermReport(viewer: Viewer | null, input: MidTermRepo
   const review = await getReviewSummary(input.review);
   if (!review) throw new NotFoundError("no such review");
   const themes = await knownThemes(input.theme);
+  const assessments = input.assessments ?? "all";
+  const publicOnly = assessments === "public";
 
-  // The recommendations, and the organisation's current assessment of each.
-  const rows = await reportRows(review.id, input.theme, input.noted);
-  const current = await currentAssessmentsOf(viewer, organization.id, rows.map((row) => row.id));
+  // The recommendations, and the organisation's current assessment of each (in the scope asked for).
+  const rows = await reportRows(reportQuery({ review: review.id, theme: input.theme, noted: input.noted }));
+  const [current, assessedInReview] = await Promise.all([
+    currentAssessmentsOf(viewer, organization.id, rows.map((row) => row.id), { publicOnly }),
+    countAssessedInReview(organization.id, review.id, publicOnly),
+  ]);
 
-  // Group by theme heading, in the order the document first reaches each; "Unthemed" last.
-  const sections = new Map<string, MidTermReport["sections"][number]>();
-  for (const row of rows) {
-    const theme = groupTheme(row);
-    const key = theme.slug ?? "";
-    const section = sections.get(key) ?? { theme, recommendations: [] };
-    section.recommendations.push(toReportRecommendation(row, current.get(row.id)));
-    sections.set(key, section);
-  }
-  const ordered = [...sections.values()].sort((a, b) => Number(a.theme.slug === null) - Number(b.theme.slug === null));
-
-  // The summary: each theme's count of current statuses, not assessed included.
-  const totals = { counts: emptyCounts(), total: 0 };
-  const summary = ordered.map(({ theme, recommendations }) => {
-    const counts = emptyCounts();
-    for (const recommendation of recommendations) {
-      const status = recommendation.current?.status ?? "not_assessed";
-      counts[status] += 1;
-      totals.counts[status] += 1;
-    }
-    totals.total += recommendations.length;
-    return { theme, counts, total: recommendations.length };
-  });
+  // By the chosen themes, else by each recommendation's primary theme; then each section's statuses.
+  const sections = reportSections(rows, themes, (row) => toReportRecommendation(row, current.get(row.id)));
+  const privateAssessments = [...current.values()].filter((a) => a.visibility !== "public" || a.withdrawnAt !== null).length;
 
   return {
     organization,
@@ -148,34 +133,21 @@ export async function getMidTermReport(viewer: Viewer | null, input: MidTermRepo
     },
     themes,
     includeNoted: input.noted,
+    assessments,
+    privateAssessments,
     generatedAt: now.toISOString(),
     assessed: current.size,
-    summary,
-    totals,
-    sections: ordered,
+    assessedInReview,
+    ...summarise(sections),
+    sections,
   };
 }
 
-export type ReportThemeOption = { slug: string; name: string; code: string | null; count: number };
-export type ReportThemeGroup = { scheme: ThemeScheme; label: string; themes: ReportThemeOption[] };
-
-/** The themes of a review's recommendations with how many each has, by scheme: the choices of the report form. */
-export async function listReviewThemes(reviewId: number): Promise<ReportThemeGroup[]> {
-  const themes = await getDb().theme.findMany({
-    where: { recommendations: { some: { recommendation: { reviewId } } } },
-    orderBy: [{ scheme: "asc" }, { code: "asc" }, { name: "asc" }],
-    select: { slug: true, name: true, code: true, scheme: true, _count: { select: { recommendations: { where: { recommendation: { reviewId } } } } } },
-  });
-  const groups = new Map<ThemeScheme, ReportThemeGroup>();
-  for (const theme of themes) {
-    const group = groups.get(theme.scheme) ?? { scheme: theme.scheme, label: SCHEME_LABELS[theme.scheme], themes: [] };
-    group.themes.push({ slug: theme.slug, name: theme.name, code: theme.code, count: theme._count.recommendations });
-    groups.set(theme.scheme, group);
-  }
-  return [...groups.values()];
-}
-
-/** `mid-term-CHN-cycle3-watch-a`: the file name of every format, without its extension. */
+/**
+ * `mid-term-CHN-cycle3-watch-a-private`: the file name of every format, without its extension. It ends in `private`
+ * when the report holds any assessment that is not public, else `public`, so the file says so wherever it is saved.
+ */
 export function reportFileStem(report: MidTermReport): string {
-  return `mid-term-${report.review.stateUnderReview.iso3}-cycle${report.review.cycle}-${report.organization.slug}`;
+  const holds = report.privateAssessments > 0 ? "private" : "public";
+  return `mid-term-${report.review.stateUnderReview.iso3}-cycle${report.review.cycle}-${report.organization.slug}-${holds}`;
 }

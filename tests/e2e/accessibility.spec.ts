@@ -82,6 +82,8 @@ test("no serious or critical violation: sign-in with an error shown", async ({ p
 });
 
 test("no serious or critical violation: an assessment with field errors, then recorded, and the built report", async () => {
+  // Three scans, the last of a report of all 346 recommendations (noted ones are in by default).
+  test.setTimeout(150_000);
   const page = pages.get("editor")!;
   await page.goto(localise(`/recommendations/${ids.recommendation}`));
   const form = page.getByRole("form", { name: `New assessment for ${ORG}` });

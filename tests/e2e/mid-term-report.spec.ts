@@ -85,14 +85,14 @@ test("a member records an assessment, builds the mid-term report, downloads it a
 
   // The .docx: its file name, and the recommendation, rationale and evidence inside.
   const [docx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Word (.docx)" }).click()]);
-  expect(docx.suggestedFilename()).toMatch(new RegExp(`^mid-term-CHN-cycle3-heron-report-group-${STAMP}\\.docx$`));
+  expect(docx.suggestedFilename()).toMatch(new RegExp(`^mid-term-CHN-cycle3-heron-report-group-${STAMP}-private\\.docx$`));
   const xml = await (await JSZip.loadAsync(await readFile((await docx.path())!))).file("word/document.xml")!.async("string");
   const words = xml.replace(/<[^>]+>/g, "").replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
   for (const text of [recommendation.text, RATIONALE, EVIDENCE_URL, EVIDENCE_SYMBOL]) expect(words).toContain(text);
 
   // The CSV: one row per recommendation of the report, ours with its status.
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV", exact: true }).click()]);
-  expect(csv.suggestedFilename()).toMatch(new RegExp(`^mid-term-CHN-cycle3-heron-report-group-${STAMP}\\.csv$`));
+  expect(csv.suggestedFilename()).toMatch(new RegExp(`^mid-term-CHN-cycle3-heron-report-group-${STAMP}-private\\.csv$`));
   const rows = parse((await readFile((await csv.path())!, "utf8")).replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
   expect(rows.length).toBe(await report.getByTestId("report-recommendation").count());
   expect(rows.find((row) => row.paragraph === "28.1")).toMatchObject({ status: "partially_implemented", rationale: RATIONALE, text: recommendation.text });

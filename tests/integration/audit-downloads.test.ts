@@ -135,8 +135,20 @@ describe("mid-term report downloads", () => {
       await response.arrayBuffer();
       const events = await newDownloads();
       expectOneEvent(events, { action: "download.mid-term-report", organizationId: orgA.id, person: "editorA", rows: report.totals.total, format });
-      expect(events[0]!.changes).toMatchObject({ noted: true, lang: "zh", themes: [] });
+      expect(events[0]!.changes).toMatchObject({ noted: true, assessments: "all", privateAssessments: report.privateAssessments, lang: "zh", themes: [] });
     }
+  });
+
+  it("records the choices made: themes, noted left out, public assessments only", async () => {
+    const theme = "uhri:d23";
+    const report = await getMidTermReport(viewers.editorA, { review, theme: [theme], noted: false, assessments: "public" });
+    before = (await getDb().auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
+    const response = await midTermRoute(get(`/api/reports/mid-term?review=${review}&format=csv&theme=${theme}&noted=0&assessments=public`, "editorA"));
+    expect(response.status).toBe(200);
+    await response.arrayBuffer();
+    const events = await newDownloads();
+    expectOneEvent(events, { action: "download.mid-term-report", organizationId: orgA.id, person: "editorA", rows: report.totals.total, format: "csv" });
+    expect(events[0]!.changes).toMatchObject({ themes: [theme], noted: false, assessments: "public", privateAssessments: 0, lang: "en" });
   });
 
   it("records nothing when the report is refused or the request is wrong, nor when it is only shown on the page", async () => {

@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getOpenApi } from "@/app/api/openapi.json/route";
 import { GET as reportRoute } from "@/app/api/reports/mid-term/route";
-import { MID_TERM_CSV_COLUMNS } from "@/lib/mid-term-report-csv";
+import { MID_TERM_CSV_COLUMNS } from "@/lib/mid-term-report/csv";
 import type { AssessmentInput } from "@/lib/schemas/assessment";
 import { REPORT_STATUS_ORDER, type MidTermReport } from "@/lib/schemas/mid-term-report";
 import { addUser, createOrganization } from "@/lib/server/accounts";
@@ -201,13 +201,14 @@ describe("the report's data", () => {
 
 describe("GET /api/reports/mid-term", () => {
   it("answers HTML with A's data, private and never cached", async () => {
-    const response = await get("viewerA", `review=${review2018}&format=html`);
+    const response = await get("viewerA", `review=${review2018}&format=html&noted=0`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(response.headers.get("cache-control")).toBe("private, no-store");
-    expect(response.headers.get("content-disposition")).toBe(`inline; filename="mid-term-CHN-cycle3-${orgA.slug}.html"`);
+    expect(response.headers.get("content-disposition")).toBe(`inline; filename="mid-term-CHN-cycle3-${orgA.slug}-private.html"`);
     const html = await response.text();
     for (const text of [A_CURRENT, A_SYMBOL, A_EXCERPT, `href="${A_URL}"`, "Summary of statuses per theme", "Partially implemented"]) expect(html).toContain(text);
+    expect(html).toContain('<div class="banner private" role="note" data-banner="private"><p><strong>Private: contains private assessments</strong></p><p>This report holds 1 private assessment of Report Watch A.');
     expect(html).toContain(`<p class="text" lang="en">`);
     expect(html).toContain(rec.first!.text.replace(/&/g, "&amp;").replace(/'/g, "&#39;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
     expect(html).not.toContain(A_NOTED);
@@ -216,7 +217,7 @@ describe("GET /api/reports/mid-term", () => {
 
   it("answers CSV with one row per recommendation, A's statuses, and formula cells neutralised", async () => {
     const response = await get("editorA", `review=${review2018}&format=csv&noted=1`);
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="mid-term-CHN-cycle3-${orgA.slug}.csv"`);
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="mid-term-CHN-cycle3-${orgA.slug}-private.csv"`);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     const bytes = await response.arrayBuffer();
     const sheet = readSheet(bytes);
@@ -229,16 +230,20 @@ describe("GET /api/reports/mid-term", () => {
     expect(row(rec.second!.id).rationale).toBe(`'${A_FORMULA}`);
     expect(row(rec.third!.id)).toMatchObject({ status: "not_assessed", rationale: "", evidence: "" });
     expect(row(rec.noted!.id)).toMatchObject({ status: "regressed", position: "noted" });
+    expect(new Set(sheet.rows.map((r) => (r as unknown as Record<string, string>).notice))).toEqual(
+      new Set(["Private: contains private assessments. This report holds 2 private assessments of Report Watch A. Share it only within Report Watch A; for a version to publish, choose “public ones only”."]),
+    );
     expectNoneOfB(new TextDecoder().decode(bytes));
   });
 
   it("answers a .docx that opens and holds the recommendation, A's rationale and evidence in order", async () => {
-    const response = await get("editorA", `review=${review2018}&format=docx`);
+    const response = await get("editorA", `review=${review2018}&format=docx&noted=0`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="mid-term-CHN-cycle3-${orgA.slug}.docx"`);
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="mid-term-CHN-cycle3-${orgA.slug}-private.docx"`);
     const paragraphs = await docxParagraphs(await response.arrayBuffer());
-    expect(paragraphs[0]).toBe("Mid-term report: China, 2018 (3rd cycle)");
+    expect(paragraphs[0]).toBe("Private: contains private assessmentsThis report holds 1 private assessment of Report Watch A. Share it only within Report Watch A; for a version to publish, choose “public ones only”.");
+    expect(paragraphs[1]).toBe("Mid-term report: China, 2018 (3rd cycle)");
     const at = (predicate: (p: string) => boolean) => paragraphs.findIndex(predicate);
     const heading = at((p) => p === `Paragraph ${rec.first!.paragraph}`);
     const text = at((p) => p === rec.first!.text);
@@ -255,7 +260,7 @@ describe("GET /api/reports/mid-term", () => {
   });
 
   it("speaks Chinese with lang=zh (HTML and .docx), recommendation texts as published, still only A's data", async () => {
-    const html = await (await get("editorA", `review=${review2018}&format=html&lang=zh`)).text();
+    const html = await (await get("editorA", `review=${review2018}&format=html&lang=zh&noted=0`)).text();
     expect(html).toContain('<html lang="zh-Hans">');
     for (const text of ["<h1>中期报告：中国，2018年（第三轮）</h1>", "<h2>各主题执行情况汇总</h2>", "部分执行", "<strong>理由：</strong>", A_CURRENT, A_URL]) expect(html).toContain(text);
     expect(html).toContain(`<p class="text" lang="en">`);
@@ -264,7 +269,8 @@ describe("GET /api/reports/mid-term", () => {
     expectNoneOfB(html);
 
     const paragraphs = await docxParagraphs(await (await get("editorA", `review=${review2018}&format=docx&lang=zh`)).arrayBuffer());
-    expect(paragraphs[0]).toBe("中期报告：中国，2018年（第三轮）");
+    expect(paragraphs[0]).toContain("不公开：含不公开的评估");
+    expect(paragraphs[1]).toBe("中期报告：中国，2018年（第三轮）");
     expect(paragraphs).toContain("各主题执行情况汇总");
     expect(paragraphs).toContain(`第 ${rec.first!.paragraph} 段`);
     expect(paragraphs).toContain(rec.first!.text);
@@ -291,6 +297,7 @@ describe("GET /api/reports/mid-term", () => {
       ["review=abc", "review"],
       [`review=${review2018}&format=pdf`, "format"],
       [`review=${review2018}&noted=maybe`, "noted"],
+      [`review=${review2018}&assessments=secret`, "assessments"],
       [`review=${review2018}&lang=fr`, "lang"],
       [`review=${review2018}&lang=ZH`, "lang"],
       [`review=${review2018}&theme=${encodeURIComponent("DROP TABLE")}`, "theme"],
@@ -316,7 +323,7 @@ describe("GET /api/reports/mid-term", () => {
     const doc = (await getOpenApi().json()) as { paths: Record<string, { get: { responses: Record<string, unknown>; parameters: { name: string; required: boolean }[]; security: unknown } }> };
     const operation = doc.paths["/api/reports/mid-term"]!.get;
     expect(Object.keys(operation.responses).sort()).toEqual(["200", "400", "401", "403", "404", "500"]);
-    expect(operation.parameters.map((p) => p.name).sort()).toEqual(["format", "lang", "noted", "organization", "review", "theme"]);
+    expect(operation.parameters.map((p) => p.name).sort()).toEqual(["assessments", "format", "lang", "noted", "organization", "review", "theme"]);
     expect(operation.security).toEqual([{ sessionCookie: [] }]);
   });
 });

@@ -49,7 +49,11 @@ export async function recordDownload(actor: Actor, download: Download): Promise<
   await recordAuditEventsAs(getDb(), actor.viewer.user, events);
 }
 
-/** The mid-term report of a review in one format: its rows are the report's recommendations. */
+/**
+ * The mid-term report of a review in one format: its rows are the report's recommendations (each once), and its
+ * details the choices made: themes, noted included or not, all assessments or public ones only, and how many private
+ * assessments went out in it.
+ */
 export function midTermDownload(report: MidTermReport, format: DownloadFormat, lang: string): Download {
   return {
     kind: "mid-term-report",
@@ -62,6 +66,8 @@ export function midTermDownload(report: MidTermReport, format: DownloadFormat, l
       review: `${report.review.stateUnderReview.name}, cycle ${report.review.cycle}`,
       themes: report.themes.flatMap((theme) => (theme.slug ? [theme.slug] : [])),
       noted: report.includeNoted,
+      assessments: report.assessments,
+      privateAssessments: report.privateAssessments,
       lang,
     },
   };

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { formatMidTermCsv } from "@/lib/mid-term-report-csv";
-import { formatMidTermDocx } from "@/lib/mid-term-report-docx";
-import { formatMidTermHtml } from "@/lib/mid-term-report-html";
+import { formatMidTermCsv } from "@/lib/mid-term-report/csv";
+import { formatMidTermDocx } from "@/lib/mid-term-report/docx";
+import { formatMidTermHtml } from "@/lib/mid-term-report/html";
 import { parseMidTermReportParams, type MidTermReportFormat } from "@/lib/schemas/mid-term-report";
 import { midTermDownload, recordDownload } from "@/lib/server/audit/downloads";
 import { badRequest, toHttpError } from "@/lib/server/http-errors";

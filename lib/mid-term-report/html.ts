@@ -1,11 +1,11 @@
 import { LANGUAGE_TAGS } from "@/lib/i18n/routing";
-import { reportText, type ReportText } from "@/lib/mid-term-report-text";
+import { reportText, type ReportText } from "./text";
 import type { EvidenceDto } from "@/lib/schemas/assessment";
 import { REPORT_STATUS_ORDER, type MidTermReport, type MidTermReportLanguage, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
 
 /**
  * The mid-term report as one self-contained, printable HTML document (GET /api/reports/mid-term?format=html): the same
- * data and words as the page, with its own print styles. Every text goes through `escapeHtml`.
+ * data and words as the page, with its own print styles, opening with the banner. Every text goes through `escapeHtml`.
  */
 
 export function escapeHtml(value: string): string {
@@ -18,7 +18,9 @@ table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #d0
 td.num, th.num { text-align: right; } dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; } dl.facts dd { margin: 0; }
 .recommendation { border-top: 1px solid #d0d7de; padding: 0.5rem 0; break-inside: avoid; page-break-inside: avoid; }
 .text { white-space: pre-wrap; } .rationale { white-space: pre-wrap; } h2 { break-after: avoid; page-break-after: avoid; }
-@media print { body { margin: 0; max-width: none; } a[href^="http"]::after { content: none; } }`;
+.banner { border: 3px solid #9a3412; background: #fff7ed; color: #431407; padding: 0.5rem 0.75rem; margin: 0 0 1rem; }
+.banner.public, .banner.noPrivate { border-color: #1f6feb; background: #f0f6ff; color: #0a2a5e; } .banner p { margin: 0; }
+@media print { body { margin: 0; max-width: none; } a[href^="http"]::after { content: none; } .banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }`;
 
 /** A bold label before its value: "Rationale:" in English, "理由：" in Chinese. */
 function label(words: ReportText, key: string): string {
@@ -55,7 +57,7 @@ function summaryHtml(words: ReportText, report: MidTermReport): string {
     ({ theme, counts, total }) =>
       `<tr><th scope="row">${escapeHtml(words.themeLabel(theme))}</th>${REPORT_STATUS_ORDER.map((s) => `<td class="num">${number(counts[s])}</td>`).join("")}<td class="num">${number(total)}</td></tr>`,
   );
-  const totals = `<tr><th scope="row">${escapeHtml(t("allThemesRow"))}</th>${REPORT_STATUS_ORDER.map((s) => `<td class="num">${number(report.totals.counts[s])}</td>`).join("")}<td class="num">${number(report.totals.total)}</td></tr>`;
+  const totals = `<tr><th scope="row">${escapeHtml(words.totalsLabel(report))}</th>${REPORT_STATUS_ORDER.map((s) => `<td class="num">${number(report.totals.counts[s])}</td>`).join("")}<td class="num">${number(report.totals.total)}</td></tr>`;
   return `<table><caption>${escapeHtml(t("summaryCaption"))}</caption><thead>${head}</thead><tbody>${rows.join("")}</tbody><tfoot>${totals}</tfoot></table>`;
 }
 
@@ -71,12 +73,16 @@ export function formatMidTermHtml(report: MidTermReport, nonce?: string, lang: M
     .map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`)
     .join("");
   const notice = words.notice(report);
+  const banner = words.banner(report);
+  const bannerHtml = `<div class="banner ${banner.kind}" role="note" data-banner="${banner.kind}"><p><strong>${escapeHtml(banner.title)}</strong></p><p>${escapeHtml(banner.text)}</p></div>`;
+  // A chosen theme with no recommendation has its 0 in the summary and no heading of its own.
   const sections = report.sections
+    .filter((section) => section.recommendations.length > 0)
     .map(({ theme, recommendations }) => `<section><h2>${escapeHtml(words.themeLabel(theme))}</h2>${recommendations.map((r) => recommendationHtml(words, r)).join("\n")}</section>`)
     .join("\n");
   return `<!doctype html>
-<html lang="${LANGUAGE_TAGS[lang]}"><head><meta charset="utf-8"><title>${title}</title><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/icon.svg" type="image/svg+xml"><style${nonce ? ` nonce="${escapeHtml(nonce)}"` : ""}>${STYLE}</style></head>
-<body><h1>${title}</h1><dl class="facts">${facts}</dl>${notice ? `<p>${escapeHtml(notice)}</p>` : ""}
+<html lang="${LANGUAGE_TAGS[lang]}"><head><meta charset="utf-8"><title>${escapeHtml(banner.title)} · ${title}</title><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/icon.svg" type="image/svg+xml"><style${nonce ? ` nonce="${escapeHtml(nonce)}"` : ""}>${STYLE}</style></head>
+<body>${bannerHtml}<h1>${title}</h1><dl class="facts">${facts}</dl><p>${escapeHtml(words.grouping(report))}</p>${notice ? `<p>${escapeHtml(notice)}</p>` : ""}
 <h2>${escapeHtml(words.t("summaryHeading"))}</h2>${summaryHtml(words, report)}
 ${sections}
 </body></html>`;

@@ -1,12 +1,15 @@
 import { stringify } from "csv-stringify/sync";
 import { CSV_STRINGIFY_OPTIONS, neutraliseCell, UTF8_BOM } from "@/lib/csv/format";
 import type { MidTermReport, MidTermReportLanguage } from "@/lib/schemas/mid-term-report";
-import { reportText, themeLabel } from "@/lib/mid-term-report-text";
+import { reportText } from "./text";
 
 /**
- * The mid-term report as CSV: one row per recommendation, in the report's order (theme by theme). Machine keys, stable
- * so a report can cite a column: append new columns at the end; never rename or reorder. Every cell is neutralised
- * against formula injection, as the recommendations export does.
+ * The mid-term report as CSV: one row per recommendation under each theme heading, in the report's order (theme by
+ * theme). Grouped by primary theme, that is one row per recommendation; grouped by the themes chosen, a recommendation
+ * with several of them has a row under each (`theme` says which; `recommendation_id` repeats). Machine keys, stable so
+ * a report can cite a column: append new columns at the end; never rename or reorder. As in every CSV of the site,
+ * nothing comes before the header row, so the banner is the `notice` column of every row (and the file name ends in
+ * `-private` or `-public`). Every cell is neutralised against formula injection, as the recommendations export does.
  */
 export const MID_TERM_CSV_COLUMNS = [
   "state_under_review",
@@ -27,20 +30,24 @@ export const MID_TERM_CSV_COLUMNS = [
   "rationale",
   "evidence",
   "organization",
+  "withdrawn_on",
+  "notice",
 ] as const;
 
 export type MidTermCsvColumn = (typeof MID_TERM_CSV_COLUMNS)[number];
 
-/** Keys and machine values (status, position, ISO dates) are the same in every language; `lang` words the evidence. */
+/** Keys and machine values (status, position, ISO dates) are the same in every language; `lang` words the evidence, headings and notice. */
 export function midTermCsvRecords(report: MidTermReport, lang: MidTermReportLanguage = "en"): Record<MidTermCsvColumn, string>[] {
-  const { evidenceText } = reportText(lang, { isoDates: true });
+  const words = reportText(lang, { isoDates: true });
+  const { evidenceText } = words;
+  const notice = words.bannerLine(report);
   return report.sections.flatMap(({ theme, recommendations }) =>
     recommendations.map((recommendation) => {
       const current = recommendation.current;
       return {
         state_under_review: report.review.stateUnderReview.iso3,
         cycle: String(report.review.cycle),
-        theme: themeLabel(theme),
+        theme: words.themeLabel(theme),
         paragraph: recommendation.paragraph ?? "",
         recommendation_id: String(recommendation.id),
         text: recommendation.text,
@@ -57,6 +64,8 @@ export function midTermCsvRecords(report: MidTermReport, lang: MidTermReportLang
         // One line per item: stance, reference, date and what it says.
         evidence: (current?.evidence ?? []).map(evidenceText).join("\n"),
         organization: report.organization.name,
+        withdrawn_on: current?.withdrawnOn ?? "",
+        notice,
       };
     }),
   );

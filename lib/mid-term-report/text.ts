@@ -22,6 +22,9 @@ export function themeLabel(theme: ReportTheme): string {
   return theme.code && !theme.name.startsWith(theme.code) ? `${theme.code} ${theme.name}` : theme.name;
 }
 
+/** The banner every format opens with: whose report it is, and whether it holds private assessments. */
+export type ReportBanner = { kind: "private" | "public" | "noPrivate"; title: string; text: string };
+
 export type ReportText = ReturnType<typeof reportText>;
 
 /** The report's words in one language; `isoDates` keeps dates as YYYY-MM-DD (the CSV, read by machines too). */
@@ -46,8 +49,23 @@ export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { 
   };
 
   /** The assessment after its status: "assessed 1 Oct 2026, confidence high, private". */
-  const assessedText = (current: NonNullable<ReportRecommendation["current"]>): string =>
-    t("assessedLine", { date: date(current.assessedOn), confidence: t(`confidence.${current.confidence}`), visibility: t(`visibility.${current.visibility}`) });
+  const assessedText = (current: NonNullable<ReportRecommendation["current"]>): string => {
+    const visibility = current.withdrawnOn ? t("withdrawnVisibility", { date: date(current.withdrawnOn) }) : t(`visibility.${current.visibility}`);
+    return t("assessedLine", { date: date(current.assessedOn), confidence: t(`confidence.${current.confidence}`), visibility });
+  };
+
+  /** A theme heading in the report's words: "Unthemed" is the report's, theme names are data. */
+  const headingOf = (theme: ReportTheme): string => (theme.slug === null ? t("unthemed") : themeLabel(theme));
+
+  /**
+   * The banner: the report names its organisation and says whether it holds private assessments (any current one
+   * private, or a withdrawn public version), or, with `assessments=public`, that it holds public ones only.
+   */
+  const banner = (report: MidTermReport): ReportBanner => {
+    const organization = report.organization.name;
+    const kind = report.assessments === "public" ? "public" : report.privateAssessments > 0 ? "private" : "noPrivate";
+    return { kind, title: t(`banner.${kind}Title`), text: t(`banner.${kind}Text`, { organization, count: report.privateAssessments }) };
+  };
 
   return {
     lang,
@@ -61,7 +79,20 @@ export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { 
     reviewTitle,
     reportTitle: (report: MidTermReport): string => t("title", { review: reviewTitle(report) }),
     description: (report: MidTermReport): string => t("description", { organization: report.organization.name }),
-    themeLabel,
+    themeLabel: headingOf,
+
+    banner,
+
+    /** The banner as one line (the CSV's notice column). */
+    bannerLine(report: MidTermReport): string {
+      return t("bannerLine", banner(report));
+    },
+
+    /** The summary's last row: every theme, or the themes chosen, with each recommendation counted once. */
+    totalsLabel: (report: MidTermReport): string => (report.themes.length > 0 ? t("allChosenThemesRow") : t("allThemesRow")),
+
+    /** How the report is grouped, said before its summary: by primary theme, or under each chosen theme a recommendation has. */
+    grouping: (report: MidTermReport): string => (report.themes.length > 0 ? t("byChosenThemes") : t("byPrimaryTheme")),
 
     /** The review's facts as label and value pairs, in the order every format prints them. */
     reviewFacts(report: MidTermReport): [string, string][] {
@@ -78,6 +109,7 @@ export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { 
         [t("fact.loaded"), loaded],
         [t("fact.themes"), report.themes.length === 0 ? t("allThemes") : report.themes.map(themeLabel).join(t("themeSeparator"))],
         [t("fact.positions"), report.includeNoted ? t("positionsWithNoted") : t("positionsWithoutNoted")],
+        [t("fact.assessments"), report.assessments === "public" ? t("publicAssessments") : t("allAssessments")],
         [t("fact.generated"), date(report.generatedAt)],
       ];
     },
@@ -110,9 +142,17 @@ export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { 
       return t("statusLine", { status: status(current.status), assessed: assessedText(current) });
     },
 
-    /** What a report says when it lists nothing, or when the organisation has assessed none of its recommendations. */
+    /**
+     * What a report says when it lists nothing, or when none of its recommendations is assessed. "Has not assessed any
+     * recommendation of this review" is said only when that is true of the whole review (in the scope read), never
+     * because the themes or positions chosen leave its assessments out.
+     */
     notice(report: MidTermReport): string | null {
-      return report.totals.total === 0 ? t("noRecommendations") : report.assessed === 0 ? t("nothingAssessed") : null;
+      if (report.totals.total === 0) return t("noRecommendations");
+      if (report.assessed > 0) return null;
+      const publicOnly = report.assessments === "public";
+      if (report.assessedInReview === 0) return publicOnly ? t("nothingAssessedPublic") : t("nothingAssessed");
+      return t(publicOnly ? "noneOfTheseAssessedPublic" : "noneOfTheseAssessed", { count: report.assessedInReview });
     },
 
     paragraphLabel: (recommendation: ReportRecommendation): string =>

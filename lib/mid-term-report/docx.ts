@@ -1,10 +1,11 @@
-import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
-import { reportText, type ReportText } from "@/lib/mid-term-report-text";
+import { BorderStyle, Document, ExternalHyperlink, Header, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import { reportText, type ReportText } from "./text";
 import type { EvidenceDto } from "@/lib/schemas/assessment";
 import { REPORT_STATUS_ORDER, type MidTermReport, type MidTermReportLanguage, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
 
 /**
- * The mid-term report as a Word document: the title and the review's facts, the summary table of statuses per theme,
+ * The mid-term report as a Word document: the banner (also in every page's header), the title and the review's facts,
+ * how it is grouped, the summary table of statuses per theme,
  * then a heading per theme and, per recommendation, its paragraph, text, States, the government's response and the
  * organisation's current status with its rationale and evidence. Pure: the same data as the page and the CSV.
  */
@@ -25,7 +26,7 @@ function summaryTable(words: ReportText, report: MidTermReport): Table {
     ({ theme, counts, total }) => new TableRow({ children: [cell(words.themeLabel(theme)), ...REPORT_STATUS_ORDER.map((s) => cell(number(counts[s]))), cell(number(total))] }),
   );
   const totals = new TableRow({
-    children: [cell(t("allThemesRow"), true), ...REPORT_STATUS_ORDER.map((s) => cell(number(report.totals.counts[s]), true)), cell(number(report.totals.total), true)],
+    children: [cell(words.totalsLabel(report), true), ...REPORT_STATUS_ORDER.map((s) => cell(number(report.totals.counts[s]), true)), cell(number(report.totals.total), true)],
   });
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows, totals] });
 }
@@ -65,16 +66,32 @@ function recommendationBlock(words: ReportText, recommendation: ReportRecommenda
   return blocks;
 }
 
+/** The banner: a boxed paragraph, its title in bold, dark red for a report holding private assessments. */
+function bannerParagraph(words: ReportText, report: MidTermReport): Paragraph {
+  const { kind, title, text } = words.banner(report);
+  const colour = kind === "private" ? "9A3412" : "1F6FEB";
+  const border = { style: BorderStyle.SINGLE, size: 18, color: colour, space: 4 };
+  return new Paragraph({
+    border: { top: border, bottom: border, left: border, right: border },
+    shading: { type: ShadingType.CLEAR, fill: kind === "private" ? "FFF7ED" : "F0F6FF", color: "auto" },
+    spacing: { after: 240 },
+    children: [new TextRun({ text: title, bold: true, color: colour }), new TextRun({ text, break: 1 })],
+  });
+}
+
 export function midTermDocument(report: MidTermReport, lang: MidTermReportLanguage = "en"): Document {
   const words = reportText(lang);
+  const banner = words.banner(report);
   const intro: (Paragraph | Table)[] = [
+    bannerParagraph(words, report),
     new Paragraph({ heading: HeadingLevel.TITLE, text: words.reportTitle(report) }),
     ...words.reviewFacts(report).map(([label, value]) => field(words, label, value)),
+    new Paragraph({ spacing: { before: 120 }, text: words.grouping(report) }),
   ];
   const notice = words.notice(report);
   if (notice) intro.push(new Paragraph({ text: notice }));
   const body: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, text: words.t("summaryHeading") }), summaryTable(words, report)];
-  for (const { theme, recommendations } of report.sections) {
+  for (const { theme, recommendations } of report.sections.filter((section) => section.recommendations.length > 0)) {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, text: words.themeLabel(theme) }));
     for (const recommendation of recommendations) body.push(...recommendationBlock(words, recommendation));
   }
@@ -82,7 +99,13 @@ export function midTermDocument(report: MidTermReport, lang: MidTermReportLangua
     creator: report.organization.name,
     title: words.reportTitle(report),
     description: words.description(report),
-    sections: [{ children: [...intro, ...body] }],
+    // Every printed page names the organisation and says whether the report is private.
+    sections: [
+      {
+        headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: `${banner.title} · ${report.organization.name}`, bold: true, size: 18 })] })] }) },
+        children: [...intro, ...body],
+      },
+    ],
   });
 }
 
