@@ -4,6 +4,7 @@ import { countryName } from "@/lib/i18n/countries";
 import { getPathname } from "@/lib/i18n/navigation";
 import { filtersOf, type RecommendationQuery } from "@/lib/search-params";
 import { SCHEME_SLUGS } from "@/lib/themes";
+import { SearchOptions } from "@/components/search/search-options";
 import { countRecommendationFacets, type FacetValue } from "@/lib/server/recommendation-facets";
 import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { AutoSubmit } from "./auto-submit";
@@ -44,6 +45,7 @@ export async function FilterPanel({ query, scope }: Props) {
           <button type="submit">{t("filters.searchButton")}</button>
         </div>
         <p className="hint">{t("filters.searchHint")}</p>
+        <SearchOptions query={query} />
         {query.sort !== "-cycle" && query.sort !== "relevance" ? <input type="hidden" name="sort" value={query.sort} /> : null}
         {query.pageSize !== 25 ? <input type="hidden" name="pageSize" value={query.pageSize} /> : null}
         {query.review.length > 0 ? <input type="hidden" name="review" value={query.review.join(",")} /> : null}

@@ -4,6 +4,7 @@ import { Link } from "@/lib/i18n/navigation";
 import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { listRecommendations } from "@/lib/server/recommendations";
 import { filtersOf, SORTS, toSearchString, type RecommendationQuery } from "@/lib/search-params";
+import { SearchNotes } from "@/components/search/search-notes";
 import { Pagination } from "./pagination";
 import { ResultsTable, type SortHrefs } from "./results-table";
 
@@ -38,6 +39,7 @@ export async function Results({ query, scope }: { query: RecommendationQuery; sc
           </a>
         </div>
       </div>
+      <SearchNotes query={query} scope={scope} />
       {data.total === 0 ? (
         <div className="empty-state" role="status">
           <h3>{t("results.emptyTitle")}</h3>

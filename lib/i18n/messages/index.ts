@@ -22,6 +22,7 @@ export const NAMESPACES = [
   "account",
   "organisation",
   "accounts",
+  "search",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];
