@@ -27,6 +27,7 @@ const DEFAULTS: RecommendationQuery = {
   statusOf: "public",
   recurring: [],
   q: "",
+  variants: "on",
   sort: "-cycle",
   page: 1,
   pageSize: DEFAULT_PAGE_SIZE,
@@ -148,6 +149,20 @@ describe("recurring (recommended before)", () => {
 
   it("round-trips through the URL", () => {
     expect(toSearchString({ ...DEFAULTS, recurring: ["earlier"] })).toBe("?recurring=earlier");
+  });
+});
+
+describe("spelling variants", () => {
+  it("are on by default; variants=off searches the exact words, strictly in the API and forgivingly in the page", () => {
+    expect(strict("q=Uyghur&variants=off")).toMatchObject({ success: true, data: { q: "Uyghur", variants: "off" } });
+    expect(strict("q=Uyghur")).toMatchObject({ success: true, data: { variants: "on" } });
+    expect(strict("q=Uyghur&variants=no").success).toBe(false);
+    expect(forgiving("variants=no&cycle=3")).toEqual({ query: { ...DEFAULTS, cycle: [3] }, invalid: ["variants"] });
+  });
+
+  it("round-trip through the URL, written only when off", () => {
+    expect(toSearchString({ ...DEFAULTS, q: "Uyghur", sort: "relevance", variants: "off" })).toBe("?q=Uyghur&variants=off");
+    expect(toSearchString({ ...DEFAULTS, q: "Uyghur", sort: "relevance" })).toBe("?q=Uyghur");
   });
 });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FIRST_CYCLE_YEAR, LAST_CYCLE_YEAR } from "@/lib/cycles/years";
 import { ASSESSMENT_STATUSES, type AssessmentStatusValue } from "@/lib/schemas/assessment";
+import { VARIANT_MODES, type VariantMode } from "@/lib/search/modes";
 
 /**
  * The filter contract of the explorer, the JSON API, the CSV export and the charts: the same fields twice.
@@ -46,11 +47,13 @@ export type RecommendationFilters = {
   statusOf: StatusScope;
   recurring: Recurring[];
   q: string;
+  /** `off`: search the exact words typed, without their spelling variants (lib/search/variants.ts). */
+  variants: VariantMode;
 };
 
 export type RecommendationQuery = RecommendationFilters & { sort: Sort; page: number; pageSize: number };
 
-export const FILTER_KEYS = ["review", "cycle", "sur", "state", "region", "theme", "affected", "position", "wording", "action", "status", "statusOf", "recurring", "q"] as const;
+export const FILTER_KEYS = ["review", "cycle", "sur", "state", "region", "theme", "affected", "position", "wording", "action", "status", "statusOf", "recurring", "q", "variants"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -95,6 +98,7 @@ export const fields = {
   statusOf: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(STATUS_SCOPES).default("public")),
   recurring: listOf(z.enum(RECURRING), RECURRING.length),
   q: z.preprocess((v) => (Array.isArray(v) ? v.join(" ") : v), z.string().trim().max(MAX_QUERY_LENGTH).refine(noNul, "must not contain NUL").default("")),
+  variants: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(VARIANT_MODES).default("on")),
   sort: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(SORTS).optional()),
   page: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), intIn(1, 1_000_000).default(1)),
   pageSize: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), intIn(1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE)),

@@ -7,7 +7,7 @@ import { loadCycleYears } from "@/lib/server/review-calendar";
 
 /** The terms-catalogue key of a filter value that has one ("cycle.3", "region.weog"), else null (shown as given). */
 function termKey(key: FilterKey, value: string): string | null {
-  if (key === "position" || key === "region" || key === "recurring" || key === "status") return `${key}.${value}`;
+  if (key === "position" || key === "region" || key === "recurring" || key === "status" || key === "variants") return `${key}.${value}`;
   if (key === "wording") return wordingTerm(value);
   return null;
 }
@@ -26,6 +26,7 @@ export async function FilterSummary({ query, everything }: { query: Recommendati
   // The State under review first, then the other filters, then the recommending States, as a reader would say them.
   const order: FilterKey[] = ["sur", ...FILTER_KEYS.filter((key) => key !== "sur" && key !== "state" && key !== "statusOf"), "state"];
   const groups = order.flatMap((key) => {
+    if (key === "variants" && query.variants === "on") return [];
     const value: unknown = query[key];
     const values = (Array.isArray(value) ? value.map(String) : value ? [String(value)] : []).map((v) => display(key, v));
     return values.length > 0 ? [t("group", { name: name(key), values: values.join(t("valueSeparator")) })] : [];

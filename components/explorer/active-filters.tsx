@@ -16,7 +16,8 @@ export async function ActiveFilters({ query }: { query: RecommendationQuery }) {
   const shown = (key: FilterKey, value: string): string =>
     key === "sur" || key === "state" ? countryName(value, locale) : filterValueTerm(terms as TermsTranslator, key, value, cycleYears);
   const chips = FILTER_KEYS.flatMap((key) => {
-    if (key === "statusOf") return [];
+    // Spelling variants are on unless switched off: only "off" is a filter to show and remove.
+    if (key === "statusOf" || (key === "variants" && query.variants === "on")) return [];
     const value: unknown = query[key];
     const values = Array.isArray(value) ? value.map(String) : value ? [String(value)] : [];
     return values.map((v) => ({ key, value: v, href: withoutValueHref(query, key, v) }));

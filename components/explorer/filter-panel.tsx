@@ -9,6 +9,7 @@ import { filtersOf, type RecommendationQuery } from "@/lib/search-params";
 import { SCHEME_SLUGS } from "@/lib/themes";
 import { countRecommendationFacets, type FacetValue, type RecommendationFacets } from "@/lib/server/recommendation-facets";
 import { loadCycleYears } from "@/lib/server/review-calendar";
+import { SearchOptions } from "@/components/search/search-options";
 import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { AutoSubmit } from "./auto-submit";
 import { FacetGroup } from "./facet-group";
@@ -31,6 +32,7 @@ function drawnControls(facets: RecommendationFacets, statusScopeChoice: boolean)
   const values = (list: FacetValue[]) => list.map((v) => v.value);
   return {
     q: true,
+    variants: true,
     ...(statusScopeChoice ? { statusOf: true } : {}),
     cycle: values(facets.cycle),
     sur: values(facets.sur),
@@ -75,6 +77,7 @@ export async function FilterPanel({ query, scope }: Props) {
           <button type="submit">{t("filters.searchButton")}</button>
         </div>
         <p className="hint">{t("filters.searchHint")}</p>
+        <SearchOptions query={query} />
         <HiddenFilters query={query} drawn={drawnControls(facets, organizations > 0)} />
         <FacetGroup
           title={t("filters.cycle")}

@@ -6,6 +6,7 @@ import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { listRecommendations } from "@/lib/server/recommendations";
 import { loadReviewYears } from "@/lib/server/review-calendar";
 import { SORTS, type RecommendationQuery } from "@/lib/search-params";
+import { SearchNotes } from "@/components/search/search-notes";
 import { Pagination } from "./pagination";
 import { ResultsTable, type SortHrefs } from "./results-table";
 
@@ -34,6 +35,7 @@ export async function Results({ query, scope }: { query: RecommendationQuery; sc
           </a>
         </div>
       </div>
+      <SearchNotes query={query} scope={scope} />
       {data.total === 0 ? (
         <div className="empty-state" role="status">
           <h3>{t("results.emptyTitle")}</h3>

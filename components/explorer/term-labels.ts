@@ -36,6 +36,8 @@ export function filterValueTerm(t: TermsTranslator, key: FilterKey, value: strin
       return term("region");
     case "recurring":
       return term("recurring");
+    case "variants":
+      return term("variants");
     case "status":
       return term("status");
     case "wording":

@@ -49,7 +49,14 @@ const DESCRIPTIONS: Record<keyof typeof fields, string> = {
   recurring:
     "Recurring recommendations: `earlier` (recommended before), it has a confirmed counterpart in an earlier cycle; `later`, in a " +
     `later one. Counterparts are confirmed by editors (see /api/recommendations/{id}/links). ${LIST_NOTE}`,
-  q: 'Full-text search with English stemming: "quoted phrases", -word to exclude, OR between alternatives.',
+  q:
+    'Full-text search of the English texts with English stemming: "quoted phrases", -word to exclude, OR between alternatives, ' +
+    "word* for a prefix (tibet* finds Tibet, Tibetan, Tibetans). Spelling variants are searched too (Uyghur finds Uighur and Uygur; " +
+    '"death penalty" finds "capital punishment"; the table is lib/search/variants.ts), and Chinese terms are searched by their ' +
+    "English form (新疆 finds Xinjiang; lib/i18n/search-glossary/zh.json). Any text is accepted; it never causes an error.",
+  variants:
+    "`on` (default): also search the spelling variants of the words in `q` (Uighur for Uyghur, HKSAR for Hong Kong). `off`: " +
+    "search the exact words only. The same on the page, in the JSON API, the CSV export and the stats.",
   sort: "Order of the results. Default: relevance when searching, else newest cycle first in document order.",
   page: "Page number, from 1.",
   pageSize: `Rows per page, at most ${MAX_PAGE_SIZE}.`,

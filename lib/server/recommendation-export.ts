@@ -19,7 +19,7 @@ import { DETAIL_JOINS, rowSelect, toRow, type RawRow, type RecommendationRow } f
 /** The ids of every recommendation matching the query, in the query's on-screen order. */
 export async function listRecommendationIds(query: RecommendationQuery, scope: ViewerScope = {}, db: Db = getDb()): Promise<Int32Array> {
   const where = buildRecommendationWhere(filtersOf(query), scope);
-  const order = buildRecommendationOrder(query.sort, query.q);
+  const order = buildRecommendationOrder(query.sort, query.q, query.variants);
   // One array value instead of one result row per id: far less to build on either side for a large set.
   const [result] = await db.$queryRaw<{ ids: number[] | null }[]>(Prisma.sql`
     SELECT array_agg(r."id" ORDER BY ${order}) AS "ids"

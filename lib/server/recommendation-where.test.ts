@@ -11,7 +11,7 @@ describe("buildRecommendationWhere", () => {
 
   it("binds every value as a parameter, never in the SQL text", () => {
     const where = buildRecommendationWhere(filters("state=GBR,FRA&position=noted&q=death penalty&theme=uhri:a12&region=weog&cycle=3&affected=children"));
-    expect(where.values).toEqual(expect.arrayContaining(["GBR", "FRA", "NOTED", "death penalty", "uhri:a12", "WEOG", 3, "affected:children"]));
+    expect(where.values).toEqual(expect.arrayContaining(["GBR", "FRA", "NOTED", "'death' & 'penalty' | 'capital punishment'", "uhri:a12", "WEOG", 3, "affected:children"]));
     expect(where.sql).not.toMatch(/GBR|NOTED|death|a12|WEOG|children/);
     expect(where.sql.match(/ AND /g)?.length).toBeGreaterThanOrEqual(6);
   });
@@ -28,10 +28,15 @@ describe("buildRecommendationWhere", () => {
     expect(exceptPosition.values).toEqual([3]);
   });
 
-  it("searches with websearch_to_tsquery so quotes, -word and OR work and odd input cannot break the SQL", () => {
+  it("searches with one compiled tsquery as one parameter, so quotes, -word and OR work and odd input cannot break the SQL", () => {
     const where = buildRecommendationWhere(filters(`q=${encodeURIComponent(`"death penalty" -abolish OR torture'); DROP TABLE x; --`)}`));
-    expect(where.text).toContain("websearch_to_tsquery('english', $1)");
-    expect(where.values).toEqual([`"death penalty" -abolish OR torture'); DROP TABLE x; --`]);
+    expect(where.text).toBe(`r."searchVector" @@ to_tsquery('english', $1)`);
+    expect(where.values).toEqual([`( 'death penalty' | 'capital punishment' ) & !'abolish' | 'torture''' & ';' & 'DROP' & 'TABLE' & 'x;'`]);
+  });
+
+  it("searches the exact words with variants=off", () => {
+    expect(buildRecommendationWhere(filters("q=Uyghur&variants=off")).values).toEqual(["'Uyghur'"]);
+    expect(buildRecommendationWhere(filters("q=Uyghur")).values).toEqual(["'Uyghur' | 'Uighur' | 'Uygur' | 'Uigur'"]);
   });
 });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { AssessmentStatusValue } from "@/lib/schemas/assessment";
+import { compileSearch, type VariantMode } from "@/lib/search";
 import type { FilterKey, PositionParam, RecommendationFilters, Recurring, Region, Sort } from "@/lib/search-params";
 import { Prisma } from "./generated/prisma/client";
 import { toDbEnum } from "./wire-enums";
@@ -24,9 +25,14 @@ export const POSITION_VALUES: Record<PositionParam, string> = {
   noted: "NOTED",
 };
 
-/** `websearch_to_tsquery` understands "quoted phrases", -word and OR, and never fails on odd input. */
-export function tsQuery(q: string): Prisma.Sql {
-  return Prisma.sql`websearch_to_tsquery('english', ${q})`;
+/**
+ * The search box's text as a tsquery: websearch syntax ("quoted phrases", -word, OR), `word*` prefixes, Chinese terms
+ * in English and spelling variants unless `variants` is off (lib/search). The query is compiled once (and cached) in
+ * JavaScript and reaches PostgreSQL as ONE bound parameter of `to_tsquery`, which the planner folds into a constant, so
+ * the GIN index on "searchVector" serves it; no input can make it fail.
+ */
+export function tsQuery(q: string, variants: VariantMode = "on"): Prisma.Sql {
+  return Prisma.sql`to_tsquery('english', ${compileSearch(q, variants).tsquery})`;
 }
 
 /**
@@ -42,7 +48,7 @@ export type WhereOptions = ViewerScope & {
 
 export function buildRecommendationWhere(filters: RecommendationFilters, options: WhereOptions = {}): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
-  const active = (key: Exclude<FilterKey, "statusOf">): boolean => options.except !== key && filters[key].length > 0;
+  const active = (key: Exclude<FilterKey, "statusOf" | "variants">): boolean => options.except !== key && filters[key].length > 0;
 
   if (active("review")) parts.push(Prisma.sql`r."reviewId" IN (${Prisma.join(filters.review)})`);
   if (active("cycle")) parts.push(Prisma.sql`v."cycle" IN (${Prisma.join(filters.cycle)})`);
@@ -64,7 +70,7 @@ export function buildRecommendationWhere(filters: RecommendationFilters, options
   if (active("action")) parts.push(actionCondition(filters.action));
   if (active("status")) parts.push(statusCondition(filters.status, statusScopeOf(filters, options)));
   if (active("recurring")) parts.push(recurringCondition(filters.recurring));
-  if (active("q")) parts.push(Prisma.sql`r."searchVector" @@ ${tsQuery(filters.q)}`);
+  if (active("q")) parts.push(Prisma.sql`r."searchVector" @@ ${tsQuery(filters.q, filters.variants)}`);
 
   return parts.length === 0 ? Prisma.sql`TRUE` : Prisma.join(parts, " AND ");
 }
@@ -154,11 +160,11 @@ function recurringCondition(directions: readonly Recurring[]): Prisma.Sql {
 }
 
 /** ORDER BY for a sort; every order ends on the row id so pages never overlap. */
-export function buildRecommendationOrder(sort: Sort, q: string): Prisma.Sql {
+export function buildRecommendationOrder(sort: Sort, q: string, variants: VariantMode = "on"): Prisma.Sql {
   const documentOrder = Prisma.sql`r."reviewId", r."ordinal", r."id"`;
   switch (sort) {
     case "relevance":
-      return q ? Prisma.sql`ts_rank(r."searchVector", ${tsQuery(q)}) DESC, v."cycle" DESC, ${documentOrder}` : buildRecommendationOrder("-cycle", q);
+      return q ? Prisma.sql`ts_rank(r."searchVector", ${tsQuery(q, variants)}) DESC, v."cycle" DESC, ${documentOrder}` : buildRecommendationOrder("-cycle", q);
     case "cycle":
       return Prisma.sql`v."cycle" ASC, ${documentOrder}`;
     case "-cycle":

@@ -199,6 +199,7 @@ const SAMPLES: Record<FilterKey, string> = {
   statusOf: "public",
   recurring: "earlier",
   q: SEARCH_NOTHING,
+  variants: "off",
 };
 
 /** A query without one of its fields, for comparisons that leave it aside. */

@@ -63,6 +63,7 @@ export function hostileSearches(): [string, string][] {
     "unknown parameter": "cycle=3&colour=red",
     "NUL in the search": "q=%00",
     "NUL in a wording": "wording=a%00b",
+    "unknown variants mode": "q=Uyghur&variants=maybe",
   };
   return Object.entries(cases);
 }

@@ -24,6 +24,7 @@ export const NAMESPACES = [
   "accounts",
   "cycles",
   "actionCategories",
+  "search",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];
