@@ -4,6 +4,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { toSearchString } from "@/lib/search-params";
 import type { OwnReview, StateSummary } from "@/lib/server/states";
 import { cycleTerm, wordingText, type TermsTranslator } from "@/components/explorer/term-labels";
+import { DocumentSymbol } from "@/components/un-documents/document-symbol";
 import { CountLink } from "./count-link";
 import { POSITION_COLUMNS } from "./position-columns";
 
@@ -49,7 +50,7 @@ export async function OwnReviewsTable({ state, reviews }: { state: StateSummary;
                   </div>
                 </th>
                 <td>{review.session ?? "—"}</td>
-                <td>{review.reportSymbol ?? "—"}</td>
+                <td>{review.reportSymbol ? <DocumentSymbol symbol={review.reportSymbol} /> : "—"}</td>
                 <td className="num">
                   <CountLink
                     count={review.total}

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { ChartDashboard } from "@/components/charts/chart-dashboard";
 import { FilterSummary } from "@/components/charts/filter-summary";
 import { Completeness } from "@/components/reviews/completeness";
+import { DocumentSymbol } from "@/components/un-documents/document-symbol";
 import { countryName } from "@/lib/i18n/countries";
 import { recommendationIdSchema } from "@/lib/schemas/route-params";
 import { filtersOf, parseExplorerSearch, toSearchString } from "@/lib/search-params";
@@ -54,7 +55,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       <div className="review-facts">
         <Completeness review={review} />
         <p>
-          {review.reportSymbol ? <>{t("report", { symbol: review.reportSymbol })} </> : null}
+          {review.reportSymbol ? <>{t.rich("report", { symbol: () => <DocumentSymbol symbol={review.reportSymbol!} /> })} </> : null}
           {review.loaded > 0 ? (
             <>
               <Link href={`/recommendations${toSearchString(filters)}`}>{t("explore", { count: review.loaded })}</Link> ·{" "}
