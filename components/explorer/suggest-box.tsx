@@ -86,7 +86,7 @@ export function SuggestBox() {
   };
 
   return (
-    <form role="search" className="suggest" method="get" action={getPathname({ href: "/recommendations", locale })} onSubmit={onSubmit}>
+    <form role="search" aria-label={t("label")} className="suggest" method="get" action={getPathname({ href: "/recommendations", locale })} onSubmit={onSubmit}>
       <label htmlFor={`${id}-input`} className="field-label">
         {t("label")}
       </label>
