@@ -86,7 +86,7 @@ export function SuggestBox() {
   };
 
   return (
-    <form role="search" aria-label={t("label")} className="suggest" method="get" action={getPathname({ href: "/recommendations", locale })} onSubmit={onSubmit}>
+    <form role="search" className="suggest" method="get" action={getPathname({ href: "/recommendations", locale })} onSubmit={onSubmit}>
       <label htmlFor={`${id}-input`} className="field-label">
         {t("label")}
       </label>
@@ -127,6 +127,7 @@ export function SuggestBox() {
             role="option"
             aria-selected={index === active}
             className={index === active ? "option active" : "option"}
+            data-href={item.href}
             // Keep the focus in the text box (the combobox pattern), so a click does not close the list first.
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => choose(item)}
@@ -136,7 +137,7 @@ export function SuggestBox() {
         ))}
       </ul>
       {typed && fresh ? (
-        <div role="status" className="suggest-status">
+        <div role="status" className="suggest-status" data-for={typed}>
           {fresh.options.length === 0 ? <p className="muted">{t("nothing", { text: typed })}</p> : null}
           {fresh.empty.length > 0 ? <p className="muted">{t("empty", { names: format.list(fresh.empty.map((s) => s.name)) })}</p> : null}
           <span className="visually-hidden">{t("status", { count: fresh.options.length })}</span>

@@ -50,7 +50,7 @@ export function StateIndexSearch({ groups, initialText, headers }: Props) {
 
   return (
     <>
-      <form role="search" aria-label={t("label")} method="get" action={action} className="state-search" onSubmit={(event) => event.preventDefault()}>
+      <form role="search" method="get" action={action} className="state-search" onSubmit={(event) => event.preventDefault()}>
         <label htmlFor={`${id}-q`} className="field-label">
           {t("label")}
         </label>
@@ -65,7 +65,17 @@ export function StateIndexSearch({ groups, initialText, headers }: Props) {
             <p className="muted">{t("shown", { shown: count, total, text: text.trim() })}</p>
           ) : (
             <p>
-              {t("noMatch", { text: text.trim() })} <Link href="/states">{t("showAll")}</Link>
+              {t("noMatch", { text: text.trim() })}{" "}
+              <Link
+                href="/states"
+                onClick={(event) => {
+                  // With JavaScript the list is here already: clear the search instead of loading the page again.
+                  event.preventDefault();
+                  onChange("");
+                }}
+              >
+                {t("showAll")}
+              </Link>
             </p>
           )
         ) : null}

@@ -38,6 +38,8 @@ export async function StateIndex({ states, q }: { states: StateIndexEntry[]; q: 
   })).filter((group) => group.states.length > 0);
   return (
     <StateIndexSearch
+      // A navigation to another search (a link, the form without JavaScript) starts from its text.
+      key={q}
       groups={groups}
       initialText={q}
       headers={{ state: t("state"), recommendationsMade: t("recommendationsMade"), statesReviewed: t("statesReviewed") }}

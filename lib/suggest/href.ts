@@ -1,4 +1,7 @@
-import { splitList } from "@/lib/search-params";
+/**
+ * The explorer URLs of "Find a State or theme". Used by the browser too, so this file imports nothing heavier than
+ * URLSearchParams (lib/search-params.ts brings zod, whose evaluation probe the site's CSP reports as a violation).
+ */
 
 /** The explorer filters a suggestion can add to. */
 export type SuggestKey = "state" | "sur" | "theme" | "affected";
@@ -6,7 +9,9 @@ export type SuggestKey = "state" | "sur" | "theme" | "affected";
 /** The explorer's URL with the current filters, `key` widened by `values` (any of them, as the filter form does). */
 export function withFilterValues(current: URLSearchParams, key: SuggestKey, values: readonly string[]): string {
   const next = new URLSearchParams(current);
-  const merged = new Set([...splitList(current.getAll(key)), ...values]);
+  // `?state=GBR,FRA&state=USA`: comma lists and repeated keys, as the explorer reads them (splitList).
+  const chosen = current.getAll(key).flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean);
+  const merged = new Set([...chosen, ...values]);
   next.set(key, [...merged].join(","));
   next.delete("page");
   return explorerHref(next);
