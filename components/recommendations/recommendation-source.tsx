@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { DocumentSymbol } from "@/components/un-documents/document-symbol";
 import type { RecommendationDetail } from "@/lib/server/recommendation-detail";
 
 /** The symbols a journalist cites: paragraph, Working Group report, addendum, and the file the text was read from. */
@@ -13,11 +14,11 @@ export function RecommendationSource({ detail }: { detail: RecommendationDetail 
       </div>
       <div>
         <dt>{t("report")}</dt>
-        <dd>{source.reportSymbol ?? <span className="muted">{t("notRecorded")}</span>}</dd>
+        <dd>{source.reportSymbol ? <DocumentSymbol symbol={source.reportSymbol} /> : <span className="muted">{t("notRecorded")}</span>}</dd>
       </div>
       <div>
         <dt>{t("addendum")}</dt>
-        <dd>{source.addendumSymbol ?? <span className="muted">{t("noneRecorded")}</span>}</dd>
+        <dd>{source.addendumSymbol ? <DocumentSymbol symbol={source.addendumSymbol} /> : <span className="muted">{t("noneRecorded")}</span>}</dd>
       </div>
       <div>
         <dt>{t("document")}</dt>

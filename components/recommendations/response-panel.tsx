@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import { SymbolText } from "@/components/un-documents/document-symbol";
 import { countryName } from "@/lib/i18n/countries";
 import type { RecommendationRow } from "@/lib/server/recommendations";
 import { PositionBadge } from "./position-badge";
@@ -23,7 +24,7 @@ export function ResponsePanel({ recommendation }: { recommendation: Recommendati
         </div>
         <div>
           <dt>{t("source")}</dt>
-          <dd>{source.positionSource ?? <span className="muted">{t("notRecorded")}</span>}</dd>
+          <dd>{source.positionSource ? <SymbolText text={source.positionSource} /> : <span className="muted">{t("notRecorded")}</span>}</dd>
         </div>
       </dl>
       <p className="muted">{t("explain")}</p>

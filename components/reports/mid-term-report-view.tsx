@@ -1,5 +1,6 @@
 import type { ReactElement } from "react";
 import { AssessmentStatusBadge } from "@/components/recommendations/assessments-panel";
+import { SymbolText } from "@/components/un-documents/document-symbol";
 import { reportText, type ReportText } from "@/lib/mid-term-report/text";
 import { REPORT_STATUS_ORDER, type MidTermReport, type MidTermReportLanguage, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
 import styles from "./mid-term-report.module.css";
@@ -137,6 +138,7 @@ function Banner({ words, report }: { words: ReportText; report: MidTermReport })
 export function MidTermReportView({ report, lang }: { report: MidTermReport; lang: MidTermReportLanguage }): ReactElement {
   const words = reportText(lang);
   const notice = words.notice(report);
+  const symbolFacts = new Set([words.t("fact.report"), words.t("fact.addendum")]);
   return (
     <section aria-labelledby="report-title" className={styles.report} data-testid="mid-term-report">
       <Banner words={words} report={report} />
@@ -145,7 +147,7 @@ export function MidTermReportView({ report, lang }: { report: MidTermReport; lan
         {words.reviewFacts(report).map(([label, value]) => (
           <div key={label} className={styles.fact}>
             <dt>{label}</dt>
-            <dd>{value}</dd>
+            <dd>{symbolFacts.has(label) ? <SymbolText text={value} language={lang} /> : value}</dd>
           </div>
         ))}
       </dl>

@@ -3,6 +3,7 @@ import { countryName } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
 import { cycleTerm } from "@/lib/cycles/label";
 import type { ReviewSummary } from "@/lib/server/reviews";
+import { DocumentSymbol } from "@/components/un-documents/document-symbol";
 import { Completeness } from "./completeness";
 
 /** `statusSheetLinks`: the viewer is a member of an organisation, so each review links to its status sheet and mid-term report. */
@@ -78,8 +79,10 @@ export function ReviewTable({ reviews, statusSheetLinks = false }: { reviews: Re
                 <td>{review.session ?? "—"}</td>
                 <td className="nowrap">{formatDate(review.reviewDate)}</td>
                 <td>
-                  {review.reportSymbol ?? "—"}
-                  {review.addendumSymbol ? <div className="muted">{t("table.responses", { symbol: review.addendumSymbol })}</div> : null}
+                  {review.reportSymbol ? <DocumentSymbol symbol={review.reportSymbol} /> : "—"}
+                  {review.addendumSymbol ? (
+                    <div className="muted">{t.rich("table.responses", { symbol: () => <DocumentSymbol symbol={review.addendumSymbol!} /> })}</div>
+                  ) : null}
                 </td>
                 <td>
                   <Completeness review={review} />

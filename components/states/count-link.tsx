@@ -9,7 +9,7 @@ export function CountLink({ count, href, label }: { count: number; href: string;
   const format = useFormatter();
   if (count === 0) return <span className="muted">{format.number(0)}</span>;
   return (
-    <Link href={href} aria-label={label} prefetch={false}>
+    <Link href={href} aria-label={label} prefetch={false} data-testid="count-link">
       {format.number(count)}
     </Link>
   );

@@ -5,6 +5,7 @@ import { toSearchString } from "@/lib/search-params";
 import type { OwnReview, StateSummary } from "@/lib/server/states";
 import { wordingText, type TermsTranslator } from "@/components/explorer/term-labels";
 import { cycleTerm } from "@/lib/cycles/label";
+import { DocumentSymbol } from "@/components/un-documents/document-symbol";
 import { CountLink } from "./count-link";
 import { POSITION_COLUMNS } from "./position-columns";
 
@@ -50,7 +51,7 @@ export async function OwnReviewsTable({ state, reviews }: { state: StateSummary;
                   </div>
                 </th>
                 <td>{review.session ?? "—"}</td>
-                <td>{review.reportSymbol ?? "—"}</td>
+                <td>{review.reportSymbol ? <DocumentSymbol symbol={review.reportSymbol} /> : "—"}</td>
                 <td className="num">
                   <CountLink
                     count={review.total}

@@ -1,6 +1,9 @@
+import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { countryName } from "@/lib/i18n/countries";
+import { Link } from "@/lib/i18n/navigation";
 import { regionTerm } from "@/lib/i18n/terms";
+import { toSearchString, type PositionParam } from "@/lib/search-params";
 import type { StateProfile } from "@/lib/server/states";
 
 /** Name, group and status, and in one sentence what the State recommended and how it was answered. */
@@ -22,7 +25,7 @@ export async function StateHeading({ profile }: { profile: StateProfile }) {
       </p>
       {recommended.length > 0 ? (
         <p className="summary-line" data-testid="state-summary">
-          {t("heading.summary", {
+          {t.rich("heading.summary", {
             name,
             total: sum("total"),
             reviewed,
@@ -30,9 +33,24 @@ export async function StateHeading({ profile }: { profile: StateProfile }) {
             supported: sum("supported"),
             inPart: sum("supportedInPart"),
             noted: sum("noted"),
+            // Each count opens exactly the recommendations it counts.
+            totalLink: (chunks) => <SummaryLink state={state.iso3} count={sum("total")}>{chunks}</SummaryLink>,
+            supportedLink: (chunks) => <SummaryLink state={state.iso3} position="supported" count={sum("supported")}>{chunks}</SummaryLink>,
+            inPartLink: (chunks) => <SummaryLink state={state.iso3} position="supported-in-part" count={sum("supportedInPart")}>{chunks}</SummaryLink>,
+            notedLink: (chunks) => <SummaryLink state={state.iso3} position="noted" count={sum("noted")}>{chunks}</SummaryLink>,
           })}
         </p>
       ) : null}
     </header>
+  );
+}
+
+/** A count of the summary as a link to its rows: recommendations made by the State, with one response or all. */
+function SummaryLink({ state, position, count, children }: { state: string; position?: PositionParam; count: number; children: ReactNode }) {
+  if (count === 0) return <>{children}</>;
+  return (
+    <Link href={`/recommendations${toSearchString({ state: [state], position: position ? [position] : [] })}`} prefetch={false} data-testid="count-link">
+      {children}
+    </Link>
   );
 }

@@ -83,6 +83,14 @@ describe("mid-term report formats", () => {
     expect(html).toContain("Government response:</strong> Supported (“accepted”)");
   });
 
+  it("links the review's document symbols to docs.un.org in the report's language, without a referrer", () => {
+    const withAddendum = { ...report(), review: { ...report().review, addendumSymbol: "A/HRC/40/6/Add.1" } };
+    const html = formatMidTermHtml(withAddendum, "n");
+    expect(html).toContain(`<a href="https://docs.un.org/en/A/HRC/40/6" rel="external noopener noreferrer" referrerpolicy="no-referrer" hreflang="en">A/HRC/40/6</a>`);
+    expect(html).toContain(`<a href="https://docs.un.org/en/A/HRC/40/6/Add.1" rel="external noopener noreferrer"`);
+    expect(formatMidTermHtml(withAddendum, "n", "zh")).toContain(`href="https://docs.un.org/zh/A/HRC/40/6/Add.1"`);
+  });
+
   it("writes one CSV row per recommendation under stable keys, formula cells neutralised", () => {
     const csv = formatMidTermCsv(report());
     expect(csv.startsWith("\uFEFF" + MID_TERM_CSV_COLUMNS.join(",") + "\r\n")).toBe(true);

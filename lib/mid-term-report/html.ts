@@ -1,4 +1,5 @@
 import { LANGUAGE_TAGS } from "@/lib/i18n/routing";
+import { splitDocumentSymbols, UN_DOCUMENT_REL } from "@/lib/un-documents/links";
 import { reportText, type ReportText } from "./text";
 import type { EvidenceDto } from "@/lib/schemas/assessment";
 import { REPORT_STATUS_ORDER, type MidTermReport, type MidTermReportLanguage, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
@@ -21,6 +22,13 @@ td.num, th.num { text-align: right; } dl.facts { display: grid; grid-template-co
 .banner { border: 3px solid #9a3412; background: #fff7ed; color: #431407; padding: 0.5rem 0.75rem; margin: 0 0 1rem; }
 .banner.public, .banner.noPrivate { border-color: #1f6feb; background: #f0f6ff; color: #0a2a5e; } .banner p { margin: 0; }
 @media print { body { margin: 0; max-width: none; } a[href^="http"]::after { content: none; } .banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }`;
+
+/** A text with each UN document symbol in it linked to docs.un.org (lib/un-documents/links.ts), the rest escaped. */
+function symbolsHtml(text: string, lang: MidTermReportLanguage): string {
+  return splitDocumentSymbols(text, lang)
+    .map(({ text: part, url }) => (url ? `<a href="${escapeHtml(url)}" rel="${UN_DOCUMENT_REL}" referrerpolicy="no-referrer" hreflang="${lang}">${escapeHtml(part)}</a>` : escapeHtml(part)))
+    .join("");
+}
 
 /** A bold label before its value: "Rationale:" in English, "理由：" in Chinese. */
 function label(words: ReportText, key: string): string {
@@ -68,9 +76,10 @@ function summaryHtml(words: ReportText, report: MidTermReport): string {
 export function formatMidTermHtml(report: MidTermReport, nonce?: string, lang: MidTermReportLanguage = "en"): string {
   const words = reportText(lang);
   const title = escapeHtml(words.reportTitle(report));
+  const symbolFacts = new Set([words.t("fact.report"), words.t("fact.addendum")]);
   const facts = words
     .reviewFacts(report)
-    .map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`)
+    .map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${symbolFacts.has(label) ? symbolsHtml(value, lang) : escapeHtml(value)}</dd>`)
     .join("");
   const notice = words.notice(report);
   const banner = words.banner(report);

@@ -35,7 +35,7 @@ test("filter by recommending State through the prefix search, and by theme", asy
   const errors = collectConsoleErrors(page);
   await page.goto("/en/recommendations?cycle=3");
   await page.getByLabel("Find a State or theme").fill("United King");
-  await page.getByRole("link", { name: "Recommended by United Kingdom of Great Britain and Northern Ireland" }).click();
+  await page.getByRole("option", { name: /^Recommendations made by United Kingdom of Great Britain and Northern Ireland/ }).click();
   await expect(page).toHaveURL(/state=GBR/);
   await expect(page.getByRole("heading", { level: 2 })).toHaveText("3 recommendations");
   expect(await paragraphs(page)).toEqual(["28.5", "28.19", "28.22"]);

@@ -137,7 +137,7 @@ test("every page kind loads only from its own origin, under a nonce CSP, without
   await expect(page).toHaveURL(/position=noted/);
   await expect(page.getByRole("heading", { level: 2 })).toHaveText("62 recommendations");
   await page.getByLabel("Find a State or theme").fill("Eston");
-  await expect(page.getByRole("link", { name: /Estonia/ }).first()).toBeVisible();
+  await expect(page.getByRole("option", { name: /Estonia/ }).first()).toBeVisible();
 
   const id = await someRecommendationId(page);
   nonces.add(await expectPageCsp(await page.goto(`/en/recommendations/${id}`), "detail"));

@@ -2,8 +2,6 @@ import { describe, expect, it } from "vitest";
 import { filtersOf, parseExplorerSearch } from "@/lib/search-params";
 import { countRecommendationFacets } from "@/lib/server/recommendation-facets";
 import { listRecommendations } from "@/lib/server/recommendations";
-import { suggestFilters } from "@/lib/server/suggest";
-import { GET as suggestGet } from "@/app/api/suggest/route";
 import { withSeededDatabase } from "../helpers/test-database";
 
 const query = (qs: string) => parseExplorerSearch(Object.fromEntries(new URLSearchParams(qs))).query;
@@ -61,33 +59,5 @@ describe("the explorer on China's real data", () => {
     const stemmed = await listRecommendations(query("q=ratifying"));
     expect(stemmed.total).toBeGreaterThan(30);
     expect(stemmed.items.some((r) => /\bratif(y|ied|ication)\b/i.test(r.text))).toBe(true);
-  });
-
-  it("suggests States and themes by prefix", async () => {
-    const kor = await suggestFilters("kor");
-    expect(kor.states.map((s) => s.iso3)).toEqual(expect.arrayContaining(["KOR", "PRK"]));
-    const gbr = await suggestFilters("GBR");
-    expect(gbr.states[0]?.iso3).toBe("GBR");
-    const torture = await suggestFilters("tortu");
-    expect(torture.themes.length).toBeGreaterThan(0);
-    expect(await suggestFilters("%")).toEqual({ states: [], themes: [] });
-  });
-
-  it("names States in Chinese for the Chinese interface, and finds them by their Chinese name", async () => {
-    const kor = await suggestFilters("kor", "zh");
-    expect(kor.states).toEqual(expect.arrayContaining([{ iso3: "KOR", name: "韩国" }]));
-    expect(kor.states.every((s) => !/[A-Za-z]/.test(s.name))).toBe(true);
-    const china = await suggestFilters("中国", "zh");
-    expect(china.states[0]).toEqual({ iso3: "CHN", name: "中国" });
-    const tortureZh = await suggestFilters("tortu", "zh");
-    expect(tortureZh.themes).toEqual((await suggestFilters("tortu")).themes);
-  });
-
-  it("refuses an unknown language for suggestions", async () => {
-    const response = await suggestGet(new Request("http://localhost/api/suggest?q=kor&lang=fr"));
-    expect(response.status).toBe(400);
-    expect(JSON.stringify(await response.json())).toContain("lang");
-    const ok = await suggestGet(new Request("http://localhost/api/suggest?q=%E4%B8%AD%E5%9B%BD&lang=zh"));
-    expect((await ok.json()).states[0]).toEqual({ iso3: "CHN", name: "中国" });
   });
 });

@@ -11,8 +11,11 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/states">
   return { title: t("index.metaTitle") };
 }
 
-export default async function StatesPage() {
+export default async function StatesPage({ searchParams }: PageProps<"/[locale]/states">) {
   await connection();
+  // The States search (`?q=`, its form works without JavaScript): the first value, at most 60 characters.
+  const raw = (await searchParams).q;
+  const q = (Array.isArray(raw) ? (raw[0] ?? "") : (raw ?? "")).trim().slice(0, 60);
   const [{ recommending, underReview }, t, locale] = await Promise.all([listStateSummaries(), getTranslations("states.index"), getLocale()]);
   return (
     <>
@@ -30,7 +33,7 @@ export default async function StatesPage() {
         </p>
       ) : null}
       {recommending.length > 0 ? (
-        <StateIndex states={recommending} />
+        <StateIndex states={recommending} q={q} />
       ) : (
         <div className="empty-state" role="status">
           <h2>{t("empty")}</h2>

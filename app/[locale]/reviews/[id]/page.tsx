@@ -6,6 +6,7 @@ import { ChartDashboard } from "@/components/charts/chart-dashboard";
 import { FilterSummary } from "@/components/charts/filter-summary";
 import { UnknownYearsNotice } from "@/components/explorer/unknown-years-notice";
 import { Completeness } from "@/components/reviews/completeness";
+import { DocumentSymbol } from "@/components/un-documents/document-symbol";
 import { countryName } from "@/lib/i18n/countries";
 import { cycleTerm } from "@/lib/cycles/label";
 import { recommendationIdSchema } from "@/lib/schemas/route-params";
@@ -57,7 +58,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       <div className="review-facts">
         <Completeness review={review} />
         <p>
-          {review.reportSymbol ? <>{t("report", { symbol: review.reportSymbol })} </> : null}
+          {review.reportSymbol ? <>{t.rich("report", { symbol: () => <DocumentSymbol symbol={review.reportSymbol!} /> })} </> : null}
           {review.loaded > 0 ? (
             <>
               <Link href={`/recommendations${toSearchString(filters)}`}>{t("explore", { count: review.loaded })}</Link> ·{" "}
