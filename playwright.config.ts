@@ -31,7 +31,8 @@ export default defineConfig({
         url: `http://127.0.0.1:${port}`,
         // The tests reach the app through loopback as a proxy would: each test's X-Forwarded-For is its own client.
         env: { DATABASE_URL: databaseUrl, PORT: String(port), TRUSTED_PROXIES: E2E_TRUSTED_PROXIES },
-        timeout: 300_000,
+        // Migrate, seed and build on a busy two-core machine: the build alone has taken over four minutes there.
+        timeout: 600_000,
         reuseExistingServer: false,
         stdout: "pipe",
       }
