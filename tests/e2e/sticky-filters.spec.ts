@@ -115,10 +115,10 @@ for (const locale of LOCALES) {
     // A search that finds nothing: the chosen cycle and State still show, checked, with "(0)".
     await search(page, SEARCH_NOTHING);
     expect(await expectAgreement(page, { ...base, text: SEARCH_NOTHING }, SEARCH_NOTHING)).toBe(0);
-    const cycleBox = page.locator(`input[name=cycle][value="${review.cycle}"]`);
+    const cycleBox = page.locator(`input[type=checkbox][name=cycle][value="${review.cycle}"]`);
     await expect(cycleBox).toBeChecked();
     await expect(page.locator(`label[for="${await cycleBox.getAttribute("id")}"]`)).toContainText(/[(（]0[)）]/);
-    await expect(page.locator("input[name=sur][value=CHN]")).toBeChecked();
+    await expect(page.locator("input[type=checkbox][name=sur][value=CHN]")).toBeChecked();
     await page.screenshot({ path: `tests/e2e/screenshots/sticky-zero-${locale}.png`, fullPage: true });
 
     // The next search keeps them (the bug: 19 instead of 16, from every review).
@@ -128,7 +128,7 @@ for (const locale of LOCALES) {
 
     // A facet click.
     await filtersReady(page);
-    await page.locator("input[name=position][value=noted]").check();
+    await page.locator("input[type=checkbox][name=position][value=noted]").check();
     await expect(page).toHaveURL(/position=noted/);
     await expectAgreement(page, { ...base, text: SEARCH, position: "NOTED" }, SEARCH);
 
