@@ -20,6 +20,7 @@ function assessment(overrides: Partial<AssessmentDto>): AssessmentDto {
     visibility: "public",
     version: 1,
     evidence: [],
+    withdrawal: null,
     ...overrides,
   };
 }
