@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Fragment, useActionState, useEffect, useRef } from "react";
-import { createAssessmentAction } from "@/lib/actions/assessments";
+import type { AssessmentFormState } from "@/lib/actions/assessments";
 import { EVIDENCE_ROWS } from "@/lib/assessments/evidence-rows";
 import { fieldsKey, keptValue } from "@/lib/form-state";
 import type { AssessmentDto } from "@/lib/schemas/assessment";
@@ -12,7 +12,11 @@ import { FieldError, describedBy } from "./field-error";
 import styles from "./assessment-form.module.css";
 
 type Props = {
-  recommendationId: number;
+  /**
+   * createAssessmentAction bound to the recommendation on the server. Bound here, in the browser's render, its bound
+   * arguments would be a new promise on every render, and a form posted without JavaScript would never render back.
+   */
+  action: (state: AssessmentFormState, formData: FormData) => Promise<AssessmentFormState>;
   organizationId: string;
   organizationName: string;
   /** The organisation's latest assessment: the new one starts from it (status, confidence, visibility, rationale). */
@@ -37,8 +41,8 @@ function StartsFrom({ latest }: { latest: AssessmentDto | undefined }) {
  * outcome is said at the top of the form and focused. After a save the page is revalidated and the fields remount
  * from the new version (their key names it), so the form shows the version just saved, not what was typed.
  */
-export function AssessmentForm({ recommendationId, organizationId, organizationName, latest }: Props) {
-  const [state, formAction, pending] = useActionState(createAssessmentAction.bind(null, recommendationId), { ok: false });
+export function AssessmentForm({ action, organizationId, organizationName, latest }: Props) {
+  const [state, formAction, pending] = useActionState(action, { ok: false });
   const t = useTranslations("assessments.form");
   const terms = useTranslations("terms");
   const outcome = useRef<HTMLParagraphElement>(null);

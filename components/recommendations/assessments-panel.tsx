@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useFormatter, useTranslations } from "next-intl";
+import type { FormState } from "@/lib/form-state";
 import type { AssessmentDto, AssessmentStatusValue, OrganizationAssessments } from "@/lib/schemas/assessment";
 import { WithdrawableHistory } from "./withdrawable-history";
 
@@ -95,8 +96,8 @@ function AssessmentBody({ assessment, own }: { assessment: AssessmentDto; own: b
 type PanelProps = {
   organizations: OrganizationAssessments[];
   claim?: ReactNode;
-  /** The recommendation, for the withdrawal's confirmation. */
-  recommendationId?: number;
+  /** withdrawAssessmentAction bound to the recommendation on the server (needed where the viewer may withdraw). */
+  withdrawAction?: (state: FormState, formData: FormData) => Promise<FormState>;
   /** The viewer's organisations, whose private and withdrawn versions they read. */
   ownOrganizationIds?: readonly string[];
   /** The organisations whose public versions the viewer may withdraw (from the policy). */
@@ -109,7 +110,7 @@ type PanelProps = {
  * ones. Where the viewer may withdraw, the history is always there, with a confirmed withdrawal on each public
  * version. All user text is rendered as React text, so it is escaped.
  */
-export function AssessmentsPanel({ organizations, claim, recommendationId = 0, ownOrganizationIds = [], withdrawableOrganizationIds = [] }: PanelProps) {
+export function AssessmentsPanel({ organizations, claim, withdrawAction, ownOrganizationIds = [], withdrawableOrganizationIds = [] }: PanelProps) {
   const t = useTranslations("assessments.panel");
   return (
     <div className="assessment-columns">
@@ -122,9 +123,9 @@ export function AssessmentsPanel({ organizations, claim, recommendationId = 0, o
           <section key={group.organizationId} aria-label={t("by", { organization: group.organizationName })} className="assessment-card">
             <h3>{group.organizationName}</h3>
             <AssessmentBody assessment={group.current} own={own} />
-            {withdrawableOrganizationIds.includes(group.organizationId) ? (
+            {withdrawAction && withdrawableOrganizationIds.includes(group.organizationId) ? (
               <WithdrawableHistory
-                recommendationId={recommendationId}
+                action={withdrawAction}
                 organizationName={group.organizationName}
                 history={group.history.map(({ id, version, visibility, withdrawal }) => ({ id, version, visibility, withdrawal: withdrawal ? true : null }))}
                 summary={t("history", { count: group.history.length })}

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { createAssessmentAction, withdrawAssessmentAction } from "@/lib/actions/assessments";
 import type { OrganizationAssessments } from "@/lib/schemas/assessment";
 import type { RecommendationRow } from "@/lib/server/recommendations";
 import { AssessmentForm } from "./assessment-form";
@@ -27,14 +28,14 @@ export function AssessmentsSection({ recommendationId, recommendation, organizat
       <AssessmentsPanel
         organizations={organizations}
         claim={<GovernmentClaim recommendation={recommendation} />}
-        recommendationId={recommendationId}
+        withdrawAction={withdrawAssessmentAction.bind(null, recommendationId)}
         ownOrganizationIds={readableOrganizationIds}
         withdrawableOrganizationIds={withdrawableOrganizationIds}
       />
       {writableOrganizations.map((organization) => (
         <AssessmentForm
           key={organization.organizationId}
-          recommendationId={recommendationId}
+          action={createAssessmentAction.bind(null, recommendationId)}
           organizationId={organization.organizationId}
           organizationName={organization.organizationName}
           latest={organizations.find((group) => group.organizationId === organization.organizationId)?.history[0]}

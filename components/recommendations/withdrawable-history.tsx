@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, type ReactNode } from "react";
-import { withdrawAssessmentAction } from "@/lib/actions/assessments";
 import { isPublished, publicAfterWithdrawal, type HistoryVersion } from "@/lib/assessments/withdrawal";
 import { keptValue, type FormState } from "@/lib/form-state";
 import { MAX_WITHDRAWAL_REASON_LENGTH } from "@/lib/schemas/assessment-values";
@@ -10,7 +9,8 @@ import { FieldError, describedBy } from "./field-error";
 import styles from "./withdrawable-history.module.css";
 
 type Props = {
-  recommendationId: number;
+  /** withdrawAssessmentAction bound to the recommendation on the server (see AssessmentForm for why). */
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
   organizationName: string;
   /** The organisation's own history, newest first (stored version numbers), as the bodies are given. */
   history: readonly HistoryVersion[];
@@ -40,7 +40,7 @@ function WithdrawConfirmation({ version, history, organizationName, state, actio
   return (
     <details className={styles.confirmation} open={refusedHere ? true : undefined}>
       <summary className={styles.open}>{t("open", { version: version.version })}</summary>
-      <form action={action} className={styles.form}>
+      <form action={action} className={styles.form} aria-label={t("formLabel", { version: version.version })}>
         <input type="hidden" name="assessmentId" value={version.id} />
         <p>{t("explain", { version: version.version, organization: organizationName })}</p>
         <p>
@@ -62,8 +62,8 @@ function WithdrawConfirmation({ version, history, organizationName, state, actio
  * confirmed in one more step. The outcome is said at the top of the history and focused; without JavaScript the page
  * comes back with the history open on it.
  */
-export function WithdrawableHistory({ recommendationId, organizationName, history, summary, children }: Props) {
-  const [state, action, pending] = useActionState(withdrawAssessmentAction.bind(null, recommendationId), { ok: false });
+export function WithdrawableHistory({ action: withdraw, organizationName, history, summary, children }: Props) {
+  const [state, action, pending] = useActionState(withdraw, { ok: false });
   const outcome = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (state.message) outcome.current?.focus();

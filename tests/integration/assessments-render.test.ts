@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { renderInLocale } from "../helpers/render";
 import { describe, expect, it } from "vitest";
 import { AssessmentForm } from "@/components/recommendations/assessment-form";
+import { createAssessmentAction, withdrawAssessmentAction } from "@/lib/actions/assessments";
 import { AssessmentsPanel } from "@/components/recommendations/assessments-panel";
 import { GovernmentClaim } from "@/components/recommendations/government-claim";
 import type { AssessmentDto } from "@/lib/schemas/assessment";
@@ -62,7 +63,7 @@ describe("AssessmentsPanel for the organisation's own members", () => {
     const html = await renderInLocale(
       createElement(AssessmentsPanel, {
         organizations: [{ organizationId: "org-a", organizationName: "Watch A", current: privateOne, history }],
-        recommendationId: 7,
+        withdrawAction: withdrawAssessmentAction.bind(null, 7),
         ownOrganizationIds: ["org-a"],
         withdrawableOrganizationIds: ["org-a"],
       }),
@@ -79,7 +80,7 @@ describe("AssessmentsPanel for the organisation's own members", () => {
 
 describe("AssessmentForm", () => {
   const form = (locale: "en" | "zh") =>
-    renderInLocale(createElement(AssessmentForm, { recommendationId: 7, organizationId: "org-a", organizationName: "Watch A", latest: assessment({ version: 4 }) }), locale);
+    renderInLocale(createElement(AssessmentForm, { action: createAssessmentAction.bind(null, 7), organizationId: "org-a", organizationName: "Watch A", latest: assessment({ version: 4 }) }), locale);
 
   it("labels every field, numbers each evidence row for screen readers, and chooses no stance in advance", async () => {
     const html = await form("en");
