@@ -51,6 +51,8 @@ export function AssessmentForm({ action, organizationId, organizationName, lates
   }, [state]);
   const today = new Date().toISOString().slice(0, 10);
   const id = (name: string) => `assessment-${organizationId}-${name}`;
+  // After a withdrawal the next version starts private: saving it again as it was must not publish the mistake again.
+  const visibility = latest && !latest.withdrawal ? latest.visibility : "private";
   return (
     <form action={formAction} className={`assessment-form ${styles.form}`} aria-label={t("heading", { organization: organizationName })}>
       <h3>{t("heading", { organization: organizationName })}</h3>
@@ -83,7 +85,7 @@ export function AssessmentForm({ action, organizationId, organizationName, lates
           ))}
         </select>
         <label htmlFor={id("visibility")}>{t("visibility")}</label>
-        <select id={id("visibility")} name="visibility" defaultValue={keptValue(state, "visibility", latest?.visibility ?? "private")}>
+        <select id={id("visibility")} name="visibility" defaultValue={keptValue(state, "visibility", visibility)}>
           <option value="private">{t("privateTo", { organization: organizationName })}</option>
           <option value="public">{t("public")}</option>
         </select>

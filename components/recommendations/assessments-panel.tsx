@@ -67,6 +67,17 @@ function WithdrawalNote({ assessment }: { assessment: AssessmentDto }) {
   );
 }
 
+/** For the organisation's own members: which of its versions outsiders see, as withdrawals and private versions make it differ. */
+function PublicVersion({ history }: { history: AssessmentDto[] }) {
+  const t = useTranslations("assessments.panel");
+  const published = history.find((assessment) => assessment.visibility === "public" && !assessment.withdrawal);
+  return (
+    <p className="muted" data-testid="public-version">
+      {published ? t("publicVersion", { version: published.version }) : t("noPublicVersion")}
+    </p>
+  );
+}
+
 /** One version. `own`: the viewer is a member, so public versions are marked public (outsiders see no other kind). */
 function AssessmentBody({ assessment, own }: { assessment: AssessmentDto; own: boolean }) {
   const t = useTranslations("assessments.panel");
@@ -123,6 +134,7 @@ export function AssessmentsPanel({ organizations, claim, withdrawAction, ownOrga
           <section key={group.organizationId} aria-label={t("by", { organization: group.organizationName })} className="assessment-card">
             <h3>{group.organizationName}</h3>
             <AssessmentBody assessment={group.current} own={own} />
+            {own ? <PublicVersion history={group.history} /> : null}
             {withdrawAction && withdrawableOrganizationIds.includes(group.organizationId) ? (
               <WithdrawableHistory
                 action={withdrawAction}

@@ -101,6 +101,14 @@ describe("AssessmentForm", () => {
     expect(html).toContain("Current version: 4 (Partially implemented, public). The new assessment starts from it.");
   });
 
+  it("starts the next version private after a withdrawal, so saving the form again does not republish the mistake", async () => {
+    const withdrawn = assessment({ version: 2, withdrawal: { withdrawnAt: "2026-11-02T09:00:00.000Z", withdrawnByName: "Heron", reason: "Named a witness" } });
+    const html = await renderInLocale(createElement(AssessmentForm, { action: createAssessmentAction.bind(null, 7), organizationId: "org-a", organizationName: "Watch A", latest: withdrawn }));
+    expect(html).toMatch(/<option value="private" selected="">/);
+    expect(html).toContain("Current version: 2 (Partially implemented, withdrawn from public view).");
+    expect(await form("en")).toMatch(/<option value="public" selected="">/);
+  });
+
   it("says the same in Chinese", async () => {
     const html = await form("zh");
     expect(html).toContain(`<span class="visually-hidden">证据 2 </span>网址或文号`);
