@@ -38,8 +38,9 @@ function StartsFrom({ latest }: { latest: AssessmentDto | undefined }) {
 
 /**
  * Records a new assessment for one organisation; the hidden expectedVersion lets the server refuse a stale save. The
- * outcome is said at the top of the form and focused. After a save the page is revalidated and the fields remount
- * from the new version (their key names it), so the form shows the version just saved, not what was typed.
+ * outcome is said at the top of the form and focused. After a save (or a withdrawal) the page is revalidated and the
+ * fields remount from the latest version (their key names it), so the form shows the version just saved, not what
+ * was typed.
  */
 export function AssessmentForm({ action, organizationId, organizationName, latest }: Props) {
   const [state, formAction, pending] = useActionState(action, { ok: false });
@@ -61,7 +62,7 @@ export function AssessmentForm({ action, organizationId, organizationName, lates
           {state.message}
         </p>
       ) : null}
-      <Fragment key={`${fieldsKey(state)}-${latest?.id ?? "none"}`}>
+      <Fragment key={`${fieldsKey(state)}-${latest?.id ?? "none"}-${latest?.withdrawal ? "withdrawn" : ""}`}>
         <StartsFrom latest={latest} />
         <input type="hidden" name="organizationId" value={organizationId} />
         <input type="hidden" name="expectedVersion" value={latest?.version ?? 0} />
