@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import { isPublished } from "@/lib/assessments/withdrawal";
 import type { FormState } from "@/lib/form-state";
 import type { AssessmentDto, AssessmentStatusValue, OrganizationAssessments } from "@/lib/schemas/assessment";
 import { WithdrawableHistory } from "./withdrawable-history";
@@ -119,7 +118,7 @@ type PanelProps = {
 /**
  * Each organisation's current assessment side by side, with its history one click away. The caller passes only what
  * the viewer may see (listAssessments): public assessments plus the viewer's own organisations' private and withdrawn
- * ones. Where the viewer may withdraw, the history is there whenever a version is public, with a confirmed
+ * ones. Where the viewer may withdraw, the history is there whenever a version is or was public, with a confirmed
  * withdrawal on each public version. All user text is rendered as React text, so it is escaped.
  */
 export function AssessmentsPanel({ organizations, claim, withdrawAction, ownOrganizationIds = [], withdrawableOrganizationIds = [] }: PanelProps) {
@@ -130,8 +129,8 @@ export function AssessmentsPanel({ organizations, claim, withdrawAction, ownOrga
       {organizations.length === 0 ? <p className="muted">{t("none")}</p> : null}
       {organizations.map((group) => {
         const own = ownOrganizationIds.includes(group.organizationId);
-        // The history holds the withdrawals: there whenever a version is public, or there is more than one.
-        const withdrawable = !!withdrawAction && withdrawableOrganizationIds.includes(group.organizationId) && (group.history.length > 1 || group.history.some(isPublished));
+        // The history holds the withdrawals and their outcome: there whenever a version is or was public, or there are several.
+        const withdrawable = !!withdrawAction && withdrawableOrganizationIds.includes(group.organizationId) && (group.history.length > 1 || group.history.some((a) => a.visibility === "public"));
         const bodies = group.history.map((assessment) => <AssessmentBody key={assessment.id} assessment={assessment} own={own} />);
         return (
           <section key={group.organizationId} aria-label={t("by", { organization: group.organizationName })} className="assessment-card">
