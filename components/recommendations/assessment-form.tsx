@@ -1,104 +1,108 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Fragment, useActionState } from "react";
-import { createAssessmentAction, type AssessmentFormState } from "@/lib/actions/assessments";
+import { Fragment, useActionState, useEffect, useRef } from "react";
+import type { AssessmentFormState } from "@/lib/actions/assessments";
+import { EVIDENCE_ROWS } from "@/lib/assessments/evidence-rows";
 import { fieldsKey, keptValue } from "@/lib/form-state";
 import type { AssessmentDto } from "@/lib/schemas/assessment";
-import { ASSESSMENT_STATUSES, CONFIDENCES, EVIDENCE_STANCES, MAX_RATIONALE_LENGTH } from "@/lib/schemas/assessment-values";
+import { ASSESSMENT_STATUSES, CONFIDENCES, MAX_RATIONALE_LENGTH } from "@/lib/schemas/assessment-values";
+import { EvidenceRow } from "./evidence-row";
+import { FieldError, describedBy } from "./field-error";
+import styles from "./assessment-form.module.css";
 
 type Props = {
-  recommendationId: number;
+  /**
+   * createAssessmentAction bound to the recommendation on the server. Bound here, in the browser's render, its bound
+   * arguments would be a new promise on every render, and a form posted without JavaScript would never render back.
+   */
+  action: (state: AssessmentFormState, formData: FormData) => Promise<AssessmentFormState>;
   organizationId: string;
   organizationName: string;
   /** The organisation's latest assessment: the new one starts from it (status, confidence, visibility, rationale). */
   latest: AssessmentDto | undefined;
 };
 
-function FieldError({ state, name }: { state: AssessmentFormState; name: string }) {
-  const messages = state.fieldErrors?.[name];
-  return messages ? <span className="field-error" id={`${name}-error`}>{messages.join(" ")}</span> : null;
-}
-
-/** Ties a field to its error message, so a screen reader hears it and the field is marked invalid, not only coloured. */
-function describedBy(state: AssessmentFormState, name: string): { "aria-invalid"?: true; "aria-describedby"?: string } {
-  return state.fieldErrors?.[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {};
-}
-
-/** Records a new assessment for one organisation; the hidden expectedVersion lets the server refuse a stale save. */
-export function AssessmentForm({ recommendationId, organizationId, organizationName, latest }: Props) {
-  const [state, formAction, pending] = useActionState(createAssessmentAction.bind(null, recommendationId), { ok: false });
-  const t = useTranslations("detail.form");
+/** Which version the form starts from, so after a save it visibly starts from the one just saved. */
+function StartsFrom({ latest }: { latest: AssessmentDto | undefined }) {
+  const t = useTranslations("assessments.form");
   const terms = useTranslations("terms");
-  const today = new Date().toISOString().slice(0, 10);
+  if (!latest) return <p className="muted">{t("firstVersion")}</p>;
+  const visibility = latest.withdrawal ? t("visibilityWithdrawn") : latest.visibility === "public" ? t("visibilityPublic") : t("visibilityPrivate");
   return (
-    <form action={formAction} className="assessment-form" aria-label={t("heading", { organization: organizationName })}>
-      <Fragment key={fieldsKey(state)}>
-        <h3>{t("heading", { organization: organizationName })}</h3>
+    <p className="muted" data-testid="form-starts-from">
+      {t("startsFrom", { version: latest.version, status: terms(`status.${latest.status}`), visibility })}
+    </p>
+  );
+}
+
+/**
+ * Records a new assessment for one organisation; the hidden expectedVersion lets the server refuse a stale save. The
+ * outcome is said at the top of the form and focused. After a save (or a withdrawal) the page is revalidated and the
+ * fields remount from the latest version (their key names it), so the form shows the version just saved, not what
+ * was typed.
+ */
+export function AssessmentForm({ action, organizationId, organizationName, latest }: Props) {
+  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const t = useTranslations("assessments.form");
+  const terms = useTranslations("terms");
+  const outcome = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.message) outcome.current?.focus();
+  }, [state]);
+  const today = new Date().toISOString().slice(0, 10);
+  const id = (name: string) => `assessment-${organizationId}-${name}`;
+  // After a withdrawal the next version starts private: saving it again as it was must not publish the mistake again.
+  const visibility = latest && !latest.withdrawal ? latest.visibility : "private";
+  return (
+    <form action={formAction} className={`assessment-form ${styles.form}`} aria-label={t("heading", { organization: organizationName })}>
+      <h3>{t("heading", { organization: organizationName })}</h3>
+      {state.message ? (
+        <p ref={outcome} tabIndex={-1} role={state.ok ? "status" : "alert"} className={state.ok ? styles.saved : styles.refused}>
+          {state.message}
+        </p>
+      ) : null}
+      <Fragment key={`${fieldsKey(state)}-${latest?.id ?? "none"}-${latest?.withdrawal ? "withdrawn" : ""}`}>
+        <StartsFrom latest={latest} />
         <input type="hidden" name="organizationId" value={organizationId} />
         <input type="hidden" name="expectedVersion" value={latest?.version ?? 0} />
-        <label>
-          {t("status")}{" "}
-          <select name="status" defaultValue={keptValue(state, "status", latest?.status ?? "not_assessed")}>
-            {ASSESSMENT_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {terms(`status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("assessedOn")} <input type="date" name="assessedOn" defaultValue={keptValue(state, "assessedOn", today)} required {...describedBy(state, "assessedOn")} />
-        </label>
+        <label htmlFor={id("status")}>{t("status")}</label>
+        <select id={id("status")} name="status" defaultValue={keptValue(state, "status", latest?.status ?? "not_assessed")}>
+          {ASSESSMENT_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {terms(`status.${status}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={id("assessedOn")}>{t("assessedOn")}</label>
+        <input id={id("assessedOn")} type="date" name="assessedOn" defaultValue={keptValue(state, "assessedOn", today)} required {...describedBy(state, "assessedOn")} />
         <FieldError state={state} name="assessedOn" />
-        <label>
-          {t("confidence")}{" "}
-          <select name="confidence" defaultValue={keptValue(state, "confidence", latest?.confidence ?? "medium")}>
-            {CONFIDENCES.map((confidence) => (
-              <option key={confidence} value={confidence}>
-                {terms(`confidence.${confidence}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("visibility")}{" "}
-          <select name="visibility" defaultValue={keptValue(state, "visibility", latest?.visibility ?? "private")}>
-            <option value="private">{t("privateTo", { organization: organizationName })}</option>
-            <option value="public">{t("public")}</option>
-          </select>
-        </label>
-        <label>
-          {t("rationale")} <textarea name="rationale" rows={5} maxLength={MAX_RATIONALE_LENGTH} defaultValue={keptValue(state, "rationale", latest?.rationale)} {...describedBy(state, "rationale")} />
-        </label>
+        <label htmlFor={id("confidence")}>{t("confidence")}</label>
+        <select id={id("confidence")} name="confidence" defaultValue={keptValue(state, "confidence", latest?.confidence ?? "medium")}>
+          {CONFIDENCES.map((confidence) => (
+            <option key={confidence} value={confidence}>
+              {terms(`confidence.${confidence}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={id("visibility")}>{t("visibility")}</label>
+        <select id={id("visibility")} name="visibility" defaultValue={keptValue(state, "visibility", visibility)}>
+          <option value="private">{t("privateTo", { organization: organizationName })}</option>
+          <option value="public">{t("public")}</option>
+        </select>
+        <label htmlFor={id("rationale")}>{t("rationale")}</label>
+        <textarea id={id("rationale")} name="rationale" rows={5} maxLength={MAX_RATIONALE_LENGTH} defaultValue={keptValue(state, "rationale", latest?.rationale)} {...describedBy(state, "rationale")} />
         <FieldError state={state} name="rationale" />
-        <fieldset>
+        <fieldset className={styles.evidence}>
           <legend>{t("evidence")}</legend>
-          {[0, 1, 2].map((row) => (
-            <div key={row} className="evidence-row">
-              <select name={`evidence.${row}.kind`} aria-label={t("evidenceKind", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.kind`, "url")}>
-                <option value="url">{t("kindUrl")}</option>
-                <option value="un-symbol">{t("kindSymbol")}</option>
-              </select>
-              <input name={`evidence.${row}.reference`} aria-label={t("evidenceReference", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.reference`)} placeholder={t("referencePlaceholder")} {...describedBy(state, `evidence.${row}.reference`)} />
-              <input name={`evidence.${row}.excerpt`} aria-label={t("evidenceExcerpt", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.excerpt`)} placeholder={t("excerptPlaceholder")} />
-              <input type="date" name={`evidence.${row}.date`} aria-label={t("evidenceDate", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.date`)} />
-              <select name={`evidence.${row}.stance`} aria-label={t("evidenceStance", { row: row + 1 })} defaultValue={keptValue(state, `evidence.${row}.stance`, "supports")}>
-                {EVIDENCE_STANCES.map((stance) => (
-                  <option key={stance} value={stance}>
-                    {terms(`evidenceStance.${stance}`)}
-                  </option>
-                ))}
-              </select>
-              <FieldError state={state} name={`evidence.${row}.reference`} />
-            </div>
+          {Array.from({ length: EVIDENCE_ROWS }, (_, row) => (
+            <EvidenceRow key={row} row={row} state={state} idPrefix={id("evidence")} />
           ))}
         </fieldset>
       </Fragment>
       <button type="submit" disabled={pending}>
         {pending ? t("saving") : t("submit")}
       </button>
-      {state.message ? <p role={state.ok ? "status" : "alert"}>{state.message}</p> : null}
     </form>
   );
 }

@@ -1,10 +1,10 @@
-import { useLocale, useTranslations } from "next-intl";
-import { countryName } from "@/lib/i18n/countries";
+import { useTranslations } from "next-intl";
+import { createAssessmentAction, withdrawAssessmentAction } from "@/lib/actions/assessments";
 import type { OrganizationAssessments } from "@/lib/schemas/assessment";
-import { AssessmentForm } from "./assessment-form";
 import type { RecommendationRow } from "@/lib/server/recommendations";
+import { AssessmentForm } from "./assessment-form";
 import { AssessmentsPanel } from "./assessments-panel";
-import { PositionBadge } from "./position-badge";
+import { GovernmentClaim } from "./government-claim";
 
 type Props = {
   recommendationId: number;
@@ -13,35 +13,29 @@ type Props = {
   organizations: OrganizationAssessments[];
   /** The viewer's organisations where they may write (editor or owner); empty for everyone else. */
   writableOrganizations: { organizationId: string; organizationName: string }[];
+  /** The viewer's organisations whose private and withdrawn versions they read now. */
+  readableOrganizationIds?: readonly string[];
+  /** The organisations whose public versions the viewer may withdraw. */
+  withdrawableOrganizationIds?: readonly string[];
 };
 
 /** What organisations say about the implementation, and for editors a form to record a new assessment. */
-export function AssessmentsSection({ recommendationId, recommendation, organizations, writableOrganizations }: Props) {
-  const t = useTranslations("detail");
-  const locale = useLocale();
-  const claim = (
-    <section aria-labelledby="claim-heading" className="assessment-card government-claim" data-testid="government-claim">
-      <h3 id="claim-heading">{t("claim.heading", { sur: countryName(recommendation.stateUnderReview.iso3, locale) })}</h3>
-      <p>
-        <PositionBadge position={recommendation.position} />
-        {recommendation.responseWording ? (
-          <>
-            {" "}
-            <q>{recommendation.responseWording}</q>
-          </>
-        ) : null}
-      </p>
-      <p className="muted">{t("claim.explain")}</p>
-    </section>
-  );
+export function AssessmentsSection({ recommendationId, recommendation, organizations, writableOrganizations, readableOrganizationIds = [], withdrawableOrganizationIds = [] }: Props) {
+  const t = useTranslations("assessments.panel");
   return (
     <section aria-labelledby="assessments-heading">
-      <h2 id="assessments-heading">{t("assessments.heading")}</h2>
-      <AssessmentsPanel organizations={organizations} claim={claim} />
+      <h2 id="assessments-heading">{t("heading")}</h2>
+      <AssessmentsPanel
+        organizations={organizations}
+        claim={<GovernmentClaim recommendation={recommendation} />}
+        withdrawAction={withdrawAssessmentAction.bind(null, recommendationId)}
+        ownOrganizationIds={readableOrganizationIds}
+        withdrawableOrganizationIds={withdrawableOrganizationIds}
+      />
       {writableOrganizations.map((organization) => (
         <AssessmentForm
           key={organization.organizationId}
-          recommendationId={recommendationId}
+          action={createAssessmentAction.bind(null, recommendationId)}
           organizationId={organization.organizationId}
           organizationName={organization.organizationName}
           latest={organizations.find((group) => group.organizationId === organization.organizationId)?.history[0]}

@@ -32,6 +32,7 @@ const ORG_RESOURCE = { organizationId: ORG };
 const cases = [
   { action: "organization.readPrivate", on: "A", resource: ORG_RESOURCE, allowed: ["viewer", "editor", "owner"] },
   { action: "assessment.create", on: "A", resource: ORG_RESOURCE, allowed: ["editor", "owner"] },
+  { action: "assessment.withdraw", on: "A", resource: ORG_RESOURCE, allowed: ["editor", "owner"] },
   { action: "note.create", on: "A", resource: ORG_RESOURCE, allowed: ["editor", "owner"] },
   // Hole 2: authorship alone gives nothing; the role is today's.
   { action: "note.update", on: "a note of A by the caller", resource: { organizationId: ORG, authorUserId: ME }, allowed: ["editor", "owner"] },

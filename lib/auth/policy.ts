@@ -78,6 +78,8 @@ export const POLICY = {
   /** Read an organisation's private assessments, notes, statuses, status sheet, mid-term report and private CSV. */
   "organization.readPrivate": { resource: {} as OrgResource, describe: "any member", decide: anyMember },
   "assessment.create": { resource: {} as OrgResource, describe: "owners and editors", decide: writer },
+  /** Take one of the organisation's public assessment versions out of every public view (published by mistake). */
+  "assessment.withdraw": { resource: {} as OrgResource, describe: "owners and editors", decide: writer },
   "note.create": { resource: {} as OrgResource, describe: "owners and editors", decide: writer },
   /** Edit, delete or publish a note: its author while still an editor or owner there, or an owner. The role is today's. */
   "note.update": { resource: {} as NoteResource, describe: "the author while an editor or owner, or an owner", decide: noteWriter },

@@ -18,6 +18,7 @@ describe("what a viewer may do on a recommendation's page", () => {
     expect(recommendationPermissions(null, null)).toEqual({
       readable: [],
       assess: [],
+      withdraw: [],
       note: [],
       decideLinks: [],
       correctCategory: [],
@@ -29,7 +30,7 @@ describe("what a viewer may do on a recommendation's page", () => {
 
   it("lets an editor write and correct, and clear their own organisation's correction", () => {
     const may = recommendationPermissions(member("editor"), { organization: A });
-    expect(may).toMatchObject({ readable: [A.id], assess: named(A), note: named(A), decideLinks: named(A), correctCategory: named(A), clearCategory: true, correctionStandsBy: null });
+    expect(may).toMatchObject({ readable: [A.id], assess: named(A), withdraw: named(A), note: named(A), decideLinks: named(A), correctCategory: named(A), clearCategory: true, correctionStandsBy: null });
   });
 
   it("gives an editor of B no form over A's correction, and says whose correction stands", () => {
@@ -38,7 +39,7 @@ describe("what a viewer may do on a recommendation's page", () => {
   });
 
   it("says nothing of A's correction to a viewer, who could not correct anyway", () => {
-    expect(recommendationPermissions(member("viewer", B), { organization: A })).toMatchObject({ readable: [B.id], correctCategory: [], correctionStandsBy: null, assess: [] });
+    expect(recommendationPermissions(member("viewer", B), { organization: A })).toMatchObject({ readable: [B.id], correctCategory: [], correctionStandsBy: null, assess: [], withdraw: [] });
   });
 
   it("hides the private data and the forms of an organisation that requires a second factor, and names it", () => {
@@ -46,6 +47,7 @@ describe("what a viewer may do on a recommendation's page", () => {
     expect(may).toEqual({
       readable: [],
       assess: [],
+      withdraw: [],
       note: [],
       decideLinks: [],
       correctCategory: [],

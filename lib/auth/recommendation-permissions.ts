@@ -12,6 +12,8 @@ export type RecommendationPermissions = {
   readable: string[];
   /** Where the viewer may record an assessment, write a note, decide a link across cycles. */
   assess: NamedOrganization[];
+  /** Whose public assessment versions the viewer may withdraw (the button on the organisation's own history). */
+  withdraw: NamedOrganization[];
   note: NamedOrganization[];
   decideLinks: NamedOrganization[];
   /** Where the viewer may correct the action category now, given the correction that stands (if any). */
@@ -30,7 +32,7 @@ function where(viewer: NamedPolicyViewer | null, allowed: (organizationId: strin
   return (viewer?.memberships ?? []).filter((m) => allowed(m.organizationId)).map(({ organizationId, organizationName }) => ({ organizationId, organizationName }));
 }
 
-function allows(viewer: NamedPolicyViewer | null, action: Extract<Action, "assessment.create" | "note.create" | "recurrence.decide">) {
+function allows(viewer: NamedPolicyViewer | null, action: Extract<Action, "assessment.create" | "assessment.withdraw" | "note.create" | "recurrence.decide">) {
   return (organizationId: string): boolean => can(viewer, action, { organizationId }).allowed;
 }
 
@@ -42,6 +44,7 @@ export function recommendationPermissions(viewer: NamedPolicyViewer | null, corr
   return {
     readable: readableOrganizations(viewer),
     assess: where(viewer, allows(viewer, "assessment.create")),
+    withdraw: where(viewer, allows(viewer, "assessment.withdraw")),
     note: where(viewer, allows(viewer, "note.create")),
     decideLinks: where(viewer, allows(viewer, "recurrence.decide")),
     correctCategory,

@@ -31,6 +31,18 @@ export async function detailTranslator(): Promise<Translate> {
   return (key, values) => t((key.startsWith("terms.") ? key : `detail.${key}`) as never, values as never);
 }
 
+/**
+ * `t("messages.savedVersion")` for the assessment form and the withdrawal (the `assessments` catalogue); a key
+ * starting `terms.` reads the terms catalogue, one starting `fieldErrors.` or `detail.` the detail page's.
+ */
+export async function assessmentTranslator(): Promise<Translate> {
+  const locale = await actionLocale();
+  const messages = await loadMessages(locale);
+  const t = createTranslator({ locale, messages: { assessments: messages.assessments, detail: messages.detail, terms: messages.terms } });
+  const path = (key: string) => (key.startsWith("terms.") || key.startsWith("detail.") ? key : key.startsWith("fieldErrors.") ? `detail.${key}` : `assessments.${key}`);
+  return (key, values) => t(path(key) as never, values as never);
+}
+
 /** `t("messages.renamed")` for the account page's actions (the `account` catalogue). */
 export async function accountTranslator(): Promise<Translate> {
   const locale = await actionLocale();

@@ -3,6 +3,7 @@ import { authPaths, authRequestSchemas, authResponseSchemas, TWO_FACTOR_COOKIE_S
 import { componentSchemas, type JsonSchema } from "./json-schema";
 import { memberPaths, memberRequestSchemas, memberResponseSchemas, SESSION_COOKIE_SCHEME } from "./member-paths";
 import { readPaths, readSchemas } from "./read-paths";
+import { withdrawalPaths, withdrawalRequestSchemas, withdrawalResponseSchemas } from "./withdrawal-paths";
 
 /**
  * The OpenAPI 3.1 description of the API, generated from the zod schemas the handlers use, so it cannot drift from
@@ -20,11 +21,11 @@ export function buildOpenApiDocument(): JsonSchema {
         "organisations' implementation assessments and notes. Reads need no account; writes need the session cookie of a " +
         "member. Unknown parameters and bad values are refused with 400 and the zod issues, bad bodies with 422.",
     },
-    paths: { ...readPaths(), ...memberPaths(), ...authPaths(), ...adminPaths() },
+    paths: { ...readPaths(), ...memberPaths(), ...withdrawalPaths(), ...authPaths(), ...adminPaths() },
     components: {
       schemas: {
-        ...componentSchemas({ ...readSchemas, ...memberResponseSchemas, ...authResponseSchemas, ...adminResponseSchemas }, "output"),
-        ...componentSchemas({ ...memberRequestSchemas, ...authRequestSchemas }, "input"),
+        ...componentSchemas({ ...readSchemas, ...memberResponseSchemas, ...withdrawalResponseSchemas, ...authResponseSchemas, ...adminResponseSchemas }, "output"),
+        ...componentSchemas({ ...memberRequestSchemas, ...withdrawalRequestSchemas, ...authRequestSchemas }, "input"),
       },
       securitySchemes: { sessionCookie: SESSION_COOKIE_SCHEME, twoFactorCookie: TWO_FACTOR_COOKIE_SCHEME },
     },

@@ -25,3 +25,4 @@ export type EvidenceStanceValue = (typeof EVIDENCE_STANCES)[number];
 
 export const MAX_RATIONALE_LENGTH = 10_000;
 export const MAX_EVIDENCE_ITEMS = 50;
+export const MAX_WITHDRAWAL_REASON_LENGTH = 1_000;

@@ -6,12 +6,13 @@ import {
   EVIDENCE_STANCES,
   MAX_EVIDENCE_ITEMS,
   MAX_RATIONALE_LENGTH,
+  MAX_WITHDRAWAL_REASON_LENGTH,
   VISIBILITIES,
 } from "./assessment-values";
 
 /**
  * Implementation assessments on the wire: the JSON API body, the form and the server share these schemas. The values
- * are lowercase contract words, never the database enums (see lib/server/assessments.ts for the mapping).
+ * are lowercase contract words, never the database enums (see lib/server/assessments/ for the mapping).
  */
 
 export * from "./assessment-values";
@@ -34,13 +35,17 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/** The message of a missing or unknown stance; the form replaces it with one naming the evidence row. */
+export const STANCE_REQUIRED = "choose whether the evidence contradicts the government's response, supports it, or is context only";
+
 export const evidenceSchema = z
   .object({
     kind: z.enum(EVIDENCE_KINDS),
     reference: z.string().trim().min(1, "required").max(2_000),
     excerpt: z.string().trim().max(5_000).optional(),
     date: isoDateSchema.optional(),
-    stance: z.enum(EVIDENCE_STANCES),
+    /** Required, with no default: the person says which way the evidence points. */
+    stance: z.enum(EVIDENCE_STANCES, { error: STANCE_REQUIRED }),
   })
   .refine((item) => item.kind !== "url" || isHttpUrl(item.reference), {
     message: "a URL starting with http:// or https://",
@@ -69,8 +74,19 @@ export const evidenceDtoSchema = z.object({
   reference: z.string().describe("A URL (kind url) or a UN document symbol such as A/HRC/40/6 (kind un-symbol)"),
   excerpt: z.string().nullable(),
   date: z.iso.date().nullable(),
-  stance: z.enum(EVIDENCE_STANCES).describe("Whether the evidence supports the status, contradicts it, or gives context"),
+  stance: z
+    .enum(EVIDENCE_STANCES)
+    .describe("How the evidence bears on the government's response (its claim at the review): contradicts it, supports it, or is context only"),
 });
+
+/** A public version the organisation took back; only its own members read withdrawn versions. */
+export const withdrawalSchema = z
+  .object({
+    withdrawnAt: z.iso.datetime(),
+    withdrawnByName: z.string().nullable().describe("The display name of who withdrew it; null when that account no longer exists"),
+    reason: z.string(),
+  })
+  .describe("Set when the organisation withdrew this public version: it is then in no public view, count, CSV or chart");
 
 export const assessmentDtoSchema = z
   .object({
@@ -90,6 +106,7 @@ export const assessmentDtoSchema = z
       .positive()
       .describe("Per organisation and recommendation, from 1; send it back as expectedVersion. Outside the organisation, its public versions are numbered 1..n among themselves, so private ones leave no gap"),
     evidence: z.array(evidenceDtoSchema),
+    withdrawal: withdrawalSchema.nullable(),
   })
   .describe("One version of an organisation's assessment");
 
@@ -105,7 +122,25 @@ export const assessmentListSchema = z.object({ organizations: z.array(organizati
 
 export const createdAssessmentSchema = z.object({ id: z.string(), version: z.number().int().positive() });
 
+/** Withdrawing a public version: why, in words the organisation's log keeps. */
+export const withdrawAssessmentInputSchema = z.object({
+  reason: z.string().trim().min(1, "required").max(MAX_WITHDRAWAL_REASON_LENGTH).describe("Why the version is withdrawn; kept in the audit log"),
+});
+
+export const withdrawnAssessmentSchema = z.object({
+  assessment: assessmentDtoSchema,
+  currentPublicVersion: z
+    .number()
+    .int()
+    .positive()
+    .nullable()
+    .describe("The organisation's version that the public now sees as current (its own numbering), or null when none of its versions is public"),
+});
+
 export type EvidenceDto = z.infer<typeof evidenceDtoSchema>;
 export type AssessmentDto = z.infer<typeof assessmentDtoSchema>;
 export type OrganizationAssessments = z.infer<typeof organizationAssessmentsSchema>;
 export type CreatedAssessment = z.infer<typeof createdAssessmentSchema>;
+export type Withdrawal = z.infer<typeof withdrawalSchema>;
+export type WithdrawAssessmentInput = z.infer<typeof withdrawAssessmentInputSchema>;
+export type WithdrawnAssessment = z.infer<typeof withdrawnAssessmentSchema>;

@@ -60,7 +60,7 @@ describe("the recurring filter", () => {
 describe("the implementation-status filter", () => {
   it("reads each organisation's latest public assessment by default, with statuses bound as parameters", () => {
     const where = buildRecommendationWhere(filters("status=fully_implemented,regressed"), { organizationIds: ["org-a"] });
-    expect(where.sql).toContain(`a."visibility" = 'PUBLIC'`);
+    expect(where.sql).toContain(`(a."visibility" = 'PUBLIC' AND a."withdrawnAt" IS NULL)`);
     expect(where.sql).toContain(`DISTINCT ON (a."recommendationId", a."organizationId")`);
     expect(where.sql).toContain(`a."version" DESC`);
     expect(where.values).toEqual(["FULLY_IMPLEMENTED", "REGRESSED"]);
@@ -68,14 +68,15 @@ describe("the implementation-status filter", () => {
     expect(where.sql).not.toContain("NOT IN");
   });
 
-  it("matches recommendations without any public assessment for not_assessed", () => {
+  it("matches recommendations without any public assessment (withdrawn ones are not public) for not_assessed", () => {
     const where = buildRecommendationWhere(filters("status=not_assessed"));
-    expect(where.sql).toContain(`r."id" NOT IN (SELECT a."recommendationId" FROM "Assessment" a WHERE a."visibility" = 'PUBLIC')`);
+    expect(where.sql).toContain(`r."id" NOT IN (SELECT a."recommendationId" FROM "Assessment" a WHERE (a."visibility" = 'PUBLIC' AND a."withdrawnAt" IS NULL))`);
   });
 
   it("reads the caller's organisations, private ones included, for statusOf=mine; ids are parameters from the session", () => {
     const where = buildRecommendationWhere(filters("status=not_assessed&statusOf=mine"), { organizationIds: ["org-a"] });
     expect(where.sql).not.toContain("PUBLIC");
+    expect(where.sql).not.toContain("withdrawnAt");
     expect(where.values).toEqual(["org-a", "NOT_ASSESSED", "org-a"]);
     expect(where.sql).not.toContain("org-a");
     const several = buildRecommendationWhere(filters("status=not_assessed&statusOf=mine"), { organizationIds: ["org-a", "org-b"] });

@@ -2,6 +2,7 @@ import "server-only";
 import type { AssessmentStatusValue } from "@/lib/schemas/assessment";
 import { compileSearch, type VariantMode } from "@/lib/search";
 import type { FilterKey, PositionParam, RecommendationFilters, Recurring, Region, Sort } from "@/lib/search-params";
+import { publicAssessmentSql } from "./assessments/public";
 import { Prisma } from "./generated/prisma/client";
 import { toDbEnum } from "./wire-enums";
 
@@ -100,10 +101,12 @@ function actionCondition(categories: readonly number[]): Prisma.Sql {
 }
 
 /**
- * The assessments a status filter reads. `public`: each organisation's latest PUBLIC assessment, so an organisation's
- * later private one changes nothing anyone outside it sees (the same "current" an outsider sees on the recommendation
- * page). `mine`: the latest assessment of any visibility of each of the caller's organisations. `statusOf=mine`
- * without organisations (anonymous, or no membership) reads public ones: the callers refuse or report that first.
+ * The assessments a status filter reads. `public`: each organisation's latest public assessment that it has not
+ * withdrawn, so an organisation's later private one changes nothing anyone outside it sees, and a withdrawn one is
+ * as if never published (the same "current" an outsider sees on the recommendation page). `mine`: the latest
+ * assessment of any visibility of each of the caller's organisations, withdrawn ones included (a withdrawal takes a
+ * version out of public view, not out of the organisation's own record). `statusOf=mine` without organisations
+ * (anonymous, or no membership) reads public ones: the callers refuse or report that first.
  */
 export type StatusScopeSql = { kind: "public" } | { kind: "mine"; organizationIds: readonly string[] };
 
@@ -112,13 +115,18 @@ export function statusScopeOf(filters: Pick<RecommendationFilters, "statusOf">, 
   return filters.statusOf === "mine" && organizationIds.length > 0 ? { kind: "mine", organizationIds } : { kind: "public" };
 }
 
+/** The assessments (read as `a`) the scope may read: public ones, or every one of the caller's organisations. */
+export function readableAssessmentsSql(scope: StatusScopeSql): Prisma.Sql {
+  return scope.kind === "public" ? publicAssessmentSql("a") : Prisma.sql`a."organizationId" IN (${Prisma.join(scope.organizationIds)})`;
+}
+
 /**
  * ("recommendationId", "organizationId", "status") of every organisation's current assessment in the scope: one row
  * per recommendation and organisation, the highest version among the assessments the scope may read. Ordered all
  * descending so a backward index-only scan of Assessment_status_lookup_idx feeds DISTINCT ON without a sort.
  */
 export function currentStatusesSql(scope: StatusScopeSql): Prisma.Sql {
-  const readable = scope.kind === "public" ? Prisma.sql`a."visibility" = 'PUBLIC'` : Prisma.sql`a."organizationId" IN (${Prisma.join(scope.organizationIds)})`;
+  const readable = readableAssessmentsSql(scope);
   return Prisma.sql`SELECT DISTINCT ON (a."recommendationId", a."organizationId") a."recommendationId", a."organizationId", a."status"
     FROM "Assessment" a WHERE ${readable} ORDER BY a."recommendationId" DESC, a."organizationId" DESC, a."version" DESC`;
 }
@@ -128,7 +136,7 @@ export function currentStatusesSql(scope: StatusScopeSql): Prisma.Sql {
  * the caller's organisations has none. NOT IN over a NOT NULL column runs as one hashed subplan, not a probe per row.
  */
 function unassessed(scope: StatusScopeSql): Prisma.Sql {
-  if (scope.kind === "public") return Prisma.sql`r."id" NOT IN (SELECT a."recommendationId" FROM "Assessment" a WHERE a."visibility" = 'PUBLIC')`;
+  if (scope.kind === "public") return Prisma.sql`r."id" NOT IN (SELECT a."recommendationId" FROM "Assessment" a WHERE ${publicAssessmentSql("a")})`;
   const [only, ...more] = scope.organizationIds;
   if (more.length === 0) return Prisma.sql`r."id" NOT IN (SELECT a."recommendationId" FROM "Assessment" a WHERE a."organizationId" = ${only})`;
   return Prisma.sql`EXISTS (SELECT 1 FROM unnest(ARRAY[${Prisma.join(scope.organizationIds)}]::text[]) o("id")

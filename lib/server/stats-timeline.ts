@@ -4,7 +4,7 @@ import type { AssessmentStatusValue } from "@/lib/schemas/assessment";
 import type { RecommendationFilters } from "@/lib/search-params";
 import { getDb, type Db } from "./db";
 import { Prisma } from "./generated/prisma/client";
-import { buildRecommendationWhere, statusScopeOf, type ViewerScope } from "./recommendation-where";
+import { buildRecommendationWhere, readableAssessmentsSql, statusScopeOf, type ViewerScope } from "./recommendation-where";
 import { fromDbEnum } from "./wire-enums";
 
 /** One year's counts: recommendations per status, and how many had no assessment in the scope by then. */
@@ -24,7 +24,7 @@ export async function countStatusTimeline(filters: RecommendationFilters, scope:
   if (!positions) return { accepted: 0, years: [] };
   const where = buildRecommendationWhere({ ...filters, position: positions }, scope);
   const statusScope = statusScopeOf(filters, scope);
-  const readable = statusScope.kind === "public" ? Prisma.sql`a."visibility" = 'PUBLIC'` : Prisma.sql`a."organizationId" IN (${Prisma.join(statusScope.organizationIds)})`;
+  const readable = readableAssessmentsSql(statusScope);
   const recs = Prisma.sql`SELECT r."id" FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId" WHERE ${where}`;
   const [[count], rows] = await Promise.all([
     db.$queryRaw<{ accepted: number }[]>`SELECT count(*)::int AS "accepted" FROM (${recs}) x`,

@@ -94,6 +94,7 @@ test("no serious or critical violation: an assessment with field errors, then re
   await expectNoSeriousViolations(page, "assessment form with field errors");
 
   await form.getByLabel("Evidence 1 URL or symbol").fill("https://example.org/a11y-evidence");
+  await form.getByRole("radiogroup", { name: /^Evidence 1 Stance/ }).getByRole("radio", { name: "Context only" }).check();
   await form.getByLabel("Rationale").fill("Steps taken, not yet complete.");
   await form.getByRole("button", { name: "Record assessment" }).click();
   await expect(form.getByRole("status")).toContainText("Saved as version");

@@ -55,6 +55,7 @@ test("an editor records an assessment and a note in Chinese", async ({ browser }
   await form.getByLabel("理由").fill(RATIONALE);
   // A web address that is not one: refused with the field named, in Chinese.
   await form.getByLabel("证据 1 网址或文号").fill("not a web address");
+  await form.getByRole("radiogroup", { name: /^证据 1 倾向/ }).getByRole("radio", { name: "支持政府的答复" }).check();
   await form.getByRole("button", { name: "记录评估" }).click();
   await expect(form.getByRole("alert")).toHaveText("请更正标出的字段。");
   await expect(form.locator(".field-error")).toHaveText("须为以 http:// 或 https:// 开头的网址");
@@ -63,6 +64,7 @@ test("an editor records an assessment and a note in Chinese", async ({ browser }
   await expect(form.getByLabel("状态")).toHaveValue("partially_implemented");
   await expect(form.getByLabel("理由")).toHaveValue(RATIONALE);
   await expect(form.getByLabel("证据 1 网址或文号")).toHaveValue("not a web address");
+  await expect(form.getByRole("radio", { name: "支持政府的答复" }).first()).toBeChecked();
   await form.getByLabel("证据 1 网址或文号").fill("https://www.ohchr.org/en/hr-bodies/upr/cn-index");
   await form.getByRole("button", { name: "记录评估" }).click();
   await expect(form.getByRole("status")).toHaveText("已保存为第 1 版。");

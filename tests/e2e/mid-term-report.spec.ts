@@ -5,6 +5,7 @@ import JSZip from "jszip";
 import pg from "pg";
 import { collectConsoleErrors } from "./console";
 import { memberOf, signedInPage, storedRecommendation } from "./data";
+import { chooseStance } from "./assessment-form";
 
 /**
  * The mid-term report as an NGO editor builds it: record a status with evidence, choose the review and a theme in the
@@ -55,7 +56,7 @@ test("a member records an assessment, builds the mid-term report, downloads it a
     await form.getByLabel(`Evidence ${index + 1} kind`).selectOption({ label: item.kind });
     await form.getByLabel(`Evidence ${index + 1} URL or symbol`).fill(item.reference);
     await form.getByLabel(`Evidence ${index + 1} excerpt`).fill(item.excerpt);
-    await form.getByLabel(`Evidence ${index + 1} stance`).selectOption(item.stance);
+    await chooseStance(form, index + 1, item.stance);
   }
   await form.getByRole("button", { name: "Record assessment" }).click();
   await expect(form.getByRole("status")).toContainText("Saved as version");

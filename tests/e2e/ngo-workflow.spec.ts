@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { collectConsoleErrors } from "./console";
 import { memberOf, signedInPage, storedRecommendation } from "./data";
+import { chooseStance } from "./assessment-form";
 
 /**
  * The NGO workflow as its users live it, in one browser per person: an editor of one organisation records a status
@@ -46,7 +47,7 @@ async function recordAssessment(
     await form.getByLabel(`Evidence ${index + 1} kind`).selectOption({ label: item.kind });
     await form.getByLabel(`Evidence ${index + 1} URL or symbol`).fill(item.reference);
     await form.getByLabel(`Evidence ${index + 1} excerpt`).fill(item.excerpt);
-    await form.getByLabel(`Evidence ${index + 1} stance`).selectOption(item.stance);
+    await chooseStance(form, index + 1, item.stance);
   }
   await form.getByRole("button", { name: "Record assessment" }).click();
   await expect(form.getByRole("status")).toContainText("Saved as version");

@@ -200,6 +200,7 @@ test("an editor signs in, records an assessment with evidence and adds a note: n
   await form.getByLabel("Status").selectOption("partially_implemented");
   await form.getByLabel("Rationale").fill("Steps taken, not yet complete.\nSee the report.");
   await form.getByLabel("Evidence 1 URL or symbol").fill("https://example.org/report-on-implementation");
+  await form.getByRole("radiogroup", { name: /^Evidence 1 Stance/ }).getByRole("radio", { name: "Supports it" }).check();
   await form.getByRole("button", { name: "Record assessment" }).click();
   await expect(form.getByRole("status")).toHaveText("Saved as version 1.");
   await expect(page.getByRole("link", { name: "https://example.org/report-on-implementation" })).toBeVisible();

@@ -8,6 +8,7 @@ import { POST as totpFormPost } from "@/app/api/auth-form/two-factor/verify-totp
 import { DELETE as deleteNoteRoute, PATCH as patchNoteRoute } from "@/app/api/notes/[id]/route";
 import { DELETE as clearCategoryRoute, PUT as putCategoryRoute } from "@/app/api/recommendations/[id]/action-category/route";
 import { POST as assessmentsPost } from "@/app/api/recommendations/[id]/assessments/route";
+import { POST as withdrawAssessmentPost } from "@/app/api/assessments/[id]/withdraw/route";
 import { POST as notesPost } from "@/app/api/recommendations/[id]/notes/route";
 import { PUT as linksPut } from "@/app/api/recommendations/[id]/links/route";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
@@ -15,7 +16,7 @@ import { getURLFromRedirectError } from "next/dist/client/components/redirect";
 import { resetTwoFactorAction, setAccountDisabledAction } from "@/lib/actions/accounts";
 import { changeRoleAction, removeMemberAction, setTwoFactorPolicyAction } from "@/lib/actions/organisation";
 import { clearActionCategoryAction, setActionCategoryAction } from "@/lib/actions/action-categories";
-import { createAssessmentAction } from "@/lib/actions/assessments";
+import { createAssessmentAction, withdrawAssessmentAction } from "@/lib/actions/assessments";
 import { signOutAction } from "@/lib/actions/auth";
 import {
   changePasswordAction,
@@ -230,6 +231,13 @@ async function noteOfA(visibility: "private" | "public"): Promise<string> {
 
 const assessmentBody = () => ({ status: "partially_implemented", assessedOn: "2026-06-30", rationale: "matrix", confidence: "medium", visibility: "private", organizationId: orgId.A });
 const assessmentForm = () => form({ status: "partially_implemented", assessedOn: "2026-06-30", rationale: "matrix", confidence: "medium", visibility: "private", organizationId: orgId.A });
+
+/** A fresh public assessment version of organisation A written by A's editor, so every cell withdraws its own. */
+async function publicAssessmentOfA(): Promise<string> {
+  const response = await assessmentsPost(request("editorA", "POST", `/api/recommendations/${recommendationId}/assessments`, { ...assessmentBody(), visibility: "public" }), params(recommendationId));
+  if (response.status !== 201) throw new Error(`fixture assessment: ${response.status}`);
+  return ((await response.json()) as { id: string }).id;
+}
 
 /** A fresh override of the recommendation's action category by A's editor, so every cell clears its own. */
 async function overrideOfA(): Promise<string> {
@@ -681,6 +689,21 @@ const ROWS: Row[] = [
     name: "action createAssessmentAction for A",
     policy: ["assessment.create"],
     call: async (actor) => actionStatus(await asActor(actor, () => createAssessmentAction(recommendationId, { ok: false }, assessmentForm()))),
+    expected: asAction(WRITE_A),
+  },
+  {
+    // A version published by mistake: A's editors and owners take it out of every public view.
+    name: "POST /api/assessments/{id}/withdraw of a public version of A",
+    policy: ["assessment.withdraw"],
+    setup: publicAssessmentOfA,
+    call: async (actor, id) => answer(withdrawAssessmentPost(request(actor, "POST", `/api/assessments/${id}/withdraw`, { reason: `withdrawn by ${actor}` }), params(id))),
+    expected: asAction(WRITE_A),
+  },
+  {
+    name: "action withdrawAssessmentAction of a public version of A",
+    policy: ["assessment.withdraw"],
+    setup: publicAssessmentOfA,
+    call: async (actor, id) => actionStatus(await asActor(actor, () => withdrawAssessmentAction(recommendationId, { ok: false }, form({ assessmentId: id, reason: `withdrawn by ${actor}` })))),
     expected: asAction(WRITE_A),
   },
   {

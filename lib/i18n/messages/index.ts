@@ -26,6 +26,7 @@ export const NAMESPACES = [
   "actionCategories",
   "search",
   "finder",
+  "assessments",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];
@@ -47,7 +48,7 @@ export async function loadMessages(locale: Locale): Promise<Catalogue> {
  * page: the others (home, states, reports, audit, csv) are read on the server alone, so a page stays light. A page
  * whose client components need another namespace hands it over itself (adminImport: app/[locale]/admin/import; responseWording: app/[locale]/admin/response-wording).
  */
-export const CLIENT_NAMESPACES = ["common", "explorer", "detail", "charts", "statusSheet", "auth", "terms", "actionCategories", "finder"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["common", "explorer", "detail", "assessments", "charts", "statusSheet", "auth", "terms", "actionCategories", "finder"] as const satisfies readonly Namespace[];
 
 export function clientMessages<T extends Record<string, unknown>>(messages: T): Partial<T> {
   return Object.fromEntries(Object.entries(messages).filter(([namespace]) => (CLIENT_NAMESPACES as readonly string[]).includes(namespace))) as Partial<T>;

@@ -91,7 +91,14 @@ export default async function RecommendationPage({ params }: Props) {
           <RecommendingStates states={recommendation.recommendingStates} unknown={recommendation.unknownRecommendingStates} />
         </section>
       </div>
-      <AssessmentsSection recommendationId={recommendation.id} recommendation={recommendation} organizations={assessments} writableOrganizations={may.assess} />
+      <AssessmentsSection
+        recommendationId={recommendation.id}
+        recommendation={recommendation}
+        organizations={assessments}
+        writableOrganizations={may.assess}
+        readableOrganizationIds={may.readable}
+        withdrawableOrganizationIds={may.withdraw.map((organization) => organization.organizationId)}
+      />
       <section aria-labelledby="themes-heading">
         <h2 id="themes-heading">{t("themesHeading")}</h2>
         <ThemeGroups themes={recommendation.themes} />

@@ -1,53 +1,17 @@
 import "server-only";
 import { readableOrganizations } from "@/lib/auth/policy";
 import type { AssessmentDto, AssessmentInput, CreatedAssessment, OrganizationAssessments } from "@/lib/schemas/assessment";
-import { recordAuditEvent } from "./audit";
-import { getDb } from "./db";
-import { Prisma } from "./generated/prisma/client";
-import { ConflictError, NotFoundError, UnauthenticatedError } from "./http-errors";
-import { fromDbDate, fromDbEnum, toDbDate, toDbEnum } from "./wire-enums";
-import { authorize, writingOrganization, type Viewer } from "./permissions";
+import { recordAuditEvent } from "../audit";
+import { getDb } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { ConflictError, NotFoundError, UnauthenticatedError } from "../http-errors";
+import { toDbDate, toDbEnum } from "../wire-enums";
+import { authorize, writingOrganization, type Viewer } from "../permissions";
+import { ASSESSMENT_SELECT, toDto, type AssessmentRow } from "./dto";
+import { PUBLIC_ASSESSMENT } from "./public";
 
-const ASSESSMENT_SELECT = {
-  id: true,
-  organizationId: true,
-  status: true,
-  assessedOn: true,
-  createdAt: true,
-  rationale: true,
-  confidence: true,
-  visibility: true,
-  version: true,
-  organization: { select: { name: true } },
-  author: { select: { name: true } },
-  evidence: { orderBy: { position: "asc" }, select: { kind: true, reference: true, excerpt: true, date: true, stance: true } },
-} as const satisfies Prisma.AssessmentSelect;
-
-type AssessmentRow = Prisma.AssessmentGetPayload<{ select: typeof ASSESSMENT_SELECT }>;
-
-
-function toDto(row: AssessmentRow): AssessmentDto {
-  return {
-    id: row.id,
-    organizationId: row.organizationId,
-    organizationName: row.organization.name,
-    authorName: row.author.name,
-    status: fromDbEnum(row.status),
-    assessedOn: fromDbDate(row.assessedOn),
-    createdAt: row.createdAt.toISOString(),
-    rationale: row.rationale,
-    confidence: fromDbEnum(row.confidence),
-    visibility: fromDbEnum(row.visibility),
-    version: row.version,
-    evidence: row.evidence.map((item) => ({
-      kind: item.kind === "UN_SYMBOL" ? "un-symbol" : "url",
-      reference: item.reference,
-      excerpt: item.excerpt,
-      date: item.date ? fromDbDate(item.date) : null,
-      stance: fromDbEnum(item.stance),
-    })),
-  };
-}
+export { PUBLIC_ASSESSMENT, publicAssessmentSql } from "./public";
+export { withdrawAssessment } from "./withdraw";
 
 async function latestAssessment(db: Prisma.TransactionClient, recommendationId: number, organizationId: string): Promise<AssessmentRow | null> {
   return db.assessment.findFirst({ where: { recommendationId, organizationId }, orderBy: { version: "desc" }, select: ASSESSMENT_SELECT });
@@ -121,10 +85,11 @@ export async function createAssessment(viewer: Viewer | null, recommendationId: 
 
 /**
  * The assessments of a recommendation the caller may see, grouped per organisation: every organisation's public ones,
- * plus the private ones of the caller's own organisations. Another organisation's private assessment is never read
- * (the filter is in the query), so neither it nor its evidence can leak; where an organisation's latest is private, an
- * outsider sees its latest public one as current. Outsiders see the public versions numbered 1..n among themselves:
- * the stored numbers count private versions too, and a gap (v1, v3) would show that a private one exists.
+ * plus the private and withdrawn ones of the caller's own organisations. Another organisation's private or withdrawn
+ * assessment is never read (the filter is in the query), so neither it nor its evidence can leak; where an
+ * organisation's latest is private or withdrawn, an outsider sees its latest public one as current. Outsiders see the
+ * public versions numbered 1..n among themselves: the stored numbers count private and withdrawn versions too, and a
+ * gap (v1, v3) would show that one exists.
  */
 export async function listAssessments(viewer: Viewer | null, recommendationId: number): Promise<OrganizationAssessments[]> {
   const db = getDb();
@@ -133,7 +98,7 @@ export async function listAssessments(viewer: Viewer | null, recommendationId: n
 
   const ownOrganizations = readableOrganizations(viewer);
   const rows = await db.assessment.findMany({
-    where: { recommendationId, OR: [{ visibility: "PUBLIC" }, { organizationId: { in: ownOrganizations } }] },
+    where: { recommendationId, OR: [PUBLIC_ASSESSMENT, { organizationId: { in: ownOrganizations } }] },
     orderBy: [{ organization: { name: "asc" } }, { version: "desc" }],
     select: ASSESSMENT_SELECT,
   });
