@@ -5,12 +5,12 @@ import type { ChartData } from "@/lib/charts/chart-data";
 /** The chart's numbers as a table, rendered on the server: it reads without JavaScript, and every count opens its rows. */
 export function ChartTable({ chart }: { chart: ChartData }) {
   const t = useTranslations("charts.figure");
+  const caption = t("tableCaption", { title: chart.title, valueAxis: chart.valueAxis.toLowerCase(), categoryAxis: chart.categoryAxis.toLowerCase() });
   return (
-    <div className="table-scroll">
+    // A wide table scrolls sideways: the keyboard must reach it to scroll it, also where no cell has a link.
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="data-table chart-table" data-testid={`chart-table-${chart.id}`}>
-        <caption className="visually-hidden">
-          {t("tableCaption", { title: chart.title, valueAxis: chart.valueAxis.toLowerCase(), categoryAxis: chart.categoryAxis.toLowerCase() })}
-        </caption>
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{chart.categoryAxis}</th>

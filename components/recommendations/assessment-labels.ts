@@ -9,4 +9,4 @@ export const STATUS_LABELS: Record<AssessmentStatusValue, string> = {
   unable_to_assess: "Unable to assess",
 };
 
-export const STANCE_LABELS = { supports: "Supports", contradicts: "Contradicts", context: "Context" } as const;
+export const STANCE_LABELS = { supports: "Supports the government’s response", contradicts: "Contradicts the government’s response", context: "Context only" } as const;

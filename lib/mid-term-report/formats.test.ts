@@ -105,7 +105,7 @@ describe("mid-term report formats", () => {
     expect(html).toContain("<strong>政府的答复：</strong>支持（“accepted”）");
     expect(html).toContain("<strong>提出建议的国家：</strong>塞内加尔");
     expect(html).toContain('<p class="text" lang="en">');
-    expect(html).toContain("佐证：");
+    expect(html).toContain("支持政府的答复：");
     expect(html).not.toContain("Summary of statuses");
   });
 

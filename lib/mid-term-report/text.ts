@@ -123,7 +123,7 @@ export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { 
 
     statesText: (recommendation: ReportRecommendation): string => recommendation.recommendingStates.map(state).join(t("listSeparator")),
 
-    /** "Supports: A/HRC/40/6 (1 Mar 2019) — “what it says”". */
+    /** "Supports the government’s response: A/HRC/40/6 (1 Mar 2019) — “what it says”". */
     evidenceText(item: EvidenceDto): string {
       return t("evidenceLine", {
         stance: terms(`evidenceStance.${item.stance}`),

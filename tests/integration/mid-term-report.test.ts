@@ -226,7 +226,7 @@ describe("GET /api/reports/mid-term", () => {
     expect(sheet.rows).toHaveLength(346);
     const row = (id: number) => (sheet.rows as unknown as Record<string, string>[]).find((r) => r.recommendation_id === String(id))!;
     expect(row(rec.first!.id)).toMatchObject({ paragraph: rec.first!.paragraph, status: "partially_implemented", rationale: A_CURRENT, visibility: "private", version: "2", text: rec.first!.text });
-    expect(row(rec.first!.id).evidence!.split("\n")).toEqual([`Supports: ${A_URL} (2025-06-30) — “${A_EXCERPT}”`, `Context: ${A_SYMBOL}`]);
+    expect(row(rec.first!.id).evidence!.split("\n")).toEqual([`Supports the government’s response: ${A_URL} (2025-06-30) — “${A_EXCERPT}”`, `Context only: ${A_SYMBOL}`]);
     expect(row(rec.second!.id).rationale).toBe(`'${A_FORMULA}`);
     expect(row(rec.third!.id)).toMatchObject({ status: "not_assessed", rationale: "", evidence: "" });
     expect(row(rec.noted!.id)).toMatchObject({ status: "regressed", position: "noted" });
