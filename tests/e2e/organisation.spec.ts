@@ -101,8 +101,11 @@ test("an administrator disables an account, which is signed out at once and refu
   await admin.screenshot({ path: "tests/e2e/screenshots/admin-accounts.png", fullPage: true });
 
   await row.getByRole("link", { name: `Disable… ${MOVER}` }).click();
+  // Scan the confirmation once it is drawn, not the page the click is leaving (its head is swapped mid-scan).
+  const disable = admin.getByRole("button", { name: `Disable ${MOVER}` });
+  await expect(disable).toBeVisible();
   await expectAccessible(admin, "accounts page, confirming a disable");
-  await admin.getByRole("button", { name: `Disable ${MOVER}` }).click();
+  await disable.click();
   await expect(admin.locator("#main").getByRole("status")).toHaveText("The account was disabled and signed out on every device.");
   await expect(row).toContainText("Disabled");
   await expectSignedOut(member);
