@@ -249,7 +249,7 @@ describe("GET /api/reports/mid-term", () => {
     const text = at((p) => p === rec.first!.text);
     const rationale = at((p) => p === `Rationale: ${A_CURRENT}`);
     const url = at((p) => p.includes(A_URL));
-    const symbol = at((p) => p === `Context: ${A_SYMBOL}`);
+    const symbol = at((p) => p === `Context only: ${A_SYMBOL}`);
     expect([heading, text, rationale, url, symbol].every((i) => i > 0)).toBe(true);
     expect(heading < text && text < rationale && rationale < url && url < symbol).toBe(true);
     expect(paragraphs).toContain("Status: Partially implemented, assessed Oct 1, 2026, confidence high, private");
