@@ -19,7 +19,7 @@ import { DETAIL_JOINS, rowSelect, toRow, type RawRow, type RecommendationRow } f
 /** The ids of every recommendation matching the query, in the query's on-screen order. */
 export async function listRecommendationIds(query: RecommendationQuery, scope: ViewerScope = {}, db: Db = getDb()): Promise<Int32Array> {
   const where = buildRecommendationWhere(filtersOf(query), scope);
-  const order = buildRecommendationOrder(query.sort, query.q, query.variants);
+  const order = buildRecommendationOrder(query.sort, query);
   // One array value instead of one result row per id: far less to build on either side for a large set.
   const [result] = await db.$queryRaw<{ ids: number[] | null }[]>(Prisma.sql`
     SELECT array_agg(r."id" ORDER BY ${order}) AS "ids"
@@ -36,7 +36,7 @@ export async function listRecommendationIds(query: RecommendationQuery, scope: V
 export async function listRecommendationsByIds(ids: ArrayLike<number>, db: Db = getDb()): Promise<RecommendationRow[]> {
   if (ids.length === 0) return [];
   const rows = await db.$queryRaw<RawRow[]>(Prisma.sql`
-    SELECT ${rowSelect("")}
+    SELECT ${rowSelect(null)}
     FROM unnest(${Array.from(ids)}::int[]) WITH ORDINALITY AS wanted("id", "n")
     JOIN "Recommendation" r ON r."id" = wanted."id" JOIN "Review" v ON v."id" = r."reviewId" ${DETAIL_JOINS}
     ORDER BY wanted."n"`);

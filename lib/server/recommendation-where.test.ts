@@ -99,12 +99,12 @@ describe("the implementation-status filter", () => {
 describe("buildRecommendationOrder", () => {
   it("always ends on the id so pages never overlap", () => {
     for (const sort of ["-cycle", "cycle", "paragraph", "-paragraph", "position", "-position", "action", "-action"] as const) {
-      expect(buildRecommendationOrder(sort, "").sql).toMatch(/r\."id"( DESC)?$/);
+      expect(buildRecommendationOrder(sort, { q: "", variants: "on" }).sql).toMatch(/r\."id"( DESC)?$/);
     }
   });
 
   it("ranks by relevance only when there is a search", () => {
-    expect(buildRecommendationOrder("relevance", "torture").sql).toMatch(/^ts_rank/);
-    expect(buildRecommendationOrder("relevance", "").sql).not.toMatch(/ts_rank/);
+    expect(buildRecommendationOrder("relevance", { q: "torture", variants: "on" }).sql).toMatch(/^ts_rank/);
+    expect(buildRecommendationOrder("relevance", { q: "", variants: "on" }).sql).not.toMatch(/ts_rank/);
   });
 });

@@ -32,7 +32,7 @@ export const POSITION_VALUES: Record<PositionParam, string> = {
  * JavaScript and reaches PostgreSQL as ONE bound parameter of `to_tsquery`, which the planner folds into a constant, so
  * the GIN index on "searchVector" serves it; no input can make it fail.
  */
-export function tsQuery(q: string, variants: VariantMode = "on"): Prisma.Sql {
+export function tsQuery(q: string, variants: VariantMode): Prisma.Sql {
   return Prisma.sql`to_tsquery('english', ${compileSearch(q, variants).tsquery})`;
 }
 
@@ -167,12 +167,15 @@ function recurringCondition(directions: readonly Recurring[]): Prisma.Sql {
   );
 }
 
-/** ORDER BY for a sort; every order ends on the row id so pages never overlap. */
-export function buildRecommendationOrder(sort: Sort, q: string, variants: VariantMode = "on"): Prisma.Sql {
+/**
+ * ORDER BY for a sort; every order ends on the row id so pages never overlap. The ranking reads the same search as the
+ * filter (its text and variants), so the list and the CSV rank alike.
+ */
+export function buildRecommendationOrder(sort: Sort, { q, variants }: Pick<RecommendationFilters, "q" | "variants">): Prisma.Sql {
   const documentOrder = Prisma.sql`r."reviewId", r."ordinal", r."id"`;
   switch (sort) {
     case "relevance":
-      return q ? Prisma.sql`ts_rank(r."searchVector", ${tsQuery(q, variants)}) DESC, v."cycle" DESC, ${documentOrder}` : buildRecommendationOrder("-cycle", q);
+      return q ? Prisma.sql`ts_rank(r."searchVector", ${tsQuery(q, variants)}) DESC, v."cycle" DESC, ${documentOrder}` : buildRecommendationOrder("-cycle", { q, variants });
     case "cycle":
       return Prisma.sql`v."cycle" ASC, ${documentOrder}`;
     case "-cycle":

@@ -1,6 +1,5 @@
 import "server-only";
-import type { VariantMode } from "@/lib/search";
-import { filtersOf, type RecommendationQuery } from "@/lib/search-params";
+import { filtersOf, type RecommendationFilters, type RecommendationQuery } from "@/lib/search-params";
 import { getDb, type Db } from "./db";
 import { Prisma } from "./generated/prisma/client";
 import type { OfficialText } from "@/lib/recommendation-text";
@@ -74,10 +73,10 @@ export function toSegments(headline: string): TextSegment[] {
 }
 
 /** Columns of one row, with its States and themes aggregated in the same statement (no N+1). */
-export function rowSelect(q: string, variants: VariantMode = "on"): Prisma.Sql {
+export function rowSelect(search: Pick<RecommendationFilters, "q" | "variants"> | null): Prisma.Sql {
   // The same tsquery as the filter, so every form it matched (variants and prefixes too) is marked.
-  const headline = q
-    ? Prisma.sql`ts_headline('english', r."text", ${tsQuery(q, variants)}, ${`StartSel=${OPEN}, StopSel=${CLOSE}, HighlightAll=true`})`
+  const headline = search?.q
+    ? Prisma.sql`ts_headline('english', r."text", ${tsQuery(search.q, search.variants)}, ${`StartSel=${OPEN}, StopSel=${CLOSE}, HighlightAll=true`})`
     : Prisma.sql`NULL`;
   return Prisma.sql`
     r."id", r."reviewId", v."cycle", v."reviewDate", v."stateUnderReviewIso3" AS "surIso3", sc."name" AS "surName",
@@ -128,14 +127,14 @@ export function toRow(raw: RawRow): RecommendationRow {
  */
 export function recommendationPageSql(query: RecommendationQuery, scope: ViewerScope = {}): { page: Prisma.Sql; count: Prisma.Sql } {
   const where = buildRecommendationWhere(filtersOf(query), scope);
-  const order = buildRecommendationOrder(query.sort, query.q, query.variants);
+  const order = buildRecommendationOrder(query.sort, query);
   const offset = (query.page - 1) * query.pageSize;
   // The page's ids first (a top-N sort, no window over every match), then their details in the same order.
   const page = Prisma.sql`
     WITH page AS (
       SELECT r."id" ${FROM} WHERE ${where} ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${offset}
     )
-    SELECT ${rowSelect(query.q, query.variants)}
+    SELECT ${rowSelect(query)}
     FROM page p JOIN "Recommendation" r ON r."id" = p."id" JOIN "Review" v ON v."id" = r."reviewId" ${DETAIL_JOINS}
     ORDER BY ${order}`;
   const count = Prisma.sql`SELECT count(*)::int AS "total" ${FROM} WHERE ${where}`;
@@ -150,6 +149,6 @@ export async function listRecommendations(query: RecommendationQuery, scope: Vie
 }
 
 export async function getRecommendation(id: number, db: Db = getDb()): Promise<RecommendationRow | null> {
-  const rows = await db.$queryRaw<RawRow[]>`SELECT ${rowSelect("")} ${FROM} ${DETAIL_JOINS} WHERE r."id" = ${id}`;
+  const rows = await db.$queryRaw<RawRow[]>`SELECT ${rowSelect(null)} ${FROM} ${DETAIL_JOINS} WHERE r."id" = ${id}`;
   return rows[0] ? toRow(rows[0]) : null;
 }
