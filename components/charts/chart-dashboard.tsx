@@ -5,7 +5,7 @@ import { createChartText } from "@/lib/charts/chart-text";
 import { countryName } from "@/lib/i18n/countries";
 import type { RecommendationFilters } from "@/lib/search-params";
 import type { ViewerScope } from "@/lib/server/recommendation-where";
-import { loadChartInputs } from "@/lib/server/review-charts";
+import { loadChartInputs } from "@/lib/server/stats/review-charts";
 import { ChartFigure } from "./chart-figure";
 
 /** Every chart for the reviews the filters select: one series per review, side by side, in the reader's language. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filtersOf, parseExplorerSearch } from "@/lib/search-params";
-import type { ChartInputs, ReviewStats } from "@/lib/server/review-charts";
+import type { ChartInputs, ReviewStats } from "@/lib/server/stats/review-charts";
 import type { RecommendationStats, StatDimension } from "@/lib/stats";
 import { statsCsv } from "@/lib/csv/stats";
 import { buildCharts } from "./build-charts";

@@ -1,6 +1,6 @@
 import type { RecommendationFilters } from "@/lib/search-params";
 import { wordingTerm } from "@/lib/i18n/terms";
-import type { ChartDimension, ChartInputs, ReviewStats } from "@/lib/server/review-charts";
+import type { ChartDimension, ChartInputs, ReviewStats } from "@/lib/server/stats/review-charts";
 import { NONE_KEY, type RecommendationStats, type StatGroup } from "@/lib/stats";
 import { statusTimelineChart } from "./build-timeline";
 import { acceptedPositions, explorerHref, OTHER_KEY, subjectThemes, TOP_THEMES, incompleteNote, rateCell, seriesLabel, share, topNWithOther, type ChartCategory, type ChartCell, type ChartData, type ChartSeries } from "./chart-data";

@@ -1,6 +1,6 @@
 import { ASSESSMENT_STATUSES } from "@/lib/schemas/assessment";
 import type { RecommendationFilters } from "@/lib/search-params";
-import type { StatusTimeline } from "@/lib/server/stats-timeline";
+import type { StatusTimeline } from "@/lib/server/stats/timeline";
 import type { ChartData } from "./chart-data";
 import type { ChartText } from "./chart-text";
 import { finish } from "./finish";

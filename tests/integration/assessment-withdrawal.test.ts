@@ -16,7 +16,7 @@ import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
 import { getViewer } from "@/lib/server/permissions";
 import { countRecommendationFacets } from "@/lib/server/recommendation-facets";
 import { getRecommendation, listRecommendations } from "@/lib/server/recommendations";
-import { countStatusTimeline } from "@/lib/server/stats-timeline";
+import { countStatusTimeline } from "@/lib/server/stats/timeline";
 import { readCsv } from "../helpers/api-fixtures";
 import { renderInLocale } from "../helpers/render";
 import { ORIGIN, PASSWORD, signIn } from "../helpers/sessions";

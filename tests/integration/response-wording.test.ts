@@ -12,7 +12,7 @@ import type { ResponseWordingApplied } from "@/lib/schemas/response-wording";
 import { filtersOf, parseExplorerSearch } from "@/lib/search-params";
 import { addUser, createOrganization } from "@/lib/server/accounts";
 import { getDb } from "@/lib/server/db";
-import { loadChartInputs } from "@/lib/server/review-charts";
+import { loadChartInputs } from "@/lib/server/stats/review-charts";
 import { seedRealData } from "@/lib/server/seed";
 import { testChartText } from "../helpers/chart-text";
 import { runCli } from "../helpers/run-cli";

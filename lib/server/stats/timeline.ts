@@ -2,10 +2,10 @@ import "server-only";
 import { acceptedPositions } from "@/lib/charts/chart-data";
 import type { AssessmentStatusValue } from "@/lib/schemas/assessment";
 import type { RecommendationFilters } from "@/lib/search-params";
-import { getDb, type Db } from "./db";
-import { Prisma } from "./generated/prisma/client";
-import { buildRecommendationWhere, readableAssessmentsSql, statusScopeOf, type ViewerScope } from "./recommendation-where";
-import { fromDbEnum } from "./wire-enums";
+import { getDb, type Db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { buildRecommendationWhere, readableAssessmentsSql, statusScopeOf, type ViewerScope } from "../recommendation-where";
+import { fromDbEnum } from "../wire-enums";
 
 /** One year's counts: recommendations per status, and how many had no assessment in the scope by then. */
 export type StatusYear = { year: number; counts: Partial<Record<AssessmentStatusValue, number>>; notYetAssessed: number };

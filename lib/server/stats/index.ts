@@ -5,10 +5,10 @@ import { ACTION_LABELS, POSITION_PARAM_LABELS, REGION_LABELS } from "@/lib/label
 import { ASSESSMENT_STATUSES } from "@/lib/schemas/assessment";
 import { POSITIONS, REGIONS, type RecommendationFilters } from "@/lib/search-params";
 import { NONE_KEY, type RecommendationStats, type StatDimension, type StatGroup } from "@/lib/stats";
-import { getDb, type Db } from "./db";
-import { Prisma } from "./generated/prisma/client";
-import { POSITION_VALUES, REGION_GROUPS, buildRecommendationWhere, currentStatusesSql, statusCondition, statusScopeOf, type ViewerScope } from "./recommendation-where";
-import { fromDbEnum } from "./wire-enums";
+import { getDb, type Db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { POSITION_VALUES, REGION_GROUPS, buildRecommendationWhere, currentStatusesSql, statusCondition, statusScopeOf, type ViewerScope } from "../recommendation-where";
+import { fromDbEnum } from "../wire-enums";
 
 const FROM = Prisma.sql`FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId"`;
 

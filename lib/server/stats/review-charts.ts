@@ -3,11 +3,11 @@ import { acceptedPositions, OTHER_KEY, subjectThemes, TOP_THEMES, topNWithOther,
 import { NONE_KEY } from "@/lib/stats";
 import type { RecommendationFilters } from "@/lib/search-params";
 import type { RecommendationStats } from "@/lib/stats";
-import { getDb, type Db } from "./db";
-import type { ViewerScope } from "./recommendation-where";
-import { listReviewSummaries } from "./reviews";
-import { countRecommendationsOutsideThemes, countRecommendationStats } from "./stats";
-import { countStatusTimeline, type StatusTimeline } from "./stats-timeline";
+import { getDb, type Db } from "../db";
+import type { ViewerScope } from "../recommendation-where";
+import { listReviewSummaries } from "../reviews";
+import { countRecommendationsOutsideThemes, countRecommendationStats } from ".";
+import { countStatusTimeline, type StatusTimeline } from "./timeline";
 
 export const CHART_DIMENSIONS = ["position", "wording", "theme", "region", "action", "state"] as const;
 export type ChartDimension = (typeof CHART_DIMENSIONS)[number];
