@@ -13,6 +13,13 @@ import { fields } from "@/lib/search-params";
 export const STAT_DIMENSIONS = ["position", "wording", "theme", "region", "action", "state", "status", "review"] as const;
 export type StatDimension = (typeof STAT_DIMENSIONS)[number];
 
+/**
+ * What one bar of a comparison stands for: everything, a review, a cycle, the UN regional group of the State under
+ * review, or a State under review. Unit keys: "all"; the review id; the cycle number; the explorer's region key or
+ * "none"; the ISO3 code.
+ */
+export type StatsUnit = "all" | "review" | "cycle" | "region" | "sur";
+
 /** The group of recommendations with no value in a dimension (no position, no theme, no category...). */
 export const NONE_KEY = "none";
 
