@@ -1,0 +1,132 @@
+import "server-only";
+import type { Db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { publicAssessmentSql } from "../assessments/public";
+
+type Tx = Pick<Db, "$queryRaw" | "$executeRaw">;
+
+/**
+ * Keeping the StatsSummary rows right, whatever writes.
+ *
+ * Statement-level triggers (see the stats_summaries migration) add a StatsSummaryStale row for every review a write to
+ * Recommendation, RecommendationTheme, RecommendationState, Assessment or Theme touches, in the writer's own
+ * transaction: the mark commits with the change or not at all, and no code path can forget it. A review is rewritten
+ * here, set-based, from the live tables; the readers (stats/summary.ts) never trust a marked review: they refresh it
+ * or count live.
+ *
+ * Under several app instances and concurrent writers: a refresh takes a transaction-level advisory lock per review
+ * with pg_try_advisory_xact_lock, so two refreshes of a review never interleave and nobody waits; a review whose lock
+ * is taken is left marked for a later refresh. A refresh deletes only the marks its statements can see and recomputes
+ * after deleting them, so a change committed later keeps its mark (READ COMMITTED or REPEATABLE READ alike: a mark
+ * becomes visible exactly when its change does). Marks are plain inserts without a unique key, so writers never wait
+ * for each other on them.
+ */
+
+/** The advisory lock class of a review's summaries (the other key is the review id). */
+const LOCK = Prisma.sql`hashtext('upr-stats-summary')`;
+
+/**
+ * Rewrites the summaries of the given reviews inside the caller's transaction, and clears their stale marks. Returns
+ * the reviews refreshed: those whose lock another transaction holds are skipped (still marked). Reviews that no
+ * longer exist lose their rows.
+ */
+export async function refreshReviewSummaries(tx: Tx, reviewIds: readonly number[]): Promise<number[]> {
+  const wanted = [...new Set(reviewIds)].sort((a, b) => a - b);
+  if (wanted.length === 0) return [];
+  const locked = await tx.$queryRaw<{ id: number }[]>`SELECT u."id" FROM unnest(${wanted}::int[]) u("id") WHERE pg_try_advisory_xact_lock(${LOCK}, u."id")`;
+  const ids = locked.map((row) => row.id);
+  if (ids.length === 0) return [];
+  // Marks first, then the recount: a change the recount cannot see has a mark this delete could not see either.
+  await tx.$executeRaw`DELETE FROM "StatsSummaryStale" WHERE "reviewId" = ANY(${ids}::int[])`;
+  await tx.$executeRaw(recountSql(ids));
+  return ids;
+}
+
+/**
+ * Refreshes the marked reviews (all of them, or those among `reviewIds`), each batch in its own short transaction.
+ * Returns how many reviews were refreshed. For the importer's end, the CLI and the benchmark.
+ */
+export async function refreshStaleSummaries(db: Db, reviewIds?: readonly number[], batch = 50): Promise<number> {
+  const only = reviewIds === undefined ? Prisma.empty : Prisma.sql`AND s."reviewId" = ANY(${[...reviewIds]}::int[])`;
+  const stale = await db.$queryRaw<{ id: number }[]>`SELECT DISTINCT s."reviewId" AS "id" FROM "StatsSummaryStale" s WHERE TRUE ${only} ORDER BY 1`;
+  let refreshed = 0;
+  for (let start = 0; start < stale.length; start += batch) {
+    const ids = stale.slice(start, start + batch).map((row) => row.id);
+    refreshed += (await db.$transaction((tx) => refreshReviewSummaries(tx, ids), { timeout: 120_000 })).length;
+  }
+  if (refreshed > 0) await compactRollup(db);
+  return refreshed;
+}
+
+/**
+ * One statement: every summary row of the reviews counted again (each dimension exactly as stats/index.ts counts it
+ * live: same joins, same DISTINCT, grouped by review as well), the old rows deleted, and what changed (new minus old,
+ * per cycle and regional group of the State under review) appended to StatsRollup.
+ */
+function recountSql(ids: number[]): Prisma.Sql {
+  const current = (readable: Prisma.Sql) => Prisma.sql`SELECT DISTINCT ON (a."recommendationId", a."organizationId") a."recommendationId", a."organizationId", a."status"
+    FROM "Assessment" a JOIN rec ON rec."id" = a."recommendationId" WHERE ${readable}
+    ORDER BY a."recommendationId" DESC, a."organizationId" DESC, a."version" DESC`;
+  return Prisma.sql`
+    WITH rec AS MATERIALIZED (
+      SELECT r."id", r."reviewId", r."position", r."responseWording", r."actionCategories", r."recommendingRegions"
+      FROM "Recommendation" r WHERE r."reviewId" = ANY(${ids}::int[])
+    ),
+    public_status AS MATERIALIZED (${current(publicAssessmentSql("a"))}),
+    own_status AS MATERIALIZED (${current(Prisma.sql`TRUE`)}),
+    fresh ("reviewId", "dimension", "audience", "key", "count") AS (
+      SELECT r."reviewId", 'total', '', NULL, count(*)::int FROM rec r GROUP BY 1
+      UNION ALL
+      SELECT r."reviewId", 'position', '', r."position"::text, count(*)::int FROM rec r GROUP BY 1, 4
+      UNION ALL
+      SELECT r."reviewId", 'wording', '', lower(r."responseWording"), count(*)::int FROM rec r GROUP BY 1, 4
+      UNION ALL
+      SELECT r."reviewId", 'action', '', a::text, count(*)::int FROM rec r LEFT JOIN LATERAL unnest(r."actionCategories") a ON TRUE GROUP BY 1, 4
+      UNION ALL
+      SELECT r."reviewId", 'region', '', g::text, count(DISTINCT r."id")::int FROM rec r LEFT JOIN LATERAL unnest(r."recommendingRegions") g ON TRUE GROUP BY 1, 4
+      UNION ALL
+      SELECT r."reviewId", 'state', '', rs."countryIso3", count(DISTINCT r."id")::int
+      FROM rec r LEFT JOIN "RecommendationState" rs ON rs."recommendationId" = r."id" GROUP BY 1, 4
+      UNION ALL
+      SELECT r."reviewId", 'theme', '', t."slug", count(DISTINCT r."id")::int
+      FROM rec r LEFT JOIN ("RecommendationTheme" rt JOIN "Theme" t ON t."id" = rt."themeId" AND t."scheme" <> 'AFFECTED_PERSONS') ON rt."recommendationId" = r."id"
+      GROUP BY 1, 4
+      UNION ALL
+      SELECT r."reviewId", 'status', '', c."status"::text, count(DISTINCT r."id")::int FROM rec r JOIN public_status c ON c."recommendationId" = r."id" GROUP BY 1, 4
+      UNION ALL
+      SELECT r."reviewId", 'status', '', 'ASSESSED', count(DISTINCT r."id")::int FROM rec r JOIN public_status c ON c."recommendationId" = r."id" GROUP BY 1
+      UNION ALL
+      SELECT r."reviewId", 'status', c."organizationId", c."status"::text, count(*)::int FROM rec r JOIN own_status c ON c."recommendationId" = r."id" GROUP BY 1, 3, 4
+      UNION ALL
+      SELECT r."reviewId", 'status', c."organizationId", 'ASSESSED', count(*)::int FROM rec r JOIN own_status c ON c."recommendationId" = r."id" GROUP BY 1, 3
+    ),
+    gone AS (
+      DELETE FROM "StatsSummary" s WHERE s."reviewId" = ANY(${ids}::int[])
+      RETURNING s."cycle", s."region", s."dimension", s."audience", s."key", s."count"
+    ),
+    added AS (
+      INSERT INTO "StatsSummary" ("reviewId", "cycle", "region", "dimension", "audience", "key", "count")
+      SELECT f."reviewId", v."cycle", sc."regionalGroup"::text, f."dimension", f."audience", f."key", f."count"
+      FROM fresh f JOIN "Review" v ON v."id" = f."reviewId" LEFT JOIN "Country" sc ON sc."iso3" = v."stateUnderReviewIso3"
+      RETURNING "cycle", "region", "dimension", "audience", "key", "count"
+    )
+    INSERT INTO "StatsRollup" ("cycle", "region", "dimension", "audience", "key", "count")
+    SELECT d."cycle", d."region", d."dimension", d."audience", d."key", sum(d."count")::int
+    FROM (SELECT * FROM added UNION ALL SELECT "cycle", "region", "dimension", "audience", "key", -"count" FROM gone) d
+    GROUP BY 1, 2, 3, 4, 5 HAVING sum(d."count") <> 0`;
+}
+
+/**
+ * Folds StatsRollup's rows into one per key, in one statement: it deletes the rows it can see and inserts their sums,
+ * so rows appended meanwhile by other transactions stay as they are. One compaction at a time (the others skip).
+ */
+export async function compactRollup(db: Db): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${LOCK}, 0) AS "locked"`;
+    if (!lock?.locked) return;
+    await tx.$executeRaw`
+      WITH gone AS (DELETE FROM "StatsRollup" RETURNING "cycle", "region", "dimension", "audience", "key", "count")
+      INSERT INTO "StatsRollup" ("cycle", "region", "dimension", "audience", "key", "count")
+      SELECT "cycle", "region", "dimension", "audience", "key", sum("count")::int FROM gone GROUP BY 1, 2, 3, 4, 5 HAVING sum("count") <> 0`;
+  });
+}
