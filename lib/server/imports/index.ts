@@ -8,6 +8,7 @@ import { ImportRejectedError } from "./errors";
 import { groupByReview, reviewKey } from "@/lib/import/review-groups";
 import { buildPreview, planImport } from "./plan";
 import { importReview, type ImportContext } from "./review";
+import { compactRollup } from "../stats/summary-refresh";
 
 export { ImportRejectedError } from "./errors";
 
@@ -75,6 +76,8 @@ export async function applyImport(
       throw error;
     }
   }
+  // Each review's transaction appended its stats differences: fold them (stats/summary-refresh.ts).
+  await compactRollup(db);
   const result: ImportResult = { ...buildPreview(doc, reviews), sourceDocumentId, outcomes };
   emit({ type: "result", result });
   return result;

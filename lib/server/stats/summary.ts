@@ -5,7 +5,7 @@ import { getDb, type Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { statusScopeOf, type ViewerScope } from "../recommendation-where";
 import { REGION_BY_GROUP, inStatusOrder, toGroups, type Row } from "./groups";
-import { refreshReviewSummaries } from "./summary-refresh";
+import { compactRollup, refreshReviewSummaries } from "./summary-refresh";
 
 /**
  * The stats of stats/index.ts read from the StatsSummary rows (per review × dimension × key) instead of counted over
@@ -82,6 +82,7 @@ export async function summaryStatsByUnit(
     if (attempt > 0) break;
     // Marked reviews are never trusted: refresh them (set-based, one transaction) and read again.
     const refreshed = await db.$transaction((tx) => refreshReviewSummaries(tx, stale), { timeout: 120_000 });
+    if (refreshed.length > 0) await compactRollup(db);
     if (refreshed.length < stale.length) return null;
   }
   return null;
