@@ -117,16 +117,18 @@ function recountSql(ids: number[]): Prisma.Sql {
 }
 
 /**
- * Folds StatsRollup's rows into one per key, in one statement: it deletes the rows it can see and inserts their sums,
- * so rows appended meanwhile by other transactions stay as they are. One compaction at a time (the others skip).
+ * Rebuilds StatsRollup from the StatsSummary rows, in one statement (one snapshot): it deletes the rollup rows it can
+ * see and inserts the sums of the summary rows it can see, so a refresh committed meanwhile keeps its appended
+ * difference and its summary rows, which the next rebuild sums. Folds the differences into one row per key and
+ * repairs any drift. One at a time (the others skip).
  */
 export async function compactRollup(db: Db): Promise<void> {
   await db.$transaction(async (tx) => {
     const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${LOCK}, 0) AS "locked"`;
     if (!lock?.locked) return;
     await tx.$executeRaw`
-      WITH gone AS (DELETE FROM "StatsRollup" RETURNING "cycle", "region", "dimension", "audience", "key", "count")
+      WITH gone AS (DELETE FROM "StatsRollup")
       INSERT INTO "StatsRollup" ("cycle", "region", "dimension", "audience", "key", "count")
-      SELECT "cycle", "region", "dimension", "audience", "key", sum("count")::int FROM gone GROUP BY 1, 2, 3, 4, 5 HAVING sum("count") <> 0`;
-  });
+      SELECT "cycle", "region", "dimension", "audience", "key", sum("count")::int FROM "StatsSummary" GROUP BY 1, 2, 3, 4, 5`;
+  }, { timeout: 120_000 });
 }

@@ -1,0 +1,176 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { filtersOf, parseExplorerSearch, type RecommendationFilters } from "@/lib/search-params";
+import { getDb } from "@/lib/server/db";
+import { applyImport } from "@/lib/server/imports";
+import { refreshRecommendationSearchIndex } from "@/lib/server/recommendation-index";
+import type { ViewerScope } from "@/lib/server/recommendation-where";
+import { seedRealData } from "@/lib/server/seed";
+import { countRecommendationStats, countRecommendationStatsLive } from "@/lib/server/stats";
+import { summaryStatsByUnit } from "@/lib/server/stats/summary";
+import { STAT_DIMENSIONS, type RecommendationStats, type StatsUnit } from "@/lib/stats";
+import { parseRealFile, relabelledReview } from "../helpers/import-fixtures";
+import { createTestDatabase } from "../helpers/test-database";
+
+/**
+ * The stats summaries (lib/server/stats/summary.ts) equal the live count for every dimension and every unit, after
+ * each kind of write: imports, a re-import with --replace, assessments public and private, new versions, a
+ * withdrawal, a visibility change, an action-category override, a recommending-State change, an organisation's
+ * removal. The expected answer of a unit is the live count with the unit's own filter added.
+ */
+const UNITS: StatsUnit[] = ["all", "review", "cycle", "region", "sur"];
+const CYCLE3 = "ohchr/CHN-cycle3-2018-thematic-list.docx";
+const UPR_INFO = "upr-info/CHN-upr-info-2009-2013.csv";
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let orgA = "";
+let orgB = "";
+let author = "";
+let sample: number[] = [];
+
+const filters = (search: string): RecommendationFilters => filtersOf(parseExplorerSearch(Object.fromEntries(new URLSearchParams(search))).query);
+
+type Review = { id: number; cycle: number; sur: string; region: string };
+async function reviews(): Promise<Review[]> {
+  return getDb().$queryRaw<Review[]>`SELECT v."id", v."cycle", v."stateUnderReviewIso3" AS "sur", COALESCE(lower(c."regionalGroup"::text), 'none') AS "region"
+    FROM "Review" v JOIN "Country" c ON c."iso3" = v."stateUnderReviewIso3" ORDER BY v."id"`;
+}
+
+const REGION_KEY: Record<string, string> = { african: "african", asia_pacific: "asia-pacific", eastern_european: "eeg", grulac: "grulac", weog: "weog", none: "none" };
+
+/** The live answer per unit: the live count with the filters plus the unit's reviews, units without a match left out. */
+async function liveByUnit(by: (typeof STAT_DIMENSIONS)[number], base: RecommendationFilters, scope: ViewerScope, unit: StatsUnit): Promise<Map<string, RecommendationStats>> {
+  const all = await reviews();
+  const keyOf = (review: Review): string =>
+    ({ all: "all", review: String(review.id), cycle: String(review.cycle), sur: review.sur, region: REGION_KEY[review.region] ?? review.region })[unit];
+  const keys = [...new Set(all.map(keyOf))].sort();
+  const result = new Map<string, RecommendationStats>();
+  for (const key of keys) {
+    const ids = all.filter((review) => keyOf(review) === key).map((review) => review.id);
+    const unitFilters = unit === "all" ? base : { ...base, review: base.review.length > 0 ? base.review.filter((id) => ids.includes(id)) : ids };
+    if (unitFilters.review.length === 0 && unit !== "all") continue;
+    const stats = await countRecommendationStatsLive(by, unitFilters, scope);
+    if (stats.total > 0 || unit === "all") result.set(key, stats);
+  }
+  return result;
+}
+
+async function expectSummariesEqualLive(searches: string[], scope: ViewerScope, units: StatsUnit[] = UNITS): Promise<void> {
+  for (const search of searches) {
+    for (const by of STAT_DIMENSIONS) {
+      for (const unit of units) {
+        const base = filters(search);
+        const summary = await summaryStatsByUnit(by, base, scope, unit);
+        expect(summary, `${search} ${by} ${unit}`).not.toBeNull();
+        const live = await liveByUnit(by, base, scope, unit);
+        expect(new Map([...summary!].sort(([a], [b]) => a.localeCompare(b))), `${search} by=${by} unit=${unit}`).toEqual(live);
+      }
+    }
+  }
+}
+
+const SEARCHES = ["", "cycle=3", "cycle=1,2&sur=CHN", "sur=FRA,CHN", "statusOf=mine"];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedRealData();
+  // A second State under review (a fixture: China's real cycle 3 texts relabelled as France's), another regional group.
+  await applyImport(relabelledReview(await parseRealFile(CYCLE3), "FRA", 3, "summaries"));
+  author = (await getDb().user.create({ data: { name: "Summaries editor", email: "editor@summaries.example.org" } })).id;
+  orgA = (await getDb().organization.create({ data: { name: "Summaries A", slug: "summaries-a" } })).id;
+  orgB = (await getDb().organization.create({ data: { name: "Summaries B", slug: "summaries-b" } })).id;
+  sample = (await getDb().$queryRaw<{ id: number }[]>`SELECT r."id" FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId" WHERE v."cycle" = 3 ORDER BY r."id" LIMIT 6`).map((row) => row.id);
+}, 240_000);
+
+afterAll(async () => {
+  await database.drop();
+});
+
+describe("stats summaries equal the live count", () => {
+  it("after the seed and an import, for every dimension and unit", async () => {
+    await expectSummariesEqualLive(SEARCHES, {});
+  }, 240_000);
+
+  it("after a re-import with --replace (another source's rows deleted, new ones written)", async () => {
+    const result = await applyImport(await parseRealFile(UPR_INFO), { replace: true });
+    expect(result.outcomes.some((outcome) => outcome.action === "replace")).toBe(true);
+    await expectSummariesEqualLive(["", "sur=CHN"], {}, ["all", "review", "cycle"]);
+  }, 240_000);
+
+  it("after public and private assessments, new versions, a withdrawal and a visibility change, public and mine", async () => {
+    const assess = (recommendationId: number, organizationId: string, version: number, status: "NOT_ASSESSED" | "FULLY_IMPLEMENTED" | "PARTIALLY_IMPLEMENTED" | "NOT_IMPLEMENTED", visibility: "PUBLIC" | "PRIVATE") =>
+      getDb().assessment.create({
+        data: { recommendationId, organizationId, authorUserId: author, status, visibility, version, assessedOn: new Date("2026-01-15"), rationale: "summaries test", confidence: "LOW" },
+      });
+    const [a, b, c, d, e] = sample as [number, number, number, number, number];
+    await assess(a, orgA, 1, "PARTIALLY_IMPLEMENTED", "PUBLIC");
+    await assess(a, orgA, 2, "FULLY_IMPLEMENTED", "PUBLIC");
+    await assess(a, orgA, 3, "NOT_IMPLEMENTED", "PRIVATE");
+    await assess(a, orgB, 1, "FULLY_IMPLEMENTED", "PUBLIC");
+    await assess(b, orgA, 1, "NOT_ASSESSED", "PUBLIC");
+    await assess(c, orgB, 1, "NOT_IMPLEMENTED", "PRIVATE");
+    const withdrawn = await assess(d, orgA, 1, "FULLY_IMPLEMENTED", "PUBLIC");
+    const hidden = await assess(e, orgB, 1, "PARTIALLY_IMPLEMENTED", "PUBLIC");
+    await getDb().assessment.update({ where: { id: withdrawn.id }, data: { withdrawnAt: new Date(), withdrawalReason: "published by mistake" } });
+    await getDb().assessment.update({ where: { id: hidden.id }, data: { visibility: "PRIVATE" } });
+    for (const scope of [{}, { organizationIds: [orgA] }, { organizationIds: [orgB] }]) {
+      await expectSummariesEqualLive(["", "statusOf=mine", "cycle=3&statusOf=mine"], scope, ["all", "review", "region"]);
+    }
+  }, 240_000);
+
+  it("after an action-category override and a recommending-State change", async () => {
+    const [a, b] = sample as [number, number];
+    await getDb().recommendation.update({ where: { id: a }, data: { actionCategory: 5, actionCategoryMethod: "OVERRIDE" } });
+    await getDb().recommendationState.deleteMany({ where: { recommendationId: b } });
+    await getDb().recommendationState.create({ data: { recommendationId: b, countryIso3: "NZL", ordinal: 0 } });
+    await refreshRecommendationSearchIndex(getDb(), { ids: [a, b] });
+    await expectSummariesEqualLive(["", "cycle=3"], {}, ["all", "sur"]);
+  }, 240_000);
+
+  it("after an organisation is removed (its assessments cascade)", async () => {
+    await getDb().organization.delete({ where: { id: orgB } });
+    await expectSummariesEqualLive(["statusOf=mine"], { organizationIds: [orgA] }, ["all", "cycle"]);
+  }, 240_000);
+
+  it("never trusts a marked review: a wrong row is rewritten before it is read", async () => {
+    const [review] = await reviews();
+    await getDb().$executeRaw`UPDATE "StatsSummary" SET "count" = "count" + 1000 WHERE "reviewId" = ${review!.id} AND "dimension" = 'total'`;
+    await getDb().$executeRaw`INSERT INTO "StatsSummaryStale" ("reviewId") VALUES (${review!.id})`;
+    await expectSummariesEqualLive([`review=${review!.id}`, ""], {}, ["all"]);
+  }, 240_000);
+});
+
+describe("what the summaries cannot answer is counted live", () => {
+  it.each(["q=torture", "theme=uhri:h1", "position=noted&cycle=3", "state=GBR", "region=weog", "action=5", "status=fully_implemented", "wording=accepted", "recurring=earlier"])(
+    "%s",
+    async (search) => {
+      for (const by of STAT_DIMENSIONS) {
+        expect(await summaryStatsByUnit(by, filters(search), {}, "all")).toBeNull();
+        expect(await countRecommendationStats(by, filters(search))).toEqual(await countRecommendationStatsLive(by, filters(search)));
+      }
+    },
+  );
+
+  it("status for a member of several organisations", async () => {
+    const scope = { organizationIds: [orgA, "another-organisation"] };
+    expect(await summaryStatsByUnit("status", filters("statusOf=mine"), scope, "all")).toBeNull();
+    expect(await countRecommendationStats("status", filters("statusOf=mine"), scope)).toEqual(await countRecommendationStatsLive("status", filters("statusOf=mine"), scope));
+  });
+
+  it("a marked review another transaction is refreshing", async () => {
+    const [review] = await reviews();
+    await getDb().$executeRaw`INSERT INTO "StatsSummaryStale" ("reviewId") VALUES (${review!.id})`;
+    const holder = new pg.Client({ connectionString: database.url });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query("SELECT pg_advisory_xact_lock(hashtext('upr-stats-summary'), $1)", [review!.id]);
+      expect(await summaryStatsByUnit("theme", filters(""), {}, "all")).toBeNull();
+      expect(await countRecommendationStats("theme", filters(""))).toEqual(await countRecommendationStatsLive("theme", filters("")));
+    } finally {
+      await holder.query("ROLLBACK");
+      await holder.end();
+    }
+    expect(await summaryStatsByUnit("theme", filters(""), {}, "all")).not.toBeNull();
+  });
+});
