@@ -88,6 +88,12 @@ export async function summaryStatsByUnit(
   return null;
 }
 
+/** The statement a summary read runs (for the benchmark's EXPLAIN), or null when the summaries cannot answer. */
+export function summaryStatsSql(by: StatDimension, filters: RecommendationFilters, scope: ViewerScope, unit: StatsUnit): Prisma.Sql | null {
+  const audience = audienceOf(by, filters, scope);
+  return audience === null || !summariesAnswer(filters) ? null : readSql(by, filters, audience, unit);
+}
+
 /**
  * Where the counts are read, as rows (unit, dimension, audience, key, count), and which stale marks matter. Reads that
  * select reviews by id or State (or split by review or State) sum the per-review rows of the reviews selected; reads
