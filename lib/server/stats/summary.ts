@@ -5,7 +5,7 @@ import { getDb, type Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { statusScopeOf, type ViewerScope } from "../recommendation-where";
 import { REGION_BY_GROUP, inStatusOrder, toGroups, type Row } from "./groups";
-import { compactRollup, refreshReviewSummaries } from "./summary-refresh";
+import { compactRollup, refreshReviewSummaries, refreshStaleSummaries } from "./summary-refresh";
 
 /**
  * The stats of stats/index.ts read from the StatsSummary rows (per review × dimension × key) instead of counted over
@@ -58,13 +58,27 @@ const ROLLUP_UNIT_KEY: Partial<Record<StatsUnit, Prisma.Sql>> = {
   region: Prisma.sql`s."region"`,
 };
 
+/** More marked reviews than this are refreshed in the background rather than in the request. */
+const MAX_INLINE_REFRESH = 25;
+let backgroundRefresh: Promise<unknown> | null = null;
+
+/** One background refresh per process at a time; other instances skip the reviews it holds (advisory locks). */
+function refreshInBackground(db: Db): void {
+  backgroundRefresh ??= refreshStaleSummaries(db)
+    .catch((error: unknown) => console.error("stats summaries: background refresh failed", error))
+    .finally(() => {
+      backgroundRefresh = null;
+    });
+}
+
 type SummaryRow = { kind: "stale" | "total" | "row"; unit: string | null; key: string | null; label: string | null; count: number };
 
 /**
  * The stats of every unit the filters select, keyed by unit ("all"; a review id; a cycle number; the region key of the
  * State under review, or "none"; its ISO3). A unit is present when it holds at least one recommendation matching the
- * filters; "all" always is. `null` when the summaries cannot answer these filters (see above), or when a review they
- * select is being refreshed by someone else: count live then.
+ * filters; "all" always is. `null` when the summaries cannot answer these filters (see above), when a review they
+ * select is being refreshed by someone else, or when more than MAX_INLINE_REFRESH are marked (refreshed in the
+ * background meanwhile): count live then.
  */
 export async function summaryStatsByUnit(
   by: StatDimension,
@@ -80,6 +94,11 @@ export async function summaryStatsByUnit(
     const stale = rows.filter((row) => row.kind === "stale").map((row) => row.count);
     if (stale.length === 0) return toStats(by, unit, rows);
     if (attempt > 0) break;
+    // Many marked reviews (a bulk load outside the importer): count live now and refresh them in the background.
+    if (stale.length > MAX_INLINE_REFRESH) {
+      refreshInBackground(db);
+      return null;
+    }
     // Marked reviews are never trusted: refresh them (set-based, one transaction) and read again.
     const refreshed = await db.$transaction((tx) => refreshReviewSummaries(tx, stale), { timeout: 120_000 });
     if (refreshed.length > 0) await compactRollup(db);
