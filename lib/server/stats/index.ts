@@ -1,32 +1,11 @@
 import "server-only";
-import { STATUS_LABELS } from "@/components/recommendations/assessment-labels";
-import { cycleLabel } from "@/lib/cycles/english";
-import { ACTION_LABELS, POSITION_PARAM_LABELS, REGION_LABELS } from "@/lib/labels";
-import { ASSESSMENT_STATUSES } from "@/lib/schemas/assessment";
-import { POSITIONS, REGIONS, type RecommendationFilters } from "@/lib/search-params";
-import { NONE_KEY, type RecommendationStats, type StatDimension, type StatGroup } from "@/lib/stats";
+import type { RecommendationFilters } from "@/lib/search-params";
+import type { RecommendationStats, StatDimension } from "@/lib/stats";
 import { getDb, type Db } from "../db";
-import { Prisma } from "../generated/prisma/client";
-import { POSITION_VALUES, REGION_GROUPS, buildRecommendationWhere, currentStatusesSql, statusCondition, statusScopeOf, type ViewerScope } from "../recommendation-where";
-import { fromDbEnum } from "../wire-enums";
-
-const FROM = Prisma.sql`FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId"`;
-
-type Row = { key: string | null; label: string | null; count: number };
-
-/** What a reader sees for the group of recommendations without a value. */
-const NONE_LABELS: Record<Exclude<StatDimension, "status" | "review">, string> = {
-  position: "No position recorded",
-  wording: "No response recorded",
-  theme: "No theme",
-  region: "No regional group (observer or no State)",
-  action: "No action category",
-  state: "No recommending State",
-};
-
-const invert = (map: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(map).map(([key, value]) => [value, key]));
-const POSITION_BY_VALUE = invert(POSITION_VALUES);
-const REGION_BY_GROUP = invert(REGION_GROUPS);
+import type { Prisma } from "../generated/prisma/client";
+import type { ViewerScope } from "../recommendation-where";
+import { countOutsideThemesByUnit, countStatsByUnit, emptyStats } from "./by-unit";
+import { statsStatements } from "./statements";
 
 /**
  * Counts the recommendations matching the explorer's filters by one dimension, in PostgreSQL, through the explorer's
@@ -44,104 +23,15 @@ const REGION_BY_GROUP = invert(REGION_GROUPS);
  * so charts of several reviews line up.
  */
 export async function countRecommendationStats(by: StatDimension, filters: RecommendationFilters, scope: ViewerScope = {}, db: Db = getDb()): Promise<RecommendationStats> {
-  const sql = recommendationStatsSql(by, filters, scope);
-  const [[count], ...grouped] = await Promise.all([db.$queryRaw<{ total: number }[]>(sql.total), ...sql.groups.map((statement) => db.$queryRaw<Row[]>(statement))]);
-  const rows = grouped.flat();
-  return { by, groups: toGroups(by, by === "status" ? inStatusOrder(rows) : rows), total: count?.total ?? 0 };
+  return (await countStatsByUnit(by, filters, scope, "all", db)).get("all") ?? emptyStats(by);
 }
 
 /**
  * The statements behind `countRecommendationStats`, run in parallel: the total, and the grouped counts (two for
- * `status`). Exported so the benchmark can time the same SQL through raw pg.
+ * `status`), each with a constant `unit` column. Exported so the benchmark can time the same SQL through raw pg.
  */
 export function recommendationStatsSql(by: StatDimension, filters: RecommendationFilters, scope: ViewerScope = {}): { total: Prisma.Sql; groups: Prisma.Sql[] } {
-  const where = buildRecommendationWhere(filters, scope);
-  return { total: Prisma.sql`SELECT count(*)::int AS "total" ${FROM} WHERE ${where}`, groups: groupStatements(by, where, filters, scope) };
-}
-
-function groupStatements(by: StatDimension, where: Prisma.Sql, filters: RecommendationFilters, scope: ViewerScope): Prisma.Sql[] {
-  switch (by) {
-    case "position":
-      return [Prisma.sql`SELECT r."position"::text AS key, NULL AS label, count(*)::int AS count ${FROM} WHERE ${where} GROUP BY 1`];
-    case "wording":
-      return [Prisma.sql`SELECT lower(r."responseWording") AS key, NULL AS label, count(*)::int AS count ${FROM} WHERE ${where} GROUP BY 1 ORDER BY 3 DESC, 1`];
-    case "action":
-      // Once per category of the paragraph or of a State's part (`actionCategories` holds each once), like the filter.
-      return [Prisma.sql`SELECT a::text AS key, NULL AS label, count(*)::int AS count ${FROM}
-        LEFT JOIN LATERAL unnest(r."actionCategories") a ON TRUE WHERE ${where} GROUP BY 1`];
-    case "review":
-      return [Prisma.sql`SELECT v."id"::text AS key, c."name" || ', ' || v."cycle"::text || ':' || COALESCE(extract(year FROM v."reviewDate")::text, '') AS label,
-        count(*)::int AS count ${FROM} JOIN "Country" c ON c."iso3" = v."stateUnderReviewIso3" WHERE ${where} GROUP BY v."id", c."name" ORDER BY c."name", v."cycle"`];
-    case "region":
-      // The regional groups of a recommendation's States are kept in `recommendingRegions` (one value per group).
-      return [Prisma.sql`SELECT g::text AS key, NULL AS label, count(DISTINCT r."id")::int AS count ${FROM}
-        LEFT JOIN LATERAL unnest(r."recommendingRegions") g ON TRUE WHERE ${where} GROUP BY 1`];
-    case "state":
-      return [Prisma.sql`SELECT rs."countryIso3" AS key, c."name" AS label, count(DISTINCT r."id")::int AS count ${FROM}
-        LEFT JOIN "RecommendationState" rs ON rs."recommendationId" = r."id" LEFT JOIN "Country" c ON c."iso3" = rs."countryIso3"
-        WHERE ${where} GROUP BY 1, 2 ORDER BY 3 DESC, 2`];
-    case "theme":
-      return [Prisma.sql`SELECT t."slug" AS key, t."name" AS label, count(DISTINCT r."id")::int AS count ${FROM}
-        LEFT JOIN ("RecommendationTheme" rt JOIN "Theme" t ON t."id" = rt."themeId" AND t."scheme" <> 'AFFECTED_PERSONS') ON rt."recommendationId" = r."id"
-        WHERE ${where} GROUP BY 1, 2 ORDER BY 3 DESC, 2`];
-    case "status": {
-      // Each organisation's current status in the scope (a recommendation once per status), and `not_assessed` as the explorer's filter reads it.
-      const statusScope = statusScopeOf(filters, scope);
-      return [
-        Prisma.sql`SELECT c."status"::text AS key, NULL AS label, count(DISTINCT r."id")::int AS count ${FROM}
-          JOIN (${currentStatusesSql(statusScope)}) c ON c."recommendationId" = r."id" WHERE ${where} GROUP BY 1`,
-        Prisma.sql`SELECT 'NOT_ASSESSED' AS key, NULL AS label, count(*)::int AS count ${FROM}
-          WHERE ${where} AND ${statusCondition(["not_assessed"], statusScope)}`,
-      ];
-    }
-  }
-}
-
-/** Every status in the canonical order, zeros included. */
-function inStatusOrder(rows: Row[]): Row[] {
-  const counts = new Map(rows.map((row) => [row.key, row.count]));
-  return ASSESSMENT_STATUSES.map((status) => ({ key: status.toUpperCase(), label: null, count: counts.get(status.toUpperCase()) ?? 0 }));
-}
-
-/** Puts fixed domains in their canonical order (zeros included), maps database values to filter keys, `none` last. */
-function toGroups(by: StatDimension, rows: Row[]): StatGroup[] {
-  const none = rows.filter((row) => row.key === null).reduce((sum, row) => sum + row.count, 0);
-  const valued = rows.filter((row): row is Row & { key: string } => row.key !== null);
-  const countOf = (mapped: (key: string) => string) => (key: string) => valued.filter((row) => mapped(row.key) === key).reduce((sum, row) => sum + row.count, 0);
-  let groups: StatGroup[];
-  switch (by) {
-    case "position": {
-      const count = countOf((value) => POSITION_BY_VALUE[value] ?? value);
-      groups = POSITIONS.map((key) => ({ key, label: POSITION_PARAM_LABELS[key], count: count(key) }));
-      break;
-    }
-    case "region": {
-      const count = countOf((value) => REGION_BY_GROUP[value] ?? value);
-      groups = REGIONS.map((key) => ({ key, label: REGION_LABELS[key], count: count(key) }));
-      break;
-    }
-    case "action": {
-      const count = countOf((value) => value);
-      groups = ["1", "2", "3", "4", "5"].map((key) => ({ key, label: ACTION_LABELS[key] ?? key, count: count(key) }));
-      break;
-    }
-    case "status":
-      return valued.map((row) => {
-        const key = fromDbEnum(row.key) as keyof typeof STATUS_LABELS;
-        return { key, label: STATUS_LABELS[key], count: row.count };
-      });
-    case "review":
-      return valued.map((row) => ({ key: row.key, label: reviewLabel(row.label ?? row.key), count: row.count }));
-    default:
-      groups = valued.map((row) => ({ key: row.key, label: row.label ?? row.key, count: row.count }));
-  }
-  return none > 0 ? [...groups, { key: NONE_KEY, label: NONE_LABELS[by], count: none }] : groups;
-}
-
-/** "China, 3:2018" from SQL → "China, 2018 (3rd cycle)". */
-function reviewLabel(raw: string): string {
-  const match = /^(.*), (\d+):(\d*)$/.exec(raw);
-  return match ? `${match[1]}, ${cycleLabel(match[2]!, match[3] ? Number(match[3]) : null)}` : raw;
+  return statsStatements(by, filters, scope, "all");
 }
 
 /**
@@ -149,10 +39,5 @@ function reviewLabel(raw: string): string {
  * bar of a top-N theme chart, counted once per recommendation (a sum of the other themes would count one several times).
  */
 export async function countRecommendationsOutsideThemes(filters: RecommendationFilters, slugs: string[], scope: ViewerScope = {}, db: Db = getDb()): Promise<number> {
-  const where = buildRecommendationWhere(filters, scope);
-  const outside = slugs.length > 0 ? Prisma.sql`AND NOT (r."themeIds" && ARRAY(SELECT t."id" FROM "Theme" t WHERE t."slug" IN (${Prisma.join(slugs)})))` : Prisma.empty;
-  const [row] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" ${FROM} WHERE ${where}
-    AND EXISTS (SELECT 1 FROM "RecommendationTheme" rt JOIN "Theme" t ON t."id" = rt."themeId" WHERE rt."recommendationId" = r."id" AND t."scheme" <> 'AFFECTED_PERSONS')
-    ${outside}`;
-  return row?.count ?? 0;
+  return (await countOutsideThemesByUnit(filters, slugs, scope, "all", db)).get("all") ?? 0;
 }
