@@ -83,7 +83,8 @@ export function ChartDrawing({ chart }: { chart: ChartData }) {
                 stackId={chart.stacked ? "stack" : undefined}
                 fill={`url(#${patternId(chart.id, s)})`}
                 stroke="#1b1f24"
-                strokeWidth={0.5}
+                strokeWidth={series.reported ? 1.5 : 0.5}
+                strokeDasharray={series.reported ? "4 3" : undefined}
                 barSize={chart.stacked ? BAR + 2 : BAR - 2}
                 isAnimationActive={false}
                 className="chart-bar"

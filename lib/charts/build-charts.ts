@@ -6,6 +6,7 @@ import { statusTimelineChart } from "./build-timeline";
 import { acceptedPositions, OTHER_KEY, subjectThemes, TOP_THEMES, rateCell, share, topNWithOther, unitHref, type ChartCategory, type ChartCell, type ChartData, type ChartSeries } from "./chart-data";
 import type { ChartText } from "./chart-text";
 import { categoriesOf, finish } from "./finish";
+import { cellOf, columnsOf, reportedContext, summariseColumns } from "./reported-columns";
 import { incompleteOf, reportedNotes, unitLabel } from "./unit-labels";
 import type { Per } from "./units";
 
@@ -104,44 +105,6 @@ function summarise(context: Context, line: (u: UnitStats) => string): string[] {
     return t("summary.line", { label, text: u.stats.position.total === 0 ? t("summary.noMatch") : line(u) });
   });
 }
-
-/** A column of the position or wording chart: a unit's counted records, or its reported figures. */
-type Column = { series: ChartSeries; unit: UnitStats; reported: boolean; groups: StatGroup[]; total: number };
-
-/**
- * The columns of a chart that can show reported figures: each unit's counted records (unless the unit has nothing
- * loaded and reported figures instead), then its reported figures as a series of their own.
- */
-function columnsOf(context: Context, dimension: "position" | "wording"): Column[] {
-  return context.units.flatMap((u, i) => {
-    const series = context.series[i]!;
-    const reported = u.unit.reported;
-    const counted: Column = { series, unit: u, reported: false, groups: u.stats[dimension].groups, total: u.stats[dimension].total };
-    if (!reported || reported[dimension].length === 0) return [counted];
-    const own: Column = { series: { key: `${series.key}-reported`, label: context.text.t("reported.series", { label: series.label }), reported: true }, unit: u, reported: true, groups: reported[dimension], total: reported.total };
-    return u.unit.loaded > 0 ? [counted, own] : [own];
-  });
-}
-
-const cellOf = (context: Context, column: Column, count: number, key: string, dimension: "position" | "wording"): ChartCell => ({
-  value: count,
-  text: context.text.number(count),
-  href: count > 0 && !column.reported ? unitHref(context.filters, column.unit.unit.narrow, { [dimension]: [key] }) : null,
-});
-
-/** Summary lines of a chart with reported columns: counted units as usual, reported ones with their own label. */
-function summariseColumns(context: Context, columns: Column[], line: (groups: StatGroup[], total: number) => string): string[] {
-  const { t } = context.text;
-  return columns.map((column) => {
-    const { label } = column.series;
-    if (column.reported) return t("summary.line", { label, text: line(column.groups, column.total) });
-    if (column.unit.unit.loaded === 0) return t("summary.line", { label, text: t("summary.nothingLoaded") });
-    return t("summary.line", { label, text: column.total === 0 ? t("summary.noMatch") : line(column.groups, column.total) });
-  });
-}
-
-/** The context of a chart with reported columns: not "nothing loaded" when reported figures are drawn. */
-const reportedContext = (context: Context, columns: Column[]) => ({ ...context, nothingLoaded: context.nothingLoaded && !columns.some((c) => c.reported) });
 
 function positionChart(context: Context): ChartData {
   const { t } = context.text;
