@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RecommendationStats } from "@/lib/stats";
-import { foldUnits, MANY_REVIEWS, MAX_UNITS, mergeStats, OTHER_UNIT, parsePer, unitInForce, unitsOf, type ChartReview, type ChartUnit } from "./units";
+import { filtersOf, parseExplorerSearch } from "@/lib/search-params";
+import { foldUnits, MANY_REVIEWS, MAX_UNITS, mergeStats, OTHER_UNIT, parsePer, reportedPositions, unitInForce, unitsOf, type ChartReview, type ChartUnit } from "./units";
 
 const review = (id: number, iso3: string, name: string, region: string, cycle: number, year: number | null, loaded: number, extra: Partial<ChartReview> = {}): ChartReview => ({
   id,
@@ -16,7 +17,7 @@ const review = (id: number, iso3: string, name: string, region: string, cycle: n
 
 const china2024 = review(4, "CHN", "China", "asia-pacific", 4, 2024, 0, {
   reportedTotal: 428,
-  reported: { supported: 290, supportedInPart: 8, noted: 130, source: "A/HRC/56/6/Add.1", wordings: [{ wording: "accepted", count: 290 }, { wording: "Rejected", count: 98 }] },
+  reported: { supported: 290, supportedInPart: 8, noted: 130, source: "A/HRC/56/6/Add.1", wordings: [{ wording: "accepted", position: "supported", count: 290 }, { wording: "Rejected", position: "noted", count: 98 }] },
 });
 const REVIEWS = [
   review(3, "CHN", "China", "asia-pacific", 3, 2018, 346, { reportedTotal: 346 }),
@@ -73,6 +74,21 @@ describe("units of the selected reviews", () => {
     expect(reviews.map((u) => u.key)).toEqual(["3", "4", "7", "8", "9"]);
     expect(reviews[1]!.reported?.position.map((g) => g.count)).toEqual([290, 8, 130]);
     expect(reviews[0]!.reported).toBeNull();
+  });
+});
+
+describe("reported figures under filters", () => {
+  const filters = (search: string) => filtersOf(parseExplorerSearch(Object.fromEntries(new URLSearchParams(search))).query);
+
+  it("are narrowed to the positions filtered, and left out under filters they cannot answer", () => {
+    expect(reportedPositions(filters("sur=CHN&cycle=4"))).toEqual([]);
+    expect(reportedPositions(filters("position=noted&statusOf=mine"))).toEqual(["noted"]);
+    for (const search of ["theme=uhri:d8", "q=torture", "state=FRA", "wording=rejected", "status=not_assessed"]) expect(reportedPositions(filters(search)), search).toBeNull();
+    const noted = unitsOf([china2024], "review", ["noted"])[0]!.reported!;
+    expect(noted.position.map((g) => g.count)).toEqual([0, 0, 130]);
+    expect(noted.wording.map((g) => [g.key, g.count])).toEqual([["rejected", 98]]);
+    expect(noted.total).toBe(130);
+    expect(unitsOf([china2024], "review", null)[0]!.reported).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import type { CycleYears } from "@/lib/cycles/label";
-import { REGIONS, type RecommendationFilters } from "@/lib/search-params";
+import { FILTER_KEYS, REGIONS, type PositionParam, type RecommendationFilters } from "@/lib/search-params";
 import { NONE_KEY, type RecommendationStats, type StatGroup, type StatsUnit } from "@/lib/stats";
 import type { ReviewSeries } from "./chart-data";
 
@@ -33,7 +33,7 @@ export function unitInForce(chosen: Per | null, reviews: number): { per: Per; de
 export type ChartReview = ReviewSeries & {
   /** The explorer's region key of the State under review, or `none`. */
   region: string;
-  reported: { supported: number | null; supportedInPart: number | null; noted: number | null; source: string | null; wordings: { wording: string; count: number }[] };
+  reported: { supported: number | null; supportedInPart: number | null; noted: number | null; source: string | null; wordings: { wording: string; position: PositionParam; count: number }[] };
 };
 
 /** The officially reported figures of a unit's reviews that have no records loaded, never mixed into counted ones. */
@@ -67,14 +67,31 @@ export type ChartUnit = {
 
 const POSITION_OF = { supported: "supported", supportedInPart: "supported-in-part", noted: "noted" } as const;
 
-/** A review's reported figures when none of its records is loaded and something was reported; else null. */
-function reportedOf(review: ChartReview): ReportedFigures | null {
+/** Filters that reported figures can honour: the selection of reviews, and the position (each reported count has one). */
+const REPORTED_FILTERS = new Set<string>(["review", "cycle", "sur", "position", "statusOf", "variants"]);
+
+/**
+ * The positions reported figures are narrowed to under these filters ([] for all), or null when a filter is in force
+ * that they cannot answer (a theme, a recommending State, a search...): then no reported series is shown at all.
+ */
+export function reportedPositions(filters: RecommendationFilters): PositionParam[] | null {
+  const other = FILTER_KEYS.filter((key) => !REPORTED_FILTERS.has(key)).some((key) => {
+    const value = filters[key];
+    return Array.isArray(value) ? value.length > 0 : Boolean(value);
+  });
+  return other ? null : filters.position;
+}
+
+/** A review's reported figures, within `positions`, when none of its records is loaded and something was reported; else null. */
+function reportedOf(review: ChartReview, positions: readonly PositionParam[]): ReportedFigures | null {
   if (review.loaded > 0) return null;
-  const { supported, supportedInPart, noted, wordings } = review.reported;
+  const within = (position: PositionParam) => positions.length === 0 || positions.includes(position);
+  const { supported, supportedInPart, noted } = review.reported;
   const byPosition = { supported, supportedInPart, noted };
+  const wordings = review.reported.wordings.filter((w) => within(w.position));
   const known = Object.values(byPosition).some((count) => count !== null);
-  if (!known && wordings.length === 0) return null;
-  const position = (Object.keys(POSITION_OF) as (keyof typeof POSITION_OF)[]).map((k) => ({ key: POSITION_OF[k], label: POSITION_OF[k], count: byPosition[k] ?? 0 }));
+  if (!known && review.reported.wordings.length === 0) return null;
+  const position = (Object.keys(POSITION_OF) as (keyof typeof POSITION_OF)[]).map((k) => ({ key: POSITION_OF[k], label: POSITION_OF[k], count: within(POSITION_OF[k]) ? (byPosition[k] ?? 0) : 0 }));
   const wording = wordings.map((w) => ({ key: w.wording.toLowerCase(), label: w.wording, count: w.count }));
   const total = known ? position.reduce((sum, g) => sum + g.count, 0) : wording.reduce((sum, g) => sum + g.count, 0);
   return { position: known ? position : [], wording, total, sources: [{ review, source: review.reported.source }] };
@@ -115,8 +132,11 @@ function compareUnits(per: Per, a: ChartReview, b: ChartReview): number {
   return a.stateUnderReview.name.localeCompare(b.stateUnderReview.name) || a.cycle - b.cycle;
 }
 
-/** The units of the selected reviews, in reading order, each with how the explorer narrows to its rows. */
-export function unitsOf(reviews: readonly ChartReview[], per: Per): ChartUnit[] {
+/**
+ * The units of the selected reviews, in reading order, each with how the explorer narrows to its rows, and the
+ * reported figures of its reviews without records within `positions` (none when null: see reportedPositions).
+ */
+export function unitsOf(reviews: readonly ChartReview[], per: Per, positions: readonly PositionParam[] | null = []): ChartUnit[] {
   const groups = new Map<string, ChartReview[]>();
   for (const review of [...reviews].sort((a, b) => compareUnits(per, a, b))) {
     const key = keyOf(per, review);
@@ -137,7 +157,7 @@ export function unitsOf(reviews: readonly ChartReview[], per: Per): ChartUnit[] 
       loadedOfReported: withTotal.reduce((sum, r) => sum + r.loaded, 0),
       narrow,
       folded: 0,
-      reported: mergeReported(members.map(reportedOf)),
+      reported: positions === null ? null : mergeReported(members.map((r) => reportedOf(r, positions))),
     };
   });
 }

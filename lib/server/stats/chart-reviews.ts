@@ -3,9 +3,11 @@ import type { ChartReview } from "@/lib/charts/units";
 import type { RecommendationFilters } from "@/lib/search-params";
 import { NONE_KEY } from "@/lib/stats";
 import { getDb, type Db } from "../db";
-import { REGION_GROUPS } from "../recommendation-where";
+import { POSITION_VALUES, REGION_GROUPS } from "../recommendation-where";
 
-const REGION_KEY = Object.fromEntries(Object.entries(REGION_GROUPS).map(([key, group]) => [group, key]));
+const invert = <K extends string>(map: Record<K, string>): Record<string, K> => Object.fromEntries(Object.entries(map).map(([key, value]) => [value, key])) as Record<string, K>;
+const REGION_KEY = invert(REGION_GROUPS);
+const POSITION_PARAM = invert(POSITION_VALUES);
 
 /**
  * The reviews the filters select (by review, cycle and State under review; reviews with nothing loaded included, so
@@ -37,7 +39,7 @@ export async function listChartReviews(filters: RecommendationFilters, db: Db = 
       supportedInPart: review.reportedSupportedInPart,
       noted: review.reportedNoted,
       source: review.reportedSource,
-      wordings: review.reportedWordings.map(({ wording, count }) => ({ wording, count })),
+      wordings: review.reportedWordings.map(({ wording, position, count }) => ({ wording, position: POSITION_PARAM[position] ?? "noted", count })),
     },
   }));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { acceptedPositions, OTHER_KEY, subjectThemes, TOP_THEMES, topNWithOther } from "@/lib/charts/chart-data";
-import { foldUnits, mergeStats, unitInForce, unitsOf, type ChartUnit, type Per } from "@/lib/charts/units";
+import { foldUnits, mergeStats, reportedPositions, unitInForce, unitsOf, type ChartUnit, type Per } from "@/lib/charts/units";
 import type { RecommendationFilters } from "@/lib/search-params";
 import { NONE_KEY, type RecommendationStats } from "@/lib/stats";
 import { getDb, type Db } from "../db";
@@ -44,7 +44,7 @@ export async function loadChartInputs(filters: RecommendationFilters, scope: Vie
   const { per, defaulted } = unitInForce(chosen, reviews.length);
   const surs = [...new Set(reviews.map((r) => r.stateUnderReview.iso3))];
   if (reviews.length === 0) return { per, defaulted, units: [], reviews: 0, surs, timeline: { accepted: 0, years: [] } };
-  const units = unitsOf(reviews, per);
+  const units = unitsOf(reviews, per, reportedPositions(filters));
   const accepted = acceptedPositions(filters.position);
   const [counted, acceptedByRegion, timeline] = await Promise.all([
     Promise.all(CHART_DIMENSIONS.map((by) => countStatsByUnit(by, filters, scope, per, db))),
