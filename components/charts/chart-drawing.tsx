@@ -99,7 +99,7 @@ export function ChartDrawing({ chart }: { chart: ChartData }) {
                     position="right"
                     fontSize={12}
                     fill="#1b1f24"
-                    formatter={(value) => (multi ? t("barLabel", { series: series.label, value: format(Number(value)) }) : format(Number(value)))}
+                    formatter={(value) => (multi ? t("barLabel", { series: series.short ?? series.label, value: format(Number(value)) }) : format(Number(value)))}
                   />
                 )}
               </Bar>

@@ -116,7 +116,7 @@ describe("reported figures of a review whose records are not loaded", () => {
 
   it("are their own series on the position and wording charts, marked, with their source, linking nowhere", () => {
     const position = of("position");
-    expect(position.series).toEqual([{ key: "3", label: "2018" }, { key: "4-reported", label: "2024 — reported, records not loaded", reported: true }]);
+    expect(position.series).toEqual([{ key: "3", label: "2018" }, { key: "4-reported", label: "2024 — reported, records not loaded", short: "2024, reported", reported: true }]);
     expect(position.cells.map((row) => row[1]!.value)).toEqual([290, 8, 130]);
     expect(position.cells.every((row) => row[1]!.href === null)).toBe(true);
     expect(position.cells[0]![0]!.href).toBe("/recommendations?review=3&sur=CHN&position=supported");

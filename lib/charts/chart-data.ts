@@ -8,8 +8,8 @@ import { cycleTerm } from "@/lib/cycles/label";
  * its table without JavaScript, and the client draws the SVG from the very same cells. Pure, unit-tested helpers.
  */
 
-/** `reported`: officially reported figures (records not loaded), drawn apart and never linked to explorer rows. */
-export type ChartSeries = { key: string; label: string; reported?: boolean };
+/** `short`: the name on each bar, where the label is long. `reported`: officially reported figures (records not loaded), drawn apart and never linked to explorer rows. */
+export type ChartSeries = { key: string; label: string; reported?: boolean; short?: string };
 export type ChartCategory = { key: string; label: string };
 export type ChartCell = { value: number; text: string; href: string | null };
 

@@ -22,7 +22,7 @@ export function columnsOf(context: Context, dimension: "position" | "wording"): 
     const reported = u.unit.reported;
     const counted: Column = { series, unit: u, reported: false, groups: u.stats[dimension].groups, total: u.stats[dimension].total };
     if (!reported || reported[dimension].length === 0) return [counted];
-    const own: Column = { series: { key: `${series.key}-reported`, label: context.text.t("reported.series", { label: series.label }), reported: true }, unit: u, reported: true, groups: reported[dimension], total: reported.total };
+    const own: Column = { series: { key: `${series.key}-reported`, label: context.text.t("reported.series", { label: series.label }), short: context.text.t("reported.short", { label: series.label }), reported: true }, unit: u, reported: true, groups: reported[dimension], total: reported.total };
     return u.unit.loaded > 0 ? [counted, own] : [own];
   });
 }

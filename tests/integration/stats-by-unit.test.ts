@@ -7,7 +7,7 @@ import { seedRealData } from "@/lib/server/seed";
 import { countRecommendationStats } from "@/lib/server/stats";
 import { countOutsideThemesByUnit, countStatsByUnit, emptyStats } from "@/lib/server/stats/by-unit";
 import { countRecommendationsOutsideThemes } from "@/lib/server/stats";
-import { loadChartInputs } from "@/lib/server/stats/review-charts";
+import { CHART_DIMENSIONS, loadChartInputs } from "@/lib/server/stats/review-charts";
 import { STAT_DIMENSIONS, type StatsUnit } from "@/lib/stats";
 import { parseRealFile, relabelledReview } from "../helpers/import-fixtures";
 import { createTestDatabase } from "../helpers/test-database";
@@ -97,6 +97,11 @@ describe("the comparison's inputs per unit", () => {
       const href = unitHref(base, unit.narrow, { position: ["noted"] })!;
       const search = Object.fromEntries(new URL(href, "http://x").searchParams);
       expect((await listRecommendations(parseExplorerSearch(search).query)).total, href).toBe(noted);
+    }
+    // Every dimension of every unit, counted with the totals shared across dimensions, equals the narrowed count.
+    for (const { unit, stats, acceptedByRegion } of inputs.units) {
+      for (const by of CHART_DIMENSIONS) expect(stats[by], `cycle ${unit.key} ${by}`).toEqual(await countRecommendationStats(by, narrowed(base, "cycle", unit.key)));
+      expect(acceptedByRegion).toEqual(await countRecommendationStats("region", narrowed(filters("position=supported,supported-in-part"), "cycle", unit.key)));
     }
     // Cycle 4 holds only China 2024: its reported figures, never counted.
     const cycle4 = inputs.units.find((u) => u.unit.key === "4")!;

@@ -8,6 +8,9 @@ import { outsideThemesStatement, statsStatements } from "./statements";
 
 type UnitRow = Row & { unit: string };
 
+/** Dimensions with one value (or none) per recommendation: their groups add up to the total, which needs no statement. */
+const SINGLE_VALUED = new Set<StatDimension>(["position", "wording", "review"]);
+
 /**
  * Counts the recommendations matching the explorer's filters by one dimension, for each unit of a comparison at once
  * (`unit`: a review, a cycle, the UN regional group of the State under review, a State under review, or "all"): one
@@ -17,18 +20,35 @@ type UnitRow = Row & { unit: string };
  * Keys of the map: "all"; the review id; the cycle number; the explorer's region key (`weog`...) or `none` for a State
  * in no regional group; the ISO3 code. A unit with no matching recommendation has no entry, except "all", which is
  * always there (fixed domains with zeros, total 0).
+ *
+ * `totals` (per unit, as an earlier count of the same filters and unit returned them) spares the total statement, as
+ * single-valued dimensions never need it: the charts count several dimensions of one selection.
  */
-export async function countStatsByUnit(by: StatDimension, filters: RecommendationFilters, scope: ViewerScope, unit: StatsUnit, db: Db = getDb()): Promise<Map<string, RecommendationStats>> {
+export async function countStatsByUnit(
+  by: StatDimension,
+  filters: RecommendationFilters,
+  scope: ViewerScope,
+  unit: StatsUnit,
+  db: Db = getDb(),
+  totals?: ReadonlyMap<string, number>,
+): Promise<Map<string, RecommendationStats>> {
   const sql = statsStatements(by, filters, scope, unit);
-  const [totals, ...grouped] = await Promise.all([db.$queryRaw<{ unit: string; total: number }[]>(sql.total), ...sql.groups.map((statement) => db.$queryRaw<UnitRow[]>(statement))]);
+  const counted = totals === undefined && !SINGLE_VALUED.has(by);
+  const [grouped, totalRows] = await Promise.all([
+    Promise.all(sql.groups.map((statement) => db.$queryRaw<UnitRow[]>(statement))),
+    counted ? db.$queryRaw<{ unit: string; total: number }[]>(sql.total) : Promise.resolve(null),
+  ]);
   const rowsByUnit = new Map<string, Row[]>();
+  const sums = new Map<string, number>();
   for (const row of grouped.flat()) {
     const rows = rowsByUnit.get(row.unit) ?? [];
     rows.push({ key: row.key, label: row.label, count: row.count });
     rowsByUnit.set(row.unit, rows);
+    sums.set(row.unit, (sums.get(row.unit) ?? 0) + row.count);
   }
+  const unitTotals = totals ?? (totalRows ? new Map(totalRows.map((row) => [row.unit, row.total])) : sums);
   const result = new Map<string, RecommendationStats>();
-  for (const { unit: key, total } of totals) result.set(key, statsOf(by, rowsByUnit.get(key) ?? [], total));
+  for (const [key, total] of unitTotals) if (total > 0) result.set(key, statsOf(by, rowsByUnit.get(key) ?? [], total));
   if (unit === "all" && !result.has("all")) result.set("all", emptyStats(by));
   return result;
 }

@@ -46,11 +46,15 @@ export async function loadChartInputs(filters: RecommendationFilters, scope: Vie
   if (reviews.length === 0) return { per, defaulted, units: [], reviews: 0, surs, timeline: { accepted: 0, years: [] } };
   const units = unitsOf(reviews, per, reportedPositions(filters));
   const accepted = acceptedPositions(filters.position);
-  const [counted, acceptedByRegion, timeline] = await Promise.all([
-    Promise.all(CHART_DIMENSIONS.map((by) => countStatsByUnit(by, filters, scope, per, db))),
-    accepted ? countStatsByUnit("region", { ...filters, position: accepted }, scope, per, db) : Promise.resolve(null),
-    countStatusTimeline(filters, scope, db),
+  // Positions first: their per-unit sums are every dimension's totals (and the accepted ones the acceptance rate's).
+  const [position, timeline] = await Promise.all([countStatsByUnit("position", filters, scope, per, db), countStatusTimeline(filters, scope, db)]);
+  const totals = new Map([...position].map(([key, stats]) => [key, stats.total]));
+  const acceptedTotals = new Map([...position].map(([key, stats]) => [key, stats.groups.filter((g) => accepted?.includes(g.key as never)).reduce((sum, g) => sum + g.count, 0)]));
+  const [others, acceptedByRegion] = await Promise.all([
+    Promise.all(CHART_DIMENSIONS.slice(1).map((by) => countStatsByUnit(by, filters, scope, per, db, totals))),
+    accepted ? countStatsByUnit("region", { ...filters, position: accepted }, scope, per, db, acceptedTotals) : Promise.resolve(null),
   ]);
+  const counted = [position, ...others];
   const statsOf = (key: string) => Object.fromEntries(CHART_DIMENSIONS.map((by, i) => [by, counted[i]!.get(key) ?? emptyStats(by)])) as UnitStats["stats"];
   // The theme chart's "Other" bar: the recommendations that have none of the top themes over all units.
   const themes = units.map((unit) => subjectThemes(statsOf(unit.key).theme.groups));
