@@ -83,7 +83,8 @@ export function ChartDrawing({ chart }: { chart: ChartData }) {
                 stackId={chart.stacked ? "stack" : undefined}
                 fill={`url(#${patternId(chart.id, s)})`}
                 stroke="#1b1f24"
-                strokeWidth={0.5}
+                strokeWidth={series.reported ? 1.5 : 0.5}
+                strokeDasharray={series.reported ? "4 3" : undefined}
                 barSize={chart.stacked ? BAR + 2 : BAR - 2}
                 isAnimationActive={false}
                 className="chart-bar"
@@ -98,7 +99,7 @@ export function ChartDrawing({ chart }: { chart: ChartData }) {
                     position="right"
                     fontSize={12}
                     fill="#1b1f24"
-                    formatter={(value) => (multi ? t("barLabel", { series: series.label, value: format(Number(value)) }) : format(Number(value)))}
+                    formatter={(value) => (multi ? t("barLabel", { series: series.short ?? series.label, value: format(Number(value)) }) : format(Number(value)))}
                   />
                 )}
               </Bar>

@@ -42,7 +42,7 @@ export function ChartFigure({ chart, headingLevel = 2, children }: { chart: Char
               {chart.series.length > 1 ? (
                 <ul className="chart-legend" aria-label={t("legend")}>
                   {chart.series.map((series, s) => (
-                    <li key={series.key}>
+                    <li key={series.key} className={series.reported ? "chart-reported" : undefined}>
                       <Swatch chartId={chart.id} index={s} /> {series.label}
                     </li>
                   ))}

@@ -15,7 +15,7 @@ export function ChartTable({ chart }: { chart: ChartData }) {
           <tr>
             <th scope="col">{chart.categoryAxis}</th>
             {chart.series.map((series) => (
-              <th scope="col" className="num" key={series.key}>
+              <th scope="col" className={series.reported ? "num chart-reported" : "num"} key={series.key} data-reported={series.reported ? "true" : undefined}>
                 {series.label}
               </th>
             ))}
@@ -29,7 +29,7 @@ export function ChartTable({ chart }: { chart: ChartData }) {
                 const cell = chart.cells[i]?.[s];
                 if (!cell) return <td key={series.key} />;
                 return (
-                  <td className="num" key={series.key}>
+                  <td className={series.reported ? "num chart-reported" : "num"} key={series.key}>
                     {cell.href ? (
                       <Link href={cell.href} aria-label={t("cellLink", { text: cell.text, category: category.label, series: series.label })}>
                         {cell.text}

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { filtersOf, parseExplorerSearch } from "@/lib/search-params";
-import type { ChartInputs, ReviewStats } from "@/lib/server/stats/review-charts";
+import type { ChartInputs, UnitStats } from "@/lib/server/stats/review-charts";
 import type { RecommendationStats, StatDimension } from "@/lib/stats";
 import { statsCsv } from "@/lib/csv/stats";
 import { buildCharts } from "./build-charts";
+import type { ChartUnit } from "./units";
 import { testChartText } from "@/tests/helpers/chart-text";
 
 const stats = (by: StatDimension, total: number, groups: [string, string, number][]): RecommendationStats => ({
@@ -12,10 +13,11 @@ const stats = (by: StatDimension, total: number, groups: [string, string, number
   groups: groups.map(([key, label, count]) => ({ key, label, count })),
 });
 
-function reviewStats(id: number, year: number, loaded: number, reportedTotal: number | null, supported: number, noted: number): ReviewStats {
+function reviewStats(id: number, year: number, loaded: number, reportedTotal: number | null, supported: number, noted: number, reported: ChartUnit["reported"] = null): UnitStats {
   const total = supported + noted;
+  const review = { id, stateUnderReview: { iso3: "CHN", name: "China" }, cycle: id, year, loaded, reportedTotal };
   return {
-    review: { id, stateUnderReview: { iso3: "CHN", name: "China" }, cycle: id, year, loaded, reportedTotal },
+    unit: { per: "review", key: String(id), review, years: year, reviews: 1, loaded, reportedTotal, loadedOfReported: loaded, narrow: { review: [id] }, folded: 0, reported },
     stats: {
       position: stats("position", total, [["supported", "Supported", supported], ["supported-in-part", "Supported in part", 0], ["noted", "Noted", noted]]),
       wording: stats("wording", total, total ? [["supported", "supported", supported], ["noted", "noted", noted]] : []),
@@ -29,7 +31,14 @@ function reviewStats(id: number, year: number, loaded: number, reportedTotal: nu
   };
 }
 
-const inputs: ChartInputs = { reviews: [reviewStats(3, 2018, 346, 346, 284, 62), reviewStats(4, 2024, 0, 428, 0, 0)], timeline: { accepted: 284, years: [] } };
+const inputs: ChartInputs = {
+  per: "review",
+  defaulted: false,
+  units: [reviewStats(3, 2018, 346, 346, 284, 62), reviewStats(4, 2024, 0, 428, 0, 0)],
+  reviews: 2,
+  surs: ["CHN"],
+  timeline: { accepted: 284, years: [] },
+};
 const filters = filtersOf(parseExplorerSearch({ sur: "CHN" }).query);
 const charts = buildCharts(inputs, filters, testChartText("en"));
 const chart = (id: string) => charts.find((c) => c.id === id)!;
@@ -90,5 +99,52 @@ describe("the charts in Chinese", () => {
 describe("the stats CSV", () => {
   it("neutralises cells a spreadsheet would run as formulas", () => {
     expect(statsCsv([{ key: "=cmd", label: "+x, \"y\"", count: 1 }])).toBe('\uFEFFkey,label,count\r\n\'=cmd,"\'+x, ""y""",1\r\n');
+  });
+});
+
+describe("reported figures of a review whose records are not loaded", () => {
+  const china2024 = { id: 4, stateUnderReview: { iso3: "CHN", name: "China" }, cycle: 4, year: 2024, loaded: 0, reportedTotal: 428 };
+  const reported: ChartUnit["reported"] = {
+    position: [{ key: "supported", label: "supported", count: 290 }, { key: "supported-in-part", label: "supported-in-part", count: 8 }, { key: "noted", label: "noted", count: 130 }],
+    wording: [{ key: "accepted", label: "accepted", count: 290 }, { key: "partially accepted", label: "partially accepted", count: 8 }, { key: "noted", label: "noted", count: 32 }, { key: "rejected", label: "rejected", count: 98 }],
+    total: 428,
+    sources: [{ review: china2024, source: "A/HRC/56/6/Add.1" }],
+  };
+  const withReported: ChartInputs = { ...inputs, units: [reviewStats(3, 2018, 346, 346, 284, 62), reviewStats(4, 2024, 0, 428, 0, 0, reported)] };
+  const built = buildCharts(withReported, filters, testChartText("en"));
+  const of = (id: string) => built.find((c) => c.id === id)!;
+
+  it("are their own series on the position and wording charts, marked, with their source, linking nowhere", () => {
+    const position = of("position");
+    expect(position.series).toEqual([{ key: "3", label: "2018" }, { key: "4-reported", label: "2024 — reported, records not loaded", short: "2024, reported", reported: true }]);
+    expect(position.cells.map((row) => row[1]!.value)).toEqual([290, 8, 130]);
+    expect(position.cells.every((row) => row[1]!.href === null)).toBe(true);
+    expect(position.cells[0]![0]!.href).toBe("/recommendations?review=3&sur=CHN&position=supported");
+    expect(position.summary[1]).toBe("2024 — reported, records not loaded: 290 of 428 supported (68%), 8 supported in part, 130 noted (30%)");
+    expect(position.notes.join(" ")).toContain("China 2024: A/HRC/56/6/Add.1");
+    expect(position.empty).toBeNull();
+    const wording = of("wording");
+    expect(wording.series.map((s) => s.label)).toEqual(["2018", "2024 — reported, records not loaded"]);
+    expect(wording.categories.map((c) => c.key)).toEqual(expect.arrayContaining(["accepted", "rejected", "supported", "noted"]));
+    const rejected = wording.categories.findIndex((c) => c.key === "rejected");
+    expect(wording.cells[rejected]).toEqual([{ value: 0, text: "0", href: null }, { value: 98, text: "98", href: null }]);
+  });
+
+  it("are never drawn on the other charts, which keep the incomplete note", () => {
+    expect(of("region").series.map((s) => s.key)).toEqual(["3", "4"]);
+    for (const c of built) expect(c.incomplete).toEqual(["2024: 0 of 428 loaded — incomplete"]);
+  });
+
+  it("read in Chinese", () => {
+    const zh = buildCharts(withReported, filters, testChartText("zh")).find((c) => c.id === "position")!;
+    expect(zh.series[1]!.label).toBe("2024——官方报告数字，未载入建议记录");
+    expect(zh.notes.join("")).toContain("中国 2024：A/HRC/56/6/Add.1");
+  });
+
+  it("give way to counted records once the list is imported", () => {
+    const imported = reviewStats(4, 2024, 428, 428, 290, 138);
+    const after = buildCharts({ ...inputs, units: [reviewStats(3, 2018, 346, 346, 284, 62), imported] }, filters, testChartText("en")).find((c) => c.id === "position")!;
+    expect(after.series.map((s) => s.label)).toEqual(["2018", "2024"]);
+    expect(after.cells[0]![1]!.href).toBe("/recommendations?review=4&sur=CHN&position=supported");
   });
 });

@@ -1,20 +1,26 @@
 import type { RecommendationFilters } from "@/lib/search-params";
 import { wordingTerm } from "@/lib/i18n/terms";
-import type { ChartDimension, ChartInputs, ReviewStats } from "@/lib/server/stats/review-charts";
+import type { ChartDimension, ChartInputs, UnitStats } from "@/lib/server/stats/review-charts";
 import { NONE_KEY, type RecommendationStats, type StatGroup } from "@/lib/stats";
 import { statusTimelineChart } from "./build-timeline";
-import { acceptedPositions, explorerHref, OTHER_KEY, subjectThemes, TOP_THEMES, incompleteNote, rateCell, seriesLabel, share, topNWithOther, type ChartCategory, type ChartCell, type ChartData, type ChartSeries } from "./chart-data";
+import { acceptedPositions, OTHER_KEY, subjectThemes, TOP_THEMES, rateCell, share, topNWithOther, unitHref, type ChartCategory, type ChartCell, type ChartData, type ChartSeries } from "./chart-data";
 import type { ChartText } from "./chart-text";
 import { categoriesOf, finish } from "./finish";
+import { cellOf, columnsOf, reportedContext, summariseColumns } from "./reported-columns";
+import { incompleteOf, reportedNotes, unitLabel } from "./unit-labels";
+import type { Per } from "./units";
 
 /**
- * The charts of the dashboard (one review) and of the comparison (one series per review), built from counted stats.
- * Pure: every number, link, summary line and CSV row is decided here, once, and drawn twice (SVG and table).
+ * The charts of the dashboard (one review) and of the comparison (one series per unit: review, cycle, region or State
+ * under review), built from counted stats. Pure: every number, link, summary line and CSV row is decided here, once,
+ * and drawn twice (SVG and table). Officially reported figures of reviews without records are their own series on the
+ * position and wording charts, marked as such and never linked.
  */
 
 export type Context = {
   filters: RecommendationFilters;
-  reviews: ReviewStats[];
+  per: Per;
+  units: UnitStats[];
   series: ChartSeries[];
   incomplete: string[];
   nothingLoaded: boolean;
@@ -23,8 +29,8 @@ export type Context = {
 };
 
 /** "China" or "China and Viet Nam": whose reviews the charts show. */
-function subjectOf(reviews: ReviewStats[], text: ChartText): string {
-  const names = [...new Set(reviews.map((r) => r.review.stateUnderReview.iso3))].map((iso3) => text.country(iso3));
+function subjectOf(surs: string[], text: ChartText): string {
+  const names = surs.map((iso3) => text.country(iso3));
   if (names.length === 2) return text.t("subject.two", { first: names[0]!, second: names[1]! });
   return names.length === 1 ? names[0]! : text.t("subject.many");
 }
@@ -50,23 +56,23 @@ function groupLabel(dimension: ChartDimension, group: StatGroup, text: ChartText
 
 const DIMENSIONS: readonly ChartDimension[] = ["position", "wording", "theme", "region", "action", "state"];
 
-function localised(r: ReviewStats, text: ChartText): ReviewStats {
-  const relabel = (dimension: ChartDimension, stats: RecommendationStats): RecommendationStats => ({
-    ...stats,
-    groups: stats.groups.map((group) => ({ ...group, label: groupLabel(dimension, group, text) })),
-  });
-  const stats = Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, relabel(dimension, r.stats[dimension])])) as ReviewStats["stats"];
-  return { ...r, stats, acceptedByRegion: r.acceptedByRegion ? relabel("region", r.acceptedByRegion) : null };
+const relabel = (dimension: ChartDimension, groups: StatGroup[], text: ChartText): StatGroup[] => groups.map((group) => ({ ...group, label: groupLabel(dimension, group, text) }));
+
+function localised(u: UnitStats, text: ChartText): UnitStats {
+  const restat = (dimension: ChartDimension, stats: RecommendationStats): RecommendationStats => ({ ...stats, groups: relabel(dimension, stats.groups, text) });
+  const stats = Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, restat(dimension, u.stats[dimension])])) as UnitStats["stats"];
+  const reported = u.unit.reported ? { ...u.unit.reported, position: relabel("position", u.unit.reported.position, text), wording: relabel("wording", u.unit.reported.wording, text) } : null;
+  return { ...u, unit: { ...u.unit, reported }, stats, acceptedByRegion: u.acceptedByRegion ? restat("region", u.acceptedByRegion) : null };
 }
 
 /** Every chart, its words in the locale of `text` (the same numbers, links and CSV keys in every locale). */
 export function buildCharts(inputs: ChartInputs, filters: RecommendationFilters, text: ChartText): ChartData[] {
-  const reviews = inputs.reviews.map((r) => localised(r, text));
-  const all = reviews.map((r) => r.review);
-  const series = all.map((review) => ({ key: String(review.id), label: seriesLabel(review, all, text) }));
-  const incomplete = all.flatMap((review, i) => incompleteNote(review, series[i]!.label, text) ?? []);
-  const nothingLoaded = all.every((review) => review.loaded === 0);
-  const context: Context = { filters, reviews, series, incomplete, nothingLoaded, subject: subjectOf(reviews, text), text };
+  const units = inputs.units.map((u) => localised(u, text));
+  const all = units.map((u) => u.unit);
+  const series = all.map((unit) => ({ key: unit.key, label: unitLabel(unit, all, text) }));
+  const incomplete = all.flatMap((unit, i) => incompleteOf(unit, series[i]!.label, text) ?? []);
+  const nothingLoaded = all.every((unit) => unit.loaded === 0);
+  const context: Context = { filters, per: inputs.per, units, series, incomplete, nothingLoaded, subject: subjectOf(inputs.surs, text), text };
   return [
     positionChart(context),
     wordingChart(context),
@@ -79,36 +85,36 @@ export function buildCharts(inputs: ChartInputs, filters: RecommendationFilters,
   ];
 }
 
-/** One bar per review and group, each linking to the explorer rows it counts. */
-function countCells(context: Context, categories: ChartCategory[], pick: (r: ReviewStats) => StatGroup[], dimension: "position" | "wording" | "theme" | "region" | "action" | "state"): ChartCell[][] {
+/** One bar per unit and group, each linking to the explorer rows it counts ("Other" and `none` link nowhere). */
+function countCells(context: Context, categories: ChartCategory[], pick: (u: UnitStats) => StatGroup[], dimension: ChartDimension): ChartCell[][] {
   return categories.map((category) =>
-    context.reviews.map((r) => {
-      const count = pick(r).find((g) => g.key === category.key)?.count ?? 0;
-      return { value: count, text: context.text.number(count), href: count > 0 ? explorerHref(context.filters, r.review.id, { [dimension]: [category.key] }) : null };
+    context.units.map((u) => {
+      const count = pick(u).find((g) => g.key === category.key)?.count ?? 0;
+      return { value: count, text: context.text.number(count), href: count > 0 ? unitHref(context.filters, u.unit.narrow, { [dimension]: [category.key] }) : null };
     }),
   );
 }
 
 const countOf = (groups: StatGroup[], key: string): number => groups.find((g) => g.key === key)?.count ?? 0;
 
-function summarise(context: Context, line: (r: ReviewStats) => string): string[] {
+function summarise(context: Context, line: (u: UnitStats) => string): string[] {
   const { t } = context.text;
-  return context.reviews.map((r, i) => {
+  return context.units.map((u, i) => {
     const label = context.series[i]!.label;
-    if (r.review.loaded === 0) return t("summary.line", { label, text: t("summary.nothingLoaded") });
-    return t("summary.line", { label, text: r.stats.position.total === 0 ? t("summary.noMatch") : line(r) });
+    if (u.unit.loaded === 0) return t("summary.line", { label, text: t("summary.nothingLoaded") });
+    return t("summary.line", { label, text: u.stats.position.total === 0 ? t("summary.noMatch") : line(u) });
   });
 }
 
 function positionChart(context: Context): ChartData {
   const { t } = context.text;
-  const categories = categoriesOf(context.reviews.map((r) => r.stats.position.groups));
-  return finish(context, {
+  const columns = columnsOf(context, "position");
+  const categories = categoriesOf(columns.map((c) => c.groups));
+  return finish(reportedContext(context, columns), {
     id: "position",
     title: t("position.title", { subject: context.subject }),
     description: t("position.description", { subject: context.subject }),
-    summary: summarise(context, (r) => {
-      const { groups, total } = r.stats.position;
+    summary: summariseColumns(context, columns, (groups, total) => {
       const supported = countOf(groups, "supported");
       const inPart = countOf(groups, "supported-in-part");
       const noted = countOf(groups, "noted");
@@ -120,42 +126,42 @@ function positionChart(context: Context): ChartData {
         .filter(Boolean)
         .join(t("summary.separator"));
     }),
+    notes: reportedNotes(columns, context.text),
     categoryAxis: t("position.categoryAxis"),
     valueAxis: t("position.valueAxis"),
-    series: context.series,
+    series: columns.map((c) => c.series),
     categories,
-    cells: countCells(context, categories, (r) => r.stats.position.groups, "position"),
+    cells: categories.map((category) => columns.map((column) => cellOf(context, column, countOf(column.groups, category.key), category.key, "position"))),
   });
 }
 
 function wordingChart(context: Context): ChartData {
   const { t } = context.text;
-  const { categories } = topNWithOther(context.reviews.map((r) => r.stats.wording.groups), 20, (more) => t("other", { label: t("otherWordings"), count: more }));
-  return finish(context, {
+  const columns = columnsOf(context, "wording");
+  const { categories, counts } = topNWithOther(columns.map((c) => c.groups), 20, (more) => t("other", { label: t("otherWordings"), count: more }));
+  return finish(reportedContext(context, columns), {
     id: "wording",
     title: t("wording.title", { subject: context.subject }),
     description: t("wording.description"),
-    summary: summarise(context, (r) =>
-      r.stats.wording.groups
-        .map((g) => (g.key === NONE_KEY ? t("wording.withoutResponse", { count: g.count }) : t("wording.withWording", { count: g.count, wording: g.label })))
-        .join(t("summary.separator")),
+    summary: summariseColumns(context, columns, (groups) =>
+      groups.map((g) => (g.key === NONE_KEY ? t("wording.withoutResponse", { count: g.count }) : t("wording.withWording", { count: g.count, wording: g.label }))).join(t("summary.separator")),
     ),
-    notes: [t("wording.note")],
+    notes: [t("wording.note"), ...reportedNotes(columns, context.text)],
     categoryAxis: t("wording.categoryAxis"),
     valueAxis: t("wording.valueAxis"),
-    series: context.series,
+    series: columns.map((c) => c.series),
     categories,
-    cells: countCells(context, categories, (r) => r.stats.wording.groups, "wording"),
+    cells: categories.map((category, i) => columns.map((column, s) => cellOf(context, column, counts[i]?.[s] ?? 0, category.key, "wording"))),
   });
 }
 
 function themeChart(context: Context): ChartData {
   const { t } = context.text;
-  const { categories, counts } = topNWithOther(context.reviews.map((r) => subjectThemes(r.stats.theme.groups)), TOP_THEMES, (more) => t("other", { label: t("otherThemes"), count: more }));
+  const { categories, counts } = topNWithOther(context.units.map((u) => subjectThemes(u.stats.theme.groups)), TOP_THEMES, (more) => t("other", { label: t("otherThemes"), count: more }));
   const cells = categories.map((category, i) =>
-    context.reviews.map((r, s) => {
-      const count = category.key === OTHER_KEY ? r.themeOther : (counts[i]?.[s] ?? 0);
-      return { value: count, text: context.text.number(count), href: count > 0 ? explorerHref(context.filters, r.review.id, { theme: [category.key] }) : null };
+    context.units.map((u, s) => {
+      const count = category.key === OTHER_KEY ? u.themeOther : (counts[i]?.[s] ?? 0);
+      return { value: count, text: context.text.number(count), href: count > 0 ? unitHref(context.filters, u.unit.narrow, { theme: [category.key] }) : null };
     }),
   );
   return finish(context, {
@@ -177,7 +183,7 @@ function themeChart(context: Context): ChartData {
 
 function regionChart(context: Context): ChartData {
   const { t } = context.text;
-  const categories = categoriesOf(context.reviews.map((r) => r.stats.region.groups));
+  const categories = categoriesOf(context.units.map((r) => r.stats.region.groups));
   return finish(context, {
     id: "region",
     title: t("region.title"),
@@ -198,12 +204,12 @@ function regionChart(context: Context): ChartData {
 
 function acceptanceChart(context: Context): ChartData {
   const { t } = context.text;
-  const categories = categoriesOf(context.reviews.map((r) => r.stats.region.groups)).filter((c) => c.key !== NONE_KEY);
+  const categories = categoriesOf(context.units.map((r) => r.stats.region.groups)).filter((c) => c.key !== NONE_KEY);
   const accepted = acceptedPositions(context.filters.position) ?? [];
   const cells = categories.map((category) =>
-    context.reviews.map((r) => {
+    context.units.map((r) => {
       const part = r.acceptedByRegion ? countOf(r.acceptedByRegion.groups, category.key) : 0;
-      const href = part > 0 ? explorerHref(context.filters, r.review.id, { region: [category.key], position: accepted }) : null;
+      const href = part > 0 ? unitHref(context.filters, r.unit.narrow, { region: [category.key], position: accepted }) : null;
       return rateCell(part, countOf(r.stats.region.groups, category.key), href, context.text);
     }),
   );
@@ -234,7 +240,7 @@ function acceptanceChart(context: Context): ChartData {
 
 function actionChart(context: Context): ChartData {
   const { t } = context.text;
-  const categories = categoriesOf(context.reviews.map((r) => r.stats.action.groups));
+  const categories = categoriesOf(context.units.map((r) => r.stats.action.groups));
   return finish(context, {
     id: "action",
     title: t("action.title"),
@@ -263,16 +269,16 @@ function actionChart(context: Context): ChartData {
 
 function statesChart(context: Context): ChartData {
   const { t } = context.text;
-  const states = (r: ReviewStats) => r.stats.state.groups.filter((g) => g.key !== NONE_KEY).length;
+  const states = (r: UnitStats) => r.stats.state.groups.filter((g) => g.key !== NONE_KEY).length;
   return finish(context, {
     id: "states",
     title: t("states.title"),
     description: t("states.description"),
     summary: summarise(context, (r) => t("states.summary", { states: states(r), total: r.stats.state.total })),
-    categoryAxis: t("states.categoryAxis"),
+    categoryAxis: t(`unit.axis.${context.per}`),
     valueAxis: t("states.valueAxis"),
     series: [{ key: "states", label: t("series.recommendingStates") }],
     categories: context.series,
-    cells: context.reviews.map((r) => [{ value: states(r), text: context.text.number(states(r)), href: states(r) > 0 ? explorerHref(context.filters, r.review.id) : null }]),
+    cells: context.units.map((r) => [{ value: states(r), text: context.text.number(states(r)), href: states(r) > 0 ? unitHref(context.filters, r.unit.narrow) : null }]),
   });
 }

@@ -8,7 +8,8 @@ import { cycleTerm } from "@/lib/cycles/label";
  * its table without JavaScript, and the client draws the SVG from the very same cells. Pure, unit-tested helpers.
  */
 
-export type ChartSeries = { key: string; label: string };
+/** `short`: the name on each bar, where the label is long. `reported`: officially reported figures (records not loaded), drawn apart and never linked to explorer rows. */
+export type ChartSeries = { key: string; label: string; reported?: boolean; short?: string };
 export type ChartCategory = { key: string; label: string };
 export type ChartCell = { value: number; text: string; href: string | null };
 
@@ -71,7 +72,16 @@ type LinkFilter = Exclude<StatDimension, "review">;
  * filter of the same dimension). `none` and "Other" have no explorer filter, so no link.
  */
 export function explorerHref(filters: RecommendationFilters, reviewId: number | null, extra: Partial<Record<LinkFilter, string[]>> = {}): string | null {
-  const next: RecommendationFilters = { ...filters, review: reviewId === null ? filters.review : [reviewId] };
+  return unitHref(filters, reviewId === null ? {} : { review: [reviewId] }, extra);
+}
+
+/**
+ * The explorer rows behind one bar of a unit (a review, a cycle, the States under review of a region or one State):
+ * the current filters narrowed to the unit and to the group's key. A unit without a narrowing ("Other") links nowhere.
+ */
+export function unitHref(filters: RecommendationFilters, narrow: Partial<Pick<RecommendationFilters, "review" | "cycle" | "sur">> | null, extra: Partial<Record<LinkFilter, string[]>> = {}): string | null {
+  if (narrow === null) return null;
+  const next: RecommendationFilters = { ...filters, ...narrow };
   for (const [dimension, keys] of Object.entries(extra) as [LinkFilter, string[]][]) {
     if (keys.some((key) => key === NONE_KEY || key === OTHER_KEY)) return null;
     if (dimension === "action") next.action = keys.map(Number);

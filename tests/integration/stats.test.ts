@@ -153,13 +153,13 @@ describe("GET /api/stats", () => {
 describe("the charts' inputs", () => {
   it("include a review with nothing loaded, and count recommending States per review", async () => {
     const inputs = await loadChartInputs(filtersOf(query("sur=CHN")));
-    expect(inputs.reviews.map((r) => [r.review.cycle, r.review.loaded, r.review.reportedTotal])).toEqual([
+    expect(inputs.units.map(({ unit }) => [unit.review?.cycle, unit.loaded, unit.reportedTotal])).toEqual([
       [1, 137, null],
       [2, 252, null],
       [3, 346, 346],
       [4, 0, 428],
     ]);
-    for (const r of inputs.reviews) expect(r.stats.position.total).toBe(await explorerTotal(`review=${r.review.id}`));
+    for (const u of inputs.units) expect(u.stats.position.total).toBe(await explorerTotal(`review=${u.unit.key}`));
   });
 
   it("give the implementation status at the end of each year from public assessments, or the caller's own", async () => {

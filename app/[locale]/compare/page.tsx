@@ -5,6 +5,7 @@ import { ChartDashboard } from "@/components/charts/chart-dashboard";
 import { FilterSummary } from "@/components/charts/filter-summary";
 import { UnknownYearsNotice } from "@/components/explorer/unknown-years-notice";
 import { explorerHref } from "@/lib/explorer-links";
+import { parsePer } from "@/lib/charts/units";
 import { filtersOf, parseExplorerSearch } from "@/lib/search-params";
 import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
 import { getViewer } from "@/lib/server/permissions";
@@ -16,9 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle") };
 }
 
-/** `/compare?sur=CHN&cycle=2,3`: the explorer's filters, one series per matching review, side by side. */
+/**
+ * `/compare?sur=CHN&cycle=2,3&per=cycle`: the explorer's filters, one series per unit (`per`: review, cycle, regional
+ * group of the State under review, State under review), side by side.
+ */
 export default async function ComparePage({ searchParams }: PageProps<"/[locale]/compare">) {
-  const parsed = parseExplorerSearch(await searchParams);
+  const raw = await searchParams;
+  const parsed = parseExplorerSearch(raw);
   const [resolved, viewer, t] = await Promise.all([resolveQueryCycles(parsed.query), getViewer(), getTranslations("charts")]);
   const { query, scope, mineUnavailable, awaitingSecondFactor } = scopeExplorerQuery(resolved.query, viewer);
   const filters = filtersOf(query);
@@ -45,7 +50,7 @@ export default async function ComparePage({ searchParams }: PageProps<"/[locale]
         </Link>
       </p>
       {/* Not streamed behind a Suspense boundary: without JavaScript, streamed content never replaces its fallback, and the tables must read without it. */}
-      <ChartDashboard filters={filters} scope={scope} />
+      <ChartDashboard filters={filters} scope={scope} per={parsePer(raw.per)} chooser />
     </>
   );
 }

@@ -4,14 +4,16 @@ import { cycleLabel } from "@/lib/cycles/english";
 import { ACTION_LABELS, POSITION_PARAM_LABELS, REGION_LABELS } from "@/lib/labels";
 import { ASSESSMENT_STATUSES } from "@/lib/schemas/assessment";
 import { POSITIONS, REGIONS } from "@/lib/search-params";
-import { NONE_KEY, type StatDimension, type StatGroup } from "@/lib/stats";
+import { NONE_KEY, type RecommendationStats, type StatDimension, type StatGroup } from "@/lib/stats";
 import { POSITION_VALUES, REGION_GROUPS } from "../recommendation-where";
 import { fromDbEnum } from "../wire-enums";
 
 /**
- * How counted rows become a chart's groups, shared by the live count (stats/index.ts) and the summaries
- * (stats/summary.ts) so both answer alike. A row's key is the database value (null for "no value").
+ * How counted rows become a dimension's groups, shared by every counter (`countRecommendationStats`, the per-unit
+ * counts of the charts, and the summaries): one mapping, so every path answers with the same groups in the same order.
  */
+
+/** One grouped row: a database value (or NULL for recommendations without one), a label when SQL has it, a count. */
 export type Row = { key: string | null; label: string | null; count: number };
 
 /** What a reader sees for the group of recommendations without a value. */
@@ -31,14 +33,17 @@ export const REGION_BY_GROUP = invert(REGION_GROUPS);
 
 /** Every status in the canonical order, zeros included. */
 export function inStatusOrder(rows: Row[]): Row[] {
-  const counts = new Map(rows.map((row) => [row.key, row.count]));
+  const counts = new Map<string | null, number>();
+  for (const row of rows) counts.set(row.key, (counts.get(row.key) ?? 0) + row.count);
   return ASSESSMENT_STATUSES.map((status) => ({ key: status.toUpperCase(), label: null, count: counts.get(status.toUpperCase()) ?? 0 }));
 }
 
-/**
- * Puts fixed domains in their canonical order (zeros included), maps database values to filter keys, `none` last.
- * Other dimensions keep the rows' order (the SQL's).
- */
+/** A dimension's stats from its counted rows (in SQL order) and the total: `status` rows are put in status order. */
+export function statsOf(by: StatDimension, rows: Row[], total: number): RecommendationStats {
+  return { by, groups: toGroups(by, by === "status" ? inStatusOrder(rows) : rows), total };
+}
+
+/** Puts fixed domains in their canonical order (zeros included), maps database values to filter keys, `none` last. */
 export function toGroups(by: StatDimension, rows: Row[]): StatGroup[] {
   const none = rows.filter((row) => row.key === null).reduce((sum, row) => sum + row.count, 0);
   const valued = rows.filter((row): row is Row & { key: string } => row.key !== null);
