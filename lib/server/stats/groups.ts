@@ -31,10 +31,13 @@ const POSITION_BY_VALUE = invert(POSITION_VALUES);
 /** A regional group as stored (`WEOG`) → the explorer's region key (`weog`). */
 export const REGION_BY_GROUP = invert(REGION_GROUPS);
 
-/** Every status in the canonical order, zeros included. */
+/**
+ * Every status in the canonical order, zeros included. A later row of the same key replaces an earlier one, never adds
+ * to it: `not_assessed` comes twice from the status statements (the explicit status, then the filter's reading, which
+ * already includes the explicit one), and the filter's reading is the count.
+ */
 export function inStatusOrder(rows: Row[]): Row[] {
-  const counts = new Map<string | null, number>();
-  for (const row of rows) counts.set(row.key, (counts.get(row.key) ?? 0) + row.count);
+  const counts = new Map(rows.map((row) => [row.key, row.count]));
   return ASSESSMENT_STATUSES.map((status) => ({ key: status.toUpperCase(), label: null, count: counts.get(status.toUpperCase()) ?? 0 }));
 }
 
