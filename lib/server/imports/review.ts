@@ -5,6 +5,7 @@ import type { ParsedDocument, ParsedRecommendation, ReviewRef } from "@/lib/impo
 import { recordAuditEvent } from "../audit";
 import type { Prisma } from "../generated/prisma/client";
 import { refreshRecommendationSearchIndex } from "../recommendation-index";
+import { refreshSimilarityParts } from "../recurrence/similarity-parts";
 import { insertRecommendations, readStoredRows, updateRecommendations, upsertThemes, writeStates, writeThemes, type ChangedRow, type NewRow, type StateRow, type ThemeRow } from "./batch";
 import type { ReviewGroup } from "@/lib/import/review-groups";
 import { countWork, formatsOutside, loadReviews, lockOtherFamilies, STORED_FORMAT, type LoadedReview } from "./loaded";
@@ -145,6 +146,8 @@ export async function importReview(tx: Tx, ctx: ImportContext, group: ReviewGrou
   Object.assign(outcome, { created: written.created, updated: written.updated, unchanged: written.unchanged });
   // The search arrays, once for the review. New rows were written with theirs (computed as this refresh does).
   if (written.changed.length > 0) await refreshRecommendationSearchIndex(tx, { ids: written.changed });
+  // The texts' comparable parts (across-cycles suggestions): the changed rows and the new ones.
+  if (written.created + written.changed.length > 0) await refreshSimilarityParts(tx, { ids: written.changed, missing: { reviewId } });
 
   // A re-import that changes nothing writes nothing, not even an audit event.
   if (outcome.created + outcome.updated + outcome.removed > 0) {
