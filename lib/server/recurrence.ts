@@ -8,6 +8,7 @@ import { getDb, type Db } from "./db";
 import { Prisma, type RecommendationLinkStatus } from "./generated/prisma/client";
 import { NotFoundError, UnauthenticatedError } from "./http-errors";
 import { writingOrganization, type Viewer } from "./permissions";
+import { publicCache } from "./public-cache";
 import { normalisedSql, partsSql } from "./recurrence/similarity-parts";
 import { fromDbEnum, toDbEnum } from "./wire-enums";
 
@@ -75,15 +76,17 @@ export type CandidateRow = StepRow & { similarity: number; sharedStates: { iso3:
  * best pair over the threshold, so this finds exactly what comparing every part with every part would.
  */
 export async function listRecurrenceSuggestions(id: number, db: Db = getDb()): Promise<Pick<Recurrence, "earlier" | "later">> {
-  const [, rows, [target]] = await db.$transaction([
-    db.$queryRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(MIN_SIMILARITY)}, true)`,
-    db.$queryRaw<CandidateRow[]>`
+  // One statement, no transaction: under a crowd a transaction waits for a connection of its own. `%` reads its
+  // threshold from pg_trgm.similarity_threshold, set here for this statement only (is_local, in the statement's own
+  // implicit transaction) by target_parts, which every `%` comparison needs a row of, so it is set before the first.
+  const rows = await db.$queryRaw<(CandidateRow & { targetCycle: number })[]>`
     WITH target AS (
       SELECT r."id", v."stateUnderReviewIso3" AS "sur", v."cycle"
       FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId" WHERE r."id" = ${id}
     ),
     target_parts AS MATERIALIZED (
-      SELECT "stateUnderReviewIso3" AS "sur", "normalised" FROM "RecommendationSimilarityPart" WHERE "recommendationId" = ${id}
+      SELECT "stateUnderReviewIso3" AS "sur", "normalised" FROM "RecommendationSimilarityPart"
+      WHERE "recommendationId" = ${id} AND set_config('pg_trgm.similarity_threshold', ${String(MIN_SIMILARITY)}, true) IS NOT NULL
     ),
     similarities AS (
       SELECT p."recommendationId" AS "id", max(similarity(p."normalised", tp."normalised"))::float8 AS "similarity"
@@ -96,7 +99,7 @@ export async function listRecurrenceSuggestions(id: number, db: Db = getDb()): P
       WHERE rt."recommendationId" = ${id} AND t."scheme" IN (${subjectSchemes})
     ),
     candidates AS (
-      SELECT ${STEP_COLUMNS}, s."similarity",
+      SELECT ${STEP_COLUMNS}, s."similarity", t."cycle" AS "targetCycle",
         (SELECT coalesce(json_agg(json_build_object('iso3', c."iso3", 'name', c."name") ORDER BY rs."ordinal"), '[]'::json)
           FROM "RecommendationState" rs JOIN "Country" c ON c."iso3" = rs."countryIso3"
           WHERE rs."recommendationId" = r."id" AND rs."countryIso3" IN (SELECT "countryIso3" FROM target_states)) AS "sharedStates",
@@ -110,12 +113,10 @@ export async function listRecurrenceSuggestions(id: number, db: Db = getDb()): P
       WHERE NOT EXISTS (SELECT 1 FROM "RecommendationLink" l
         WHERE (l."earlierId" = r."id" AND l."laterId" = ${id}) OR (l."earlierId" = ${id} AND l."laterId" = r."id"))
     )
-    SELECT * FROM candidates WHERE json_array_length("sharedStates") > 0 OR cardinality("sharedThemes") > 0`,
-    db.$queryRaw<{ cycle: number }[]>`
-      SELECT v."cycle" FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId" WHERE r."id" = ${id}`,
-  ]);
-  if (!target) return { earlier: [], later: [] };
-  return rankedSuggestions(target.cycle, rows);
+    SELECT * FROM candidates WHERE json_array_length("sharedStates") > 0 OR cardinality("sharedThemes") > 0`;
+  // Every candidate carries the recommendation's own cycle; none, nothing to rank.
+  const [first] = rows;
+  return first ? rankedSuggestions(first.targetCycle, rows) : { earlier: [], later: [] };
 }
 
 /** The rule of lib/recurrence.ts applied to candidates with their numbers; shared with the reference test. */
@@ -134,12 +135,23 @@ export function rankedSuggestions(cycle: number, rows: readonly CandidateRow[]):
   return { earlier: ranked.earlier.map(toSuggestion), later: ranked.later.map(toSuggestion) };
 }
 
-/** The "Across cycles" section of the detail page and GET /api/recommendations/{id}/links: public data only. */
-export async function getRecurrence(id: number, db: Db = getDb()): Promise<Recurrence | null> {
+/**
+ * A recommendation's suggestions are public and change only with an import or a decision on one of its own pairs:
+ * readers share them for a minute (decideLink forgets both sides at once, an import forgets everything).
+ */
+const sharedSuggestions = publicCache<number, Pick<Recurrence, "earlier" | "later">>("recurrence-suggestions", { ttlMs: 60_000, maxEntries: 2_000 });
+
+/**
+ * The "Across cycles" section of the detail page and GET /api/recommendations/{id}/links: public data only. With
+ * `shared`, the suggestions may come from the readers' shared copy (the page); the chain is always read fresh, since
+ * a decision on any pair of the chain changes it.
+ */
+export async function getRecurrence(id: number, db: Db = getDb(), { shared = false }: { shared?: boolean } = {}): Promise<Recurrence | null> {
   const exists = await db.recommendation.findUnique({ where: { id }, select: { id: true } });
   if (!exists) return null;
-  const [chain, suggestions] = await Promise.all([listRecurrenceChain(id, db), listRecurrenceSuggestions(id, db)]);
-  return { chain, ...suggestions };
+  const suggestions = shared ? sharedSuggestions.get(id, () => listRecurrenceSuggestions(id, db)) : listRecurrenceSuggestions(id, db);
+  const [chain, { earlier, later }] = await Promise.all([listRecurrenceChain(id, db), suggestions]);
+  return { chain, earlier, later };
 }
 
 function otherIdError(message: string): z.ZodError {
@@ -156,7 +168,7 @@ export async function decideLink(viewer: Viewer | null, id: number, input: Decid
   const organizationId = writingOrganization(viewer, "recurrence.decide", input.organizationId);
   if (input.otherId === id) throw otherIdError("must be another recommendation");
   const status = toDbEnum(input.decision) as RecommendationLinkStatus;
-  return getDb().$transaction(async (tx) => {
+  const link = await getDb().$transaction(async (tx) => {
     const pair = await tx.recommendation.findMany({
       where: { id: { in: [id, input.otherId] } },
       select: { id: true, text: true, review: { select: { cycle: true, stateUnderReviewIso3: true } } },
@@ -186,6 +198,10 @@ export async function decideLink(viewer: Viewer | null, id: number, input: Decid
     });
     return toLinkView(after);
   });
+  // The pair is suggested, or no longer, on both sides.
+  sharedSuggestions.forget(id);
+  sharedSuggestions.forget(input.otherId);
+  return link;
 }
 
 function decisionOf(status: RecommendationLinkStatus): LinkDecision {

@@ -6,9 +6,12 @@ import type { Recurrence } from "@/lib/schemas/recurrence";
 import { getDb } from "@/lib/server/db";
 import { Prisma } from "@/lib/server/generated/prisma/client";
 import { applyImport } from "@/lib/server/imports";
-import { listRecurrenceSuggestions, rankedSuggestions, type CandidateRow } from "@/lib/server/recurrence";
+import { addUser, createOrganization } from "@/lib/server/accounts";
+import { getViewerByEmail } from "@/lib/server/permissions";
+import { decideLink, getRecurrence, listRecurrenceSuggestions, rankedSuggestions, type CandidateRow } from "@/lib/server/recurrence";
 import { normalisedSql, partsSql, refreshSimilarityParts } from "@/lib/server/recurrence/similarity-parts";
 import { parseRealFile, relabelledReview } from "../helpers/import-fixtures";
+import { PASSWORD } from "../helpers/sessions";
 import { withSeededDatabase } from "../helpers/test-database";
 
 /**
@@ -164,4 +167,30 @@ describe("suggestions from the precomputed parts", () => {
       expect(await listRecurrenceSuggestions(id), `recommendation ${id}`).toEqual(await liveSuggestions(id));
     }
   }, 300_000);
+});
+
+describe("the readers' shared copy of the suggestions (the detail page)", () => {
+  it("is forgotten on both sides of a decided pair", async () => {
+    process.env.BETTER_AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
+    const operator = { kind: "operator" } as const;
+    await createOrganization(operator, "Parts Watch");
+    await addUser(operator, { email: "parts-editor@example.org", password: PASSWORD, name: "Parts editor", organization: { name: "Parts Watch", role: "editor" } });
+    const editor = (await getViewerByEmail("parts-editor@example.org"))!;
+    const shared = async (id: number) => (await getRecurrence(id, undefined, { shared: true }))!;
+
+    let id = 0;
+    for (const candidate of await idsOf("FRA", 3)) {
+      if ((await shared(candidate)).earlier.length > 0) {
+        id = candidate;
+        break;
+      }
+    }
+    const other = (await shared(id)).earlier[0]!.id;
+    expect((await shared(other)).later.map((s) => s.id)).toContain(id);
+
+    await decideLink(editor, id, { otherId: other, decision: "rejected" });
+    expect((await shared(id)).earlier.map((s) => s.id)).not.toContain(other);
+    expect((await shared(other)).later.map((s) => s.id)).not.toContain(id);
+    expect(await shared(id)).toEqual(await getRecurrence(id));
+  });
 });
