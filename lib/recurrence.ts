@@ -17,7 +17,11 @@
  *    other cycle, so a crowded 2013 list cannot hide the 2009 counterpart.
  */
 
-/** Ordered replacements applied to the lower-cased text of each part, the same in PostgreSQL and in JavaScript. */
+/**
+ * Ordered replacements applied to the lower-cased text of each part, the same in PostgreSQL and in JavaScript. The
+ * database stores each text's parts normalised ("RecommendationSimilarityPart"): a change here needs a migration that
+ * empties that table, which the start-up seed then fills again with the new rules.
+ */
 export const NORMALISE_RULES: readonly (readonly [pattern: string, replacement: string])[] = [
   ["international covenant on civil and political rights", "iccpr"],
   ["international covenant on economic,? social and cultural rights", "icescr"],

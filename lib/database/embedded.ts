@@ -106,10 +106,12 @@ export async function startEmbeddedServer(options: { dataDir?: string; port?: nu
 
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  // pg_trgm serves the text similarity of recurring recommendations (lib/server/recurrence.ts); PGlite ships it
-  // as an extension bundle that must be loaded here before a migration can CREATE EXTENSION it.
+  // pg_trgm serves the text similarity of recurring recommendations (lib/server/recurrence.ts), and btree_gin lets
+  // its GIN index hold the State under review too; PGlite ships each as an extension bundle that must be loaded here
+  // before a migration can CREATE EXTENSION it.
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-  const db = await PGlite.create({ dataDir: path.join(dataDir, "pgdata"), extensions: { pg_trgm } });
+  const { btree_gin } = await import("@electric-sql/pglite/contrib/btree_gin");
+  const db = await PGlite.create({ dataDir: path.join(dataDir, "pgdata"), extensions: { pg_trgm, btree_gin } });
   const port = options.port || (await freePort());
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 20 });
   await server.start();

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getDb, type Db } from "./db";
 import { Prisma, type SourceFormat } from "./generated/prisma/client";
 import { getRecommendation, type RecommendationRow, type RecommendingStateDto } from "./recommendations";
+import { publicCache } from "./public-cache";
 
 export type RecommendationDetail = {
   recommendation: RecommendationRow;
@@ -59,6 +60,14 @@ async function loadRecommendationDetail(id: number, db: Db = getDb()): Promise<R
 
 /** One recommendation with the facts of its review. Cached per request: the page and its metadata share one read. */
 export const getRecommendationDetail = cache(loadRecommendationDetail);
+
+/** Public and changed only by imports: readers share a recommendation's related list for a minute. */
+const sharedRelated = publicCache<number, RelatedRecommendations>("related-recommendations", { ttlMs: 60_000, maxEntries: 2_000 });
+
+/** listRelatedRecommendations as the detail page shows it (the default limit), from the readers' shared copy. */
+export function listSharedRelatedRecommendations(id: number): Promise<RelatedRecommendations> {
+  return sharedRelated.get(id, () => listRelatedRecommendations(id));
+}
 
 /**
  * The same recommending States' recommendations to the same State under review in its other reviews (cycles):

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { BRACKETS_PATTERN, MIN_SIMILARITY, NORMALISE_RULES, PART_SEPARATOR, orderPair, rankSuggestions, SUBJECT_THEME_SCHEMES } from "@/lib/recurrence";
+import { MIN_SIMILARITY, orderPair, rankSuggestions, SUBJECT_THEME_SCHEMES } from "@/lib/recurrence";
 import type { ChainStep, DecideLink, LinkDecision, LinkView, Recurrence, Suggestion } from "@/lib/schemas/recurrence";
 import type { PositionParam } from "@/lib/search-params";
 import { recordAuditEvent } from "./audit";
@@ -8,31 +8,21 @@ import { getDb, type Db } from "./db";
 import { Prisma, type RecommendationLinkStatus } from "./generated/prisma/client";
 import { NotFoundError, UnauthenticatedError } from "./http-errors";
 import { writingOrganization, type Viewer } from "./permissions";
+import { publicCache } from "./public-cache";
+import { normalisedSql, partsSql } from "./recurrence/similarity-parts";
 import { fromDbEnum, toDbEnum } from "./wire-enums";
 
 /**
  * Recurring recommendations across cycles: suggestions (the rule is lib/recurrence.ts; here only the SQL that gathers
- * its numbers, with pg_trgm's similarity()), the chain of confirmed links, and editors' decisions.
+ * its numbers, with pg_trgm's similarity() on the precomputed parts of recurrence/similarity-parts.ts), the chain of
+ * confirmed links, and editors' decisions.
  */
-
-/** The normalised text of one part, as NORMALISE_RULES says; patterns are bound parameters. */
-function normalised(part: Prisma.Sql): Prisma.Sql {
-  const replaced = NORMALISE_RULES.reduce<Prisma.Sql>(
-    (value, [pattern, replacement]) => Prisma.sql`regexp_replace(${value}, ${pattern}, ${replacement}, 'g')`,
-    Prisma.sql`(' ' || lower(${part}) || ' ')`,
-  );
-  return Prisma.sql`btrim(${replaced})`;
-}
-
-/** The parts of a text (OHCHR merges several recommendations into one paragraph), brackets removed. */
-function parts(text: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`regexp_split_to_table(regexp_replace(${text}, ${BRACKETS_PATTERN}, ' ', 'g'), ${PART_SEPARATOR})`;
-}
 
 /** Best trigram similarity between any part of one text and any part of the other. */
 function bestSimilarity(a: Prisma.Sql, b: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(SELECT coalesce(max(similarity(na, nb)), 0)::float8
-    FROM (SELECT ${normalised(Prisma.sql`pa`)} AS na FROM ${parts(a)} pa) x, (SELECT ${normalised(Prisma.sql`pb`)} AS nb FROM ${parts(b)} pb) y
+    FROM (SELECT ${normalisedSql(Prisma.sql`pa."piece"`)} AS na FROM ${partsSql(a)} AS pa("piece", "at")) x,
+      (SELECT ${normalisedSql(Prisma.sql`pb."piece"`)} AS nb FROM ${partsSql(b)} AS pb("piece", "at")) y
     WHERE na <> '' AND nb <> '')`;
 }
 
@@ -73,18 +63,35 @@ export async function listRecurrenceChain(id: number, db: Db = getDb()): Promise
   return rows.map(toStep);
 }
 
-type CandidateRow = StepRow & { similarity: number; sharedStates: { iso3: string; name: string }[]; sharedThemes: string[] };
+export type CandidateRow = StepRow & { similarity: number; sharedStates: { iso3: string; name: string }[]; sharedThemes: string[] };
 
 /**
  * Likely counterparts in the other reviews of the same State under review that no editor has decided on yet:
  * candidates share a recommending State or a subject theme, and their text similarity is computed here; which of
  * them are suggested, and in what order, is lib/recurrence.ts's rule.
+ *
+ * The search starts from the text: the State's parts similar to one of the recommendation's parts (pg_trgm's `%`
+ * with the threshold at MIN_SIMILARITY, which the GIN index on State + trigrams answers), then keeps those of other
+ * cycles that share a State or a theme. A candidate below MIN_SIMILARITY is never suggested, and its best pair is the
+ * best pair over the threshold, so this finds exactly what comparing every part with every part would.
  */
 export async function listRecurrenceSuggestions(id: number, db: Db = getDb()): Promise<Pick<Recurrence, "earlier" | "later">> {
-  const rows = await db.$queryRaw<CandidateRow[]>`
+  // One statement, no transaction: under a crowd a transaction waits for a connection of its own. `%` reads its
+  // threshold from pg_trgm.similarity_threshold, set here for this statement only (is_local, in the statement's own
+  // implicit transaction) by target_parts, which every `%` comparison needs a row of, so it is set before the first.
+  const rows = await db.$queryRaw<(CandidateRow & { targetCycle: number })[]>`
     WITH target AS (
-      SELECT r."id", r."text", v."stateUnderReviewIso3" AS "sur", v."cycle"
+      SELECT r."id", v."stateUnderReviewIso3" AS "sur", v."cycle"
       FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId" WHERE r."id" = ${id}
+    ),
+    target_parts AS MATERIALIZED (
+      SELECT "stateUnderReviewIso3" AS "sur", "normalised" FROM "RecommendationSimilarityPart"
+      WHERE "recommendationId" = ${id} AND set_config('pg_trgm.similarity_threshold', ${String(MIN_SIMILARITY)}, true) IS NOT NULL
+    ),
+    similarities AS (
+      SELECT p."recommendationId" AS "id", max(similarity(p."normalised", tp."normalised"))::float8 AS "similarity"
+      FROM target_parts tp JOIN "RecommendationSimilarityPart" p ON p."stateUnderReviewIso3" = tp."sur" AND p."normalised" % tp."normalised"
+      GROUP BY p."recommendationId"
     ),
     target_states AS (SELECT "countryIso3" FROM "RecommendationState" WHERE "recommendationId" = ${id}),
     target_themes AS (
@@ -92,34 +99,32 @@ export async function listRecurrenceSuggestions(id: number, db: Db = getDb()): P
       WHERE rt."recommendationId" = ${id} AND t."scheme" IN (${subjectSchemes})
     ),
     candidates AS (
-      SELECT ${STEP_COLUMNS},
+      SELECT ${STEP_COLUMNS}, s."similarity", t."cycle" AS "targetCycle",
         (SELECT coalesce(json_agg(json_build_object('iso3', c."iso3", 'name', c."name") ORDER BY rs."ordinal"), '[]'::json)
           FROM "RecommendationState" rs JOIN "Country" c ON c."iso3" = rs."countryIso3"
           WHERE rs."recommendationId" = r."id" AND rs."countryIso3" IN (SELECT "countryIso3" FROM target_states)) AS "sharedStates",
         ARRAY(SELECT DISTINCT th."name" FROM "RecommendationTheme" rt JOIN "Theme" th ON th."id" = rt."themeId"
           WHERE rt."recommendationId" = r."id" AND th."scheme" IN (${subjectSchemes})
             AND lower(th."name") IN (SELECT "name" FROM target_themes)) AS "sharedThemes"
-      FROM "Recommendation" r
+      FROM similarities s
+      JOIN "Recommendation" r ON r."id" = s."id"
       JOIN "Review" v ON v."id" = r."reviewId"
       JOIN target t ON v."stateUnderReviewIso3" = t."sur" AND v."cycle" <> t."cycle"
       WHERE NOT EXISTS (SELECT 1 FROM "RecommendationLink" l
         WHERE (l."earlierId" = r."id" AND l."laterId" = ${id}) OR (l."earlierId" = ${id} AND l."laterId" = r."id"))
-    ),
-    related AS (SELECT * FROM candidates WHERE json_array_length("sharedStates") > 0 OR cardinality("sharedThemes") > 0),
-    target_parts AS MATERIALIZED (SELECT ${normalised(Prisma.sql`p`)} AS "part" FROM target, ${parts(Prisma.sql`target."text"`)} p),
-    related_parts AS (SELECT x."id", ${normalised(Prisma.sql`p`)} AS "part" FROM related x, ${parts(Prisma.sql`x."text"`)} p),
-    similarities AS (
-      SELECT rp."id", max(similarity(rp."part", tp."part"))::float8 AS "similarity"
-      FROM related_parts rp, target_parts tp WHERE rp."part" <> '' AND tp."part" <> '' GROUP BY rp."id"
     )
-    SELECT x.*, s."similarity" FROM related x JOIN similarities s ON s."id" = x."id"`;
-  const [target] = await db.$queryRaw<{ cycle: number }[]>`
-    SELECT v."cycle" FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId" WHERE r."id" = ${id}`;
-  if (!target) return { earlier: [], later: [] };
+    SELECT * FROM candidates WHERE json_array_length("sharedStates") > 0 OR cardinality("sharedThemes") > 0`;
+  // Every candidate carries the recommendation's own cycle; none, nothing to rank.
+  const [first] = rows;
+  return first ? rankedSuggestions(first.targetCycle, rows) : { earlier: [], later: [] };
+}
+
+/** The rule of lib/recurrence.ts applied to candidates with their numbers; shared with the reference test. */
+export function rankedSuggestions(cycle: number, rows: readonly CandidateRow[]): Pick<Recurrence, "earlier" | "later"> {
   const facts = rows
     .filter((row) => row.similarity >= MIN_SIMILARITY)
     .map((row) => ({ ...row, sharesState: row.sharedStates.length > 0, sharesTheme: row.sharedThemes.length > 0 }));
-  const ranked = rankSuggestions(target.cycle, facts);
+  const ranked = rankSuggestions(cycle, facts);
   const toSuggestion = (row: (typeof ranked.earlier)[number]): Suggestion => ({
     ...toStep(row),
     similarity: Math.round(row.similarity * 100) / 100,
@@ -130,12 +135,23 @@ export async function listRecurrenceSuggestions(id: number, db: Db = getDb()): P
   return { earlier: ranked.earlier.map(toSuggestion), later: ranked.later.map(toSuggestion) };
 }
 
-/** The "Across cycles" section of the detail page and GET /api/recommendations/{id}/links: public data only. */
-export async function getRecurrence(id: number, db: Db = getDb()): Promise<Recurrence | null> {
+/**
+ * A recommendation's suggestions are public and change only with an import or a decision on one of its own pairs:
+ * readers share them for a minute (decideLink forgets both sides at once, an import forgets everything).
+ */
+const sharedSuggestions = publicCache<number, Pick<Recurrence, "earlier" | "later">>("recurrence-suggestions", { ttlMs: 60_000, maxEntries: 2_000 });
+
+/**
+ * The "Across cycles" section of the detail page and GET /api/recommendations/{id}/links: public data only. With
+ * `shared`, the suggestions may come from the readers' shared copy (the page); the chain is always read fresh, since
+ * a decision on any pair of the chain changes it.
+ */
+export async function getRecurrence(id: number, db: Db = getDb(), { shared = false }: { shared?: boolean } = {}): Promise<Recurrence | null> {
   const exists = await db.recommendation.findUnique({ where: { id }, select: { id: true } });
   if (!exists) return null;
-  const [chain, suggestions] = await Promise.all([listRecurrenceChain(id, db), listRecurrenceSuggestions(id, db)]);
-  return { chain, ...suggestions };
+  const suggestions = shared ? sharedSuggestions.get(id, () => listRecurrenceSuggestions(id, db)) : listRecurrenceSuggestions(id, db);
+  const [chain, { earlier, later }] = await Promise.all([listRecurrenceChain(id, db), suggestions]);
+  return { chain, earlier, later };
 }
 
 function otherIdError(message: string): z.ZodError {
@@ -152,7 +168,7 @@ export async function decideLink(viewer: Viewer | null, id: number, input: Decid
   const organizationId = writingOrganization(viewer, "recurrence.decide", input.organizationId);
   if (input.otherId === id) throw otherIdError("must be another recommendation");
   const status = toDbEnum(input.decision) as RecommendationLinkStatus;
-  return getDb().$transaction(async (tx) => {
+  const link = await getDb().$transaction(async (tx) => {
     const pair = await tx.recommendation.findMany({
       where: { id: { in: [id, input.otherId] } },
       select: { id: true, text: true, review: { select: { cycle: true, stateUnderReviewIso3: true } } },
@@ -182,6 +198,10 @@ export async function decideLink(viewer: Viewer | null, id: number, input: Decid
     });
     return toLinkView(after);
   });
+  // The pair is suggested, or no longer, on both sides.
+  sharedSuggestions.forget(id);
+  sharedSuggestions.forget(input.otherId);
+  return link;
 }
 
 function decisionOf(status: RecommendationLinkStatus): LinkDecision {

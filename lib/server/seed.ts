@@ -7,6 +7,7 @@ import { reviewFactsFileSchema } from "@/lib/schemas/review";
 import { syncCountries } from "./countries";
 import { getDb } from "./db";
 import { fillActionCategories } from "./action-category-fill";
+import { refreshSimilarityParts } from "./recurrence/similarity-parts";
 import { importParsedDocument } from "./imports";
 import { upsertReviewFacts } from "./reviews";
 
@@ -52,5 +53,8 @@ export async function seedRealData(options: { dataDir?: string; log?: SeedLog } 
   if (filled.derived + filled.rederived + filled.sourced + filled.parts > 0) {
     log(`Action categories: ${filled.derived} derived, ${filled.rederived} derived again, ${filled.sourced} marked as the source's, ${filled.parts} split into their States' parts`);
   }
+  // The importer keeps the texts' comparable parts; a row written by other means gets them here.
+  const parts = await refreshSimilarityParts(db, { missing: "all" });
+  if (parts > 0) log(`Across-cycles suggestions: ${parts} text parts normalised`);
   return { imported };
 }

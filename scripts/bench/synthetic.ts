@@ -1,6 +1,7 @@
 import pg from "pg";
 import { getDb } from "@/lib/server/db";
 import { refreshRecommendationSearchIndex } from "@/lib/server/recommendation-index";
+import { refreshSimilarityParts } from "@/lib/server/recurrence/similarity-parts";
 
 export type SyntheticSet = {
   realRows: number;
@@ -90,6 +91,8 @@ export async function buildSyntheticSet(url: string, totalRows: number, progress
     await client.query(`SELECT setval(pg_get_serial_sequence('"Recommendation"', 'id'), (SELECT max("id") FROM "Recommendation"))`);
     // The search arrays (regions, theme ids), computed from the join rows as the importer does.
     await refreshRecommendationSearchIndex(getDb());
+    // The texts' comparable parts (across-cycles suggestions), as the importer writes them.
+    await refreshSimilarityParts(getDb(), { missing: "all" });
     const vacuumStarted = performance.now();
     // VACUUM too: it sets the visibility map, as autovacuum would on a live database, so index-only scans are real.
     await client.query("VACUUM (ANALYZE)");

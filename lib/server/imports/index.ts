@@ -4,6 +4,7 @@ import { sourceFamily } from "@/lib/import/source-family";
 import type { ParsedDocument } from "@/lib/import/types";
 import { syncCountries } from "../countries";
 import { getDb, type Db } from "../db";
+import { forgetAllPublicData } from "../public-cache";
 import { ImportRejectedError } from "./errors";
 import { groupByReview, reviewKey } from "@/lib/import/review-groups";
 import { buildPreview, planImport } from "./plan";
@@ -63,6 +64,8 @@ export async function applyImport(
     emit({ type: "review", ...at, phase: "start" });
     try {
       const written = await db.$transaction((tx) => importReview(tx, ctx, group), TRANSACTION);
+      // The detail pages' shared public parts (suggestions, related recommendations) may have changed.
+      forgetAllPublicData();
       reviews.push(written.plan);
       outcomes.push(written.outcome);
       // Committed: later reviews may rely on the file's document row and the themes this one wrote.

@@ -5,6 +5,7 @@ import type { ParsedDocument, ParsedRecommendation, ReviewRef } from "@/lib/impo
 import { recordAuditEvent } from "../audit";
 import type { Prisma } from "../generated/prisma/client";
 import { refreshRecommendationSearchIndex } from "../recommendation-index";
+import { refreshSimilarityParts } from "../recurrence/similarity-parts";
 import { refreshReviewSummaries } from "../stats/summary-refresh";
 import { insertRecommendations, readStoredRows, updateRecommendations, upsertThemes, writeStates, writeThemes, type ChangedRow, type NewRow, type StateRow, type ThemeRow } from "./batch";
 import type { ReviewGroup } from "@/lib/import/review-groups";
@@ -146,6 +147,8 @@ export async function importReview(tx: Tx, ctx: ImportContext, group: ReviewGrou
   Object.assign(outcome, { created: written.created, updated: written.updated, unchanged: written.unchanged });
   // The search arrays, once for the review. New rows were written with theirs (computed as this refresh does).
   if (written.changed.length > 0) await refreshRecommendationSearchIndex(tx, { ids: written.changed });
+  // The texts' comparable parts (across-cycles suggestions): the changed rows and the new ones.
+  if (written.created + written.changed.length > 0) await refreshSimilarityParts(tx, { ids: written.changed, missing: { reviewId } });
   // The review's stats summaries, in this transaction: they commit with the rows they count.
   if (outcome.created + outcome.updated + outcome.removed > 0) await refreshReviewSummaries(tx, [reviewId]);
 

@@ -24,7 +24,7 @@ import { getActionCategory } from "@/lib/server/action-categories";
 import { listAssessments } from "@/lib/server/assessments";
 import { listNotes } from "@/lib/server/notes";
 import { getViewer } from "@/lib/server/permissions";
-import { getRecommendationDetail, listRelatedRecommendations, type RecommendationDetail } from "@/lib/server/recommendation-detail";
+import { getRecommendationDetail, listSharedRelatedRecommendations, type RecommendationDetail } from "@/lib/server/recommendation-detail";
 import { getRecurrence } from "@/lib/server/recurrence";
 
 type Props = { params: Promise<{ id: string }> };
@@ -43,13 +43,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function RecommendationPage({ params }: Props) {
-  const detail = await load(params);
+  const [detail, viewer] = await Promise.all([load(params), getViewer()]);
   const { recommendation } = detail;
-  const viewer = await getViewer();
+  // The public parts that only imports and link decisions change are shared between readers; what depends on the
+  // viewer (assessments, notes, permissions) is read for this request.
   const [related, assessments, recurrence, actionCategory, notes] = await Promise.all([
-    listRelatedRecommendations(recommendation.id),
+    listSharedRelatedRecommendations(recommendation.id),
     listAssessments(viewer, recommendation.id),
-    getRecurrence(recommendation.id),
+    getRecurrence(recommendation.id, undefined, { shared: true }),
     getActionCategory(recommendation.id),
     listNotes(viewer, recommendation.id),
   ]);
