@@ -69,6 +69,12 @@ export async function listReviewSummaries(db: Db = getDb(), selection: ReviewSel
   // Counted for the chosen reviews only; without a selection, for all (one pass each, no filter).
   const selected = selection.ids || selection.stateUnderReview ? reviews.map((review) => review.id) : null;
   const onlySelected = selected ? Prisma.sql`WHERE r."reviewId" = ANY(${selected}::int[])` : Prisma.empty;
+  // The recommending States of the selected reviews' recommendations, looked up by the join table's primary key: left
+  // to itself, the planner reads the whole join table to hash it.
+  const statesOfSelected = selected
+    ? Prisma.sql`WHERE rs."recommendationId" = ANY(ARRAY(SELECT x."id" FROM "Recommendation" x WHERE x."reviewId" = ANY(${selected}::int[])))
+        AND r."reviewId" = ANY(${selected}::int[])`
+    : Prisma.empty;
   const [positions, states] = await Promise.all([
     db.$queryRaw<{ reviewId: number; position: string | null; count: bigint }[]>`
       SELECT r."reviewId", r."position"::text AS "position", COUNT(*) AS count
@@ -76,8 +82,8 @@ export async function listReviewSummaries(db: Db = getDb(), selection: ReviewSel
       GROUP BY r."reviewId", r."position"`,
     db.$queryRaw<{ reviewId: number; count: bigint }[]>`
       SELECT r."reviewId", COUNT(DISTINCT rs."countryIso3") AS count
-      FROM "Recommendation" r JOIN "RecommendationState" rs ON rs."recommendationId" = r.id
-      ${onlySelected}
+      FROM "RecommendationState" rs JOIN "Recommendation" r ON r.id = rs."recommendationId"
+      ${statesOfSelected}
       GROUP BY r."reviewId"`,
   ]);
   const stateCounts = new Map(states.map((row) => [row.reviewId, Number(row.count)]));
