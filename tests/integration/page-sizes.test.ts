@@ -8,7 +8,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { RECOMMENDED_PAGE_SIZE } from "@/lib/schemas/state-page";
 import { getDb } from "@/lib/server/db";
 import { getLoadedTotals, listReviewsByState } from "@/lib/server/home/overview";
-import { listReviewSummaries } from "@/lib/server/reviews";
+import { getReviewSummary, listReviewSummaries } from "@/lib/server/reviews";
 import { getStateProfile, listStateSummaries } from "@/lib/server/states";
 import { renderInLocale } from "../helpers/render";
 import { withSeededDatabase } from "../helpers/test-database";
@@ -101,5 +101,18 @@ describe.each(["en", "zh"] as const)("page sizes at 800 reviews of 195 States (%
     const last = await gzippedBody(createElement(StatePageBody, { profile: profile!, page: 1000 }), locale);
     expect(last.html.match(/data-testid="recommended-[A-Z]{3}-\d"/g)).toHaveLength(profile!.recommended.length % RECOMMENDED_PAGE_SIZE || RECOMMENDED_PAGE_SIZE);
     expect(last.html).not.toContain('rel="next"');
+  });
+});
+
+describe("review summaries of a selection", () => {
+  it("equal those of the whole list, counted for the selected reviews alone", async () => {
+    const all = await listReviewSummaries();
+    expect(all).toHaveLength(REVIEWS);
+    expect(await listReviewSummaries(getDb(), { stateUnderReview: "CHN" })).toEqual(all.filter((review) => review.stateUnderReview.iso3 === "CHN"));
+    const some = all.filter((_, index) => index % 97 === 0);
+    expect(await listReviewSummaries(getDb(), { ids: some.map((review) => review.id) })).toEqual(some);
+    for (const review of some) expect(await getReviewSummary(review.id)).toEqual(review);
+    expect(await getReviewSummary(2_147_483_647)).toBeNull();
+    expect(await listReviewSummaries(getDb(), { ids: [] })).toEqual([]);
   });
 });
