@@ -1,17 +1,16 @@
-import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
-import { ReviewTable } from "@/components/reviews/review-table";
+import { FEATURED_STATE, HomeOverview } from "@/components/home/home-overview";
+import { getLoadedTotals, listReviewsByState } from "@/lib/server/home/overview";
 import { getViewer } from "@/lib/server/permissions";
 import { listReviewSummaries } from "@/lib/server/reviews";
 
 export default async function HomePage() {
   await connection();
-  const [reviews, viewer, t] = await Promise.all([listReviewSummaries(), getViewer(), getTranslations("home")]);
-  return (
-    <>
-      <h1>{t("title")}</h1>
-      <p className="lede">{t("lede")}</p>
-      <ReviewTable reviews={reviews} statusSheetLinks={(viewer?.memberships.length ?? 0) > 0} />
-    </>
-  );
+  const [totals, featured, byState, viewer] = await Promise.all([
+    getLoadedTotals(),
+    listReviewSummaries(undefined, { stateUnderReview: FEATURED_STATE }),
+    listReviewsByState(),
+    getViewer(),
+  ]);
+  return <HomeOverview totals={totals} featured={featured} byState={byState} statusSheetLinks={(viewer?.memberships.length ?? 0) > 0} />;
 }

@@ -1,4 +1,4 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { countryName } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
 import { toSearchString } from "@/lib/search-params";
@@ -10,13 +10,11 @@ import { CountLink } from "./count-link";
 import { POSITION_COLUMNS } from "./position-columns";
 
 /** The State's own reviews, with what is loaded here against the officially reported total. */
-export async function OwnReviewsTable({ state, reviews }: { state: StateSummary; reviews: OwnReview[] }) {
-  const [t, terms, locale, format] = await Promise.all([
-    getTranslations("states"),
-    getTranslations("terms") as Promise<TermsTranslator>,
-    getLocale(),
-    getFormatter(),
-  ]);
+export function OwnReviewsTable({ state, reviews }: { state: StateSummary; reviews: OwnReview[] }) {
+  const t = useTranslations("states");
+  const terms = useTranslations("terms") as TermsTranslator;
+  const locale = useLocale();
+  const format = useFormatter();
   const name = countryName(state.iso3, locale);
   return (
     <div className="table-scroll">

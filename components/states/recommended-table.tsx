@@ -1,4 +1,4 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { type TermsTranslator } from "@/components/explorer/term-labels";
 import { cycleTerm } from "@/lib/cycles/label";
 import { countryName } from "@/lib/i18n/countries";
@@ -9,13 +9,11 @@ import { CountLink } from "./count-link";
 import { POSITION_COLUMNS } from "./position-columns";
 
 /** What a State recommended, by State under review and cycle; every count opens the explorer on those rows. */
-export async function RecommendedTable({ state, groups }: { state: StateSummary; groups: RecommendedGroup[] }) {
-  const [t, terms, locale, format] = await Promise.all([
-    getTranslations("states"),
-    getTranslations("terms") as Promise<TermsTranslator>,
-    getLocale(),
-    getFormatter(),
-  ]);
+export function RecommendedTable({ state, groups }: { state: StateSummary; groups: RecommendedGroup[] }) {
+  const t = useTranslations("states");
+  const terms = useTranslations("terms") as TermsTranslator;
+  const locale = useLocale();
+  const format = useFormatter();
   const name = countryName(state.iso3, locale);
   const showNone = groups.some((group) => group.noPosition > 0);
   return (

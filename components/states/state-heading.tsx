@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
 import { countryName } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
 import { regionTerm } from "@/lib/i18n/terms";
@@ -7,8 +7,10 @@ import { toSearchString, type PositionParam } from "@/lib/search-params";
 import type { StateProfile } from "@/lib/server/states";
 
 /** Name, group and status, and in one sentence what the State recommended and how it was answered. */
-export async function StateHeading({ profile }: { profile: StateProfile }) {
-  const [t, terms, locale] = await Promise.all([getTranslations("states"), getTranslations("terms"), getLocale()]);
+export function StateHeading({ profile }: { profile: StateProfile }) {
+  const t = useTranslations("states");
+  const terms = useTranslations("terms");
+  const locale = useLocale();
   const { state, recommended } = profile;
   const name = countryName(state.iso3, locale);
   const sum = (key: "total" | "supported" | "supportedInPart" | "noted"): number => recommended.reduce((n, group) => n + group[key], 0);

@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
 import type { RegionalGroup } from "@/lib/countries";
 import { stateSearchKeys } from "@/lib/countries/search";
 import { countryName } from "@/lib/i18n/countries";
@@ -13,8 +13,10 @@ const GROUPS: (RegionalGroup | null)[] = ["AFRICAN", "ASIA_PACIFIC", "EASTERN_EU
  * them), and a search by name, abbreviation, Chinese name or ISO3 code that filters as one types and, without
  * JavaScript, as a GET form (`?q=`).
  */
-export async function StateIndex({ states, q }: { states: StateIndexEntry[]; q: string }) {
-  const [t, terms, locale] = await Promise.all([getTranslations("states.index"), getTranslations("terms"), getLocale()]);
+export function StateIndex({ states, q }: { states: StateIndexEntry[]; q: string }) {
+  const t = useTranslations("states.index");
+  const terms = useTranslations("terms");
+  const locale = useLocale();
   const groupLabel = (group: RegionalGroup | null): string => (group ? terms(regionTerm(group)) : t("observers"));
   // Names in the reader's language, in that language's order (pinyin for Chinese).
   const collator = new Intl.Collator(locale === "zh" ? "zh-Hans-u-co-pinyin" : "en", { sensitivity: "base" });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ReviewFacts } from "@/lib/schemas/review";
 import { getDb, type Db } from "./db";
-import type { Prisma } from "./generated/prisma/client";
+import { Prisma } from "./generated/prisma/client";
 
 type Tx = Prisma.TransactionClient | Db;
 
@@ -47,26 +47,55 @@ export type ReviewSummary = {
   reportedWordings: { wording: string; count: number }[];
 };
 
+/**
+ * Which reviews to summarise: all of them (the default), the reviews with these ids, or the reviews of one State under
+ * review. The counts are then computed for those reviews alone (through the `reviewId` index), so a page that shows a
+ * few reviews does not count the whole database.
+ */
+export type ReviewSelection = { ids?: readonly number[]; stateUnderReview?: string };
+
 /** Every review with what is loaded against what was officially reported, newest first per State. */
-export async function listReviewSummaries(db: Db = getDb()): Promise<ReviewSummary[]> {
-  const [reviews, positions, states] = await Promise.all([
-    db.review.findMany({
-      orderBy: [{ stateUnderReviewIso3: "asc" }, { cycle: "desc" }],
-      include: { stateUnderReview: { select: { iso3: true, name: true } }, reportedWordings: { orderBy: { ordinal: "asc" } } },
-    }),
-    db.recommendation.groupBy({ by: ["reviewId", "position"], _count: { _all: true } }),
+export async function listReviewSummaries(db: Db = getDb(), selection: ReviewSelection = {}): Promise<ReviewSummary[]> {
+  const where: Prisma.ReviewWhereInput = {
+    ...(selection.ids ? { id: { in: [...selection.ids] } } : {}),
+    ...(selection.stateUnderReview ? { stateUnderReviewIso3: selection.stateUnderReview } : {}),
+  };
+  const reviews = await db.review.findMany({
+    where,
+    orderBy: [{ stateUnderReviewIso3: "asc" }, { cycle: "desc" }],
+    include: { stateUnderReview: { select: { iso3: true, name: true } }, reportedWordings: { orderBy: { ordinal: "asc" } } },
+  });
+  if (reviews.length === 0) return [];
+  // Counted for the chosen reviews only; without a selection, for all (one pass each, no filter).
+  const selected = selection.ids || selection.stateUnderReview ? reviews.map((review) => review.id) : null;
+  const onlySelected = selected ? Prisma.sql`WHERE r."reviewId" = ANY(${selected}::int[])` : Prisma.empty;
+  // The recommending States of the selected reviews' recommendations, looked up by the join table's primary key: left
+  // to itself, the planner reads the whole join table to hash it.
+  const statesOfSelected = selected
+    ? Prisma.sql`WHERE rs."recommendationId" = ANY(ARRAY(SELECT x."id" FROM "Recommendation" x WHERE x."reviewId" = ANY(${selected}::int[])))
+        AND r."reviewId" = ANY(${selected}::int[])`
+    : Prisma.empty;
+  const [positions, states] = await Promise.all([
+    db.$queryRaw<{ reviewId: number; position: string | null; count: bigint }[]>`
+      SELECT r."reviewId", r."position"::text AS "position", COUNT(*) AS count
+      FROM "Recommendation" r ${onlySelected}
+      GROUP BY r."reviewId", r."position"`,
     db.$queryRaw<{ reviewId: number; count: bigint }[]>`
       SELECT r."reviewId", COUNT(DISTINCT rs."countryIso3") AS count
-      FROM "Recommendation" r JOIN "RecommendationState" rs ON rs."recommendationId" = r.id
+      FROM "RecommendationState" rs JOIN "Recommendation" r ON r.id = rs."recommendationId"
+      ${statesOfSelected}
       GROUP BY r."reviewId"`,
   ]);
   const stateCounts = new Map(states.map((row) => [row.reviewId, Number(row.count)]));
+  const positionCounts = new Map<number, PositionCounts>();
+  for (const row of positions) {
+    const counts = positionCounts.get(row.reviewId) ?? { supported: 0, supportedInPart: 0, noted: 0, none: 0 };
+    const key = row.position === "SUPPORTED" ? "supported" : row.position === "SUPPORTED_IN_PART" ? "supportedInPart" : row.position === "NOTED" ? "noted" : "none";
+    counts[key] += Number(row.count);
+    positionCounts.set(row.reviewId, counts);
+  }
   return reviews.map((review) => {
-    const counts: PositionCounts = { supported: 0, supportedInPart: 0, noted: 0, none: 0 };
-    for (const row of positions.filter((p) => p.reviewId === review.id)) {
-      const key = row.position === "SUPPORTED" ? "supported" : row.position === "SUPPORTED_IN_PART" ? "supportedInPart" : row.position === "NOTED" ? "noted" : "none";
-      counts[key] += row._count._all;
-    }
+    const counts: PositionCounts = positionCounts.get(review.id) ?? { supported: 0, supportedInPart: 0, noted: 0, none: 0 };
     return {
       id: review.id,
       stateUnderReview: review.stateUnderReview,
@@ -90,7 +119,7 @@ export async function listReviewSummaries(db: Db = getDb()): Promise<ReviewSumma
   });
 }
 
-/** One review with its loaded and reported counts, or null. */
+/** One review with its loaded and reported counts, or null; counts that review's recommendations alone. */
 export async function getReviewSummary(id: number, db: Db = getDb()): Promise<ReviewSummary | null> {
-  return (await listReviewSummaries(db)).find((review) => review.id === id) ?? null;
+  return (await listReviewSummaries(db, { ids: [id] }))[0] ?? null;
 }

@@ -92,15 +92,19 @@ export async function getStateProfile(iso3: string, db: Db = getDb()): Promise<S
 /** Every State that made at least one recommendation in the loaded data, and every State under review. */
 export async function listStateSummaries(db: Db = getDb()): Promise<StateIndex> {
   const [recommending, underReview] = await Promise.all([
+    // A recommendation counts once per State (the join table's key), so count(*) needs no DISTINCT; the States' names
+    // are joined to the grouped rows, not to every recommendation. Still one pass over every recommendation per request.
     db.$queryRaw<StateIndexEntry[]>`
       SELECT c."iso3", c."name", c."officialName", c."regionalGroup"::text AS "regionalGroup", c."unStatus"::text AS "unStatus",
-        count(DISTINCT rs."recommendationId")::int AS "recommendations",
-        count(DISTINCT v."stateUnderReviewIso3")::int AS "statesReviewed"
-      FROM "RecommendationState" rs
-      JOIN "Country" c ON c."iso3" = rs."countryIso3"
-      JOIN "Recommendation" r ON r."id" = rs."recommendationId"
-      JOIN "Review" v ON v."id" = r."reviewId"
-      GROUP BY c."iso3"`,
+        g."recommendations", g."statesReviewed"
+      FROM (
+        SELECT rs."countryIso3", count(*)::int AS "recommendations", count(DISTINCT v."stateUnderReviewIso3")::int AS "statesReviewed"
+        FROM "RecommendationState" rs
+        JOIN "Recommendation" r ON r."id" = rs."recommendationId"
+        JOIN "Review" v ON v."id" = r."reviewId"
+        GROUP BY rs."countryIso3"
+      ) g
+      JOIN "Country" c ON c."iso3" = g."countryIso3"`,
     db.country.findMany({ where: { reviews: { some: {} } }, select: STATE_SELECT }),
   ]);
   return {
