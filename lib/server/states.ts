@@ -2,6 +2,7 @@ import "server-only";
 import type { RegionalGroup, UnStatus } from "@/lib/countries";
 import { getDb, type Db } from "./db";
 import { Prisma } from "./generated/prisma/client";
+import { readFreshSummaries } from "./stats/summary";
 
 export type PositionTally = { total: number; supported: number; supportedInPart: number; noted: number; noPosition: number };
 
@@ -91,24 +92,36 @@ export async function getStateProfile(iso3: string, db: Db = getDb()): Promise<S
 
 /** Every State that made at least one recommendation in the loaded data, and every State under review. */
 export async function listStateSummaries(db: Db = getDb()): Promise<StateIndex> {
-  const [recommending, underReview] = await Promise.all([
-    // A recommendation counts once per State (the join table's key), so count(*) needs no DISTINCT; the States' names
-    // are joined to the grouped rows, not to every recommendation. Still one pass over every recommendation per request.
-    db.$queryRaw<StateIndexEntry[]>`
-      SELECT c."iso3", c."name", c."officialName", c."regionalGroup"::text AS "regionalGroup", c."unStatus"::text AS "unStatus",
-        g."recommendations", g."statesReviewed"
-      FROM (
-        SELECT rs."countryIso3", count(*)::int AS "recommendations", count(DISTINCT v."stateUnderReviewIso3")::int AS "statesReviewed"
-        FROM "RecommendationState" rs
-        JOIN "Recommendation" r ON r."id" = rs."recommendationId"
-        JOIN "Review" v ON v."id" = r."reviewId"
-        GROUP BY rs."countryIso3"
-      ) g
-      JOIN "Country" c ON c."iso3" = g."countryIso3"`,
+  const [counted, underReview] = await Promise.all([
+    // From the stats summaries (one row per review and recommending State, kept on write) when they are fresh, else
+    // over every recommendation. A recommendation counts once per State either way.
+    readFreshSummaries<RecommendingCount>(RECOMMENDING_FROM_SUMMARIES, db).then((rows) => rows ?? db.$queryRaw<RecommendingCount[]>(RECOMMENDING_LIVE)),
     db.country.findMany({ where: { reviews: { some: {} } }, select: STATE_SELECT }),
   ]);
+  const countries = new Map(
+    (await db.country.findMany({ where: { iso3: { in: counted.map((row) => row.iso3) } }, select: STATE_SELECT })).map((country) => [country.iso3, country]),
+  );
+  const recommending = counted.flatMap((row) => {
+    const country = countries.get(row.iso3);
+    return country ? [{ ...country, recommendations: row.recommendations, statesReviewed: row.statesReviewed }] : [];
+  });
   return {
     recommending: recommending.sort((a, b) => byName.compare(a.name, b.name)),
     underReview: underReview.sort((a, b) => byName.compare(a.name, b.name)),
   };
 }
+
+type RecommendingCount = { iso3: string; recommendations: number; statesReviewed: number };
+
+const RECOMMENDING_FROM_SUMMARIES = Prisma.sql`
+  SELECT s."key" AS "iso3", sum(s."count")::int AS "recommendations", count(DISTINCT v."stateUnderReviewIso3")::int AS "statesReviewed"
+  FROM "StatsSummary" s JOIN "Review" v ON v."id" = s."reviewId"
+  WHERE s."dimension" = 'state' AND s."audience" = '' AND s."key" IS NOT NULL AND s."count" > 0
+  GROUP BY s."key"`;
+
+const RECOMMENDING_LIVE = Prisma.sql`
+  SELECT rs."countryIso3" AS "iso3", count(*)::int AS "recommendations", count(DISTINCT v."stateUnderReviewIso3")::int AS "statesReviewed"
+  FROM "RecommendationState" rs
+  JOIN "Recommendation" r ON r."id" = rs."recommendationId"
+  JOIN "Review" v ON v."id" = r."reviewId"
+  GROUP BY rs."countryIso3"`;

@@ -209,3 +209,27 @@ function statusRows(rows: Row[], total: number): Row[] {
   const notAssessed = countOf("NOT_ASSESSED") + total - countOf("ASSESSED");
   return inStatusOrder([...rows.filter((row) => row.key !== "ASSESSED" && row.key !== "NOT_ASSESSED"), { key: "NOT_ASSESSED", label: null, count: notAssessed }]);
 }
+
+/**
+ * Rows of any read over the StatsSummary rows of every review (`read`, one statement), taken in the same snapshot as
+ * the stale marks: a marked review is refreshed first (when there are few) and the read runs again; `null` when the
+ * summaries cannot be trusted now (many marks, refreshed in the background meanwhile, or a review held by another
+ * refresh), so the caller counts live.
+ */
+export async function readFreshSummaries<T>(read: Prisma.Sql, db: Db = getDb()): Promise<T[] | null> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const [result] = await db.$queryRaw<{ stale: number[] | null; rows: T[] }[]>`
+      SELECT (SELECT array_agg(DISTINCT m."reviewId") FROM "StatsSummaryStale" m) AS "stale",
+        (SELECT coalesce(json_agg(x), '[]'::json) FROM (${read}) x) AS "rows"`;
+    const stale = result?.stale ?? [];
+    if (stale.length === 0) return result?.rows ?? [];
+    if (attempt > 0 || stale.length > MAX_INLINE_REFRESH) {
+      if (stale.length > MAX_INLINE_REFRESH) refreshInBackground(db);
+      return null;
+    }
+    const refreshed = await db.$transaction((tx) => refreshReviewSummaries(tx, stale), { timeout: 120_000 });
+    if (refreshed.length > 0) await compactRollup(db);
+    if (refreshed.length < stale.length) return null;
+  }
+  return null;
+}
