@@ -9,6 +9,10 @@ import path from "node:path";
 import { dropDatabase } from "@/lib/database/postgres";
 import { acquirePostgres, databaseUrl, MissingPostgresError, uniqueDatabaseName, type PostgresServer } from "../tests/helpers/postgres-server";
 import { findChromium } from "../tests/helpers/chromium";
+import { workerDatabaseUrl } from "../tests/helpers/e2e-workers";
+
+/** End-to-end workers: two test files at a time, each worker with its own app server and database. */
+const E2E_WORKERS = 2;
 
 const bin = (name: string): string => path.resolve("node_modules", ".bin", name);
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), "upr-test-"));
@@ -105,6 +109,7 @@ async function main(): Promise<void> {
           ...env,
           CHROMIUM_PATH: chromium,
           E2E_DATABASE_URL: e2eUrl,
+          E2E_WORKERS: String(E2E_WORKERS),
           PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
           // The app's build need not type-check again what the first step checked (next.config.js).
           UPR_BUILD_TYPECHECKED: failed ? "" : "1",
@@ -115,7 +120,7 @@ async function main(): Promise<void> {
         totals.failed += (stats?.unexpected ?? (stats ? 0 : 1)) + (stats?.flaky ?? 0);
         totals.skipped += stats?.skipped ?? 0;
       } finally {
-        await dropDatabase(e2eUrl).catch(() => {});
+        for (let index = 0; index < E2E_WORKERS; index++) await dropDatabase(workerDatabaseUrl(e2eUrl, index)).catch(() => {});
       }
     }
   } finally {

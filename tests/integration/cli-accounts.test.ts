@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/server/db";
-import { runCli } from "../helpers/run-cli";
+import { runCli as runCliProcess } from "../helpers/run-cli";
+import { runCli } from "../helpers/run-cli-in-process";
 import { createTestDatabase } from "../helpers/test-database";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -23,7 +24,8 @@ describe("npm run upr -- org create / user add", () => {
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr.trim()).toBe('upr: an organisation named "Lantern Collective" already exists');
 
-    const added = await runCli(["user", "add", "heron@example.org", "--org", "Lantern Collective", "--role", "editor", "--name", "Heron"], env, `${PASSWORD}\n`);
+    // The real command, as its own process reading the password from its piped stdin; the other runs are in-process.
+    const added = await runCliProcess(["user", "add", "heron@example.org", "--org", "Lantern Collective", "--role", "editor", "--name", "Heron"], env, `${PASSWORD}\n`);
     expect(added.stderr).toBe("");
     expect(added.code).toBe(0);
     const member = await getDb().member.findFirstOrThrow({ select: { role: true, user: { select: { name: true, email: true } } } });

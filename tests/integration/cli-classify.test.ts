@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { realDataFile } from "../helpers/data-files";
-import { runCli } from "../helpers/run-cli";
+import { runCli } from "../helpers/run-cli-in-process";
 
 /** An address nothing listens on: the command must not need a database. */
 const NO_DATABASE = { DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" };

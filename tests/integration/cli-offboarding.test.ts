@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as me } from "@/app/api/me/route";
 import { addUser, createOrganization } from "@/lib/server/accounts";
 import { getDb } from "@/lib/server/db";
-import { runCli } from "../helpers/run-cli";
+import { runCli } from "../helpers/run-cli-in-process";
 import { ORIGIN, PASSWORD, signIn } from "../helpers/sessions";
 import { createTestDatabase } from "../helpers/test-database";
 
@@ -44,7 +44,7 @@ async function actions(): Promise<string[]> {
   return (await getDb().auditEvent.findMany({ where: { NOT: { action: { startsWith: "auth." } } }, orderBy: { id: "asc" }, select: { action: true } })).map((e) => e.action);
 }
 
-// Each command starts a process that opens and migrates the database: seconds each on a busy machine.
+// Each command runs in-process (helpers/run-cli-in-process.ts: the CLI's own entry, argv, exit code and output).
 describe("npm run upr -- user remove|disable|enable|reset-2fa, org require-2fa", { timeout: 300_000 }, () => {
   it("disables and enables an account, ending its sessions, audited", async () => {
     const cookie = await session("kite@example.org");
@@ -122,9 +122,8 @@ describe("npm run upr -- user remove|disable|enable|reset-2fa, org require-2fa",
       [["user", "remove", "kite@example.org"], 2, "upr: user remove needs --org <name>"],
       [["user", "disable"], 2, "upr: user disable takes exactly one email"],
     ];
-    // Two at a time: each run starts a process and opens the database.
     const results: Awaited<ReturnType<typeof runCli>>[] = [];
-    for (let i = 0; i < cases.length; i += 2) results.push(...(await Promise.all(cases.slice(i, i + 2).map(([args]) => runCli(args, env)))));
+    for (const [args] of cases) results.push(await runCli(args, env));
     for (const [index, [args, code, message]] of cases.entries()) {
       const result = results[index]!;
       expect(result.code, args.join(" ")).toBe(code);

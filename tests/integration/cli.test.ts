@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/server/db";
-import { runCli } from "../helpers/run-cli";
+import { runCli as runCliProcess } from "../helpers/run-cli";
+import { runCli } from "../helpers/run-cli-in-process";
 import { createTestDatabase } from "../helpers/test-database";
 
 const LIST_2018 = path.resolve("prisma", "data", "ohchr", "CHN-cycle3-2018-thematic-list.docx");
@@ -39,7 +40,8 @@ describe("npm run upr -- import", () => {
   });
 
   it("imports in one go, and a second run changes nothing", async () => {
-    const first = await runCli(["import", LIST_2018, "--json"], { DATABASE_URL: database.url });
+    // The real command, as its own process (npm run upr); the other runs call the same entry in-process.
+    const first = await runCliProcess(["import", LIST_2018, "--json"], { DATABASE_URL: database.url });
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout).written).toMatchObject({ created: 346, updated: 0, unchanged: 0 });
     const second = await runCli(["import", LIST_2018, "--json"], { DATABASE_URL: database.url });

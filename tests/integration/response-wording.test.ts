@@ -15,7 +15,7 @@ import { getDb } from "@/lib/server/db";
 import { loadChartInputs } from "@/lib/server/stats/review-charts";
 import { seedRealData } from "@/lib/server/seed";
 import { testChartText } from "../helpers/chart-text";
-import { runCli } from "../helpers/run-cli";
+import { runCli } from "../helpers/run-cli-in-process";
 import { ORIGIN, PASSWORD, signIn } from "../helpers/sessions";
 import { createTestDatabase } from "../helpers/test-database";
 

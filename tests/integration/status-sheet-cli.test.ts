@@ -8,7 +8,7 @@ import { addUser, createOrganization } from "@/lib/server/accounts";
 import { getDb } from "@/lib/server/db";
 import { seedRealData } from "@/lib/server/seed";
 import { exportStatusSheet } from "@/lib/server/status-sheet";
-import { runCli } from "../helpers/run-cli";
+import { runCli } from "../helpers/run-cli-in-process";
 import { PASSWORD, readSheet, writeSheet } from "../helpers/status-sheet";
 import { holdAssessmentVersion, lockWaiters } from "../helpers/held-assessment";
 import { createTestDatabase } from "../helpers/test-database";
