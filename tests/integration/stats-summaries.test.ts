@@ -6,6 +6,7 @@ import { applyImport } from "@/lib/server/imports";
 import { refreshRecommendationSearchIndex } from "@/lib/server/recommendation-index";
 import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { seedRealData } from "@/lib/server/seed";
+import { listStateSummaries } from "@/lib/server/states";
 import { countRecommendationStats, countRecommendationStatsLive } from "@/lib/server/stats";
 import { summaryStatsByUnit } from "@/lib/server/stats/summary";
 import { STAT_DIMENSIONS, type RecommendationStats, type StatsUnit } from "@/lib/stats";
@@ -125,6 +126,14 @@ describe("stats summaries equal the live count", () => {
     await getDb().recommendationState.create({ data: { recommendationId: b, countryIso3: "NZL", ordinal: 0 } });
     await refreshRecommendationSearchIndex(getDb(), { ids: [a, b] });
     await expectSummariesEqualLive(["", "cycle=3"], {}, ["all", "sur"]);
+    // The States index reads its per-State counts from the summaries: the same as counted over the recommendations.
+    const index = await listStateSummaries();
+    const live = await getDb().$queryRaw<{ iso3: string; recommendations: number; statesReviewed: number }[]>`
+      SELECT rs."countryIso3" AS "iso3", count(*)::int AS "recommendations", count(DISTINCT v."stateUnderReviewIso3")::int AS "statesReviewed"
+      FROM "RecommendationState" rs JOIN "Recommendation" r ON r."id" = rs."recommendationId" JOIN "Review" v ON v."id" = r."reviewId"
+      GROUP BY 1 ORDER BY 1`;
+    expect(live.some((row) => row.iso3 === "NZL")).toBe(true);
+    expect(index.recommending.map(({ iso3, recommendations, statesReviewed }) => ({ iso3, recommendations, statesReviewed })).sort((x, y) => x.iso3.localeCompare(y.iso3))).toEqual(live);
   }, 240_000);
 
   it("after an organisation is removed (its assessments cascade)", async () => {
