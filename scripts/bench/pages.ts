@@ -21,7 +21,7 @@ import { seedRealData } from "@/lib/server/seed";
 import { createProgress } from "../lib/progress";
 import { addSyntheticAssessments } from "./assessments";
 import { loadRealData, openBenchDatabase } from "./database";
-import { buildIfNeeded, get, load, signIn, startApp, stopApps, type App, type LoadResult } from "./http";
+import { buildIfNeeded, get, load, signIn, startApp, stopApps, type App, type Fetched, type LoadResult } from "./http";
 import { int, ms, percentile, table, verdict } from "./report";
 import { buildSyntheticSet } from "./synthetic";
 
@@ -31,7 +31,7 @@ const WARM_UP = 3;
 const MEMBER = { email: "bench-member@example.org", password: "a long enough bench passphrase", organization: "bench-org-1" };
 
 type Page = { label: string; path: string; kind: "page" | "api"; member?: boolean };
-type Measured = Page & { status: number; samples: number[]; wireBytes: number; gzipped: boolean };
+type Measured = Page & { status: number; samples: number[]; wireBytes: number; gzipped: boolean; failure?: string };
 type Picks = { detailIds: number[]; bigState: string; bigStateRows: number; review: number; reviewRows: number; reviews: number };
 
 const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
@@ -94,16 +94,26 @@ const MIN_SAMPLES = 3;
 async function measurePages(app: App, pages: Page[], cookie: string, iterations: number): Promise<Measured[]> {
   const measured: Measured[] = pages.map((page) => ({ ...page, status: 0, samples: [], wireBytes: 0, gzipped: false }));
   const request = (page: Page) => get(`${app.origin}${page.path}`, page.member ? { cookie } : {});
-  for (const page of pages) {
+  // A page that fails (no answer in time, a dropped connection) is reported as failed and asked no more.
+  const attempt = async (entry: Measured): Promise<Fetched | null> => {
+    try {
+      return await request(entry);
+    } catch (error) {
+      entry.failure = error instanceof Error ? error.message : String(error);
+      return null;
+    }
+  };
+  for (const entry of measured) {
     // One warm-up of a page that takes seconds is enough.
-    for (let round = 0; round < WARM_UP; round++) if ((await request(page)).ms > 2_000) break;
+    for (let round = 0; round < WARM_UP; round++) if (((await attempt(entry))?.ms ?? Infinity) > 2_000) break;
   }
   const progress = createProgress("[bench] Timing the pages", true);
   for (let round = 0; round < iterations; round++) {
     for (const entry of measured) {
       const spent = entry.samples.reduce((sum, sample) => sum + sample, 0);
-      if (entry.samples.length >= MIN_SAMPLES && spent > SLOW_PAGE_BUDGET_MS) continue;
-      const fetched = await request(entry);
+      if (entry.failure || (entry.samples.length >= MIN_SAMPLES && spent > SLOW_PAGE_BUDGET_MS)) continue;
+      const fetched = await attempt(entry);
+      if (!fetched) continue;
       entry.samples.push(fetched.ms);
       entry.status = fetched.status;
       entry.wireBytes = fetched.wireBytes;
@@ -119,6 +129,7 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
 function pagesReport(title: string, measured: Measured[], iterations: number): string[] {
   const rows = measured.map((m) => {
+    if (m.failure && m.samples.length === 0) return [m.label, "failed", "0", "-", "-", "-", verdict(false), "-"];
     const p95 = percentile(m.samples, 95);
     const limit = m.kind === "api" ? TARGETS.apiP95Ms : TARGETS.pageP95Ms;
     const size = m.kind === "page" ? verdict(m.wireBytes < TARGETS.htmlGzipBytes) : "-";
@@ -131,6 +142,7 @@ function pagesReport(title: string, measured: Measured[], iterations: number): s
     `Targets: page p95 < ${TARGETS.pageP95Ms} ms and HTML < ${kb(TARGETS.htmlGzipBytes)} gzipped; GET /api/stats p95 < ${TARGETS.apiP95Ms} ms.`,
     "",
     ...table(["page", "status", "n", "p50", "p95", "gzipped bytes", "p95 target", "size target"], rows),
+    ...measured.filter((m) => m.failure).map((m) => `${m.label}: ${m.failure}`),
   ];
 }
 
