@@ -107,7 +107,7 @@ async function measurePages(app: App, pages: Page[], cookie: string, iterations:
     // One warm-up of a page that takes seconds is enough.
     for (let round = 0; round < WARM_UP; round++) if (((await attempt(entry))?.ms ?? Infinity) > 2_000) break;
   }
-  const progress = createProgress("[bench] Timing the pages", true);
+  const progress = createProgress("[bench] Timing the pages (rounds)", true, { lines: true });
   for (let round = 0; round < iterations; round++) {
     for (const entry of measured) {
       const spent = entry.samples.reduce((sum, sample) => sum + sample, 0);
