@@ -19,7 +19,7 @@ import { explainSlowestSummary, fillSummaries, measureStats, statsReport } from 
 import { buildSyntheticSet } from "./bench/synthetic";
 
 const USAGE =
-  "Usage: npm run bench -- [--rows N (default 250000)] [--iterations N (default 30)] [--keep]  |  npm run bench -- first-load-js  |  npm run bench -- import [--rows N (default 40000)] [--no-embedded]  |  npm run bench -- sign-in [--iterations N (default 40)]  |  npm run bench -- stats --database-url URL [--iterations N]";
+  "Usage: npm run bench -- [--rows N (default 250000)] [--iterations N (default 30)] [--keep]  |  npm run bench -- first-load-js  |  npm run bench -- import [--rows N (default 40000)] [--no-embedded]  |  npm run bench -- sign-in [--iterations N (default 40)]  |  npm run bench -- stats --database-url URL [--iterations N]  |  npm run bench -- pages [--rows N (default 250000)] [--iterations N (default 20)] [--keep] [--port N] [--duration S (default 30)] [--connections N (default 50)] [--embedded-rows N (default 40000)] [--no-concurrency] [--no-embedded]";
 /** The sets exported: everything, and one filter ("everything WEOG States recommended"). */
 const EXPORT_SETS = ["", "region=weog"];
 
@@ -84,10 +84,11 @@ async function main(): Promise<number> {
     const total = set.realRows + set.syntheticRows;
 
     print([
-      `Data: SYNTHETIC, ${int(total)} recommendations built by repeating the ${int(set.realRows)} real China texts across synthetic States under review and cycles (not real UPR data).`,
+      `Data: SYNTHETIC, ${int(total)} recommendations with the whole UPR's shape, built from the ${int(set.realRows)} real China texts (not real UPR data).`,
       `  ${int(set.realRows)} real recommendations (China, cycles 1-3, prisma/data) + ${int(set.syntheticRows)} copies in ${int(set.syntheticReviews)} synthetic reviews`,
-      `  (${set.statesUnderReview} real States other than China as States under review x cycles 1-${set.cycles}); the copies keep the real texts,`,
-      `  positions, wordings, themes and recommending States. ${int(set.recommendingStateRows)} recommending-State rows, ${int(set.themeRows)} theme rows.`,
+      `  (${set.statesUnderReview} real States other than China as States under review x cycles 1-${set.cycles}, ~${int(Math.round(set.syntheticRows / Math.max(set.syntheticReviews, 1)))} rows each,`,
+      `  each review a slice of the real texts); the copies keep the real texts, positions, wordings, themes and recommending States.`,
+      `  ${int(set.recommendingStateRows)} recommending-State rows, ${int(set.themeRows)} theme rows.`,
       `  ${int(assessed.assessments)} synthetic assessments by ${assessed.organizationIds.length} organisations (two versions each, a third private);`,
       `  statusOf=mine runs as a member of ${assessed.organizationIds[0]}.`,
       `Database: ${db.name} on ${db.server} (PostgreSQL ${version}), ${options.keep ? "kept (--keep)" : "dropped at the end"}.`,
@@ -148,11 +149,13 @@ async function main(): Promise<number> {
 // `npm run bench -- import`: the importer's throughput against COPY (scripts/bench/import.ts).
 // `npm run bench -- sign-in`: a sign-in with its account protections against the same work by hand.
 // `npm run bench -- stats --database-url URL`: the stats section alone, on an existing migrated database.
+// `npm run bench -- pages`: every page kind through `next start` over HTTP, one client and under load (scripts/bench/pages.ts).
 const SUBCOMMANDS: Record<string, () => Promise<{ main: (args: string[]) => Promise<number> }>> = {
   "first-load-js": () => import("./bench/first-load-js"),
   import: () => import("./bench/import"),
   "sign-in": () => import("./bench/sign-in"),
   stats: () => import("./bench/stats"),
+  pages: () => import("./bench/pages"),
 };
 const subcommand = SUBCOMMANDS[process.argv[2] ?? ""];
 const run = subcommand ? () => subcommand().then((bench) => bench.main(process.argv.slice(3))) : main;

@@ -7,6 +7,7 @@ import { getAuth } from "./auth";
 import { sessionLifetimes } from "./auth/session-lifetimes";
 import { getDb } from "./db";
 import { can, type Action, type OrgResource, type ResourceOf } from "@/lib/auth/policy";
+import { carriesSession } from "@/lib/security-headers";
 import { ForbiddenError, TwoFactorRequiredError, UnauthenticatedError } from "./http-errors";
 
 export type Viewer = {
@@ -45,7 +46,15 @@ export async function currentRequestHeaders(): Promise<Headers> {
   return headers;
 }
 
+/** The names of the cookies a request carries. */
+function cookieNames(headers: Headers): string[] {
+  return (headers.get("cookie") ?? "").split(";").map((pair) => pair.split("=", 1)[0]!.trim());
+}
+
 async function viewerFrom(headers: Headers): Promise<Viewer | null> {
+  // No session cookie, no session: most pages are asked for anonymously, and better-auth's own answer (null) would
+  // cost every one of them a pass through its endpoint pipeline.
+  if (!carriesSession(cookieNames(headers))) return null;
   const session = await getAuth().api.getSession({ headers });
   if (!session) return null;
   const viewer = await viewerOfUser(session.user.id, (session.session as { secondFactor?: string | null }).secondFactor ?? null);

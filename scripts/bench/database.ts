@@ -13,11 +13,12 @@ export type BenchDatabase = {
 
 /**
  * Names a database of its own on the PostgreSQL the tests would use (nothing is created yet), so the caller can
- * register `release` for Ctrl-C and errors before anything exists to clean up.
+ * register `release` for Ctrl-C and errors before anything exists to clean up. A section may end the name with a
+ * suffix of its own (upr_<unique>_<suffix>), to tell its databases apart.
  */
-export async function openBenchDatabase(log: (message: string) => void): Promise<BenchDatabase> {
+export async function openBenchDatabase(log: (message: string) => void, suffix?: string): Promise<BenchDatabase> {
   const server = await acquirePostgres();
-  const name = uniqueDatabaseName("upr_bench");
+  const name = suffix ? `${uniqueDatabaseName("upr")}_${suffix}` : uniqueDatabaseName("upr_bench");
   const url = databaseUrl(server.baseUrl, name);
   let released: Promise<void> | null = null;
   const release = ({ keep }: { keep: boolean }): Promise<void> =>

@@ -14,16 +14,18 @@ export type SyntheticSet = {
   vacuumAnalyzeMs: number;
 };
 
-/** Reviews copied per statement: keeps each INSERT … SELECT around 25,000 rows so progress can be shown. */
-const REVIEWS_PER_STEP = 35;
+/** Rows copied per statement: keeps each INSERT … SELECT around 25,000 rows so progress can be shown. */
+const ROWS_PER_STEP = 25_000;
 const MAX_CYCLE = 9;
 
 /**
- * Grows the database to `totalRows` recommendations by copying the real ones (all of them, in document order) into
- * synthetic reviews: (a real Country that has no review yet, cycle 1..4), 4 cycles per State so every cycle gets
- * about a quarter of the rows. Texts, positions, wordings, themes and recommending States are the real ones; a
- * recommending State equal to the synthetic State under review is replaced by the real State under review, so no
- * State recommends to itself. Set-based: INSERT … SELECT over generate_series, ids computed, no row loop in Node.
+ * Grows the database to `totalRows` recommendations with the whole UPR's shape: every real Country that has no review
+ * yet (every State but China, ~194) gets one synthetic review per cycle 1..4, so ~780 reviews share the rows evenly
+ * (~320 each at 250,000). A review's recommendations are a slice of the real texts (in document order, wrapping
+ * round), each review's slice starting where the previous one ended, so every real text is used about equally.
+ * Texts, positions, wordings, themes and recommending States are the real ones; a recommending State equal to the
+ * synthetic State under review is replaced by the real State under review, so no State recommends to itself.
+ * Set-based: INSERT … SELECT with computed ids, no row loop in Node.
  */
 export async function buildSyntheticSet(url: string, totalRows: number, progress: (done: number, total: number) => void): Promise<SyntheticSet> {
   const client = new pg.Client({ connectionString: url });
@@ -36,40 +38,53 @@ export async function buildSyntheticSet(url: string, totalRows: number, progress
     const realRows = await scalar(client, `SELECT count(*)::int FROM bench_template`);
     if (realRows === 0) throw new Error("The real data did not load: no recommendation to repeat.");
     const needed = Math.max(0, totalRows - realRows);
-    const reviews = Math.ceil(needed / realRows);
     const free = await scalar(client, `SELECT count(*)::int FROM "Country" c WHERE NOT EXISTS (SELECT 1 FROM "Review" v WHERE v."stateUnderReviewIso3" = c."iso3")`);
-    const cycles = Math.max(4, Math.ceil(reviews / Math.max(free, 1)));
+    if (free === 0) throw new Error("No State without a review is left to give synthetic reviews to.");
+    // A review holds at most every real text once: more rows than States × 4 cycles × the real texts need more cycles.
+    const cycles = Math.max(4, Math.ceil(needed / (free * realRows)));
     if (cycles > MAX_CYCLE) throw new Error(`--rows ${totalRows} needs more than ${free} States × ${MAX_CYCLE} cycles of ${realRows} rows.`);
+    const reviews = needed === 0 ? 0 : free * cycles;
 
-    // One synthetic review per slot k: State number floor(k / cycles), cycle k % cycles + 1.
+    // Review k: State number floor(k / cycles), cycle k % cycles + 1; it holds `len` rows, the real texts
+    // start .. start + len - 1 (modulo the real count), and its copies' ids follow those of reviews 0 .. k - 1.
     await client.query(
       `CREATE TEMP TABLE bench_review AS
        WITH c AS (SELECT "iso3", (row_number() OVER (ORDER BY "iso3") - 1)::int AS "i" FROM "Country" c
-                  WHERE NOT EXISTS (SELECT 1 FROM "Review" v WHERE v."stateUnderReviewIso3" = c."iso3"))
-       SELECT k::int AS "k", c."iso3" AS "sur", (k % $2 + 1)::int AS "cycle", NULL::int AS "reviewId"
-       FROM generate_series(0, $1::int - 1) k JOIN c ON c."i" = k / $2`,
-      [reviews, cycles],
+                  WHERE NOT EXISTS (SELECT 1 FROM "Review" v WHERE v."stateUnderReviewIso3" = c."iso3")),
+            k AS (SELECT k::int AS "k", (($3::bigint / $1) * k + LEAST(k, $3::bigint % $1))::int AS "offset",
+                    ($3::bigint / $1 + CASE WHEN k < $3::bigint % $1 THEN 1 ELSE 0 END)::int AS "len"
+                  FROM generate_series(0, $1::int - 1) k)
+       SELECT k."k", c."iso3" AS "sur", (k."k" % $2 + 1)::int AS "cycle", k."offset", k."len",
+         (k."offset" % $4)::int AS "start", NULL::int AS "reviewId"
+       FROM k JOIN c ON c."i" = k."k" / $2`,
+      [reviews, cycles, needed, realRows],
     );
-    await client.query(`INSERT INTO "Review" ("stateUnderReviewIso3", "cycle", "reportedSource", "updatedAt")
-      SELECT "sur", "cycle", 'synthetic: real texts repeated by npm run bench', now() FROM bench_review ORDER BY "k"`);
+    // Dates roughly where the real cycles fell (2008-2011, 2012-2016, 2017-2021, 2022-2026), spread over the months.
+    await client.query(`INSERT INTO "Review" ("stateUnderReviewIso3", "cycle", "reviewDate", "reportedSource", "updatedAt")
+      SELECT "sur", "cycle", make_date(2008 + ("cycle" - 1) * 5 + ("k" / $1) % 4, 1 + ("k" / $1) % 12, 1),
+        'synthetic: real texts repeated by npm run bench', now() FROM bench_review ORDER BY "k"`, [cycles]);
     await client.query(`UPDATE bench_review b SET "reviewId" = v."id" FROM "Review" v
       WHERE v."stateUnderReviewIso3" = b."sur" AND v."cycle" = b."cycle"`);
 
     const base = await scalar(client, `SELECT COALESCE(max("id"), 0)::int FROM "Recommendation"`);
-    // The new id is computed, so the State and theme rows can be copied by the same arithmetic.
-    const newId = `$1::int + 1 + b."k" * $2::int + t."n"`;
-    const slice = `b."k" * $2::int + t."n" < $3::int AND b."k" >= $4::int AND b."k" < $5::int`;
-    for (let from = 0; from < reviews; from += REVIEWS_PER_STEP) {
-      const params = [base, realRows, needed, from, Math.min(from + REVIEWS_PER_STEP, reviews)];
-      await client.query(
+    // The row's place in its review's slice, and the new id computed from it, so the State and theme rows can be
+    // copied by the same arithmetic.
+    const place = `((t."n" - b."start" + $2::int) % $2::int)`;
+    const newId = `$1::int + 1 + b."offset" + ${place}`;
+    const slice = `${place} < b."len" AND b."k" >= $3::int AND b."k" < $4::int`;
+    const perStep = Math.max(1, Math.floor(ROWS_PER_STEP / Math.max(1, Math.ceil(needed / Math.max(reviews, 1)))));
+    let copied = 0;
+    for (let from = 0; from < reviews; from += perStep) {
+      const params = [base, realRows, from, Math.min(from + perStep, reviews)];
+      const inserted = await client.query(
         `INSERT INTO "Recommendation" ("id", "reviewId", "paragraph", "text", "sourceDocumentId", "sourceKey", "ordinal", "position",
            "responseWording", "positionSource", "actionCategory", "actionCategorySource", "actionCategoryMethod", "actionCategoryRules", "originalActionCategory",
            "partActionCategories", "updatedAt")
          SELECT ${newId}, b."reviewId", r."paragraph", r."text", r."sourceDocumentId", 'bench:' || b."sur" || ':c' || b."cycle" || ':' || r."id",
-           t."n", r."position", r."responseWording", r."positionSource", r."actionCategory", r."actionCategorySource", r."actionCategoryMethod", r."actionCategoryRules", r."originalActionCategory",
+           ${place}, r."position", r."responseWording", r."positionSource", r."actionCategory", r."actionCategorySource", r."actionCategoryMethod", r."actionCategoryRules", r."originalActionCategory",
            r."partActionCategories", now()
          FROM bench_review b CROSS JOIN bench_template t JOIN "Recommendation" r ON r."id" = t."id"
-         WHERE ${slice} ORDER BY b."k", t."n"`,
+         WHERE ${slice} ORDER BY b."k", ${place}`,
         params,
       );
       await client.query(
@@ -86,7 +101,8 @@ export async function buildSyntheticSet(url: string, totalRows: number, progress
          WHERE ${slice}`,
         params,
       );
-      progress(Math.min((from + REVIEWS_PER_STEP) * realRows, needed), needed);
+      copied += inserted.rowCount ?? 0;
+      progress(copied, needed);
     }
     await client.query(`SELECT setval(pg_get_serial_sequence('"Recommendation"', 'id'), (SELECT max("id") FROM "Recommendation"))`);
     // The search arrays (regions, theme ids), computed from the join rows as the importer does.

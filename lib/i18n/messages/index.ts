@@ -50,6 +50,24 @@ export async function loadMessages(locale: Locale): Promise<Catalogue> {
  */
 export const CLIENT_NAMESPACES = ["common", "explorer", "detail", "assessments", "charts", "statusSheet", "auth", "terms", "actionCategories", "finder"] as const satisfies readonly Namespace[];
 
+/**
+ * Of these client namespaces the browser reads only some parts: every `useTranslations` of the namespace names one of
+ * them (lib/i18n/client-messages.test.ts scans the code for it). The rest (the chart texts, built on the server by
+ * lib/charts/chart-text.ts; the assessment actions' messages) stays on the server, so every page ships less.
+ */
+export const CLIENT_NAMESPACE_PARTS: Partial<Record<(typeof CLIENT_NAMESPACES)[number], readonly string[]>> = {
+  charts: ["figure"],
+  assessments: ["claim", "panel", "form", "withdraw"],
+};
+
 export function clientMessages<T extends Record<string, unknown>>(messages: T): Partial<T> {
-  return Object.fromEntries(Object.entries(messages).filter(([namespace]) => (CLIENT_NAMESPACES as readonly string[]).includes(namespace))) as Partial<T>;
+  const client = Object.entries(messages).filter(([namespace]) => (CLIENT_NAMESPACES as readonly string[]).includes(namespace));
+  return Object.fromEntries(
+    client.map(([namespace, catalogue]) => {
+      const parts = CLIENT_NAMESPACE_PARTS[namespace as (typeof CLIENT_NAMESPACES)[number]];
+      if (!parts || typeof catalogue !== "object" || catalogue === null) return [namespace, catalogue];
+      const all = catalogue as Record<string, unknown>;
+      return [namespace, Object.fromEntries(parts.filter((part) => part in all).map((part) => [part, all[part]]))];
+    }),
+  ) as Partial<T>;
 }
