@@ -8,7 +8,8 @@ import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { seedRealData } from "@/lib/server/seed";
 import { listStateSummaries } from "@/lib/server/states";
 import { countRecommendationStats, countRecommendationStatsLive } from "@/lib/server/stats";
-import { summaryStatsByUnit } from "@/lib/server/stats/summary";
+import { countStatsByUnitLive } from "@/lib/server/stats/by-unit";
+import { summaryAcceptedRegionByUnit, summaryStatsByUnit } from "@/lib/server/stats/summary";
 import { STAT_DIMENSIONS, type RecommendationStats, type StatsUnit } from "@/lib/stats";
 import { parseRealFile, relabelledReview } from "../helpers/import-fixtures";
 import { createTestDatabase } from "../helpers/test-database";
@@ -90,6 +91,21 @@ afterAll(async () => {
 describe("stats summaries equal the live count", () => {
   it("after the seed and an import, for every dimension and unit", async () => {
     await expectSummariesEqualLive(SEARCHES, {});
+  }, 240_000);
+
+  it("the accepted recommendations by region (the acceptance rate's numerator), for every unit", async () => {
+    for (const search of ["", "cycle=3", "sur=CHN"]) {
+      for (const unit of UNITS) {
+        const base = filters(search);
+        const accepted = filters(`${search}&position=supported,supported-in-part`);
+        const totals = new Map([...(await countStatsByUnitLive("position", accepted, {}, unit))].map(([key, stats]) => [key, stats.total]));
+        const live = await countStatsByUnitLive("region", accepted, {}, unit, getDb(), totals);
+        const summary = await summaryAcceptedRegionByUnit(base, totals, unit);
+        expect(summary, `${search} ${unit}`).not.toBeNull();
+        expect(new Map([...summary!].sort(([a], [b]) => a.localeCompare(b))), `${search} ${unit}`).toEqual(new Map([...live].sort(([a], [b]) => a.localeCompare(b))));
+      }
+    }
+    expect(await summaryAcceptedRegionByUnit(filters("position=noted"), new Map(), "all")).toBeNull();
   }, 240_000);
 
   it("after a re-import with --replace (another source's rows deleted, new ones written)", async () => {

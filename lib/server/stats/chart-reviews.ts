@@ -3,7 +3,9 @@ import type { ChartReview } from "@/lib/charts/units";
 import type { RecommendationFilters } from "@/lib/search-params";
 import { NONE_KEY } from "@/lib/stats";
 import { getDb, type Db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { POSITION_VALUES, REGION_GROUPS } from "../recommendation-where";
+import { readFreshSummaries } from "./summary";
 
 const invert = <K extends string>(map: Record<K, string>): Record<string, K> => Object.fromEntries(Object.entries(map).map(([key, value]) => [value, key])) as Record<string, K>;
 const REGION_KEY = invert(REGION_GROUPS);
@@ -24,8 +26,7 @@ export async function listChartReviews(filters: RecommendationFilters, db: Db = 
     include: { stateUnderReview: { select: { iso3: true, name: true, regionalGroup: true } }, reportedWordings: { orderBy: { ordinal: "asc" } } },
   });
   if (reviews.length === 0) return [];
-  const loaded = await db.recommendation.groupBy({ by: ["reviewId"], where: { reviewId: { in: reviews.map((r) => r.id) } }, _count: { _all: true } });
-  const loadedOf = new Map(loaded.map((row) => [row.reviewId, row._count._all]));
+  const loadedOf = await countLoaded(reviews.map((review) => review.id), db);
   return reviews.map((review) => ({
     id: review.id,
     stateUnderReview: { iso3: review.stateUnderReview.iso3, name: review.stateUnderReview.name },
@@ -42,4 +43,15 @@ export async function listChartReviews(filters: RecommendationFilters, db: Db = 
       wordings: review.reportedWordings.map(({ wording, position, count }) => ({ wording, position: POSITION_PARAM[position] ?? "noted", count })),
     },
   }));
+}
+
+/** How many recommendations each review has loaded: the summaries' totals when they are fresh, else counted. */
+async function countLoaded(ids: number[], db: Db): Promise<Map<number, number>> {
+  const summarised = await readFreshSummaries<{ reviewId: number; count: number }>(
+    Prisma.sql`SELECT s."reviewId", s."count" FROM "StatsSummary" s WHERE s."dimension" = 'total' AND s."audience" = '' AND s."reviewId" = ANY(${ids}::int[])`,
+    db,
+  );
+  if (summarised) return new Map(summarised.map((row) => [row.reviewId, row.count]));
+  const loaded = await db.recommendation.groupBy({ by: ["reviewId"], where: { reviewId: { in: ids } }, _count: { _all: true } });
+  return new Map(loaded.map((row) => [row.reviewId, row._count._all]));
 }

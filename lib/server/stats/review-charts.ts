@@ -6,6 +6,7 @@ import { NONE_KEY, type RecommendationStats } from "@/lib/stats";
 import { getDb, type Db } from "../db";
 import type { ViewerScope } from "../recommendation-where";
 import { countOutsideThemesByUnit, countStatsByUnit, emptyStats } from "./by-unit";
+import { summaryAcceptedRegionByUnit } from "./summary";
 import { listChartReviews } from "./chart-reviews";
 import { countStatusTimeline, type StatusTimeline } from "./timeline";
 
@@ -52,7 +53,11 @@ export async function loadChartInputs(filters: RecommendationFilters, scope: Vie
   const acceptedTotals = new Map([...position].map(([key, stats]) => [key, stats.groups.filter((g) => accepted?.includes(g.key as never)).reduce((sum, g) => sum + g.count, 0)]));
   const [others, acceptedByRegion] = await Promise.all([
     Promise.all(CHART_DIMENSIONS.slice(1).map((by) => countStatsByUnit(by, filters, scope, per, db, totals))),
-    accepted ? countStatsByUnit("region", { ...filters, position: accepted }, scope, per, db, acceptedTotals) : Promise.resolve(null),
+    accepted
+      ? summaryAcceptedRegionByUnit(filters, acceptedTotals, per, db).then(
+          (summarised) => summarised ?? countStatsByUnit("region", { ...filters, position: accepted }, scope, per, db, acceptedTotals),
+        )
+      : Promise.resolve(null),
   ]);
   const counted = [position, ...others];
   const statsOf = (key: string) => Object.fromEntries(CHART_DIMENSIONS.map((by, i) => [by, counted[i]!.get(key) ?? emptyStats(by)])) as UnitStats["stats"];

@@ -63,6 +63,12 @@ export async function refreshStaleSummaries(db: Db, reviewIds?: readonly number[
  * live: same joins, same DISTINCT, grouped by review as well), the old rows deleted, and what changed (new minus old,
  * per cycle and regional group of the State under review) appended to StatsRollup.
  */
+/**
+ * The region dimension of the accepted recommendations alone (supported, or supported in part): the numerator of the
+ * charts' acceptance rate by region, which the region rows of all recommendations cannot give.
+ */
+export const ACCEPTED_REGION = "region:accepted";
+
 function recountSql(ids: number[]): Prisma.Sql {
   const current = (readable: Prisma.Sql) => Prisma.sql`SELECT DISTINCT ON (a."recommendationId", a."organizationId") a."recommendationId", a."organizationId", a."status"
     FROM "Assessment" a JOIN rec ON rec."id" = a."recommendationId" WHERE ${readable}
@@ -84,6 +90,9 @@ function recountSql(ids: number[]): Prisma.Sql {
       SELECT r."reviewId", 'action', '', a::text, count(*)::int FROM rec r LEFT JOIN LATERAL unnest(r."actionCategories") a ON TRUE GROUP BY 1, 4
       UNION ALL
       SELECT r."reviewId", 'region', '', g::text, count(DISTINCT r."id")::int FROM rec r LEFT JOIN LATERAL unnest(r."recommendingRegions") g ON TRUE GROUP BY 1, 4
+      UNION ALL
+      SELECT r."reviewId", 'region:accepted', '', g::text, count(DISTINCT r."id")::int FROM rec r LEFT JOIN LATERAL unnest(r."recommendingRegions") g ON TRUE
+      WHERE r."position" IN ('SUPPORTED', 'SUPPORTED_IN_PART') GROUP BY 1, 4
       UNION ALL
       SELECT r."reviewId", 'state', '', rs."countryIso3", count(DISTINCT r."id")::int
       FROM rec r LEFT JOIN "RecommendationState" rs ON rs."recommendationId" = r."id" GROUP BY 1, 4

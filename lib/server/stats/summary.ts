@@ -5,7 +5,7 @@ import { getDb, type Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { statusScopeOf, type ViewerScope } from "../recommendation-where";
 import { REGION_BY_GROUP, inStatusOrder, toGroups, type Row } from "./groups";
-import { compactRollup, refreshReviewSummaries, refreshStaleSummaries } from "./summary-refresh";
+import { ACCEPTED_REGION, compactRollup, refreshReviewSummaries, refreshStaleSummaries } from "./summary-refresh";
 
 /**
  * The stats of stats/index.ts read from the StatsSummary rows (per review × dimension × key) instead of counted over
@@ -89,8 +89,43 @@ export async function summaryStatsByUnit(
 ): Promise<Map<string, RecommendationStats> | null> {
   const audience = audienceOf(by, filters, scope);
   if (audience === null || !summariesAnswer(filters)) return null;
+  return readByUnit(by, by, filters, audience, unit, db);
+}
+
+/**
+ * By regional group, the ACCEPTED recommendations (supported, or supported in part) of each unit: the charts'
+ * acceptance rate by region, as `countStatsByUnit("region", { ...filters, position: accepted })` counts it, read from
+ * the summaries when the filters set no position (accepted is then both positions) and the summaries answer the rest.
+ * Each unit's `total` is its accepted recommendations; a unit without one is left out, as the live count leaves it.
+ */
+export async function summaryAcceptedRegionByUnit(
+  filters: RecommendationFilters,
+  acceptedTotals: ReadonlyMap<string, number>,
+  unit: StatsUnit,
+  db: Db = getDb(),
+): Promise<Map<string, RecommendationStats> | null> {
+  if (filters.position.length > 0 || !summariesAnswer(filters)) return null;
+  const read = await readByUnit("region", ACCEPTED_REGION, filters, "", unit, db);
+  if (!read) return null;
+  const stats = new Map<string, RecommendationStats>();
+  for (const [key, unitStats] of read) {
+    const total = acceptedTotals.get(key) ?? 0;
+    if (total > 0) stats.set(key, { ...unitStats, total });
+  }
+  if (unit === "all" && !stats.has("all")) stats.set("all", { by: "region", groups: toGroups("region", []), total: 0 });
+  return stats;
+}
+
+async function readByUnit(
+  by: StatDimension,
+  dimension: string,
+  filters: RecommendationFilters,
+  audience: string,
+  unit: StatsUnit,
+  db: Db,
+): Promise<Map<string, RecommendationStats> | null> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    const rows = await db.$queryRaw<SummaryRow[]>(readSql(by, filters, audience, unit));
+    const rows = await db.$queryRaw<SummaryRow[]>(readSql(by, filters, audience, unit, dimension));
     const stale = rows.filter((row) => row.kind === "stale").map((row) => row.count);
     if (stale.length === 0) return toStats(by, unit, rows);
     if (attempt > 0) break;
@@ -145,7 +180,7 @@ function sourceOf(by: StatDimension, filters: RecommendationFilters, unit: Stats
  * One statement, so one snapshot: the marked reviews that matter, each unit's total, and the unit's groups summed,
  * ordered as the live query orders them (`ord`).
  */
-function readSql(by: StatDimension, filters: RecommendationFilters, audience: string, unit: StatsUnit): Prisma.Sql {
+function readSql(by: StatDimension, filters: RecommendationFilters, audience: string, unit: StatsUnit, dimension: string = by): Prisma.Sql {
   const source = sourceOf(by, filters, unit);
   return Prisma.sql`
     WITH u AS MATERIALIZED (${source.units}),
@@ -157,12 +192,12 @@ function readSql(by: StatDimension, filters: RecommendationFilters, audience: st
       UNION ALL
       SELECT 'total', "unit", NULL, NULL, "count", 0 FROM totals
       UNION ALL
-      ${groupsSql(by, audience)}
+      ${groupsSql(by, audience, dimension)}
     ) x ORDER BY 1, 2, "ord"`;
 }
 
 /** The groups of each unit as (kind 'row', unit, key, label, count, ord). */
-function groupsSql(by: StatDimension, audience: string): Prisma.Sql {
+function groupsSql(by: StatDimension, audience: string, dimension: string): Prisma.Sql {
   if (by === "review") {
     // One group per review: its total, labelled and ordered as the live query (State name, then cycle).
     return Prisma.sql`SELECT 'row', s."unit", v."id"::text, n."name" || ', ' || v."cycle"::text || ':' || COALESCE(extract(year FROM v."reviewDate")::text, ''), s."count",
@@ -171,7 +206,7 @@ function groupsSql(by: StatDimension, audience: string): Prisma.Sql {
       WHERE s."dimension" = 'total' AND s."audience" = '' AND s."count" > 0`;
   }
   const summed = Prisma.sql`SELECT s."unit", s."key", sum(s."count")::int AS "count" FROM c s
-    WHERE s."dimension" = ${by} AND s."audience" = ${audience} GROUP BY 1, 2 HAVING sum(s."count") <> 0`;
+    WHERE s."dimension" = ${dimension} AND s."audience" = ${audience} GROUP BY 1, 2 HAVING sum(s."count") <> 0`;
   const label = by === "theme" ? Prisma.sql`t."name"` : by === "state" ? Prisma.sql`n."name"` : Prisma.sql`NULL::text`;
   const labels =
     by === "theme" ? Prisma.sql`LEFT JOIN "Theme" t ON t."slug" = g."key"` : by === "state" ? Prisma.sql`LEFT JOIN "Country" n ON n."iso3" = g."key"` : Prisma.empty;
