@@ -7,7 +7,7 @@ import { countryName } from "@/lib/i18n/countries";
 import { getPathname } from "@/lib/i18n/navigation";
 import { filtersOf, type RecommendationQuery } from "@/lib/search-params";
 import { SCHEME_SLUGS } from "@/lib/themes";
-import { countRecommendationFacets, type FacetValue, type RecommendationFacets } from "@/lib/server/recommendation-facets";
+import { countRecommendationFacets, type FacetValue, type RecommendationFacets } from "@/lib/server/facets";
 import { loadCycleYears } from "@/lib/server/review-calendar";
 import { SearchOptions } from "@/components/search/search-options";
 import type { ViewerScope } from "@/lib/server/recommendation-where";

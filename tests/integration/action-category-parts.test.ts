@@ -10,7 +10,7 @@ import { fillActionCategories } from "@/lib/server/action-category-fill";
 import { addUser, createOrganization } from "@/lib/server/accounts";
 import { getDb } from "@/lib/server/db";
 import { Prisma } from "@/lib/server/generated/prisma/client";
-import { countRecommendationFacets } from "@/lib/server/recommendation-facets";
+import { countRecommendationFacets } from "@/lib/server/facets";
 import { recommendationPageSql } from "@/lib/server/recommendations";
 import { ORIGIN, PASSWORD, signIn } from "../helpers/sessions";
 import { withSeededDatabase } from "../helpers/test-database";

@@ -14,7 +14,7 @@ import { createAssessment, listAssessments } from "@/lib/server/assessments";
 import { getDb } from "@/lib/server/db";
 import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
 import { getViewer } from "@/lib/server/permissions";
-import { countRecommendationFacets } from "@/lib/server/recommendation-facets";
+import { countRecommendationFacets } from "@/lib/server/facets";
 import { getRecommendation, listRecommendations } from "@/lib/server/recommendations";
 import { countStatusTimeline } from "@/lib/server/stats/timeline";
 import { readCsv } from "../helpers/api-fixtures";

@@ -4,7 +4,7 @@ import { GET as list } from "@/app/api/recommendations/route";
 import { GET as exportCsv } from "@/app/api/recommendations.csv/route";
 import { GET as stats } from "@/app/api/stats/route";
 import { filtersOf, parseExplorerSearch } from "@/lib/search-params";
-import { countRecommendationFacets } from "@/lib/server/recommendation-facets";
+import { countRecommendationFacets } from "@/lib/server/facets";
 import { listRecommendations } from "@/lib/server/recommendations";
 import { loadCycleYears, resolveQueryCycles } from "@/lib/server/review-calendar";
 import { readCsv } from "../helpers/api-fixtures";

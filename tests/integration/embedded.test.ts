@@ -7,7 +7,7 @@ import { findRunningEmbeddedServer, startEmbeddedServer, type EmbeddedServer } f
 import { migrate } from "@/lib/database/postgres";
 import { disconnectDb, getDb } from "@/lib/server/db";
 import { filtersOf, parseExplorerSearch } from "@/lib/search-params";
-import { countRecommendationFacets } from "@/lib/server/recommendation-facets";
+import { countRecommendationFacets } from "@/lib/server/facets";
 import { listRecommendations } from "@/lib/server/recommendations";
 import { listReviewSummaries } from "@/lib/server/reviews";
 import { seedRealData } from "@/lib/server/seed";

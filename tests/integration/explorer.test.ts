@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filtersOf, parseExplorerSearch } from "@/lib/search-params";
-import { countRecommendationFacets } from "@/lib/server/recommendation-facets";
+import { countRecommendationFacets } from "@/lib/server/facets";
 import { listRecommendations } from "@/lib/server/recommendations";
 import { withSeededDatabase } from "../helpers/test-database";
 

@@ -8,7 +8,7 @@ import { addUser, createOrganization } from "@/lib/server/accounts";
 import { getDb } from "@/lib/server/db";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/server/http-errors";
 import { getViewer, type Viewer } from "@/lib/server/permissions";
-import { countRecommendationFacets } from "@/lib/server/recommendation-facets";
+import { countRecommendationFacets } from "@/lib/server/facets";
 import { listRecommendations } from "@/lib/server/recommendations";
 import { decideLink, getRecurrence, listRecurrenceChain } from "@/lib/server/recurrence";
 import { normaliseForSimilarity } from "@/lib/recurrence";

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/server/db";
 import { applyImport } from "@/lib/server/imports";
 import { refreshRecommendationSearchIndex } from "@/lib/server/recommendation-index";
 import type { ViewerScope } from "@/lib/server/recommendation-where";
+import { countRecommendationFacets, type RecommendationFacets } from "@/lib/server/facets";
 import { seedRealData } from "@/lib/server/seed";
 import { listStateSummaries } from "@/lib/server/states";
 import { countRecommendationStats, countRecommendationStatsLive } from "@/lib/server/stats";
@@ -108,6 +109,15 @@ describe("stats summaries equal the live count", () => {
     expect(await summaryAcceptedRegionByUnit(filters("position=noted"), new Map(), "all")).toBeNull();
   }, 240_000);
 
+  it("the explorer's facets read from the summaries equal the facets counted live", async () => {
+    const sorted = (facets: RecommendationFacets) =>
+      Object.fromEntries(Object.entries(facets).map(([key, values]) => [key, [...(values as { value: string }[])].sort((a, b) => a.value.localeCompare(b.value))]));
+    for (const search of ["", "cycle=3", "sur=CHN&cycle=2,3", "cycle=3&position=noted", "theme=uhri:a12", "q=torture"]) {
+      const f = filters(search);
+      expect(sorted(await countRecommendationFacets(f)), search).toEqual(sorted(await countRecommendationFacets(f, {}, getDb(), { live: true })));
+    }
+  }, 240_000);
+
   it("after a re-import with --replace (another source's rows deleted, new ones written)", async () => {
     const result = await applyImport(await parseRealFile(UPR_INFO), { replace: true });
     expect(result.outcomes.some((outcome) => outcome.action === "replace")).toBe(true);
@@ -132,6 +142,9 @@ describe("stats summaries equal the live count", () => {
     await getDb().assessment.update({ where: { id: hidden.id }, data: { visibility: "PRIVATE" } });
     for (const scope of [{}, { organizationIds: [orgA] }, { organizationIds: [orgB] }]) {
       await expectSummariesEqualLive(["", "statusOf=mine", "cycle=3&statusOf=mine"], scope, ["all", "review", "region"]);
+      for (const search of ["", "statusOf=mine", "cycle=3&statusOf=mine&status=fully_implemented"]) {
+        expect(await countRecommendationFacets(filters(search), scope), search).toEqual(await countRecommendationFacets(filters(search), scope, getDb(), { live: true }));
+      }
     }
   }, 240_000);
 

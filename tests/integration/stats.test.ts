@@ -6,7 +6,7 @@ import { addUser, createOrganization } from "@/lib/server/accounts";
 import { createAssessment } from "@/lib/server/assessments";
 import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
 import { getViewer } from "@/lib/server/permissions";
-import { countRecommendationFacets } from "@/lib/server/recommendation-facets";
+import { countRecommendationFacets } from "@/lib/server/facets";
 import { listRecommendations } from "@/lib/server/recommendations";
 import { loadChartInputs } from "@/lib/server/stats/review-charts";
 import { seedRealData } from "@/lib/server/seed";

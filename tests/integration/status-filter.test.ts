@@ -7,7 +7,7 @@ import { addUser, createOrganization } from "@/lib/server/accounts";
 import { createAssessment } from "@/lib/server/assessments";
 import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
 import { getViewer } from "@/lib/server/permissions";
-import { countRecommendationFacets } from "@/lib/server/recommendation-facets";
+import { countRecommendationFacets } from "@/lib/server/facets";
 import { listRecommendations } from "@/lib/server/recommendations";
 import { seedRealData } from "@/lib/server/seed";
 import { readCsv } from "../helpers/api-fixtures";

@@ -1,9 +1,9 @@
 import "server-only";
 import { ASSESSMENT_STATUSES } from "@/lib/schemas/assessment";
 import { POSITIONS, RECURRING, REGIONS, type FilterKey, type RecommendationFilters } from "@/lib/search-params";
-import { getDb, type Db } from "./db";
-import { Prisma } from "./generated/prisma/client";
-import { toDbEnum } from "./wire-enums";
+import { getDb, type Db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { toDbEnum } from "../wire-enums";
 import {
   POSITION_VALUES,
   REGION_GROUPS,
@@ -12,7 +12,8 @@ import {
   statusCondition,
   statusScopeOf,
   type ViewerScope,
-} from "./recommendation-where";
+} from "../recommendation-where";
+import { summaryFacets } from "./summary";
 
 export type FacetValue = { value: string; label: string; count: number };
 export type ThemeFacetValue = FacetValue & { scheme: string };
@@ -40,7 +41,7 @@ function whereFor(filters: RecommendationFilters, scope: ViewerScope) {
   return (own: FilterKey): Prisma.Sql => buildRecommendationWhere(filters, { ...scope, except: own });
 }
 
-type Row = { value: string; label: string | null; count: number; scheme?: string };
+export type Row = { value: string; label: string | null; count: number; scheme?: string };
 
 function invert(map: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(map).map(([key, value]) => [value, key]));
@@ -68,8 +69,14 @@ const POSITION_BY_VALUE = invert(POSITION_VALUES);
 /**
  * Facet counts for the explorer's filters, computed in PostgreSQL for the current selection. `scope` names the
  * organisations whose private assessments the caller may read (from the session); everything else counts public data only.
+ * Most facets are read from the stats summaries when the other filters select whole reviews; `live` counts them all.
  */
-export async function countRecommendationFacets(filters: RecommendationFilters, scope: ViewerScope = {}, db: Db = getDb()): Promise<RecommendationFacets> {
+export async function countRecommendationFacets(
+  filters: RecommendationFilters,
+  scope: ViewerScope = {},
+  db: Db = getDb(),
+  options: { live?: boolean } = {},
+): Promise<RecommendationFacets> {
   const q = <T extends Row>(sql: Prisma.Sql): Promise<T[]> => db.$queryRaw<T[]>(sql);
   const where = whereFor(filters, scope);
   const statusScope = statusScopeOf(filters, scope);
@@ -78,33 +85,58 @@ export async function countRecommendationFacets(filters: RecommendationFilters, 
       JOIN "RecommendationTheme" rt ON rt."recommendationId" = r."id" JOIN "Theme" t ON t."id" = rt."themeId"
       WHERE ${where(own)} AND t."scheme" ${own === "affected" ? Prisma.sql`=` : Prisma.sql`<>`} 'AFFECTED_PERSONS'
       GROUP BY 1, 2, 3 ORDER BY 4 DESC, 2`);
-  const [cycle, sur, state, region, theme, affected, position, wording, action, recorded, unassessed, recurring] = await Promise.all([
-    q(Prisma.sql`SELECT v."cycle"::text AS value, NULL AS label, count(*)::int AS count ${FROM}
+  const live = {
+    cycle: () =>
+      q(Prisma.sql`SELECT v."cycle"::text AS value, NULL AS label, count(*)::int AS count ${FROM}
       WHERE ${where("cycle")} GROUP BY v."cycle" ORDER BY v."cycle" DESC`),
-    q(Prisma.sql`SELECT v."stateUnderReviewIso3" AS value, c."name" AS label, count(*)::int AS count ${FROM}
+    sur: () =>
+      q(Prisma.sql`SELECT v."stateUnderReviewIso3" AS value, c."name" AS label, count(*)::int AS count ${FROM}
       JOIN "Country" c ON c."iso3" = v."stateUnderReviewIso3"
       WHERE ${where("sur")} GROUP BY 1, 2 ORDER BY 3 DESC, 2`),
-    q(Prisma.sql`SELECT rs."countryIso3" AS value, c."name" AS label, count(*)::int AS count ${FROM}
+    state: () =>
+      q(Prisma.sql`SELECT rs."countryIso3" AS value, c."name" AS label, count(*)::int AS count ${FROM}
       JOIN "RecommendationState" rs ON rs."recommendationId" = r."id" JOIN "Country" c ON c."iso3" = rs."countryIso3"
       WHERE ${where("state")} GROUP BY 1, 2 ORDER BY 3 DESC, 2`),
-    q(Prisma.sql`SELECT c."regionalGroup"::text AS value, NULL AS label, count(DISTINCT r."id")::int AS count ${FROM}
+    region: () =>
+      q(Prisma.sql`SELECT c."regionalGroup"::text AS value, NULL AS label, count(DISTINCT r."id")::int AS count ${FROM}
       JOIN "RecommendationState" rs ON rs."recommendationId" = r."id" JOIN "Country" c ON c."iso3" = rs."countryIso3"
       WHERE ${where("region")} AND c."regionalGroup" IS NOT NULL GROUP BY 1`),
-    themeRows("theme"),
-    themeRows("affected"),
-    q(Prisma.sql`SELECT r."position"::text AS value, NULL AS label, count(*)::int AS count ${FROM}
+    theme: () => themeRows("theme"),
+    position: () =>
+      q(Prisma.sql`SELECT r."position"::text AS value, NULL AS label, count(*)::int AS count ${FROM}
       WHERE ${where("position")} AND r."position" IS NOT NULL GROUP BY 1`),
-    q(Prisma.sql`SELECT lower(r."responseWording") AS value, NULL AS label, count(*)::int AS count ${FROM}
-      WHERE ${where("wording")} AND r."responseWording" IS NOT NULL GROUP BY 1 ORDER BY 3 DESC`),
+    wording: () =>
+      q(Prisma.sql`SELECT lower(r."responseWording") AS value, NULL AS label, count(*)::int AS count ${FROM}
+      WHERE ${where("wording")} AND r."responseWording" IS NOT NULL GROUP BY 1 ORDER BY 3 DESC, 1`),
     // Once per category a recommendation has (its own or a State's part's), so each count is the filter's total.
-    q(Prisma.sql`SELECT a::text AS value, NULL AS label, count(*)::int AS count ${FROM} CROSS JOIN LATERAL unnest(r."actionCategories") a
+    action: () =>
+      q(Prisma.sql`SELECT a::text AS value, NULL AS label, count(*)::int AS count ${FROM} CROSS JOIN LATERAL unnest(r."actionCategories") a
       WHERE ${where("action")} GROUP BY a ORDER BY a`),
     // Statuses organisations recorded (a recommendation once per status), then those with no assessment in the scope.
-    q(Prisma.sql`SELECT c."status"::text AS value, NULL AS label, count(DISTINCT r."id")::int AS count ${FROM}
+    status: () =>
+      Promise.all([
+        q(Prisma.sql`SELECT c."status"::text AS value, NULL AS label, count(DISTINCT r."id")::int AS count ${FROM}
       JOIN (${currentStatusesSql(statusScope)}) c ON c."recommendationId" = r."id"
       WHERE ${where("status")} GROUP BY 1`),
-    q(Prisma.sql`SELECT 'NOT_ASSESSED' AS value, NULL AS label, count(*)::int AS count ${FROM}
+        q(Prisma.sql`SELECT 'NOT_ASSESSED' AS value, NULL AS label, count(*)::int AS count ${FROM}
       WHERE ${where("status")} AND ${statusCondition(["not_assessed"], statusScope)}`),
+      ]),
+  };
+  // The stats summaries answer a facet when the filters other than its own select whole reviews (facets/summary.ts).
+  const summarised = options.live ? null : summaryFacets(filters, scope, db);
+  const either = <K extends keyof typeof live>(key: K): ReturnType<(typeof live)[K]> =>
+    (summarised ? summarised[key]().then((rows) => rows ?? live[key]()) : live[key]()) as ReturnType<(typeof live)[K]>;
+  const [cycle, sur, state, region, theme, affected, position, wording, action, [recorded, unassessed], recurring] = await Promise.all([
+    either("cycle"),
+    either("sur"),
+    either("state"),
+    either("region"),
+    either("theme"),
+    themeRows("affected"),
+    either("position"),
+    either("wording"),
+    either("action"),
+    either("status"),
     q(Prisma.sql`SELECT d."value", NULL AS label, count(DISTINCT r."id")::int AS count ${FROM}
       JOIN "RecommendationLink" l ON l."status" = 'CONFIRMED' AND r."id" IN (l."earlierId", l."laterId")
       CROSS JOIN LATERAL (SELECT CASE WHEN r."id" = l."laterId" THEN 'earlier' ELSE 'later' END AS "value") d
