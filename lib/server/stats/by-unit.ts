@@ -4,7 +4,7 @@ import type { RecommendationStats, StatDimension, StatsUnit } from "@/lib/stats"
 import { getDb, type Db } from "../db";
 import type { ViewerScope } from "../recommendation-where";
 import { statsOf, type Row } from "./groups";
-import { outsideThemesStatement, statsStatements } from "./statements";
+import { notInThemesStatement, outsideThemesStatement, statsStatements } from "./statements";
 import { summaryStatsByUnit } from "./summary";
 
 type UnitRow = Row & { unit: string };
@@ -76,7 +76,20 @@ export function emptyStats(by: StatDimension): RecommendationStats {
  * Per unit, the recommendations that have a theme but none of `slugs` (the theme chart's "Other" bar), counted once
  * each. Units with none are absent.
  */
-export async function countOutsideThemesByUnit(filters: RecommendationFilters, slugs: string[], scope: ViewerScope, unit: StatsUnit, db: Db = getDb()): Promise<Map<string, number>> {
+export async function countOutsideThemesByUnit(
+  filters: RecommendationFilters,
+  slugs: string[],
+  scope: ViewerScope,
+  unit: StatsUnit,
+  db: Db = getDb(),
+  withoutTheme?: ReadonlyMap<string, number>,
+): Promise<Map<string, number>> {
+  if (withoutTheme) {
+    // Those with none of `slugs`, less those with no theme at all (the theme count's `none` group, already counted):
+    // one pass over the arrays, without looking up every recommendation's themes.
+    const rows = await db.$queryRaw<{ unit: string; count: number }[]>(notInThemesStatement(filters, slugs, scope, unit));
+    return new Map(rows.map((row) => [row.unit, row.count - (withoutTheme.get(row.unit) ?? 0)]));
+  }
   const rows = await db.$queryRaw<{ unit: string; count: number }[]>(outsideThemesStatement(filters, slugs, scope, unit));
   return new Map(rows.map((row) => [row.unit, row.count]));
 }

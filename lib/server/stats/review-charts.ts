@@ -64,7 +64,8 @@ export async function loadChartInputs(filters: RecommendationFilters, scope: Vie
   // The theme chart's "Other" bar: the recommendations that have none of the top themes over all units.
   const themes = units.map((unit) => subjectThemes(statsOf(unit.key).theme.groups));
   const top = topNWithOther(themes, TOP_THEMES).categories.map((c) => c.key).filter((key) => key !== OTHER_KEY && key !== NONE_KEY);
-  const outside = await countOutsideThemesByUnit(filters, top, scope, per, db);
+  const withoutTheme = new Map(units.map((unit) => [unit.key, statsOf(unit.key).theme.groups.find((group) => group.key === NONE_KEY)?.count ?? 0]));
+  const outside = await countOutsideThemesByUnit(filters, top, scope, per, db, withoutTheme);
   const all = units.map((unit) => {
     const stats = statsOf(unit.key);
     return {

@@ -98,3 +98,10 @@ export function outsideThemesStatement(filters: RecommendationFilters, slugs: st
     AND EXISTS (SELECT 1 FROM "RecommendationTheme" rt JOIN "Theme" t ON t."id" = rt."themeId" WHERE rt."recommendationId" = r."id" AND t."scheme" <> 'AFFECTED_PERSONS')
     ${outside} GROUP BY 1`;
 }
+
+/** Recommendations per unit that have none of `slugs` among their themes (those without any theme included). */
+export function notInThemesStatement(filters: RecommendationFilters, slugs: string[], scope: ViewerScope, unit: StatsUnit): Prisma.Sql {
+  const where = buildRecommendationWhere(filters, scope);
+  const outside = slugs.length > 0 ? Prisma.sql`AND NOT (r."themeIds" && ARRAY(SELECT t."id" FROM "Theme" t WHERE t."slug" IN (${Prisma.join(slugs)})))` : Prisma.empty;
+  return Prisma.sql`SELECT ${unitKeySql(unit)} AS unit, count(*)::int AS "count" ${fromOf(unit)} WHERE ${where} ${outside} GROUP BY 1`;
+}

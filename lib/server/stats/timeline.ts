@@ -1,11 +1,12 @@
 import "server-only";
 import { acceptedPositions } from "@/lib/charts/chart-data";
 import type { AssessmentStatusValue } from "@/lib/schemas/assessment";
-import type { RecommendationFilters } from "@/lib/search-params";
+import type { PositionParam, RecommendationFilters } from "@/lib/search-params";
 import { getDb, type Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { buildRecommendationWhere, readableAssessmentsSql, statusScopeOf, type ViewerScope } from "../recommendation-where";
 import { fromDbEnum } from "../wire-enums";
+import { summaryStatsByUnit } from "./summary";
 
 /** One year's counts: recommendations per status, and how many had no assessment in the scope by then. */
 export type StatusYear = { year: number; counts: Partial<Record<AssessmentStatusValue, number>>; notYetAssessed: number };
@@ -25,21 +26,22 @@ export async function countStatusTimeline(filters: RecommendationFilters, scope:
   const where = buildRecommendationWhere({ ...filters, position: positions }, scope);
   const statusScope = statusScopeOf(filters, scope);
   const readable = readableAssessmentsSql(statusScope);
-  const recs = Prisma.sql`SELECT r."id" FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId" WHERE ${where}`;
-  const [[count], rows] = await Promise.all([
-    db.$queryRaw<{ accepted: number }[]>`SELECT count(*)::int AS "accepted" FROM (${recs}) x`,
+  // Driven from the assessments in the scope (joined to the recommendations the filters select), never from a list of
+  // every accepted recommendation: there are far fewer assessments than recommendations.
+  const assessed = Prisma.sql`"Assessment" a JOIN "Recommendation" r ON r."id" = a."recommendationId" JOIN "Review" v ON v."id" = r."reviewId"`;
+  const [count, rows] = await Promise.all([
+    countAccepted(filters, positions, scope, db),
     db.$queryRaw<{ year: number; status: string | null; count: number }[]>`
-      WITH recs AS (${recs}),
-      years AS (SELECT DISTINCT extract(year FROM a."assessedOn")::int AS "year" FROM "Assessment" a JOIN recs ON recs."id" = a."recommendationId" WHERE ${readable}),
+      WITH years AS (SELECT DISTINCT extract(year FROM a."assessedOn")::int AS "year" FROM ${assessed} WHERE ${readable} AND ${where}),
       latest AS (
         SELECT DISTINCT ON (y."year", a."recommendationId", a."organizationId") y."year", a."recommendationId", a."status"
-        FROM years y JOIN "Assessment" a ON a."assessedOn" <= make_date(y."year", 12, 31) JOIN recs ON recs."id" = a."recommendationId"
-        WHERE ${readable} ORDER BY y."year", a."recommendationId", a."organizationId", a."version" DESC
+        FROM years y JOIN ${assessed} ON a."assessedOn" <= make_date(y."year", 12, 31)
+        WHERE ${readable} AND ${where} ORDER BY y."year", a."recommendationId", a."organizationId", a."version" DESC
       )
       SELECT "year", "status"::text AS "status", count(DISTINCT "recommendationId")::int AS "count" FROM latest GROUP BY ROLLUP ("year", "status")
       HAVING "year" IS NOT NULL ORDER BY 1`,
   ]);
-  const accepted = count?.accepted ?? 0;
+  const accepted = count;
   const years = new Map<number, StatusYear>();
   for (const row of rows) {
     const entry = years.get(row.year) ?? { year: row.year, counts: {}, notYetAssessed: accepted };
@@ -49,4 +51,15 @@ export async function countStatusTimeline(filters: RecommendationFilters, scope:
     years.set(row.year, entry);
   }
   return { accepted, years: [...years.values()] };
+}
+
+/** The accepted recommendations the filters select: from the stats summaries' positions when they answer, else counted. */
+async function countAccepted(filters: RecommendationFilters, positions: PositionParam[], scope: ViewerScope, db: Db): Promise<number> {
+  if (filters.position.length === 0) {
+    const stats = (await summaryStatsByUnit("position", filters, scope, "all", db))?.get("all");
+    if (stats) return stats.groups.filter((group) => (positions as string[]).includes(group.key)).reduce((sum, group) => sum + group.count, 0);
+  }
+  const where = buildRecommendationWhere({ ...filters, position: positions }, scope);
+  const [row] = await db.$queryRaw<{ accepted: number }[]>`SELECT count(*)::int AS "accepted" FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId" WHERE ${where}`;
+  return row?.accepted ?? 0;
 }
