@@ -102,6 +102,7 @@ export async function countRecommendationFacets(
       JOIN "RecommendationState" rs ON rs."recommendationId" = r."id" JOIN "Country" c ON c."iso3" = rs."countryIso3"
       WHERE ${where("region")} AND c."regionalGroup" IS NOT NULL GROUP BY 1`),
     theme: () => themeRows("theme"),
+    affected: () => themeRows("affected"),
     position: () =>
       q(Prisma.sql`SELECT r."position"::text AS value, NULL AS label, count(*)::int AS count ${FROM}
       WHERE ${where("position")} AND r."position" IS NOT NULL GROUP BY 1`),
@@ -132,7 +133,7 @@ export async function countRecommendationFacets(
     either("state"),
     either("region"),
     either("theme"),
-    themeRows("affected"),
+    either("affected"),
     either("position"),
     either("wording"),
     either("action"),

@@ -3,7 +3,7 @@ import type { FilterKey, RecommendationFilters } from "@/lib/search-params";
 import { NONE_KEY, type RecommendationStats, type StatDimension, type StatsUnit } from "@/lib/stats";
 import type { Db } from "../db";
 import { POSITION_VALUES, REGION_GROUPS, type ViewerScope } from "../recommendation-where";
-import { summaryStatsByUnit } from "../stats/summary";
+import { summaryAffectedByUnit, summaryStatsByUnit } from "../stats/summary";
 import { toDbEnum } from "../wire-enums";
 import type { Row } from ".";
 
@@ -12,7 +12,7 @@ type Rows = () => Promise<Row[] | null>;
 /**
  * The explorer's facets read from the stats summaries, each facet with every filter but its own (as the live count
  * does): a facet's rows, in the live query's shape (database values, its order), or null when the summaries cannot
- * answer (the caller counts it live). Affected persons and recurrence are not summarised and are always counted live.
+ * answer (the caller counts it live). Recurrence (confirmed links) is not summarised and is always counted live.
  */
 export function summaryFacets(filters: RecommendationFilters, scope: ViewerScope, db: Db) {
   const read = (own: FilterKey, by: StatDimension, unit: StatsUnit): Promise<Map<string, RecommendationStats> | null> =>
@@ -45,6 +45,14 @@ export function summaryFacets(filters: RecommendationFilters, scope: ViewerScope
         const schemes = new Map((await db.theme.findMany({ where: { slug: { in: rows.map((row) => row.value) } }, select: { slug: true, scheme: true } })).map((t) => [t.slug, t.scheme]));
         return rows.map((row) => ({ ...row, scheme: schemes.get(row.value) ?? "" }));
       })) as () => Promise<(Row & { scheme: string })[] | null>,
+    affected: (() =>
+      summaryAffectedByUnit({ ...filters, affected: [] }, "all", db).then((stats) =>
+        stats
+          ? (stats.get("all")?.groups ?? [])
+              .filter((group) => group.key !== NONE_KEY && group.count > 0)
+              .map((group) => ({ value: group.key, label: group.label, count: group.count, scheme: "AFFECTED_PERSONS" }))
+          : null,
+      )) as () => Promise<(Row & { scheme: string })[] | null>,
     position: groups("position", "position", (key) => POSITION_VALUES[key as keyof typeof POSITION_VALUES] ?? key),
     wording: groups("wording", "wording"),
     action: groups("action", "action"),

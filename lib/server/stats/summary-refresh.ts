@@ -69,6 +69,9 @@ export async function refreshStaleSummaries(db: Db, reviewIds?: readonly number[
  */
 export const ACCEPTED_REGION = "region:accepted";
 
+/** The affected-persons themes (the explorer's `affected` facet), which the theme dimension leaves out. */
+export const AFFECTED = "affected";
+
 function recountSql(ids: number[]): Prisma.Sql {
   const current = (readable: Prisma.Sql) => Prisma.sql`SELECT DISTINCT ON (a."recommendationId", a."organizationId") a."recommendationId", a."organizationId", a."status"
     FROM "Assessment" a JOIN rec ON rec."id" = a."recommendationId" WHERE ${readable}
@@ -93,6 +96,10 @@ function recountSql(ids: number[]): Prisma.Sql {
       UNION ALL
       SELECT r."reviewId", 'region:accepted', '', g::text, count(DISTINCT r."id")::int FROM rec r LEFT JOIN LATERAL unnest(r."recommendingRegions") g ON TRUE
       WHERE r."position" IN ('SUPPORTED', 'SUPPORTED_IN_PART') GROUP BY 1, 4
+      UNION ALL
+      SELECT r."reviewId", 'affected', '', t."slug", count(DISTINCT r."id")::int
+      FROM rec r JOIN "RecommendationTheme" rt ON rt."recommendationId" = r."id" JOIN "Theme" t ON t."id" = rt."themeId" AND t."scheme" = 'AFFECTED_PERSONS'
+      GROUP BY 1, 4
       UNION ALL
       SELECT r."reviewId", 'state', '', rs."countryIso3", count(DISTINCT r."id")::int
       FROM rec r LEFT JOIN "RecommendationState" rs ON rs."recommendationId" = r."id" GROUP BY 1, 4

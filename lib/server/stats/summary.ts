@@ -5,7 +5,7 @@ import { getDb, type Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { statusScopeOf, type ViewerScope } from "../recommendation-where";
 import { REGION_BY_GROUP, inStatusOrder, toGroups, type Row } from "./groups";
-import { ACCEPTED_REGION, compactRollup, refreshReviewSummaries, refreshStaleSummaries } from "./summary-refresh";
+import { ACCEPTED_REGION, AFFECTED, compactRollup, refreshReviewSummaries, refreshStaleSummaries } from "./summary-refresh";
 
 /**
  * The stats of stats/index.ts read from the StatsSummary rows (per review × dimension × key) instead of counted over
@@ -114,6 +114,16 @@ export async function summaryAcceptedRegionByUnit(
   }
   if (unit === "all" && !stats.has("all")) stats.set("all", { by: "region", groups: toGroups("region", []), total: 0 });
   return stats;
+}
+
+/**
+ * The affected-persons themes of the recommendations the filters select, per unit, as the theme dimension counts
+ * subject themes (groups by slug, named, most first; no `none` group is meaningful here): null when the summaries
+ * cannot answer the filters.
+ */
+export async function summaryAffectedByUnit(filters: RecommendationFilters, unit: StatsUnit, db: Db = getDb()): Promise<Map<string, RecommendationStats> | null> {
+  if (!summariesAnswer(filters)) return null;
+  return readByUnit("theme", AFFECTED, filters, "", unit, db);
 }
 
 async function readByUnit(
