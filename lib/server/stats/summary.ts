@@ -134,17 +134,27 @@ async function readByUnit(
   unit: StatsUnit,
   db: Db,
 ): Promise<Map<string, RecommendationStats> | null> {
-  for (let attempt = 0; attempt < 2; attempt++) {
+  return readTrusted(async () => {
     const rows = await db.$queryRaw<SummaryRow[]>(readSql(by, filters, audience, unit, dimension));
-    const stale = rows.filter((row) => row.kind === "stale").map((row) => row.count);
-    if (stale.length === 0) return toStats(by, unit, rows);
+    return { stale: rows.filter((row) => row.kind === "stale").map((row) => row.count), value: () => toStats(by, unit, rows) };
+  }, db);
+}
+
+/**
+ * Runs `read` (the counts and, in the same snapshot, the marked reviews they depend on) until no review it read is
+ * marked: marked reviews are never trusted. A few are refreshed (set-based, one transaction) and read again; many (a
+ * bulk load outside the importer) are refreshed in the background and the caller counts live (null), as it does when
+ * another refresh holds one of them or they are still marked on the second read.
+ */
+async function readTrusted<T>(read: () => Promise<{ stale: number[]; value: () => T }>, db: Db): Promise<T | null> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const { stale, value } = await read();
+    if (stale.length === 0) return value();
     if (attempt > 0) break;
-    // Many marked reviews (a bulk load outside the importer): count live now and refresh them in the background.
     if (stale.length > MAX_INLINE_REFRESH) {
       refreshInBackground(db);
       return null;
     }
-    // Marked reviews are never trusted: refresh them (set-based, one transaction) and read again.
     const refreshed = await db.$transaction((tx) => refreshReviewSummaries(tx, stale), { timeout: 120_000 });
     if (refreshed.length > 0) await compactRollup(db);
     if (refreshed.length < stale.length) return null;
@@ -262,19 +272,10 @@ function statusRows(rows: Row[], total: number): Row[] {
  * refresh), so the caller counts live.
  */
 export async function readFreshSummaries<T>(read: Prisma.Sql, db: Db = getDb()): Promise<T[] | null> {
-  for (let attempt = 0; attempt < 2; attempt++) {
+  return readTrusted(async () => {
     const [result] = await db.$queryRaw<{ stale: number[] | null; rows: T[] }[]>`
       SELECT (SELECT array_agg(DISTINCT m."reviewId") FROM "StatsSummaryStale" m) AS "stale",
         (SELECT coalesce(json_agg(x), '[]'::json) FROM (${read}) x) AS "rows"`;
-    const stale = result?.stale ?? [];
-    if (stale.length === 0) return result?.rows ?? [];
-    if (attempt > 0 || stale.length > MAX_INLINE_REFRESH) {
-      if (stale.length > MAX_INLINE_REFRESH) refreshInBackground(db);
-      return null;
-    }
-    const refreshed = await db.$transaction((tx) => refreshReviewSummaries(tx, stale), { timeout: 120_000 });
-    if (refreshed.length > 0) await compactRollup(db);
-    if (refreshed.length < stale.length) return null;
-  }
-  return null;
+    return { stale: result?.stale ?? [], value: () => result?.rows ?? [] };
+  }, db);
 }
