@@ -86,7 +86,7 @@ export async function startApp(databaseUrl: string, port: number, secret: string
   return app;
 }
 
-export type Fetched = { status: number; ms: number; wireBytes: number; gzipped: boolean };
+export type Fetched = { status: number; ms: number; wireBytes: number; gzipped: boolean; cache?: string };
 
 /** One kept-alive connection, as a browser tab reuses its own. */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -99,7 +99,13 @@ export function get(url: string, headers: Record<string, string> = {}): Promise<
       let wireBytes = 0;
       response.on("data", (chunk: Buffer) => (wireBytes += chunk.length));
       response.on("end", () =>
-        resolve({ status: response.statusCode ?? 0, ms: performance.now() - started, wireBytes, gzipped: response.headers["content-encoding"] === "gzip" }),
+        resolve({
+          status: response.statusCode ?? 0,
+          ms: performance.now() - started,
+          wireBytes,
+          gzipped: response.headers["content-encoding"] === "gzip",
+          cache: response.headers["x-upr-cache"] as string | undefined,
+        }),
       );
       response.on("error", reject);
     });
@@ -125,12 +131,12 @@ export async function signIn(origin: string, email: string, password: string): P
 export type LoadResult = { requests: number; perSecond: number; p50: number; p99: number; non2xx: number; errors: number; timeouts: number; seconds: number };
 
 /** autocannon: `connections` clients for `seconds`, each looping over the paths in order (gzip accepted, as browsers do). */
-export async function load(origin: string, paths: string[], connections: number, seconds: number): Promise<LoadResult> {
+export async function load(origin: string, paths: string[], connections: number, seconds: number, headers: Record<string, string> = {}): Promise<LoadResult> {
   const result = await autocannon({
     url: origin,
     connections,
     duration: seconds,
-    headers: { "accept-encoding": "gzip" },
+    headers: { "accept-encoding": "gzip", ...headers },
     requests: paths.map((p) => ({ method: "GET", path: p })),
   });
   return {

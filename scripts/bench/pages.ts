@@ -1,6 +1,6 @@
 /**
- * `npm run bench -- pages [--rows N] [--iterations N] [--keep] [--port N] [--duration S] [--connections N]
- * [--embedded-rows N] [--no-concurrency] [--no-embedded]`: every page kind through `next start` over HTTP, on the
+ * `npm run bench -- pages [--rows N] [--iterations N] [--keep] [--database-url URL] [--port N] [--duration S]
+ * [--connections N] [--embedded-rows N] [--no-concurrency] [--no-embedded]`: every page kind through `next start` over HTTP, on the
  * synthetic set with the whole UPR's shape (scripts/bench/synthetic.ts) in a database of its own, signed in as a
  * member where a page needs one. Prints p50/p95 and the gzipped size of each page and of `GET /api/stats` for every
  * dimension; then autocannon runs (50 connections, 30 s) over a mix of the anonymous pages and over the detail page
@@ -32,7 +32,8 @@ const WARM_UP = 3;
 const MEMBER = { email: "bench-member@example.org", password: "a long enough bench passphrase", organization: "bench-org-1" };
 
 type Page = { label: string; path: string; kind: "page" | "api"; member?: boolean };
-type Measured = Page & { status: number; samples: number[]; wireBytes: number; gzipped: boolean; failure?: string };
+/** `samples`: as served (anonymous pages from the page cache when it holds them); `rendered`: asked fresh (no-cache). */
+type Measured = Page & { status: number; samples: number[]; rendered: number[]; wireBytes: number; gzipped: boolean; failure?: string; cache: string };
 type Picks = { detailIds: number[]; bigState: string; bigStateRows: number; review: number; reviewRows: number; reviews: number };
 
 const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
@@ -93,8 +94,10 @@ const SLOW_PAGE_BUDGET_MS = 60_000;
 const MIN_SAMPLES = 3;
 
 async function measurePages(app: App, pages: Page[], cookie: string, iterations: number): Promise<Measured[]> {
-  const measured: Measured[] = pages.map((page) => ({ ...page, status: 0, samples: [], wireBytes: 0, gzipped: false }));
-  const request = (page: Page) => get(`${app.origin}${page.path}`, page.member ? { cookie } : {});
+  const measured: Measured[] = pages.map((page) => ({ ...page, status: 0, samples: [], rendered: [], wireBytes: 0, gzipped: false, cache: "" }));
+  const request = (page: Page, fresh = false) => get(`${app.origin}${page.path}`, { ...(page.member ? { cookie } : {}), ...(fresh ? { "cache-control": "no-cache" } : {}) });
+  // Only anonymous pages may come from the page cache: the others are rendered every time anyway.
+  const cacheable = (page: Page): boolean => page.kind === "page" && !page.member;
   // A page that fails (no answer in time, a dropped connection) is reported as failed and asked no more.
   const attempt = async (entry: Measured): Promise<Fetched | null> => {
     try {
@@ -111,7 +114,7 @@ async function measurePages(app: App, pages: Page[], cookie: string, iterations:
   const progress = createProgress("[bench] Timing the pages (rounds)", true, { lines: true });
   for (let round = 0; round < iterations; round++) {
     for (const entry of measured) {
-      const spent = entry.samples.reduce((sum, sample) => sum + sample, 0);
+      const spent = [...entry.samples, ...entry.rendered].reduce((sum, sample) => sum + sample, 0);
       if (entry.failure || (entry.samples.length >= MIN_SAMPLES && spent > SLOW_PAGE_BUDGET_MS)) continue;
       const fetched = await attempt(entry);
       if (!fetched) continue;
@@ -119,6 +122,10 @@ async function measurePages(app: App, pages: Page[], cookie: string, iterations:
       entry.status = fetched.status;
       entry.wireBytes = fetched.wireBytes;
       entry.gzipped = fetched.gzipped;
+      entry.cache = fetched.cache ?? "";
+      if (!cacheable(entry)) continue;
+      const fresh = await request(entry, true).catch(() => null);
+      if (fresh) entry.rendered.push(fresh.ms);
     }
     progress.update(round + 1, iterations);
   }
@@ -130,19 +137,23 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
 function pagesReport(title: string, measured: Measured[], iterations: number): string[] {
   const rows = measured.map((m) => {
-    if (m.failure && m.samples.length === 0) return [m.label, "failed", "0", "-", "-", "-", verdict(false), "-"];
+    if (m.failure && m.samples.length === 0) return [m.label, "failed", "0", "-", "-", "-", "-", "-", "-", verdict(false), "-"];
     const p95 = percentile(m.samples, 95);
     const limit = m.kind === "api" ? TARGETS.apiP95Ms : TARGETS.pageP95Ms;
     const size = m.kind === "page" ? verdict(m.wireBytes < TARGETS.htmlGzipBytes) : "-";
-    return [m.label, String(m.status), int(m.samples.length), ms(percentile(m.samples, 50)), ms(p95), `${kb(m.wireBytes)}${m.gzipped ? "" : " (not gzipped)"}`, `${verdict(p95 < limit)} (< ${limit} ms)`, size];
+    const rendered = m.rendered.length > 0 ? [ms(percentile(m.rendered, 50)), ms(percentile(m.rendered, 95))] : ["-", "-"];
+    return [m.label, String(m.status), int(m.samples.length), m.cache || "-", ms(percentile(m.samples, 50)), ms(p95), ...rendered, `${kb(m.wireBytes)}${m.gzipped ? "" : " (not gzipped)"}`, `${verdict(p95 < limit)} (< ${limit} ms)`, size];
   });
   return [
     title,
     `One client, one kept-alive connection, Accept-Encoding: gzip; ${WARM_UP} warm-up rounds, then ${int(iterations)} rounds over every page in turn`,
     `(a page stops being asked once its samples add up to ${SLOW_PAGE_BUDGET_MS / 1000} s: n is the number of samples).`,
     `Targets: page p95 < ${TARGETS.pageP95Ms} ms and HTML < ${kb(TARGETS.htmlGzipBytes)} gzipped; GET /api/stats p95 < ${TARGETS.apiP95Ms} ms.`,
+    "served: as a reader gets it (an anonymous page comes from the page cache once rendered: cache = hit); rendered: the",
+    "same page asked with Cache-Control: no-cache right after, so the app renders it again (the cost of a page nobody asked for",
+    "since the data last changed). Member pages are always rendered.",
     "",
-    ...table(["page", "status", "n", "p50", "p95", "gzipped bytes", "p95 target", "size target"], rows),
+    ...table(["page", "status", "n", "cache", "served p50", "served p95", "rendered p50", "rendered p95", "gzipped bytes", "p95 target (served)", "size target"], rows),
     ...measured.filter((m) => m.failure).map((m) => `${m.label}: ${m.failure}`),
   ];
 }
@@ -175,12 +186,13 @@ async function addMember(): Promise<void> {
   await disconnectDb();
 }
 
-type Options = { rows: number; iterations: number; keep: boolean; port: number | null; duration: number; connections: number; embeddedRows: number; concurrency: boolean; embedded: boolean };
+type Options = { databaseUrl: string | null; rows: number; iterations: number; keep: boolean; port: number | null; duration: number; connections: number; embeddedRows: number; concurrency: boolean; embedded: boolean };
 
 function parseOptions(args: string[]): Options {
   const { values } = parseArgs({
     args,
     options: {
+      "database-url": { type: "string" },
       rows: { type: "string" },
       iterations: { type: "string" },
       keep: { type: "boolean" },
@@ -199,6 +211,7 @@ function parseOptions(args: string[]): Options {
     return number;
   };
   return {
+    databaseUrl: values["database-url"] ?? null,
     rows: positive("rows", values.rows, 250_000),
     iterations: positive("iterations", values.iterations, 20),
     keep: values.keep === true,
@@ -232,6 +245,13 @@ async function benchApp(url: string, options: Options, secret: string, title: st
     await drained(app.origin);
     log(`autocannon: the mix of ${mix.length} anonymous pages, ${options.connections} connections for ${options.duration} s…`);
     runs.push({ label: "mix of the anonymous pages", paths: mix.length, result: await load(app.origin, mix, options.connections, options.duration), target: TARGETS.mixPerSecond });
+    // The same two runs with every request rendered again (Cache-Control: no-cache): what the app can render, as when
+    // every reader asks for a page nobody asked for since the data changed.
+    for (const [label, paths, target] of [["detail page alone, each rendered (no-cache)", details, TARGETS.detailPerSecond], ["mix, each rendered (no-cache)", mix, TARGETS.mixPerSecond]] as const) {
+      await drained(app.origin);
+      log(`autocannon: ${label}, ${options.connections} connections for ${options.duration} s…`);
+      runs.push({ label, paths: paths.length, result: await load(app.origin, [...paths], options.connections, options.duration, { "cache-control": "no-cache" }), target });
+    }
     print([...loadReport(runs, options.connections), "", `Load average after the concurrency runs (1, 5, 15 min): ${loadAverage()}`, ""]);
   } finally {
     await app.stop();
@@ -278,9 +298,28 @@ async function benchEmbedded(options: Options, secret: string): Promise<void> {
   }
 }
 
+/** `--database-url`: a database an earlier run kept (`--keep`), its set and member already there; only migrated. */
+async function benchKept(url: string, options: Options, secret: string): Promise<void> {
+  await migrate(url, { quiet: true });
+  const build = await buildIfNeeded(log);
+  const picks = await pick(url);
+  print([
+    `Pages through next start over HTTP (${build === "reused" ? "the last build, its sources unchanged" : "built now"}).`,
+    `Data: the kept database ${new URL(url).pathname.slice(1)} (${int(picks.reviews)} reviews), as an earlier run built it.`,
+    `Machine: Node ${process.version}, ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, load average (1, 5, 15 min) ${loadAverage()} at start.`,
+    "",
+  ]);
+  await benchApp(url, options, secret, "Pages on PostgreSQL", options.concurrency);
+}
+
 export async function main(args: string[]): Promise<number> {
   const options = parseOptions(args);
   const secret = crypto.randomBytes(32).toString("hex");
+  if (options.databaseUrl) {
+    await benchKept(options.databaseUrl, options, secret);
+    if (options.embedded) await benchEmbedded(options, secret);
+    return 0;
+  }
   const db = await openBenchDatabase(log, "benchpages");
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
     process.once(signal, () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { clearPublicCaches, publicCacheRegistry } from "@/lib/http/public-caches";
 
 /**
  * A short-lived, in-process cache for PUBLIC data that every viewer sees alike and that only imports and editors'
@@ -8,7 +9,8 @@ import "server-only";
  *
  * Never put anything here that depends on who is asking (organisations' private assessments, notes, evidence,
  * permissions): the key is the question alone. Writers in this process call `forget`/`forgetAllPublicData` after
- * they commit; a write made by another process (the import CLI) shows within `ttlMs`.
+ * they commit; a write made by another process (the import CLI, another instance) empties the caches as soon as the
+ * database notifies it (scripts/serve.ts), and shows within `ttlMs` where nothing listens (the dev server).
  */
 export type PublicCache<K, V> = {
   get(key: K, load: () => Promise<V>): Promise<V>;
@@ -17,11 +19,11 @@ export type PublicCache<K, V> = {
 };
 
 /**
- * One registry per process, on globalThis: Next bundles each route (pages, route handlers, server actions) apart, and
- * a module-level cache would be one per bundle, so a decision made through the API would not reach the page's copy.
+ * One registry per process (lib/http/public-caches.ts): Next bundles each route (pages, route handlers, server
+ * actions) apart, and a module-level cache would be one per bundle, so a decision made through the API would not reach
+ * the page's copy. The app's server also empties every cache when the database notifies a change (any process's).
  */
-const globalForCaches = globalThis as unknown as { uprPublicCaches?: Map<string, PublicCache<unknown, unknown>> };
-const caches = (globalForCaches.uprPublicCaches ??= new Map());
+const caches = publicCacheRegistry() as Map<string, PublicCache<unknown, unknown>>;
 
 export function publicCache<K, V>(name: string, options: { ttlMs: number; maxEntries: number }): PublicCache<K, V> {
   const existing = caches.get(name);
@@ -56,5 +58,5 @@ export function publicCache<K, V>(name: string, options: { ttlMs: number; maxEnt
 
 /** After an import: recommendations, their texts, States and themes may all have changed. */
 export function forgetAllPublicData(): void {
-  for (const cache of caches.values()) cache.clear();
+  clearPublicCaches();
 }

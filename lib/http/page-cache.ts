@@ -1,0 +1,314 @@
+/**
+ * A shared cache of rendered pages for anonymous readers, in front of Next.js's request handler (scripts/serve.ts).
+ *
+ * Why: the day a report comes out, journalists open the same few pages all at once. Every anonymous reader of a URL
+ * gets the same public HTML, so rendering it once per change of the data, instead of once per request, is what lets
+ * two cores serve the crowd. Signed-in readers are never served from it.
+ *
+ * What keeps it right:
+ * - **Only anonymous document requests**: GET, no cookie but the locale's, no Authorization header, none of the headers
+ *   Next.js uses for client navigations (their answers depend on the router state), a page path under a locale.
+ * - **Only answers that are the same for everyone**: status 200, HTML, no cookie set but the locale's (next-intl
+ *   remembers the URL's locale, the same for every reader of that URL). The key is the host and the URL as asked, so a
+ *   different query string is a different page.
+ * - **Fresh data**: every write that could change a public page notifies the app after it commits (the database's
+ *   `upr_data_changed` channel, lib/http/data-changes.ts). A notification empties the cache, and a page whose render
+ *   started before it is not kept. Without a working listener nothing is cached. Entries also expire after `ttlMs`,
+ *   for what changes with the clock (deadlines counted in days).
+ * - **A fresh CSP nonce per response**: the nonce of the render is replaced in the body and in every header (the CSP,
+ *   the stylesheet's preload link), so a cached page never hands out a nonce that another response used.
+ * - A reader who asks for a fresh copy (`Cache-Control: no-cache`, a browser's hard reload) gets a fresh render.
+ *
+ * Concurrent readers of a URL that is not cached yet wait for the one render in progress instead of starting their
+ * own. Memory is bounded by `maxBytes` (least recently used entries go first).
+ */
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
+
+const gzip = promisify(zlib.gzip);
+
+export type PageCacheOptions = {
+  ttlMs: number;
+  maxBytes: number;
+  /** Paths that may be cached: pages under a locale prefix. */
+  isCacheablePath: (pathname: string) => boolean;
+  /** A fresh nonce for each response served from the cache. */
+  createNonce: () => string;
+  /** Cookies that do not change what a page shows to an anonymous reader (the chosen locale, used only for redirects). */
+  harmlessCookies?: readonly string[];
+};
+
+export type PageCacheStats = { hits: number; misses: number; stored: number; bypassed: number; entries: number; bytes: number; enabled: boolean };
+
+type Entry = {
+  status: number;
+  /** Each header's value cut at each occurrence of the render's nonce (the CSP, the stylesheet's preload link). */
+  headers: [name: string, values: string[][]][];
+  /** The body cut the same way; both are joined again with a fresh nonce for each response. */
+  parts: Buffer[];
+  bytes: number;
+  expires: number;
+};
+
+/** The headers that make a request a client navigation or prefetch (Next.js answers those with RSC payloads). */
+const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "next-action"];
+/** Hop-by-hop and per-response headers: never stored, set again for each response. */
+const NOT_STORED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "etag"]);
+
+function cookieNames(header: string | undefined): string[] {
+  if (!header) return [];
+  return header
+    .split(";")
+    .map((pair) => pair.split("=")[0]!.trim())
+    .filter((name) => name.length > 0);
+}
+
+function splitOn(text: string, needle: string | null): string[] {
+  return needle ? text.split(needle) : [text];
+}
+
+export function nonceOf(csp: string): string | null {
+  return /'nonce-([A-Za-z0-9+/=_-]+)'/.exec(csp)?.[1] ?? null;
+}
+
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(",") : (header ?? "");
+  return value.split(",").some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(";");
+    if (coding !== "gzip" && coding !== "*") return false;
+    const q = params.map((param) => param.trim()).find((param) => param.startsWith("q="));
+    return !q || Number(q.slice(2)) > 0;
+  });
+}
+
+export function createPageCache(options: PageCacheOptions) {
+  const harmless = new Set(options.harmlessCookies ?? []);
+  const entries = new Map<string, Entry>();
+  const pending = new Map<string, Promise<Entry | null>>();
+  let bytes = 0;
+  /** Bumped by every data change: a render that started in an older generation is not kept. */
+  let generation = 0;
+  let enabled = false;
+  const stats = { hits: 0, misses: 0, stored: 0, bypassed: 0 };
+
+  function forget(key: string): void {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    bytes -= entry.bytes;
+  }
+
+  function clear(): void {
+    generation++;
+    entries.clear();
+    pending.clear();
+    bytes = 0;
+  }
+
+  function keep(key: string, entry: Entry): void {
+    forget(key);
+    if (entry.bytes > options.maxBytes / 4) return;
+    entries.set(key, entry);
+    bytes += entry.bytes;
+    // A Map iterates in insertion order, and a hit re-inserts its entry: the first is the least recently used.
+    while (bytes > options.maxBytes) forget(entries.keys().next().value as string);
+  }
+
+  /** The cache key, or null when the request must reach the app itself. */
+  function keyOf(request: IncomingMessage): string | null {
+    if (!enabled || request.method !== "GET") return null;
+    if (request.headers.authorization) return null;
+    if (ROUTER_HEADERS.some((name) => request.headers[name] !== undefined)) return null;
+    if (cookieNames(request.headers.cookie).some((name) => !harmless.has(name))) return null;
+    const url = request.url ?? "";
+    if (!url.startsWith("/")) return null;
+    const pathname = url.split("?")[0]!;
+    if (/[?&]_rsc=/.test(url) || !options.isCacheablePath(pathname)) return null;
+    const forwarded = [request.headers["x-forwarded-host"], request.headers["x-forwarded-proto"]].map((value) => String(value ?? "")).join(",");
+    return `${request.headers.host ?? ""}|${forwarded}|${url}`;
+  }
+
+  function wantsFresh(request: IncomingMessage): boolean {
+    const cacheControl = String(request.headers["cache-control"] ?? "").toLowerCase();
+    return /\bno-cache\b|\bno-store\b|\bmax-age=0\b/.test(cacheControl) || /\bno-cache\b/i.test(String(request.headers.pragma ?? ""));
+  }
+
+  async function send(acceptEncoding: string | string[] | undefined, response: ServerResponse, entry: Entry, state: "hit" | "miss"): Promise<void> {
+    const nonce = options.createNonce();
+    const nonceBytes = Buffer.from(nonce);
+    const pieces: Buffer[] = [];
+    entry.parts.forEach((part, index) => {
+      if (index > 0) pieces.push(nonceBytes);
+      pieces.push(part);
+    });
+    let body = Buffer.concat(pieces);
+    const headers: OutgoingHttpHeaders = { "x-upr-cache": state };
+    for (const [name, values] of entry.headers) headers[name] = values.length === 1 ? values[0]!.join(nonce) : values.map((value) => value.join(nonce));
+    if (!/accept-encoding/i.test(String(headers.vary ?? ""))) headers.vary = headers.vary ? `${String(headers.vary)}, Accept-Encoding` : "Accept-Encoding";
+    if (acceptsGzip(acceptEncoding)) {
+      body = await gzip(body);
+      headers["content-encoding"] = "gzip";
+    }
+    headers["content-length"] = body.length;
+    if (response.destroyed) return;
+    response.writeHead(entry.status, headers);
+    response.end(body);
+  }
+
+  /**
+   * Renders through `handle` with a response that records what Next writes; resolves with the entry to keep, or null
+   * when the answer is not one to share. The real response is sent from the recording, so the reader who caused the
+   * render gets exactly what the next readers will.
+   */
+  function render(request: IncomingMessage, handle: (request: IncomingMessage, response: ServerResponse) => unknown, response: ServerResponse): Promise<Entry | null> {
+    // Uncompressed, so the nonce can be replaced; the cache compresses for each reader.
+    const acceptEncoding = request.headers["accept-encoding"];
+    delete request.headers["accept-encoding"];
+    return new Promise<Entry | null>((resolve) => {
+      const chunks: Buffer[] = [];
+      const originalWrite = response.write.bind(response);
+      const originalEnd = response.end.bind(response);
+      const originalWriteHead = response.writeHead.bind(response);
+      const originalFlushHeaders = response.flushHeaders.bind(response);
+      // Next flushes the headers before its first chunk: nothing reaches the socket until the recording ends.
+      response.flushHeaders = () => {};
+      let status = 200;
+      let settled = false;
+      const finish = (entry: Entry | null): void => {
+        if (settled) return;
+        settled = true;
+        resolve(entry);
+      };
+      // Next writes headers with setHeader and writeHead; both land on the real response untouched until the end.
+      response.writeHead = ((code: number, ...rest: unknown[]) => {
+        status = code;
+        const headers = rest.find((value) => value && typeof value === "object") as OutgoingHttpHeaders | string[] | undefined;
+        if (Array.isArray(headers)) {
+          // The raw form: name, value, name, value…
+          for (let index = 0; index + 1 < headers.length; index += 2) response.appendHeader(String(headers[index]), String(headers[index + 1]));
+        } else if (headers) {
+          for (const [name, value] of Object.entries(headers)) if (value !== undefined) response.setHeader(name, value);
+        }
+        return response;
+      }) as typeof response.writeHead;
+      const collect = (chunk: unknown, encoding?: unknown): void => {
+        if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+        chunks.push(Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array));
+      };
+      response.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
+        collect(chunk, encoding);
+        const done = [encoding, callback].find((value) => typeof value === "function") as (() => void) | undefined;
+        if (done) process.nextTick(done);
+        return true;
+      }) as typeof response.write;
+      response.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
+        collect(chunk, encoding);
+        response.write = originalWrite;
+        response.end = originalEnd;
+        response.writeHead = originalWriteHead;
+        response.flushHeaders = originalFlushHeaders;
+        if (status === 200 && response.statusCode !== 200) status = response.statusCode;
+        const headers = response.getHeaders();
+        const body = Buffer.concat(chunks);
+        const type = String(headers["content-type"] ?? "");
+        const cspHeader = typeof headers["content-security-policy"] === "string" ? headers["content-security-policy"] : null;
+        const nonce = cspHeader ? nonceOf(cspHeader) : null;
+        const setCookies = [headers["set-cookie"] ?? []].flat().map(String);
+        const shareable =
+          status === 200 && type.startsWith("text/html") && !headers["content-encoding"] && setCookies.every((cookie) => harmless.has(cookie.split("=")[0]!.trim()));
+        const stored: Entry["headers"] = [];
+        for (const [name, value] of Object.entries(headers)) {
+          if (NOT_STORED.has(name) || value === undefined) continue;
+          stored.push([name, [value].flat().map((one) => splitOn(String(one), nonce))]);
+        }
+        const text = body.toString("utf8");
+        const entry: Entry = {
+          status,
+          headers: stored,
+          parts: splitOn(text, nonce).map((part) => Buffer.from(part, "utf8")),
+          bytes: body.length,
+          expires: Date.now() + options.ttlMs,
+        };
+        if (!shareable) {
+          // Not ours to keep: hand the answer over as Next wrote it (compressed here, since Next was asked not to).
+          response.removeHeader("content-length");
+          response.statusCode = status;
+          const done = [encoding, callback].find((value) => typeof value === "function") as (() => void) | undefined;
+          const compress = body.length > 1024 && !headers["content-encoding"] && acceptsGzip(acceptEncoding);
+          void (compress ? gzip(body) : Promise.resolve(body)).then((out) => {
+            if (compress) response.setHeader("content-encoding", "gzip");
+            originalEnd(out, () => done?.());
+          });
+          finish(null);
+          return response;
+        }
+        finish(entry);
+        void send(acceptEncoding, response, entry, "miss").catch(() => response.destroy());
+        if (typeof encoding === "function") (encoding as () => void)();
+        else if (typeof callback === "function") (callback as () => void)();
+        return response;
+      }) as typeof response.end;
+      response.on("close", () => finish(null));
+      try {
+        void Promise.resolve(handle(request, response)).catch(() => finish(null));
+      } catch {
+        finish(null);
+      }
+    });
+  }
+
+  return {
+    /** Serves `request` from the cache, or through `handle` (and keeps the answer when it may be shared). */
+    async serve(request: IncomingMessage, response: ServerResponse, handle: (request: IncomingMessage, response: ServerResponse) => unknown): Promise<void> {
+      const key = keyOf(request);
+      if (key === null) {
+        stats.bypassed++;
+        await handle(request, response);
+        return;
+      }
+      const fresh = wantsFresh(request);
+      const cached = fresh ? undefined : entries.get(key);
+      if (cached && cached.expires > Date.now()) {
+        // Most recently used last.
+        entries.delete(key);
+        entries.set(key, cached);
+        stats.hits++;
+        await send(request.headers["accept-encoding"], response, cached, "hit");
+        return;
+      }
+      if (cached) forget(key);
+      const inProgress = fresh ? undefined : pending.get(key);
+      if (inProgress) {
+        const entry = await inProgress;
+        if (entry) {
+          stats.hits++;
+          await send(request.headers["accept-encoding"], response, entry, "hit");
+          return;
+        }
+      }
+      stats.misses++;
+      const started = generation;
+      const rendering = render(request, handle, response);
+      if (!fresh) pending.set(key, rendering);
+      const entry = await rendering;
+      if (pending.get(key) === rendering) pending.delete(key);
+      if (entry && generation === started && enabled) {
+        keep(key, entry);
+        stats.stored++;
+      }
+    },
+    /** Data changed (or may have): nothing rendered before now is served again. */
+    clear,
+    /** Caching only while the change listener works; switching either way empties the cache. */
+    setEnabled(value: boolean): void {
+      if (value !== enabled) clear();
+      enabled = value;
+    },
+    stats(): PageCacheStats {
+      return { ...stats, entries: entries.size, bytes, enabled };
+    },
+  };
+}
+
+export type PageCache = ReturnType<typeof createPageCache>;
