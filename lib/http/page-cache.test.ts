@@ -173,6 +173,15 @@ describe("page cache", () => {
     expect(next.calls).toHaveLength(3);
   });
 
+  it("forgets everything once a write through this server has answered, before anyone can ask again", async () => {
+    const next = fakeNext();
+    const origin = await serve(newCache(), next.handle);
+    await get(`${origin}/en`);
+    expect((await get(`${origin}/en`)).headers.get("x-upr-cache")).toBe("hit");
+    await fetch(`${origin}/en`, { method: "POST", body: "x" }).then((response) => response.arrayBuffer());
+    expect((await get(`${origin}/en`)).headers.get("x-upr-cache")).toBe("miss");
+  });
+
   it("shares one render between readers who arrive while it runs", async () => {
     const next = fakeNext({ delayMs: 100 });
     const origin = await serve(newCache(), next.handle);

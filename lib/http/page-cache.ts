@@ -13,7 +13,8 @@
  *   different query string is a different page.
  * - **Fresh data**: every write that could change a public page notifies the app after it commits (the database's
  *   `upr_data_changed` channel, lib/http/data-changes.ts). A notification empties the cache, and a page whose render
- *   started before it is not kept. Without a working listener nothing is cached. Entries also expire after `ttlMs`,
+ *   started before it is not kept. A successful write through this instance (any POST…) empties it as its answer is
+ *   sent, so whoever asks next sees the write without waiting for the notification. Without a working listener nothing is cached. Entries also expire after `ttlMs`,
  *   for what changes with the clock (deadlines counted in days).
  * - **A fresh CSP nonce per response**: the nonce of the render is replaced in the body and in every header (the CSP,
  *   the stylesheet's preload link), so a cached page never hands out a nonce that another response used.
@@ -129,9 +130,10 @@ export function createPageCache(options: PageCacheOptions) {
     return `${request.headers.host ?? ""}|${forwarded}|${url}`;
   }
 
+  /** A hard reload (`no-cache`) renders again; a plain reload (`max-age=0`) is served like any other request. */
   function wantsFresh(request: IncomingMessage): boolean {
     const cacheControl = String(request.headers["cache-control"] ?? "").toLowerCase();
-    return /\bno-cache\b|\bno-store\b|\bmax-age=0\b/.test(cacheControl) || /\bno-cache\b/i.test(String(request.headers.pragma ?? ""));
+    return /\bno-cache\b|\bno-store\b/.test(cacheControl) || /\bno-cache\b/i.test(String(request.headers.pragma ?? ""));
   }
 
   async function send(acceptEncoding: string | string[] | undefined, response: ServerResponse, entry: Entry, state: "hit" | "miss"): Promise<void> {
@@ -261,6 +263,16 @@ export function createPageCache(options: PageCacheOptions) {
   return {
     /** Serves `request` from the cache, or through `handle` (and keeps the answer when it may be shared). */
     async serve(request: IncomingMessage, response: ServerResponse, handle: (request: IncomingMessage, response: ServerResponse) => unknown): Promise<void> {
+      if (request.method !== "GET" && request.method !== "HEAD" && request.method !== "OPTIONS") {
+        // A write through this instance (a server action, an API call) is seen by the next request, whoever makes it:
+        // the cache is emptied as the answer is sent, after the write committed. Other instances hear it from the
+        // database a moment later.
+        const end = response.end.bind(response);
+        response.end = ((...args: Parameters<typeof response.end>) => {
+          if (response.statusCode < 400) clear();
+          return end(...args);
+        }) as typeof response.end;
+      }
       const key = keyOf(request);
       if (key === null) {
         stats.bypassed++;
