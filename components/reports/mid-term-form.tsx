@@ -3,7 +3,7 @@ import type { ReactElement } from "react";
 import { OrganisationSelect, ReviewSelect } from "@/components/reviews/choice-fields";
 import type { SheetMembership } from "@/components/status-sheet/sheet-chooser";
 import type { MidTermReportInput } from "@/lib/schemas/mid-term-report";
-import type { ReportChoiceCounts } from "@/lib/server/mid-term-report-choices";
+import type { ReportChoiceCounts } from "@/lib/server/mid-term-report/choices";
 import type { ReviewSummary } from "@/lib/server/reviews";
 import { getPathname } from "@/lib/i18n/navigation";
 import { themeSchemeTerm } from "@/lib/i18n/terms";

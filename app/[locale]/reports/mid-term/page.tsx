@@ -7,7 +7,7 @@ import { loadReportPage } from "@/components/reports/mid-term-choice";
 import { MidTermForm } from "@/components/reports/mid-term-form";
 import { MidTermReportView } from "@/components/reports/mid-term-report-view";
 import styles from "@/components/reports/mid-term-report.module.css";
-import { countReportChoices } from "@/lib/server/mid-term-report-choices";
+import { countReportChoices } from "@/lib/server/mid-term-report/choices";
 import { getViewer } from "@/lib/server/permissions";
 import { TwoFactorNotice } from "@/components/auth/two-factor-notice";
 import { awaitingSecondFactor } from "@/lib/auth/policy";

@@ -5,13 +5,13 @@ import { reportSections, summarise } from "@/lib/mid-term-report/sections";
 import type { AssessmentDto } from "@/lib/schemas/assessment";
 import type { MidTermReport, MidTermReportInput, ReportAssessment, ReportRecommendation, ReportTheme } from "@/lib/schemas/mid-term-report";
 import { parseExplorerSearch, type PositionParam, type RecommendationQuery } from "@/lib/search-params";
-import { currentAssessmentsOf } from "./assessments";
-import { getDb } from "./db";
-import { NotFoundError } from "./http-errors";
-import type { Viewer } from "./permissions";
-import { listRecommendations, type RecommendationRow } from "./recommendations";
-import { getReviewSummary } from "./reviews";
-import { resolveOrganization } from "./status-sheet";
+import { currentAssessmentsOf } from "../assessments";
+import { getDb } from "../db";
+import { NotFoundError } from "../http-errors";
+import type { Viewer } from "../permissions";
+import { listRecommendations, type RecommendationRow } from "../recommendations";
+import { getReviewSummary } from "../reviews";
+import { resolveOrganization } from "../status-sheet";
 
 /**
  * The mid-term report: one organisation's current assessments of one review's recommendations, by theme, for the page,
