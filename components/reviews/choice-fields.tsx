@@ -1,14 +1,14 @@
 import { useTranslations } from "next-intl";
 import type { ReactElement } from "react";
 import { useReviewLabel, type SheetMembership } from "@/components/status-sheet/sheet-chooser";
-import type { ReviewSummary } from "@/lib/server/reviews";
+import type { ReviewChoice } from "@/lib/server/status-sheet/review-choices";
 
 /**
  * The fields that choose a review and one of the viewer's organisations, shared by the plain GET forms of the status
  * sheet and the mid-term report (they work without JavaScript, and a link can carry the choice).
  */
 
-export function ReviewSelect({ reviews, defaultValue }: { reviews: ReviewSummary[]; defaultValue: number | string }): ReactElement {
+export function ReviewSelect({ reviews, defaultValue }: { reviews: ReviewChoice[]; defaultValue: number | string }): ReactElement {
   const t = useTranslations("common.choice");
   const label = useReviewLabel();
   return (

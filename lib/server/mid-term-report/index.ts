@@ -2,16 +2,16 @@ import "server-only";
 import { z } from "zod";
 import { POSITION_PARAMS } from "@/lib/labels";
 import { reportSections, summarise } from "@/lib/mid-term-report/sections";
-import type { AssessmentDto } from "@/lib/schemas/assessment";
 import type { MidTermReport, MidTermReportInput, ReportAssessment, ReportRecommendation, ReportTheme } from "@/lib/schemas/mid-term-report";
-import { parseExplorerSearch, type PositionParam, type RecommendationQuery } from "@/lib/search-params";
-import { currentAssessmentsOf } from "../assessments";
+import { filtersOf, parseExplorerSearch, type PositionParam, type RecommendationQuery } from "@/lib/search-params";
 import { getDb } from "../db";
 import { NotFoundError } from "../http-errors";
 import type { Viewer } from "../permissions";
-import { listRecommendations, type RecommendationRow } from "../recommendations";
+import { buildRecommendationOrder, buildRecommendationWhere } from "../recommendation-where";
+import { DETAIL_JOINS, FROM, rowSelect, toRow, type RawRow, type RecommendationRow } from "../recommendations";
 import { getReviewSummary } from "../reviews";
 import { resolveOrganization } from "../status-sheet";
+import { currentAssessmentsInReview } from "./assessments";
 
 /**
  * The mid-term report: one organisation's current assessments of one review's recommendations, by theme, for the page,
@@ -19,9 +19,6 @@ import { resolveOrganization } from "../status-sheet";
  * version of each, private or public; or, when asked, its latest public one that is not withdrawn): no other
  * organisation's, not even their public ones, and no notes.
  */
-
-/** Rows per read: a review holds a few hundred recommendations, so one or two reads. */
-const PAGE_SIZE = 500;
 
 /** The positions of a report that leaves noted recommendations out. */
 export const WITHOUT_NOTED: PositionParam[] = ["supported", "supported-in-part"];
@@ -37,16 +34,10 @@ export function reportQuery(choice: { review: number; theme: readonly string[]; 
     theme: [...new Set(choice.theme)],
     position: choice.noted ? [] : WITHOUT_NOTED,
     sort: "paragraph",
-    pageSize: PAGE_SIZE,
   };
 }
 
-function toReportAssessment(dto: AssessmentDto & { withdrawnAt: string | null }): ReportAssessment {
-  const { status, assessedOn, confidence, visibility, version, rationale, evidence } = dto;
-  return { status, assessedOn, confidence, visibility, withdrawnOn: dto.withdrawnAt?.slice(0, 10) ?? null, version, rationale, evidence };
-}
-
-function toReportRecommendation(row: RecommendationRow, current: (AssessmentDto & { withdrawnAt: string | null }) | undefined): ReportRecommendation {
+function toReportRecommendation(row: RecommendationRow, current: ReportAssessment | undefined): ReportRecommendation {
   return {
     id: row.id,
     paragraph: row.paragraph,
@@ -56,67 +47,62 @@ function toReportRecommendation(row: RecommendationRow, current: (AssessmentDto 
     position: row.position ? POSITION_PARAMS[row.position] : null,
     responseWording: row.responseWording,
     positionSource: row.source.positionSource,
-    current: current ? toReportAssessment(current) : null,
+    current: current ?? null,
   };
 }
 
-/** Every recommendation of the report's query, in document order. */
+/**
+ * Every recommendation of the report's query, in document order: one statement through the explorer's where-builder
+ * and columns (the review filter reads the `reviewId` index), the rows `listRecommendations` gives page after page.
+ */
 async function reportRows(query: RecommendationQuery): Promise<RecommendationRow[]> {
-  const rows: RecommendationRow[] = [];
-  for (let page = 1; ; page += 1) {
-    const result = await listRecommendations({ ...query, page });
-    rows.push(...result.items);
-    if (rows.length >= result.total || result.items.length === 0) return rows;
-  }
+  const where = buildRecommendationWhere(filtersOf(query));
+  const rows = await getDb().$queryRaw<RawRow[]>`SELECT ${rowSelect(query)} ${FROM} ${DETAIL_JOINS} WHERE ${where} ORDER BY ${buildRecommendationOrder(query.sort, query)}`;
+  return rows.map(toRow);
 }
 
-/** Refuses theme identifiers that name no theme, so a typo is a clear 400 rather than an empty report. */
-async function knownThemes(slugs: readonly string[]): Promise<ReportTheme[]> {
+/** The themes named (each once, in the order asked), or the slugs that name no theme. */
+async function findThemes(slugs: readonly string[]): Promise<{ themes: ReportTheme[]; unknown: string[] }> {
   const unique = [...new Set(slugs)];
-  if (unique.length === 0) return [];
+  if (unique.length === 0) return { themes: [], unknown: [] };
   const themes = await getDb().theme.findMany({ where: { slug: { in: unique } }, select: { slug: true, code: true, name: true } });
   const unknown = unique.filter((slug) => !themes.some((theme) => theme.slug === slug));
-  if (unknown.length > 0) throw new z.ZodError([{ code: "custom", path: ["theme"], message: `no such theme: ${unknown.join(", ")}`, input: undefined }]);
-  return unique.map((slug) => themes.find((theme) => theme.slug === slug)!);
-}
-
-/**
- * How many recommendations of the whole review the organisation has assessed (in the scope read), whatever the themes
- * and positions chosen: what "has not assessed any recommendation of this review" must be based on.
- */
-async function countAssessedInReview(organizationId: string, reviewId: number, publicOnly: boolean): Promise<number> {
-  const assessed = await getDb().assessment.groupBy({
-    by: ["recommendationId"],
-    where: { organizationId, recommendation: { reviewId }, ...(publicOnly ? { visibility: "PUBLIC", withdrawnAt: null } : {}) },
-  });
-  return assessed.length;
+  return { themes: unknown.length > 0 ? [] : unique.map((slug) => themes.find((theme) => theme.slug === slug)!), unknown };
 }
 
 /**
  * The report for one organisation the caller belongs to (any role: it holds the organisation's private assessments).
- * 401 without a session, 403 when the organisation is not one of the caller's, 404 for an unknown review.
+ * 401 without a session, 403 when the organisation is not one of the caller's, 404 for an unknown review, 400 for a
+ * theme identifier that names no theme (so a typo is a clear 400 rather than an empty report).
  */
 export async function getMidTermReport(viewer: Viewer | null, input: MidTermReportInput, now = new Date()): Promise<MidTermReport> {
   // Check the caller may read this organisation's private data.
   const organization = await resolveOrganization({ kind: "user", viewer }, input.organization, "organization.readPrivate");
-
-  // The review and the themes asked for.
-  const review = await getReviewSummary(input.review);
-  if (!review) throw new NotFoundError("no such review");
-  const themes = await knownThemes(input.theme);
   const assessments = input.assessments ?? "all";
   const publicOnly = assessments === "public";
 
-  // The recommendations, and the organisation's current assessment of each (in the scope asked for).
-  const rows = await reportRows(reportQuery({ review: review.id, theme: input.theme, noted: input.noted }));
-  const [current, assessedInReview] = await Promise.all([
-    currentAssessmentsOf(viewer, organization.id, rows.map((row) => row.id), { publicOnly }),
-    countAssessedInReview(organization.id, review.id, publicOnly),
+  // Independent reads, all scoped by the review, at once: the review, the themes asked for, the recommendations, and
+  // the organisation's current assessment of each recommendation of the review (in the scope asked for).
+  const [review, { themes, unknown }, rows, inReview] = await Promise.all([
+    getReviewSummary(input.review),
+    findThemes(input.theme),
+    reportRows(reportQuery({ review: input.review, theme: input.theme, noted: input.noted })),
+    currentAssessmentsInReview(viewer, organization.id, input.review, { publicOnly }),
   ]);
+  if (!review) throw new NotFoundError("no such review");
+  if (unknown.length > 0) throw new z.ZodError([{ code: "custom", path: ["theme"], message: `no such theme: ${unknown.join(", ")}`, input: undefined }]);
+  // The report's rows' assessments; how many of the whole review it has assessed, whatever the themes and positions
+  // chosen, is what "has not assessed any recommendation of this review" must be based on.
+  const current = new Map<number, ReportAssessment>();
+  for (const row of rows) {
+    const assessment = inReview.get(row.id);
+    if (assessment) current.set(row.id, assessment);
+  }
+  const assessedInReview = inReview.size;
 
   // By the chosen themes, else by each recommendation's primary theme; then each section's statuses.
   const sections = reportSections(rows, themes, (row) => toReportRecommendation(row, current.get(row.id)));
-  const privateAssessments = [...current.values()].filter((a) => a.visibility !== "public" || a.withdrawnAt !== null).length;
+  const privateAssessments = [...current.values()].filter((a) => a.visibility !== "public" || a.withdrawnOn !== null).length;
 
   return {
     organization,
