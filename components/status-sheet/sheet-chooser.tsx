@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { ReactElement } from "react";
 import { countryName } from "@/lib/i18n/countries";
-import { memoTranslator } from "@/lib/i18n/memo";
+import { memoTranslator, slotTranslator, type PlainTranslator } from "@/lib/i18n/memo";
 import type { Viewer } from "@/lib/server/permissions";
 import type { ReviewChoice } from "@/lib/server/status-sheet/review-choices";
 import { OrganisationSelect, ReviewSelect } from "@/components/reviews/choice-fields";
@@ -29,10 +29,11 @@ export function reviewLabel(review: ReviewChoice, locale: string, terms: TermsTr
 /** reviewLabel for a component, in the page's language. */
 export function useReviewLabel(): (review: ReviewChoice) => string {
   const locale = useLocale();
-  // The few cycle labels formatted once, not once per review of a list of hundreds.
+  // A list of hundreds of reviews: the few cycle labels formatted once, and the label once per cycle, the State's name
+  // put in as it is.
   const terms = memoTranslator(useTranslations("terms") as TermsTranslator);
-  const sheet = useTranslations("statusSheet");
-  return (review) => reviewLabel(review, locale, terms, sheet as Translate);
+  const sheet = slotTranslator(useTranslations("statusSheet") as PlainTranslator);
+  return (review) => reviewLabel(review, locale, terms, (key, values = {}) => sheet(key, values, ["state"]));
 }
 
 /** The review and organisation named in the URL, among those with recommendations and the viewer's memberships. */

@@ -34,3 +34,26 @@ export function memoOne<A extends string | number, R>(compute: (argument: A) => 
     return result;
   };
 }
+
+const slot = (index: number): string => `\uE000${index}\uE001`;
+
+/**
+ * `translate(key, values)` for a long list whose values differ in plain-text arguments (each review's State and label):
+ * the message is formatted once per distinct other values, with a marker in each of `textArguments`, and each marker
+ * is then replaced by its text. The same words for arguments the message prints as they are (`{state}`, not inside a
+ * plural or select), which the catalogue test of each message used so checks in both languages.
+ */
+export function slotTranslator(translate: PlainTranslator): (key: string, values: Record<string, string | number>, textArguments: readonly string[]) => string {
+  const memo = memoTranslator(translate);
+  return (key, values, textArguments) => {
+    const marked = { ...values };
+    textArguments.forEach((name, index) => {
+      marked[name] = slot(index);
+    });
+    let text = memo(key, marked);
+    textArguments.forEach((name, index) => {
+      text = text.split(slot(index)).join(String(values[name]));
+    });
+    return text;
+  };
+}
