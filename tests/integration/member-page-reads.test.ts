@@ -7,6 +7,7 @@ import { toDto, ASSESSMENT_SELECT } from "@/lib/server/assessments/dto";
 import { getDb } from "@/lib/server/db";
 import { getMidTermReport, reportQuery } from "@/lib/server/mid-term-report";
 import { getViewerByEmail, type Viewer } from "@/lib/server/permissions";
+import { reportSections } from "@/lib/mid-term-report/sections";
 import { listRecommendations, type RecommendationRow } from "@/lib/server/recommendations";
 import { listReviewSummaries } from "@/lib/server/reviews";
 import { seedRealData } from "@/lib/server/seed";
@@ -130,6 +131,11 @@ describe("the mid-term report's reads", () => {
     const paged = await pagedRows(chosen);
     const publicOnly = chosen.assessments === "public";
 
+    // The review's facts, as its summary gives them.
+    const summary = (await listReviewSummaries(getDb(), { ids: [review] }))[0]!;
+    const { id, stateUnderReview, cycle, session, reviewDate, reportSymbol, addendumSymbol, loaded } = summary;
+    expect(report.review).toEqual({ id, stateUnderReview, cycle, session, reviewDate, reportSymbol, addendumSymbol, loaded, reportedTotal: summary.reported.total });
+
     // The same recommendations in the same order (by primary theme, or under each chosen theme), with the same columns.
     const byId = new Map(paged.map((row) => [row.id, row]));
     expect(new Set(listed.map((r) => r.id))).toEqual(new Set(paged.map((row) => row.id)));
@@ -138,10 +144,9 @@ describe("the mid-term report's reads", () => {
       expect(recommendation).toMatchObject({ paragraph: row.paragraph, text: row.text, textLanguage: row.textLanguage, responseWording: row.responseWording });
       expect(recommendation.recommendingStates).toEqual(row.recommendingStates.map(({ iso3, name }) => ({ iso3, name })));
     }
-    for (const section of report.sections) {
-      const ids = section.recommendations.map((r) => r.id);
-      expect(ids).toEqual(paged.map((row) => row.id).filter((id) => ids.includes(id)));
-    }
+    // The same sections, in the same order, as the explorer's rows (with their themes) make.
+    const sections = reportSections(paged, report.themes, (row) => listed.find((r) => r.id === row.id)!);
+    expect(report.sections.map((s) => [s.theme, s.recommendations.map((r) => r.id)])).toEqual(sections.map((s) => [s.theme, s.recommendations.map((r) => r.id)]));
 
     // The statuses: each one's latest version in the scope, the organisation's own only.
     const expected = await latestOneByOne(paged.map((row) => row.id), publicOnly);

@@ -8,8 +8,6 @@ import { getDb } from "../db";
 import { NotFoundError } from "../http-errors";
 import type { Viewer } from "../permissions";
 import { buildRecommendationOrder, buildRecommendationWhere } from "../recommendation-where";
-import { DETAIL_JOINS, FROM, rowSelect, toRow, type RawRow, type RecommendationRow } from "../recommendations";
-import { getReviewSummary } from "../reviews";
 import { resolveOrganization } from "../status-sheet";
 import { currentAssessmentsInReview } from "./assessments";
 
@@ -37,28 +35,82 @@ export function reportQuery(choice: { review: number; theme: readonly string[]; 
   };
 }
 
-function toReportRecommendation(row: RecommendationRow, current: ReportAssessment | undefined): ReportRecommendation {
+/** A recommendation as the report reads it: the explorer's columns it prints, its States in order, its themes. */
+type ReportRow = {
+  id: number;
+  paragraph: string | null;
+  text: string;
+  textLanguage: string;
+  position: "SUPPORTED" | "SUPPORTED_IN_PART" | "NOTED" | null;
+  responseWording: string | null;
+  positionSource: string | null;
+  recommendingStates: { iso3: string; name: string }[];
+  /** In the explorer's order (the primary one first), for the sections. */
+  themes: { slug: string; code: string | null; name: string; primary: boolean }[];
+};
+
+function toReportRecommendation(row: ReportRow, current: ReportAssessment | undefined): ReportRecommendation {
   return {
     id: row.id,
     paragraph: row.paragraph,
     text: row.text,
     textLanguage: row.textLanguage,
-    recommendingStates: row.recommendingStates.map(({ iso3, name }) => ({ iso3, name })),
+    recommendingStates: row.recommendingStates,
     position: row.position ? POSITION_PARAMS[row.position] : null,
     responseWording: row.responseWording,
-    positionSource: row.source.positionSource,
+    positionSource: row.positionSource,
     current: current ?? null,
   };
 }
 
 /**
- * Every recommendation of the report's query, in document order: one statement through the explorer's where-builder
- * and columns (the review filter reads the `reviewId` index), the rows `listRecommendations` gives page after page.
+ * Every recommendation of the report's query, in document order, as the explorer lists them (its where-builder and
+ * order): one statement. The rows are picked through the `reviewId` index, then their States and themes are gathered
+ * in one pass each over those rows, rather than a lookup per row.
  */
-async function reportRows(query: RecommendationQuery): Promise<RecommendationRow[]> {
+async function reportRows(query: RecommendationQuery): Promise<ReportRow[]> {
   const where = buildRecommendationWhere(filtersOf(query));
-  const rows = await getDb().$queryRaw<RawRow[]>`SELECT ${rowSelect(query)} ${FROM} ${DETAIL_JOINS} WHERE ${where} ORDER BY ${buildRecommendationOrder(query.sort, query)}`;
-  return rows.map(toRow);
+  return getDb().$queryRaw<ReportRow[]>`
+    WITH picked AS MATERIALIZED (
+      SELECT r."id", r."reviewId", r."ordinal", r."paragraph", r."text", r."textLanguage", r."position", r."responseWording", r."positionSource"
+      FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId" WHERE ${where}
+    ),
+    states AS (
+      SELECT rs."recommendationId" AS "id", json_agg(json_build_object('iso3', c."iso3", 'name', c."name") ORDER BY rs."ordinal") AS "list"
+      FROM picked p JOIN "RecommendationState" rs ON rs."recommendationId" = p."id" JOIN "Country" c ON c."iso3" = rs."countryIso3" GROUP BY 1
+    ),
+    themes AS (
+      SELECT rt."recommendationId" AS "id",
+        json_agg(json_build_object('slug', t."slug", 'code', t."code", 'name', t."name", 'primary', rt."primary") ORDER BY rt."primary" DESC, t."scheme", t."code", t."name") AS "list"
+      FROM picked p JOIN "RecommendationTheme" rt ON rt."recommendationId" = p."id" JOIN "Theme" t ON t."id" = rt."themeId" GROUP BY 1
+    )
+    SELECT r."id", r."paragraph", r."text", r."textLanguage", r."position"::text AS "position", r."responseWording", r."positionSource",
+      COALESCE(s."list", '[]') AS "recommendingStates", COALESCE(t."list", '[]') AS "themes"
+    FROM picked r LEFT JOIN states s ON s."id" = r."id" LEFT JOIN themes t ON t."id" = r."id"
+    ORDER BY ${buildRecommendationOrder(query.sort, query)}`;
+}
+
+type ReportReview = MidTermReport["review"];
+
+/** The review's facts and how many of its recommendations are loaded (counted for this review alone): one statement. */
+async function getReportReview(id: number): Promise<ReportReview | null> {
+  const [row] = await getDb().$queryRaw<(Omit<ReportReview, "stateUnderReview"> & { iso3: string; name: string })[]>`
+    SELECT v."id", v."stateUnderReviewIso3" AS "iso3", c."name", v."cycle", v."session", to_char(v."reviewDate", 'YYYY-MM-DD') AS "reviewDate",
+      v."reportSymbol", v."addendumSymbol", (SELECT count(*)::int FROM "Recommendation" r WHERE r."reviewId" = v."id") AS "loaded", v."reportedTotal"
+    FROM "Review" v JOIN "Country" c ON c."iso3" = v."stateUnderReviewIso3" WHERE v."id" = ${id}`;
+  if (!row) return null;
+  const { iso3, name, ...review } = row;
+  return {
+    id: review.id,
+    stateUnderReview: { iso3, name },
+    cycle: review.cycle,
+    session: review.session,
+    reviewDate: review.reviewDate,
+    reportSymbol: review.reportSymbol,
+    addendumSymbol: review.addendumSymbol,
+    loaded: review.loaded,
+    reportedTotal: review.reportedTotal,
+  };
 }
 
 /** The themes named (each once, in the order asked), or the slugs that name no theme. */
@@ -84,7 +136,7 @@ export async function getMidTermReport(viewer: Viewer | null, input: MidTermRepo
   // Independent reads, all scoped by the review, at once: the review, the themes asked for, the recommendations, and
   // the organisation's current assessment of each recommendation of the review (in the scope asked for).
   const [review, { themes, unknown }, rows, inReview] = await Promise.all([
-    getReviewSummary(input.review),
+    getReportReview(input.review),
     findThemes(input.theme),
     reportRows(reportQuery({ review: input.review, theme: input.theme, noted: input.noted })),
     currentAssessmentsInReview(viewer, organization.id, input.review, { publicOnly }),
@@ -106,17 +158,7 @@ export async function getMidTermReport(viewer: Viewer | null, input: MidTermRepo
 
   return {
     organization,
-    review: {
-      id: review.id,
-      stateUnderReview: review.stateUnderReview,
-      cycle: review.cycle,
-      session: review.session,
-      reviewDate: review.reviewDate,
-      reportSymbol: review.reportSymbol,
-      addendumSymbol: review.addendumSymbol,
-      loaded: review.loaded,
-      reportedTotal: review.reported.total,
-    },
+    review,
     themes,
     includeNoted: input.noted,
     assessments,
