@@ -10,7 +10,7 @@ const nextConfig = {
   poweredByHeader: false,
   // The PGlite files are used only by the start script and the CLI, never by the app bundle.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket"],
-  // The status sheet's upload and apply actions carry a CSV of up to 5 MB (lib/status-sheet-csv.ts). authInterrupts:
+  // The status sheet's upload and apply actions carry a CSV of up to 5 MB (lib/status-sheet/csv.ts). authInterrupts:
   // `forbidden()` answers 403 with app/[locale]/forbidden.tsx (the admin pages, for signed-in non-admins).
   experimental: { serverActions: { bodySizeLimit: "6mb" }, authInterrupts: true },
   // `npm test` type-checks the whole project (tsc --noEmit) before it builds the app for the end-to-end tests, and

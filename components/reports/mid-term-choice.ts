@@ -4,12 +4,16 @@ import { z } from "zod";
 import { parseMidTermReportParams, type MidTermReport, type MidTermReportInput } from "@/lib/schemas/mid-term-report";
 import { ForbiddenError, NotFoundError, TwoFactorRequiredError } from "@/lib/server/http-errors";
 import { getMidTermReport } from "@/lib/server/mid-term-report";
+import { countReportChoices, type ReportChoiceCounts } from "@/lib/server/mid-term-report/choices";
 import type { Viewer } from "@/lib/server/permissions";
+import { resolveOrganization } from "@/lib/server/status-sheet";
 
 export type ReportPageState = {
   /** What the URL asked for, as far as it parsed (pre-fills the form). */
   choice: Partial<MidTermReportInput>;
   report: MidTermReport | null;
+  /** The form's counts for the choice made (null without a review); the assessed ones only beside a report. */
+  counts: ReportChoiceCounts | null;
   /** Why no report could be built from the URL, in words for the reader. */
   problem: string | null;
   /** The query string of the report, for the download links. */
@@ -18,13 +22,13 @@ export type ReportPageState = {
 
 /** The page's reading of its URL: the report when the parameters make one, else the reason, never an error page. */
 export async function loadReportPage(viewer: Viewer, params: Record<string, string | string[] | undefined>): Promise<ReportPageState> {
-  if (params.review === undefined) return { choice: {}, report: null, problem: null, search: "" };
+  if (params.review === undefined) return { choice: {}, report: null, counts: null, problem: null, search: "" };
   const t = await getTranslations("reports.problem");
   const parsed = parseMidTermReportParams(params);
   if (!parsed.success) {
     // The parameter names are the URL's own, so they stay as they are in every language.
     const names = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? "")))].join(", ");
-    return { choice: {}, report: null, problem: t("check", { names }), search: "" };
+    return { choice: {}, report: null, counts: null, problem: t("check", { names }), search: "" };
   }
   const { review, theme, noted, assessments, organization } = parsed.data;
   const input: MidTermReportInput = { review, theme, noted, assessments, organization };
@@ -36,8 +40,16 @@ export async function loadReportPage(viewer: Viewer, params: Record<string, stri
     ...(assessments === "public" ? [["assessments", "public"]] : []),
     ...(input.organization ? [["organization", input.organization]] : []),
   ]).toString();
+  // The form's counts at the same time as the report. The assessed counts are for the organisation the report is for
+  // (checked inside each call), so they are dropped when no report could be built.
+  const organizationId = await resolveOrganization({ kind: "user", viewer }, input.organization, "organization.readPrivate").then(
+    (organization) => organization.id,
+    () => null,
+  );
+  const counting = countReportChoices(viewer, { review, theme, noted }, organizationId);
   try {
-    return { choice: input, report: await getMidTermReport(viewer, input), problem: null, search };
+    const [report, counts] = await Promise.all([getMidTermReport(viewer, input), counting]);
+    return { choice: input, report, counts, problem: null, search };
   } catch (error) {
     const problem =
       error instanceof NotFoundError
@@ -50,6 +62,6 @@ export async function loadReportPage(viewer: Viewer, params: Record<string, stri
               ? t("details", { details: error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`).join("; ") })
               : null;
     if (problem === null) throw error;
-    return { choice: input, report: null, problem, search };
+    return { choice: input, report: null, counts: { ...(await counting), assessed: null }, problem, search };
   }
 }

@@ -3,14 +3,14 @@ import type { ReactElement } from "react";
 import { OrganisationSelect, ReviewSelect } from "@/components/reviews/choice-fields";
 import type { SheetMembership } from "@/components/status-sheet/sheet-chooser";
 import type { MidTermReportInput } from "@/lib/schemas/mid-term-report";
-import type { ReportChoiceCounts } from "@/lib/server/mid-term-report-choices";
-import type { ReviewSummary } from "@/lib/server/reviews";
+import type { ReportChoiceCounts } from "@/lib/server/mid-term-report/choices";
+import type { ReviewChoice } from "@/lib/server/status-sheet/review-choices";
 import { getPathname } from "@/lib/i18n/navigation";
 import { themeSchemeTerm } from "@/lib/i18n/terms";
 import styles from "./mid-term-report.module.css";
 
 type Props = {
-  reviews: ReviewSummary[];
+  reviews: ReviewChoice[];
   memberships: SheetMembership[];
   /** The form's counts for the choice made (null before a review is chosen). */
   counts: ReportChoiceCounts | null;

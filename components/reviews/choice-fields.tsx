@@ -1,16 +1,19 @@
 import { useTranslations } from "next-intl";
 import type { ReactElement } from "react";
 import { useReviewLabel, type SheetMembership } from "@/components/status-sheet/sheet-chooser";
-import type { ReviewSummary } from "@/lib/server/reviews";
+import { slotTranslator, type PlainTranslator } from "@/lib/i18n/memo";
+import type { ReviewChoice } from "@/lib/server/status-sheet/review-choices";
 
 /**
  * The fields that choose a review and one of the viewer's organisations, shared by the plain GET forms of the status
  * sheet and the mid-term report (they work without JavaScript, and a link can carry the choice).
  */
 
-export function ReviewSelect({ reviews, defaultValue }: { reviews: ReviewSummary[]; defaultValue: number | string }): ReactElement {
+export function ReviewSelect({ reviews, defaultValue }: { reviews: ReviewChoice[]; defaultValue: number | string }): ReactElement {
   const t = useTranslations("common.choice");
   const label = useReviewLabel();
+  // Formatted once per count, each review's label put in as it is: the list holds every loaded review.
+  const option = slotTranslator(t as PlainTranslator);
   return (
     <label>
       {t("review")}{" "}
@@ -20,7 +23,7 @@ export function ReviewSelect({ reviews, defaultValue }: { reviews: ReviewSummary
         </option>
         {reviews.map((review) => (
           <option key={review.id} value={review.id}>
-            {t("reviewOption", { review: label(review), count: review.loaded })}
+            {option("reviewOption", { review: label(review), count: review.loaded }, ["review"])}
           </option>
         ))}
       </select>

@@ -3,7 +3,7 @@
 import { revalidateLocalizedPath } from "@/lib/i18n/revalidate";
 import type { StatusSheetFormState } from "@/lib/schemas/status-sheet";
 import { getViewer } from "@/lib/server/permissions";
-import { applyStatusSheetForViewer, previewStatusSheetForViewer } from "@/lib/server/status-sheet-forms";
+import { applyStatusSheetForViewer, previewStatusSheetForViewer } from "@/lib/server/status-sheet/forms";
 
 /** The status sheet page's preview step (permission checks inside previewStatusSheet). */
 export async function previewStatusSheetAction(previous: StatusSheetFormState, formData: FormData): Promise<StatusSheetFormState> {

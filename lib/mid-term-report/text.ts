@@ -5,6 +5,7 @@ import zhReports from "@/lib/i18n/messages/zh/reports.json";
 import zhTerms from "@/lib/i18n/messages/zh/terms.json";
 import { cycleTerm } from "@/lib/cycles/label";
 import { countryName } from "@/lib/i18n/countries";
+import { memoOne, memoTranslator, type PlainTranslator } from "@/lib/i18n/memo";
 import type { AssessmentStatusValue, EvidenceDto } from "@/lib/schemas/assessment";
 import type { MidTermReport, MidTermReportLanguage, ReportRecommendation, ReportTheme } from "@/lib/schemas/mid-term-report";
 
@@ -30,15 +31,16 @@ export type ReportText = ReturnType<typeof reportText>;
 /** The report's words in one language; `isoDates` keeps dates as YYYY-MM-DD (the CSV, read by machines too). */
 export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { isoDates?: boolean } = {}) {
   const messages = CATALOGUES[lang];
-  const t = createTranslator({ locale: lang, messages, namespace: "reports.text" });
-  const terms = createTranslator({ locale: lang, messages, namespace: "terms" });
+  // Each label, date and number formatted once: a report of a thousand recommendations repeats the same few.
+  const t = memoTranslator(createTranslator({ locale: lang, messages, namespace: "reports.text" }) as unknown as PlainTranslator);
+  const terms = memoTranslator(createTranslator({ locale: lang, messages, namespace: "terms" }) as unknown as PlainTranslator);
   const format = createFormatter({ locale: lang, timeZone: "UTC" });
-  const date = (iso: string): string =>
-    isoDates ? iso.slice(0, 10) : format.dateTime(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso), { dateStyle: "medium" });
-  const number = (n: number): string => format.number(n);
+  const date = memoOne((iso: string): string =>
+    isoDates ? iso.slice(0, 10) : format.dateTime(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso), { dateStyle: "medium" }),
+  );
+  const number = memoOne((n: number): string => format.number(n));
   const state = (s: { iso3: string; name: string }): string => (lang === "en" ? s.name : countryName(s.iso3, lang));
-  const termsOf = Object.assign((key: string, values?: Record<string, string | number>) => terms(key as never, values as never), { has: (key: string) => terms.has(key as never) });
-  const cycle = (n: number, year: number | null = null): string => cycleTerm(termsOf, n, year);
+  const cycle = (n: number, year: number | null = null): string => cycleTerm(terms, n, year);
   const status = (value: AssessmentStatusValue): string => terms(`status.${value}`);
   const notRecorded = t("notRecorded");
 

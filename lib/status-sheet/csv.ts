@@ -19,7 +19,7 @@ export { capIssues, MAX_SHEET_ISSUES } from "@/lib/csv-sheet/issues";
 /**
  * The status sheet's file format, pure so it is unit-tested: the columns the export writes, and the reading of a file
  * a spreadsheet saved back (BOM or not, CRLF or LF, comma, semicolon or tab, columns in any order, extra columns).
- * Which recommendation a row names and what changes is decided against the database in lib/server/status-sheet.ts.
+ * Which recommendation a row names and what changes is decided against the database in lib/server/status-sheet/.
  */
 
 /** Machine keys, stable: append new columns at the end, never rename or reorder. */

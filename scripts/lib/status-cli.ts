@@ -1,7 +1,7 @@
 /**
  * `upr status export --org <name> --review <id> [-o file]` and
  * `upr status import <file> --org <name> --review <id> [--dry-run] [--as <email>]`: an organisation's status sheet
- * (lib/server/status-sheet.ts) from the command line. Export and dry runs act as the operator; an import records the
+ * (lib/server/status-sheet/) from the command line. Export and dry runs act as the operator; an import records the
  * new assessments as the member named by --as, who must be an editor or owner of the organisation.
  */
 import fs from "node:fs/promises";

@@ -8,7 +8,7 @@ import { createAssessment } from "@/lib/server/assessments";
 import { getDb } from "@/lib/server/db";
 import { ForbiddenError } from "@/lib/server/http-errors";
 import { getMidTermReport } from "@/lib/server/mid-term-report";
-import { countReportChoices, type ReportChoice } from "@/lib/server/mid-term-report-choices";
+import { countReportChoices, type ReportChoice } from "@/lib/server/mid-term-report/choices";
 import { getViewerByEmail, type Viewer } from "@/lib/server/permissions";
 import { seedRealData } from "@/lib/server/seed";
 import { ORIGIN, PASSWORD, readSheet, signIn } from "../helpers/status-sheet";

@@ -5,7 +5,7 @@ import type { StatusSheetApplied, StatusSheetPreview } from "@/lib/schemas/statu
 import { addUser, createOrganization } from "@/lib/server/accounts";
 import { getDb } from "@/lib/server/db";
 import { getViewer } from "@/lib/server/permissions";
-import { applyStatusSheetForViewer, previewStatusSheetForViewer } from "@/lib/server/status-sheet-forms";
+import { applyStatusSheetForViewer, previewStatusSheetForViewer } from "@/lib/server/status-sheet/forms";
 import { seedRealData } from "@/lib/server/seed";
 import { STATUS_SHEET_COLUMNS, type StatusSheetRecord } from "@/lib/status-sheet/csv";
 import { ORIGIN, PASSWORD, readSheet, signIn, writeSheet, type Sheet } from "../helpers/status-sheet";

@@ -16,7 +16,7 @@ import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
 import { TWO_FACTOR_REQUIRED_MESSAGE } from "@/lib/server/http-errors";
 import { getMidTermReport } from "@/lib/server/mid-term-report";
 import { getViewer } from "@/lib/server/permissions";
-import { previewStatusSheetForViewer } from "@/lib/server/status-sheet-forms";
+import { previewStatusSheetForViewer } from "@/lib/server/status-sheet/forms";
 import { markSecondFactor, ORIGIN, PASSWORD, signIn } from "../helpers/sessions";
 import { withSeededDatabase } from "../helpers/test-database";
 

@@ -6,7 +6,7 @@ import { SheetImport } from "@/components/status-sheet/sheet-import";
 import { TwoFactorNotice } from "@/components/auth/two-factor-notice";
 import { awaitingSecondFactor, can } from "@/lib/auth/policy";
 import { getViewer } from "@/lib/server/permissions";
-import { listReviewSummaries } from "@/lib/server/reviews";
+import { listReviewChoices } from "@/lib/server/status-sheet/review-choices";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("statusSheet");
@@ -15,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Members download their organisation's sheet of a review, edit it in a spreadsheet, and import it back. */
 export default async function StatusSheetPage({ searchParams }: PageProps<"/[locale]/status-sheet">) {
-  const [viewer, locale, t, terms] = await Promise.all([getViewer(), getLocale(), getTranslations("statusSheet"), getTranslations("terms")]);
+  // The reviews with recommendations at the same time as the session (a read of the stats summaries' totals).
+  const [viewer, locale, t, terms, reviews] = await Promise.all([getViewer(), getLocale(), getTranslations("statusSheet"), getTranslations("terms"), listReviewChoices()]);
   if (!viewer) return redirect({ href: "/sign-in", locale });
   if (viewer.memberships.length === 0) {
     return (
@@ -25,7 +26,6 @@ export default async function StatusSheetPage({ searchParams }: PageProps<"/[loc
       </>
     );
   }
-  const reviews = (await listReviewSummaries()).filter((review) => review.loaded > 0);
   const choice = chooseSheet(reviews, viewer.memberships, await searchParams);
   const { review, membership } = choice;
   // From the policy: whether the chosen organisation's sheet may be read now (a second factor may be missing) and imported.

@@ -6,7 +6,7 @@ import { getDb } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { ConflictError, NotFoundError, UnauthenticatedError } from "../http-errors";
 import { toDbDate, toDbEnum } from "../wire-enums";
-import { authorize, writingOrganization, type Viewer } from "../permissions";
+import { writingOrganization, type Viewer } from "../permissions";
 import { ASSESSMENT_SELECT, toDto, type AssessmentRow } from "./dto";
 import { PUBLIC_ASSESSMENT } from "./public";
 
@@ -120,31 +120,4 @@ function renumberPublicVersions(history: AssessmentDto[]): void {
   history.forEach((assessment, index) => {
     assessment.version = history.length - index;
   });
-}
-
-/**
- * One organisation's current assessment (its latest version, private or public) of each of the given recommendations
- * that it has assessed: what its own reports state. With `publicOnly`, its latest public version that is not withdrawn
- * (a withdrawn version is no longer public). Only its members may read this, any role.
- */
-export async function currentAssessmentsOf(
-  viewer: Viewer | null,
-  organizationId: string,
-  recommendationIds: readonly number[],
-  { publicOnly = false }: { publicOnly?: boolean } = {},
-): Promise<Map<number, AssessmentDto & { withdrawnAt: string | null }>> {
-  authorize(viewer, "organization.readPrivate", { organizationId });
-  const db = getDb();
-  const readable: Prisma.AssessmentWhereInput = publicOnly ? { visibility: "PUBLIC", withdrawnAt: null } : {};
-  const versions = await db.assessment.groupBy({
-    by: ["recommendationId"],
-    where: { organizationId, recommendationId: { in: [...recommendationIds] }, ...readable },
-    _max: { version: true },
-  });
-  if (versions.length === 0) return new Map();
-  const rows = await db.assessment.findMany({
-    where: { organizationId, OR: versions.map((v) => ({ recommendationId: v.recommendationId, version: v._max.version ?? 0 })) },
-    select: { ...ASSESSMENT_SELECT, recommendationId: true, withdrawnAt: true },
-  });
-  return new Map(rows.map((row) => [row.recommendationId, { ...toDto(row), withdrawnAt: row.withdrawnAt?.toISOString() ?? null }]));
 }

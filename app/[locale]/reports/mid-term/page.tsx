@@ -7,11 +7,10 @@ import { loadReportPage } from "@/components/reports/mid-term-choice";
 import { MidTermForm } from "@/components/reports/mid-term-form";
 import { MidTermReportView } from "@/components/reports/mid-term-report-view";
 import styles from "@/components/reports/mid-term-report.module.css";
-import { countReportChoices } from "@/lib/server/mid-term-report-choices";
 import { getViewer } from "@/lib/server/permissions";
 import { TwoFactorNotice } from "@/components/auth/two-factor-notice";
 import { awaitingSecondFactor } from "@/lib/auth/policy";
-import { listReviewSummaries } from "@/lib/server/reviews";
+import { listReviewChoices } from "@/lib/server/status-sheet/review-choices";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("reports");
@@ -31,10 +30,8 @@ export default async function MidTermReportPage({ searchParams }: PageProps<"/[l
       </>
     );
   }
-  const [reviews, state] = await Promise.all([listReviewSummaries().then((all) => all.filter((review) => review.loaded > 0)), loadReportPage(viewer, await searchParams)]);
-  // The form's counts follow the choice made; the assessed ones need the organisation the report was built for.
-  const { review, theme = [], noted = true } = state.choice;
-  const counts = review ? await countReportChoices(viewer, { review, theme, noted }, state.report?.organization.id ?? null) : null;
+  // The chooser's reviews, and the report with the form's counts (which follow the choice made).
+  const [reviews, state] = await Promise.all([listReviewChoices(), loadReportPage(viewer, await searchParams)]);
   // The downloads speak the page's language.
   const download = `/api/reports/mid-term?${state.search}&lang=${locale}`;
   return (
@@ -47,7 +44,7 @@ export default async function MidTermReportPage({ searchParams }: PageProps<"/[l
           {state.problem}
         </p>
       ) : null}
-      <MidTermForm reviews={reviews} memberships={viewer.memberships} counts={counts} choice={state.choice} />
+      <MidTermForm reviews={reviews} memberships={viewer.memberships} counts={state.counts} choice={state.choice} />
       {state.report ? (
         <>
           <p className={`${styles.downloads} no-print`}>

@@ -1,11 +1,11 @@
 import "server-only";
 import type { ThemeScheme } from "@/lib/import/types";
 import { filtersOf } from "@/lib/search-params";
-import { getDb } from "./db";
-import { Prisma } from "./generated/prisma/client";
-import { reportQuery } from "./mid-term-report";
-import { authorize, type Viewer } from "./permissions";
-import { buildRecommendationWhere, type WhereOptions } from "./recommendation-where";
+import { getDb } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { reportQuery } from ".";
+import { authorize, type Viewer } from "../permissions";
+import { buildRecommendationWhere, type WhereOptions } from "../recommendation-where";
 
 /**
  * The counts on the mid-term report's form, for the choices made: each theme's count follows the positions chosen,

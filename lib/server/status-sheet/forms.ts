@@ -3,9 +3,9 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { statusSheetQuerySchema, type StatusSheetFormState } from "@/lib/schemas/status-sheet";
 import { decodeSheet, MAX_SHEET_BYTES } from "@/lib/status-sheet/csv";
-import { ConflictError, ForbiddenError, NotFoundError, TwoFactorRequiredError, TWO_FACTOR_REQUIRED_MESSAGE, UnauthenticatedError } from "./http-errors";
-import type { Viewer } from "./permissions";
-import { applyStatusSheet, previewStatusSheet, StatusSheetRejectedError, type SheetTarget } from "./status-sheet";
+import { ConflictError, ForbiddenError, NotFoundError, TwoFactorRequiredError, TWO_FACTOR_REQUIRED_MESSAGE, UnauthenticatedError } from "../http-errors";
+import type { Viewer } from "../permissions";
+import { applyStatusSheet, previewStatusSheet, StatusSheetRejectedError, type SheetTarget } from ".";
 
 /**
  * The status sheet page's two form steps, for a given viewer. The server actions in lib/actions/status-sheet.ts only

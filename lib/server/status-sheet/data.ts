@@ -2,8 +2,8 @@ import "server-only";
 import type { SheetValues } from "@/lib/schemas/status-sheet";
 import type { StatusSheetRecord } from "@/lib/status-sheet/csv";
 import type { SheetBasis, SheetCurrent } from "@/lib/status-sheet/plan";
-import { fromDbDate, fromDbEnum, toDbDate, toDbEnum } from "./wire-enums";
-import type { AssessmentStatus, Confidence, Prisma, Visibility } from "./generated/prisma/client";
+import { fromDbDate, fromDbEnum, toDbDate, toDbEnum } from "../wire-enums";
+import type { AssessmentStatus, Confidence, Prisma, Visibility } from "../generated/prisma/client";
 
 /** The status sheet's reads: the review's recommendations and one organisation's assessments of them. */
 

@@ -6,14 +6,14 @@ import { can } from "@/lib/auth/policy";
 import type { StatusSheetApplied, StatusSheetPreview } from "@/lib/schemas/status-sheet";
 import { capIssues, formatStatusSheet, parseStatusSheet, type ParsedSheet } from "@/lib/status-sheet/csv";
 import { planStatusSheet, type SheetPlan } from "@/lib/status-sheet/plan";
-import type { Actor } from "./accounts";
-import { recordAuditEvent, recordAuditEvents } from "./audit";
-import { recordDownload } from "./audit/downloads";
-import { getDb } from "./db";
-import { Prisma } from "./generated/prisma/client";
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "./http-errors";
-import { authorize, type Viewer } from "./permissions";
-import { loadSheetBasis, loadSheetRecommendations, sheetRecord, toDbValues } from "./status-sheet-data";
+import type { Actor } from "../accounts";
+import { recordAuditEvent, recordAuditEvents } from "../audit";
+import { recordDownload } from "../audit/downloads";
+import { getDb } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "../http-errors";
+import { authorize, type Viewer } from "../permissions";
+import { loadSheetBasis, loadSheetRecommendations, sheetRecord, toDbValues } from "./data";
 
 /**
  * The status sheet: an organisation's current assessments of one review as a CSV file, edited in a spreadsheet and

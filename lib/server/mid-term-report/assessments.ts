@@ -1,0 +1,73 @@
+import "server-only";
+import type { EvidenceDto } from "@/lib/schemas/assessment";
+import type { ReportAssessment } from "@/lib/schemas/mid-term-report";
+import { getDb, type Db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { authorize, type Viewer } from "../permissions";
+import { fromDbEnum } from "../wire-enums";
+
+type EvidenceRow = { kind: string; reference: string; excerpt: string | null; date: string | null; stance: string };
+type CurrentRow = {
+  recommendationId: number;
+  status: string;
+  assessedOn: string;
+  confidence: string;
+  visibility: string;
+  withdrawnOn: string | null;
+  version: number;
+  rationale: string;
+  evidence: EvidenceRow[];
+};
+
+/**
+ * One organisation's current assessment of each recommendation of one review that it has assessed: its latest version,
+ * private or public; with `publicOnly`, its latest public version that is not withdrawn (a withdrawn version is no
+ * longer public). What its own reports state. One statement, driven from the review's recommendations (through the
+ * `reviewId` index, then the assessments' (recommendation, organisation, version) key): its cost follows the review,
+ * not the database. Only the organisation's members may read this, any role.
+ */
+export async function currentAssessmentsInReview(
+  viewer: Viewer | null,
+  organizationId: string,
+  reviewId: number,
+  { publicOnly = false }: { publicOnly?: boolean } = {},
+  db: Db = getDb(),
+): Promise<Map<number, ReportAssessment>> {
+  authorize(viewer, "organization.readPrivate", { organizationId });
+  const readable = publicOnly ? Prisma.sql`AND a."visibility" = 'PUBLIC' AND a."withdrawnAt" IS NULL` : Prisma.empty;
+  // Per recommendation, its newest readable version through the (recommendation, organisation, version) key.
+  const rows = await db.$queryRaw<CurrentRow[]>`
+    SELECT a."recommendationId", a."status"::text AS "status", to_char(a."assessedOn", 'YYYY-MM-DD') AS "assessedOn", a."confidence"::text AS "confidence",
+      a."visibility"::text AS "visibility", to_char(a."withdrawnAt", 'YYYY-MM-DD') AS "withdrawnOn", a."version", a."rationale",
+      COALESCE((SELECT json_agg(json_build_object('kind', e."kind", 'reference', e."reference", 'excerpt', e."excerpt",
+          'date', to_char(e."date", 'YYYY-MM-DD'), 'stance', e."stance") ORDER BY e."position")
+        FROM "Evidence" e WHERE e."assessmentId" = a."id"), '[]') AS "evidence"
+    FROM "Recommendation" r CROSS JOIN LATERAL (
+      SELECT a."id", a."recommendationId", a."status", a."assessedOn", a."confidence", a."visibility", a."withdrawnAt", a."version", a."rationale"
+      FROM "Assessment" a WHERE a."recommendationId" = r."id" AND a."organizationId" = ${organizationId} ${readable}
+      ORDER BY a."version" DESC LIMIT 1
+    ) a
+    WHERE r."reviewId" = ${reviewId}`;
+  return new Map(rows.map((row) => [row.recommendationId, toReportAssessment(row)]));
+}
+
+function toReportAssessment(row: CurrentRow): ReportAssessment {
+  return {
+    status: fromDbEnum(row.status) as ReportAssessment["status"],
+    assessedOn: row.assessedOn,
+    confidence: fromDbEnum(row.confidence) as ReportAssessment["confidence"],
+    visibility: fromDbEnum(row.visibility) as ReportAssessment["visibility"],
+    withdrawnOn: row.withdrawnOn,
+    version: row.version,
+    rationale: row.rationale,
+    evidence: row.evidence.map(
+      (item): EvidenceDto => ({
+        kind: item.kind === "UN_SYMBOL" ? "un-symbol" : "url",
+        reference: item.reference,
+        excerpt: item.excerpt,
+        date: item.date,
+        stance: fromDbEnum(item.stance) as EvidenceDto["stance"],
+      }),
+    ),
+  };
+}
