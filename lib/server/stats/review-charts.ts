@@ -8,6 +8,7 @@ import type { ViewerScope } from "../recommendation-where";
 import { countOutsideThemesByUnit, countStatsByUnit, emptyStats } from "./by-unit";
 import { summaryAcceptedRegionByUnit } from "./summary";
 import { listChartReviews } from "./chart-reviews";
+import { summaryOutsideThemesByUnit } from "./chart-summaries";
 import { countStatusTimeline, type StatusTimeline } from "./timeline";
 
 export const CHART_DIMENSIONS = ["position", "wording", "theme", "region", "action", "state"] as const;
@@ -65,7 +66,7 @@ export async function loadChartInputs(filters: RecommendationFilters, scope: Vie
   const themes = units.map((unit) => subjectThemes(statsOf(unit.key).theme.groups));
   const top = topNWithOther(themes, TOP_THEMES).categories.map((c) => c.key).filter((key) => key !== OTHER_KEY && key !== NONE_KEY);
   const withoutTheme = new Map(units.map((unit) => [unit.key, statsOf(unit.key).theme.groups.find((group) => group.key === NONE_KEY)?.count ?? 0]));
-  const outside = await countOutsideThemesByUnit(filters, top, scope, per, db, withoutTheme);
+  const outside = (await summaryOutsideThemesByUnit(filters, top, per, db)) ?? (await countOutsideThemesByUnit(filters, top, scope, per, db, withoutTheme));
   const all = units.map((unit) => {
     const stats = statsOf(unit.key);
     return {
