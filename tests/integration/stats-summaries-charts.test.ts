@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptedPositions } from "@/lib/charts/chart-data";
 import { filtersOf, parseExplorerSearch, type RecommendationFilters } from "@/lib/search-params";
 import { getDb } from "@/lib/server/db";
+import { countRecommendations, getLoadedTotals } from "@/lib/server/home/overview";
 import { applyImport } from "@/lib/server/imports";
 import { refreshRecommendationSearchIndex } from "@/lib/server/recommendation-index";
 import type { ViewerScope } from "@/lib/server/recommendation-where";
@@ -121,6 +122,18 @@ describe("the charts' figures from the summaries equal the live count", () => {
     await expectOutsideEqualLive(["", "sur=CHN"]);
     await expectTimelineEqualLive(["", "statusOf=mine"], [{}, { organizationIds: [orgA] }]);
   }, 240_000);
+});
+
+describe("the first page's total of recommendations", () => {
+  it("equals the count, also with a review marked for a recount", async () => {
+    const count = await countRecommendations();
+    expect(count).toBeGreaterThan(1000);
+    expect((await getLoadedTotals()).recommendations).toBe(count);
+    const [review] = await getDb().$queryRaw<{ id: number }[]>`SELECT "id" FROM "Review" ORDER BY "id" LIMIT 1`;
+    await getDb().$executeRaw`DELETE FROM "Recommendation" WHERE "id" IN (SELECT "id" FROM "Recommendation" WHERE "reviewId" = ${review!.id} ORDER BY "id" LIMIT 3)`;
+    expect((await getLoadedTotals()).recommendations).toBe(count - 3);
+    expect(await countRecommendations()).toBe(count - 3);
+  });
 });
 
 describe("what the summaries cannot answer is counted live", () => {
