@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { rowLabel } from "./row-labels";
+import { loadMessages } from "./messages";
+import { routing } from "./routing";
+import { isSimpleMessage, rowLabel } from "./row-labels";
 
 describe("rowLabel", () => {
   const viaIcu = (values: Record<string, string>) => `icu:${JSON.stringify(values)}`;
@@ -15,5 +17,13 @@ describe("rowLabel", () => {
     for (const template of ["{count, plural, one {# item} other {# items}}", "it''s {name}", "<b>{name}</b>", "{name} #"]) {
       expect(rowLabel(template, viaIcu)({ name: "x" }), template).toBe(`icu:${JSON.stringify({ name: "x" })}`);
     }
+  });
+});
+
+describe("the messages the browser fills by rowLabel alone", () => {
+  it.each(routing.locales)("are plain arguments in %s", async (locale) => {
+    const byState = ((await loadMessages(locale)) as unknown as { home: { byState: Record<string, string> } }).home.byState;
+    for (const key of ["reviewOf", "exploreOf"]) expect(isSimpleMessage(byState[key]!), key).toBe(true);
+    expect(() => rowLabel("{count, plural, one {#} other {#}}")).toThrow();
   });
 });
