@@ -1,13 +1,16 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { cycleTerm, type TermsTranslator } from "@/lib/cycles/label";
 import { countryName } from "@/lib/i18n/countries";
-import { Link } from "@/lib/i18n/navigation";
 import type { StateReviews } from "@/lib/server/home/overview";
+import { ReviewsByStateTable, type ReviewsByStateLabels, type ReviewsByStateRow } from "./reviews-by-state-table";
 
 /**
  * The reviews grouped by State under review, one compact row per State: its page, each of its reviews (the review's
  * charts) and its recommendations in the explorer. At 195 States and 800 reviews this stays one short table.
- * Links are not prefetched: the table holds hundreds of them.
+ *
+ * The rows go to the browser as data (names, review ids and years) and the table is drawn from them: as server
+ * markup, every link and its accessible label would travel twice (the HTML, and the same tree again as React's
+ * payload), and serialising that was most of the page's cost.
  */
 export function ReviewsByState({ states }: { states: StateReviews[] }) {
   const t = useTranslations("home.byState");
@@ -15,53 +18,27 @@ export function ReviewsByState({ states }: { states: StateReviews[] }) {
   const locale = useLocale();
   const format = useFormatter();
   const collator = new Intl.Collator(locale === "zh" ? "zh-Hans-u-co-pinyin" : "en", { sensitivity: "base" });
-  const rows = states.map((state) => ({ ...state, name: countryName(state.iso3, locale) })).sort((a, b) => collator.compare(a.name, b.name));
-  return (
-    <section aria-labelledby="by-state-heading" data-testid="reviews-by-state">
-      <h2 id="by-state-heading">
-        {t("heading")} <span className="muted">({format.number(rows.length)})</span>
-      </h2>
-      <p className="muted">{t("intro")}</p>
-      <div className="table-scroll">
-        <table className="data-table compact">
-          <caption className="visually-hidden">{t("caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("state")}</th>
-              <th scope="col">{t("reviews")}</th>
-              <th scope="col">{t("recommendations")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((state) => (
-              <tr key={state.iso3} data-testid={`by-state-${state.iso3}`}>
-                <th scope="row">
-                  <Link href={`/states/${state.iso3}`} prefetch={false}>
-                    {state.name}
-                  </Link>
-                </th>
-                <td>
-                  {state.reviews.map((review, index) => (
-                    <span key={review.id}>
-                      {index > 0 ? t("separator") : null}
-                      <Link href={`/reviews/${review.id}`} prefetch={false}>
-                        {review.year === null ? cycleTerm(terms, review.cycle) : String(review.year)}
-                        <span className="visually-hidden">{t("reviewOf", { state: state.name, cycle: cycleTerm(terms, review.cycle, review.year) })}</span>
-                      </Link>
-                    </span>
-                  ))}
-                </td>
-                <td>
-                  <Link href={`/recommendations?sur=${state.iso3}`} prefetch={false}>
-                    {t("explore")}
-                    <span className="visually-hidden">{t("exploreOf", { state: state.name })}</span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
+  const rows: ReviewsByStateRow[] = states
+    .map((state) => ({ iso3: state.iso3, name: countryName(state.iso3, locale), reviews: state.reviews.map((review) => [review.id, review.cycle, review.year] as const) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+  // Each cycle's name, with and without a year, once: the browser looks them up per review.
+  const cycles: Record<string, string> = {};
+  for (const [, cycle, year] of rows.flatMap((row) => row.reviews)) {
+    cycles[`${cycle}`] ??= cycleTerm(terms, cycle);
+    cycles[`${cycle}:${year}`] ??= cycleTerm(terms, cycle, year);
+  }
+  const labels: ReviewsByStateLabels = {
+    heading: t("heading"),
+    count: format.number(rows.length),
+    intro: t("intro"),
+    caption: t("caption"),
+    state: t("state"),
+    reviews: t("reviews"),
+    recommendations: t("recommendations"),
+    separator: t("separator"),
+    explore: t("explore"),
+    reviewOf: t.raw("reviewOf") as string,
+    exploreOf: t.raw("exploreOf") as string,
+  };
+  return <ReviewsByStateTable rows={rows} labels={labels} cycles={cycles} />;
 }

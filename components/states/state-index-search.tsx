@@ -4,7 +4,6 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { rankStateKeys, searchKey, type StateSearchKeys } from "@/lib/countries/name-search";
 import { getPathname, Link } from "@/lib/i18n/navigation";
-import { CountLink } from "./count-link";
 
 export type StateIndexRow = {
   iso3: string;
@@ -23,7 +22,8 @@ type Props = { groups: StateIndexGroup[]; initialText: string; headers: { state:
 /**
  * The States index with its search: the rows whose names (UN, common, abbreviations, Chinese, ISO3) match what is
  * typed, kept in the address (`?q=`) so the filtered list can be shared. Without JavaScript the form submits `q` and
- * the server renders the same filtered list.
+ * the server renders the same filtered list. Its links are plain anchors (a page load each): a client-side link per
+ * row would cost more to render than the table.
  */
 export function StateIndexSearch({ groups, initialText, headers }: Props) {
   const id = useId();
@@ -104,12 +104,16 @@ export function StateIndexSearch({ groups, initialText, headers }: Props) {
                   {group.states.map((state) => (
                     <tr key={state.iso3} data-testid={`state-${state.iso3}`}>
                       <th scope="row">
-                        <Link href={`/states/${state.iso3}`} prefetch={false}>
-                          {state.name}
-                        </Link>
+                        <a href={getPathname({ href: `/states/${state.iso3}`, locale })}>{state.name}</a>
                       </th>
                       <td className="num">
-                        <CountLink count={state.recommendations} href={`/recommendations?state=${state.iso3}`} label={state.recommendationsLabel} />
+                        {state.recommendations === 0 ? (
+                          <span className="muted">{format.number(0)}</span>
+                        ) : (
+                          <a href={getPathname({ href: `/recommendations?state=${state.iso3}`, locale })} aria-label={state.recommendationsLabel} data-testid="count-link">
+                            {format.number(state.recommendations)}
+                          </a>
+                        )}
                       </td>
                       <td className="num">{format.number(state.statesReviewed)}</td>
                     </tr>

@@ -1,4 +1,4 @@
-import { createFormatter, createTranslator } from "next-intl";
+import { createTranslator } from "next-intl";
 
 /**
  * The words and number formats the chart builders write with, passed in so the shaping code stays pure and serves
@@ -26,14 +26,23 @@ type Catalogues = { charts: Record<string, unknown>; terms: Record<string, unkno
 export function createChartText(locale: string, messages: Catalogues, country: (iso3: string) => string): ChartText {
   const charts = createTranslator({ locale, messages, namespace: "charts" });
   const terms = createTranslator({ locale, messages, namespace: "terms" });
-  const format = createFormatter({ locale, timeZone: "UTC" });
+  // One number format per style, made once: the charts format thousands of numbers, and a format is costly to make.
+  const numbers = new Map<number | null, Intl.NumberFormat>();
+  const formatOf = (digits: number | null): Intl.NumberFormat => {
+    let found = numbers.get(digits);
+    if (!found) {
+      found = digits === null ? new Intl.NumberFormat(locale) : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: digits });
+      numbers.set(digits, found);
+    }
+    return found;
+  };
   return {
     locale,
     t: (key, values) => charts(key as never, values as never),
     term: (key, values) => terms(key as never, values as never),
     hasTerm: (key) => terms.has(key as never),
-    number: (value) => format.number(value),
-    percent: (fraction, digits = 0) => format.number(fraction, { style: "percent", maximumFractionDigits: digits }),
+    number: (value) => formatOf(null).format(value),
+    percent: (fraction, digits = 0) => formatOf(digits).format(fraction),
     country,
   };
 }

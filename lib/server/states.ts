@@ -92,15 +92,14 @@ export async function getStateProfile(iso3: string, db: Db = getDb()): Promise<S
 
 /** Every State that made at least one recommendation in the loaded data, and every State under review. */
 export async function listStateSummaries(db: Db = getDb()): Promise<StateIndex> {
-  const [counted, underReview] = await Promise.all([
+  const [counted, underReview, countries] = await Promise.all([
     // From the stats summaries (one row per review and recommending State, kept on write) when they are fresh, else
     // over every recommendation. A recommendation counts once per State either way.
     readFreshSummaries<RecommendingCount>(RECOMMENDING_FROM_SUMMARIES, db).then((rows) => rows ?? db.$queryRaw<RecommendingCount[]>(RECOMMENDING_LIVE)),
     db.country.findMany({ where: { reviews: { some: {} } }, select: STATE_SELECT }),
+    // Every country (a few hundred rows), in parallel with the counts rather than after them.
+    db.country.findMany({ select: STATE_SELECT }).then((rows) => new Map(rows.map((country) => [country.iso3, country]))),
   ]);
-  const countries = new Map(
-    (await db.country.findMany({ where: { iso3: { in: counted.map((row) => row.iso3) } }, select: STATE_SELECT })).map((country) => [country.iso3, country]),
-  );
   const recommending = counted.flatMap((row) => {
     const country = countries.get(row.iso3);
     return country ? [{ ...country, recommendations: row.recommendations, statesReviewed: row.statesReviewed }] : [];
@@ -113,11 +112,16 @@ export async function listStateSummaries(db: Db = getDb()): Promise<StateIndex> 
 
 type RecommendingCount = { iso3: string; recommendations: number; statesReviewed: number };
 
+/** Summed per (State, State under review) first, then per State: two hash aggregates, no sort of every row. */
 const RECOMMENDING_FROM_SUMMARIES = Prisma.sql`
-  SELECT s."key" AS "iso3", sum(s."count")::int AS "recommendations", count(DISTINCT v."stateUnderReviewIso3")::int AS "statesReviewed"
-  FROM "StatsSummary" s JOIN "Review" v ON v."id" = s."reviewId"
-  WHERE s."dimension" = 'state' AND s."audience" = '' AND s."key" IS NOT NULL AND s."count" > 0
-  GROUP BY s."key"`;
+  SELECT p."key" AS "iso3", sum(p."count")::int AS "recommendations", count(*)::int AS "statesReviewed"
+  FROM (
+    SELECT s."key", v."stateUnderReviewIso3", sum(s."count") AS "count"
+    FROM "StatsSummary" s JOIN "Review" v ON v."id" = s."reviewId"
+    WHERE s."dimension" = 'state' AND s."audience" = '' AND s."key" IS NOT NULL AND s."count" > 0
+    GROUP BY 1, 2
+  ) p
+  GROUP BY 1`;
 
 const RECOMMENDING_LIVE = Prisma.sql`
   SELECT rs."countryIso3" AS "iso3", count(*)::int AS "recommendations", count(DISTINCT v."stateUnderReviewIso3")::int AS "statesReviewed"

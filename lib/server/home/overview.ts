@@ -1,5 +1,7 @@
 import "server-only";
 import { getDb, type Db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { readFreshSummaries } from "../stats/summary";
 
 /** What the database holds, for the first page's one line: States under review, reviews, recommendations, last import. */
 export type LoadedTotals = { statesUnderReview: number; reviews: number; recommendations: number; lastImport: string | null };
@@ -8,22 +10,34 @@ export type LoadedTotals = { statesUnderReview: number; reviews: number; recomme
 export type StateReviews = { iso3: string; reviews: { id: number; cycle: number; year: number | null }[] };
 
 /**
- * The site-wide totals in one statement. The recommendations are counted over the primary key alone (an index-only
- * scan), and the reviews and States from the Review table, so the figure costs the same whatever the filters elsewhere.
+ * The site-wide totals: the reviews and States from the Review table, and the recommendations from the stats
+ * summaries' few rollup rows when no review is marked for a recount, else counted over the primary key (an index-only
+ * scan of every recommendation). The figure costs the same whatever the filters elsewhere.
  */
 export async function getLoadedTotals(db: Db = getDb()): Promise<LoadedTotals> {
-  const [row] = await db.$queryRaw<{ statesUnderReview: number; reviews: number; recommendations: number; lastImport: Date | null }[]>`
-    SELECT
-      (SELECT count(DISTINCT "stateUnderReviewIso3")::int FROM "Review") AS "statesUnderReview",
-      (SELECT count(*)::int FROM "Review") AS "reviews",
-      (SELECT count(*)::int FROM "Recommendation") AS "recommendations",
-      (SELECT max("importedAt") FROM "SourceDocument") AS "lastImport"`;
+  const [[row], summarised] = await Promise.all([
+    db.$queryRaw<{ statesUnderReview: number; reviews: number; lastImport: Date | null }[]>`
+      SELECT
+        (SELECT count(DISTINCT "stateUnderReviewIso3")::int FROM "Review") AS "statesUnderReview",
+        (SELECT count(*)::int FROM "Review") AS "reviews",
+        (SELECT max("importedAt") FROM "SourceDocument") AS "lastImport"`,
+    readFreshSummaries<{ recommendations: number }>(
+      Prisma.sql`SELECT coalesce(sum(s."count"), 0)::int AS "recommendations" FROM "StatsRollup" s WHERE s."dimension" = 'total' AND s."audience" = ''`,
+      db,
+    ),
+  ]);
   return {
     statesUnderReview: row?.statesUnderReview ?? 0,
     reviews: row?.reviews ?? 0,
-    recommendations: row?.recommendations ?? 0,
+    recommendations: summarised?.[0]?.recommendations ?? (await countRecommendations(db)),
     lastImport: row?.lastImport ? row.lastImport.toISOString() : null,
   };
+}
+
+/** Every recommendation, counted (the live answer of the summaries' total). */
+export async function countRecommendations(db: Db = getDb()): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM "Recommendation"`;
+  return row?.count ?? 0;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { ViewerScope } from "../recommendation-where";
 import { countOutsideThemesByUnit, countStatsByUnit, emptyStats } from "./by-unit";
 import { summaryAcceptedRegionByUnit } from "./summary";
 import { listChartReviews } from "./chart-reviews";
+import { summaryOutsideThemesByUnit } from "./chart-summaries";
 import { countStatusTimeline, type StatusTimeline } from "./timeline";
 
 export const CHART_DIMENSIONS = ["position", "wording", "theme", "region", "action", "state"] as const;
@@ -41,14 +42,16 @@ export type ChartInputs = {
  * per review for a few reviews, per cycle for many (unitInForce).
  */
 export async function loadChartInputs(filters: RecommendationFilters, scope: ViewerScope = {}, chosen: Per | null = "review", db: Db = getDb()): Promise<ChartInputs> {
-  const reviews = await listChartReviews(filters, db);
+  // Positions first: their per-unit sums are every dimension's totals (and the accepted ones the acceptance rate's).
+  // With the unit chosen, they are counted while the reviews are read.
+  const positionsAndTimeline = (unit: Per) => Promise.all([countStatsByUnit("position", filters, scope, unit, db), countStatusTimeline(filters, scope, db)]);
+  const [reviews, early] = await Promise.all([listChartReviews(filters, db), chosen ? positionsAndTimeline(chosen) : null]);
   const { per, defaulted } = unitInForce(chosen, reviews.length);
   const surs = [...new Set(reviews.map((r) => r.stateUnderReview.iso3))];
   if (reviews.length === 0) return { per, defaulted, units: [], reviews: 0, surs, timeline: { accepted: 0, years: [] } };
   const units = unitsOf(reviews, per, reportedPositions(filters));
   const accepted = acceptedPositions(filters.position);
-  // Positions first: their per-unit sums are every dimension's totals (and the accepted ones the acceptance rate's).
-  const [position, timeline] = await Promise.all([countStatsByUnit("position", filters, scope, per, db), countStatusTimeline(filters, scope, db)]);
+  const [position, timeline] = early ?? (await positionsAndTimeline(per));
   const totals = new Map([...position].map(([key, stats]) => [key, stats.total]));
   const acceptedTotals = new Map([...position].map(([key, stats]) => [key, stats.groups.filter((g) => accepted?.includes(g.key as never)).reduce((sum, g) => sum + g.count, 0)]));
   const [others, acceptedByRegion] = await Promise.all([
@@ -65,7 +68,7 @@ export async function loadChartInputs(filters: RecommendationFilters, scope: Vie
   const themes = units.map((unit) => subjectThemes(statsOf(unit.key).theme.groups));
   const top = topNWithOther(themes, TOP_THEMES).categories.map((c) => c.key).filter((key) => key !== OTHER_KEY && key !== NONE_KEY);
   const withoutTheme = new Map(units.map((unit) => [unit.key, statsOf(unit.key).theme.groups.find((group) => group.key === NONE_KEY)?.count ?? 0]));
-  const outside = await countOutsideThemesByUnit(filters, top, scope, per, db, withoutTheme);
+  const outside = (await summaryOutsideThemesByUnit(filters, top, per, db)) ?? (await countOutsideThemesByUnit(filters, top, scope, per, db, withoutTheme));
   const all = units.map((unit) => {
     const stats = statsOf(unit.key);
     return {

@@ -72,17 +72,45 @@ export const ACCEPTED_REGION = "region:accepted";
 /** The affected-persons themes (the explorer's `affected` facet), which the theme dimension leaves out. */
 export const AFFECTED = "affected";
 
+/**
+ * The recommendations with a theme (not affected persons), by their whole set of themes (`themeIds` in order, as
+ * text): the theme chart's "Other" bar (those with none of its top themes) is a sum of these, whatever the top is.
+ */
+export const THEME_SETS = "themes";
+
+/**
+ * The status timeline of the ACCEPTED recommendations, per review, for each year in which the review has an assessment
+ * in the audience: key `year:status` (each organisation's latest version dated by the end of that year), and
+ * `year:ASSESSED` (recommendations with any). Public ("") and each organisation's own, private included.
+ */
+export const TIMELINE = "timeline";
+
 function recountSql(ids: number[]): Prisma.Sql {
   const current = (readable: Prisma.Sql) => Prisma.sql`SELECT DISTINCT ON (a."recommendationId", a."organizationId") a."recommendationId", a."organizationId", a."status"
     FROM "Assessment" a JOIN rec ON rec."id" = a."recommendationId" WHERE ${readable}
     ORDER BY a."recommendationId" DESC, a."organizationId" DESC, a."version" DESC`;
   return Prisma.sql`
     WITH rec AS MATERIALIZED (
-      SELECT r."id", r."reviewId", r."position", r."responseWording", r."actionCategories", r."recommendingRegions"
+      SELECT r."id", r."reviewId", r."position", r."responseWording", r."actionCategories", r."recommendingRegions", r."themeIds"
       FROM "Recommendation" r WHERE r."reviewId" = ANY(${ids}::int[])
     ),
     public_status AS MATERIALIZED (${current(publicAssessmentSql("a"))}),
     own_status AS MATERIALIZED (${current(Prisma.sql`TRUE`)}),
+    accepted_assessments AS MATERIALIZED (
+      SELECT r."reviewId", a."recommendationId", a."organizationId", a."version", a."status", a."assessedOn", ${publicAssessmentSql("a")} AS "public"
+      FROM "Assessment" a JOIN rec r ON r."id" = a."recommendationId" WHERE r."position" IN ('SUPPORTED', 'SUPPORTED_IN_PART')
+    ),
+    timeline AS (
+      SELECT DISTINCT ON (y."audience", y."reviewId", y."year", a."recommendationId", a."organizationId") y."audience", y."reviewId", y."year", a."recommendationId", a."status"
+      FROM (
+        SELECT DISTINCT '' AS "audience", a."reviewId", extract(year FROM a."assessedOn")::int AS "year" FROM accepted_assessments a WHERE a."public"
+        UNION
+        SELECT DISTINCT a."organizationId", a."reviewId", extract(year FROM a."assessedOn")::int FROM accepted_assessments a
+      ) y
+      JOIN accepted_assessments a ON a."reviewId" = y."reviewId" AND a."assessedOn" <= make_date(y."year", 12, 31)
+        AND CASE WHEN y."audience" = '' THEN a."public" ELSE a."organizationId" = y."audience" END
+      ORDER BY y."audience", y."reviewId", y."year", a."recommendationId", a."organizationId", a."version" DESC
+    ),
     fresh ("reviewId", "dimension", "audience", "key", "count") AS (
       SELECT r."reviewId", 'total', '', NULL, count(*)::int FROM rec r GROUP BY 1
       UNION ALL
@@ -107,6 +135,14 @@ function recountSql(ids: number[]): Prisma.Sql {
       SELECT r."reviewId", 'theme', '', t."slug", count(DISTINCT r."id")::int
       FROM rec r LEFT JOIN ("RecommendationTheme" rt JOIN "Theme" t ON t."id" = rt."themeId" AND t."scheme" <> 'AFFECTED_PERSONS') ON rt."recommendationId" = r."id"
       GROUP BY 1, 4
+      UNION ALL
+      SELECT r."reviewId", 'themes', '', array(SELECT unnest(r."themeIds") ORDER BY 1)::text, count(*)::int FROM rec r
+      WHERE EXISTS (SELECT 1 FROM "RecommendationTheme" rt JOIN "Theme" t ON t."id" = rt."themeId" WHERE rt."recommendationId" = r."id" AND t."scheme" <> 'AFFECTED_PERSONS')
+      GROUP BY 1, 4
+      UNION ALL
+      SELECT t."reviewId", 'timeline', t."audience", t."year"::text || ':' || t."status"::text, count(DISTINCT t."recommendationId")::int FROM timeline t GROUP BY 1, 3, 4
+      UNION ALL
+      SELECT t."reviewId", 'timeline', t."audience", t."year"::text || ':ASSESSED', count(DISTINCT t."recommendationId")::int FROM timeline t GROUP BY 1, 3, t."year"
       UNION ALL
       SELECT r."reviewId", 'status', '', c."status"::text, count(DISTINCT r."id")::int FROM rec r JOIN public_status c ON c."recommendationId" = r."id" GROUP BY 1, 4
       UNION ALL

@@ -174,7 +174,7 @@ export function summaryStatsSql(by: StatDimension, filters: RecommendationFilter
  * over whole cycles sum StatsRollup's few rows per cycle and regional group instead, and trust them only while no
  * review at all is marked (a deleted review's mark names no review left).
  */
-function sourceOf(by: StatDimension, filters: RecommendationFilters, unit: StatsUnit): { units: Prisma.Sql; counts: Prisma.Sql; stale: Prisma.Sql } {
+export function sourceOf(by: StatDimension, filters: RecommendationFilters, unit: StatsUnit): { units: Prisma.Sql; counts: Prisma.Sql; stale: Prisma.Sql } {
   const rollupUnit = ROLLUP_UNIT_KEY[unit];
   if (rollupUnit && by !== "review" && filters.review.length === 0 && filters.sur.length === 0) {
     const cycles = filters.cycle.length > 0 ? Prisma.sql`s."cycle" IN (${Prisma.join(filters.cycle)})` : Prisma.sql`TRUE`;

@@ -6,6 +6,7 @@ import { getDb, type Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { buildRecommendationWhere, readableAssessmentsSql, statusScopeOf, type ViewerScope } from "../recommendation-where";
 import { fromDbEnum } from "../wire-enums";
+import { summaryStatusTimeline, type TimelineRow } from "./chart-summaries";
 import { summaryStatsByUnit } from "./summary";
 
 /** One year's counts: recommendations per status, and how many had no assessment in the scope by then. */
@@ -23,25 +24,10 @@ export type StatusTimeline = { accepted: number; years: StatusYear[] };
 export async function countStatusTimeline(filters: RecommendationFilters, scope: ViewerScope = {}, db: Db = getDb()): Promise<StatusTimeline> {
   const positions = acceptedPositions(filters.position);
   if (!positions) return { accepted: 0, years: [] };
-  const where = buildRecommendationWhere({ ...filters, position: positions }, scope);
-  const statusScope = statusScopeOf(filters, scope);
-  const readable = readableAssessmentsSql(statusScope);
-  // Driven from the assessments in the scope (joined to the recommendations the filters select), never from a list of
-  // every accepted recommendation: there are far fewer assessments than recommendations.
-  const assessed = Prisma.sql`"Assessment" a JOIN "Recommendation" r ON r."id" = a."recommendationId" JOIN "Review" v ON v."id" = r."reviewId"`;
-  const [count, rows] = await Promise.all([
+  const [accepted, rows] = await Promise.all([
     countAccepted(filters, positions, scope, db),
-    db.$queryRaw<{ year: number; status: string | null; count: number }[]>`
-      WITH years AS (SELECT DISTINCT extract(year FROM a."assessedOn")::int AS "year" FROM ${assessed} WHERE ${readable} AND ${where}),
-      latest AS (
-        SELECT DISTINCT ON (y."year", a."recommendationId", a."organizationId") y."year", a."recommendationId", a."status"
-        FROM years y JOIN ${assessed} ON a."assessedOn" <= make_date(y."year", 12, 31)
-        WHERE ${readable} AND ${where} ORDER BY y."year", a."recommendationId", a."organizationId", a."version" DESC
-      )
-      SELECT "year", "status"::text AS "status", count(DISTINCT "recommendationId")::int AS "count" FROM latest GROUP BY ROLLUP ("year", "status")
-      HAVING "year" IS NOT NULL ORDER BY 1`,
+    summaryStatusTimeline(filters, scope, db).then((summarised) => summarised ?? statusTimelineRowsLive(filters, positions, scope, db)),
   ]);
-  const accepted = count;
   const years = new Map<number, StatusYear>();
   for (const row of rows) {
     const entry = years.get(row.year) ?? { year: row.year, counts: {}, notYetAssessed: accepted };
@@ -62,4 +48,23 @@ async function countAccepted(filters: RecommendationFilters, positions: Position
   const where = buildRecommendationWhere({ ...filters, position: positions }, scope);
   const [row] = await db.$queryRaw<{ accepted: number }[]>`SELECT count(*)::int AS "accepted" FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId" WHERE ${where}`;
   return row?.accepted ?? 0;
+}
+
+/**
+ * The timeline's rows counted over the assessments in the scope (joined to the recommendations the filters select),
+ * never from a list of every accepted recommendation: there are far fewer assessments than recommendations.
+ */
+export async function statusTimelineRowsLive(filters: RecommendationFilters, positions: PositionParam[], scope: ViewerScope, db: Db = getDb()): Promise<TimelineRow[]> {
+  const where = buildRecommendationWhere({ ...filters, position: positions }, scope);
+  const readable = readableAssessmentsSql(statusScopeOf(filters, scope));
+  const assessed = Prisma.sql`"Assessment" a JOIN "Recommendation" r ON r."id" = a."recommendationId" JOIN "Review" v ON v."id" = r."reviewId"`;
+  return db.$queryRaw<TimelineRow[]>`
+    WITH years AS (SELECT DISTINCT extract(year FROM a."assessedOn")::int AS "year" FROM ${assessed} WHERE ${readable} AND ${where}),
+    latest AS (
+      SELECT DISTINCT ON (y."year", a."recommendationId", a."organizationId") y."year", a."recommendationId", a."status"
+      FROM years y JOIN ${assessed} ON a."assessedOn" <= make_date(y."year", 12, 31)
+      WHERE ${readable} AND ${where} ORDER BY y."year", a."recommendationId", a."organizationId", a."version" DESC
+    )
+    SELECT "year", "status"::text AS "status", count(DISTINCT "recommendationId")::int AS "count" FROM latest GROUP BY ROLLUP ("year", "status")
+    HAVING "year" IS NOT NULL ORDER BY 1`;
 }
