@@ -106,8 +106,11 @@ export async function countFacetsInOnePass(filters: RecommendationFilters, scope
       WHERE ${cond(own)} AND t."scheme" ${scheme} 'AFFECTED_PERSONS' GROUP BY t."slug", t."name", t."scheme"`;
   }
 
-  // One statement of many small parts: its estimated cost would have PostgreSQL compile it (JIT) for longer than it runs.
-  const [, rows] = await db.$transaction([db.$executeRaw`SET LOCAL jit = off`, db.$queryRaw<Counted[]>(Prisma.sql`
+  // One statement of many small parts: its estimated cost would have PostgreSQL compile it (JIT) for far longer than it
+  // runs (seconds, measured). Waiting for a connection is as long as any query's wait in the pool.
+  const rows = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL jit = off`;
+    return tx.$queryRaw<Counted[]>(Prisma.sql`
     WITH m AS MATERIALIZED (
       SELECT r."id", v."cycle", v."stateUnderReviewIso3" AS "sur", r."position"${columns}${flags.length > 0 ? Prisma.join(flags, "") : Prisma.empty}
       FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId"
@@ -116,7 +119,8 @@ export async function countFacetsInOnePass(filters: RecommendationFilters, scope
     SELECT "facet", "value", "label", "scheme", "count" FROM (
       SELECT 'total' AS "facet", NULL::text AS "value", NULL::text AS "label", NULL::text AS "scheme", count(*)::int AS "count", 0::bigint AS "ord" FROM ${src(null)} WHERE ${cond(null)}
       ${facets.length > 0 ? Prisma.join(facets.map((facet) => Prisma.sql`UNION ALL ${branch[facet]()}`), "\n") : Prisma.empty}
-    ) x ORDER BY "facet", "ord"`)]);
+    ) x ORDER BY "facet", "ord"`);
+  }, { maxWait: 60_000, timeout: 60_000 });
 
   const of = (facet: string): Counted[] => rows.filter((row) => row.facet === facet);
   const plain = (facet: string): Row[] => of(facet).map(({ value, label, count }) => ({ value: value ?? "", label, count }));
