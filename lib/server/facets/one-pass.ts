@@ -100,6 +100,13 @@ export async function countFacetsInOnePass(filters: RecommendationFilters, scope
       SELECT 'recurring', 'later', NULL, NULL, count(*)::int, 0::bigint FROM ${src("recurring")} WHERE ${cond("recurring")}
         AND r."id" IN (SELECT l."earlierId" FROM "RecommendationLink" l WHERE l."status" = 'CONFIRMED' AND l."laterId" <> l."earlierId") HAVING count(*) > 0`,
   };
+  /** Both theme facets from one reading of the theme arrays, when they count the same rows (neither filter is set). */
+  const bothThemes = (): Prisma.Sql => Prisma.sql`SELECT CASE WHEN t."scheme" = 'AFFECTED_PERSONS' THEN 'affected' ELSE 'theme' END, t."slug", t."name", t."scheme"::text, count(*)::int,
+      row_number() OVER (PARTITION BY t."scheme" = 'AFFECTED_PERSONS' ORDER BY count(*) DESC, t."name", t."slug")
+      FROM ${src("theme")} CROSS JOIN LATERAL unnest(r."themeIds") i JOIN "Theme" t ON t."id" = i WHERE ${cond("theme")} GROUP BY t."slug", t."name", t."scheme"`;
+  const merged = facets.includes("theme") && facets.includes("affected") && !isSet("theme") && !isSet("affected");
+  const counted = merged ? facets.filter((facet) => facet !== "affected") : facets;
+  if (merged) branch.theme = bothThemes;
   function themes(own: "theme" | "affected", scheme: Prisma.Sql): Prisma.Sql {
     return Prisma.sql`SELECT ${Prisma.raw(`'${own}'`)}, t."slug", t."name", t."scheme"::text, count(*)::int, row_number() OVER (ORDER BY count(*) DESC, t."name", t."slug")
       FROM ${src(own)} CROSS JOIN LATERAL unnest(r."themeIds") i JOIN "Theme" t ON t."id" = i
@@ -118,7 +125,7 @@ export async function countFacetsInOnePass(filters: RecommendationFilters, scope
     )${relaxes ? Prisma.sql`, s AS MATERIALIZED (SELECT * FROM m r WHERE ${strict})` : Prisma.empty}
     SELECT "facet", "value", "label", "scheme", "count" FROM (
       SELECT 'total' AS "facet", NULL::text AS "value", NULL::text AS "label", NULL::text AS "scheme", count(*)::int AS "count", 0::bigint AS "ord" FROM ${src(null)} WHERE ${cond(null)}
-      ${facets.length > 0 ? Prisma.join(facets.map((facet) => Prisma.sql`UNION ALL ${branch[facet]()}`), "\n") : Prisma.empty}
+      ${counted.length > 0 ? Prisma.join(counted.map((facet) => Prisma.sql`UNION ALL ${branch[facet]()}`), "\n") : Prisma.empty}
     ) x ORDER BY "facet", "ord"`);
   }, { maxWait: 60_000, timeout: 60_000 });
 
