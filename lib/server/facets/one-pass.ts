@@ -2,7 +2,7 @@ import "server-only";
 import type { RecommendationFilters } from "@/lib/search-params";
 import type { Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { currentStatusesSql, filterConditions, statusCondition, statusScopeOf, type ConditionKey, type ViewerScope } from "../recommendation-where";
+import { filterConditions, readableAssessmentsSql, statusScopeOf, type ConditionKey, type ViewerScope } from "../recommendation-where";
 import type { Row } from ".";
 
 /** The facets counted over the recommendations (all but the review, which has none; `q` has no facet). */
@@ -66,6 +66,10 @@ export async function countFacetsInOnePass(filters: RecommendationFilters, scope
   );
   const flags = flagged.map(([key, condition]) => Prisma.sql`, COALESCE(${condition}, FALSE) AS ${flag(key)}`);
 
+  // The status facets read each counted recommendation's current status (as currentStatusesSql, for these alone) of each organisation in the scope once (`cs`).
+  // It has none in the scope (the filter's not_assessed) when fewer organisations have one than the scope reads: one
+  // for the public view (an organisation's latest public one), each of the viewer's own for `mine`.
+  const organizationsRead = statusScope.kind === "public" ? 1 : new Set(statusScope.organizationIds).size;
   const branch: Record<LiveFacet, () => Prisma.Sql> = {
     cycle: () => Prisma.sql`SELECT 'cycle', r."cycle"::text, NULL, NULL, count(*)::int, row_number() OVER (ORDER BY r."cycle" DESC)
       FROM ${src("cycle")} WHERE ${cond("cycle")} GROUP BY r."cycle"`,
@@ -89,10 +93,12 @@ export async function countFacetsInOnePass(filters: RecommendationFilters, scope
     // As the per-facet queries count it: the current statuses in the scope (a recommendation once per status), then
     // the recommendations with none in the scope or an explicit "not assessed".
     status: () => Prisma.sql`SELECT 'status', c."status"::text, NULL, NULL, count(DISTINCT r."id")::int, 0::bigint
-      FROM ${src("status")} JOIN (${currentStatusesSql(statusScope)}) c ON c."recommendationId" = r."id" WHERE ${cond("status")} GROUP BY c."status"
+      FROM ${src("status")} JOIN cs c ON c."recommendationId" = r."id" WHERE ${cond("status")} GROUP BY c."status"
       UNION ALL
-      SELECT 'status:none', 'NOT_ASSESSED', NULL, NULL, count(*)::int, 0::bigint FROM ${src("status")}
-      WHERE ${cond("status")} AND ${statusCondition(["not_assessed"], statusScope)}`,
+      SELECT 'status:none', 'NOT_ASSESSED', NULL, NULL, count(*)::int, 0::bigint
+      FROM ${src("status")} LEFT JOIN (SELECT c."recommendationId", count(*) AS "organizations", bool_or(c."status" = 'NOT_ASSESSED') AS "notAssessed"
+        FROM cs c GROUP BY 1) n ON n."recommendationId" = r."id"
+      WHERE ${cond("status")} AND (COALESCE(n."notAssessed", FALSE) OR COALESCE(n."organizations", 0) < ${organizationsRead})`,
     // Recommended before: the later side of a confirmed link; again later: the earlier side (of another recommendation).
     recurring: () => Prisma.sql`SELECT 'recurring', 'earlier', NULL, NULL, count(*)::int, 0::bigint FROM ${src("recurring")} WHERE ${cond("recurring")}
         AND r."id" IN (SELECT l."laterId" FROM "RecommendationLink" l WHERE l."status" = 'CONFIRMED') HAVING count(*) > 0
@@ -122,7 +128,13 @@ export async function countFacetsInOnePass(filters: RecommendationFilters, scope
       SELECT r."id", v."cycle", v."stateUnderReviewIso3" AS "sur", r."position"${columns}${flags.length > 0 ? Prisma.join(flags, "") : Prisma.empty}
       FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId"
       WHERE ${Prisma.join(where, " AND ")}
-    )${relaxes ? Prisma.sql`, s AS MATERIALIZED (SELECT * FROM m r WHERE ${strict})` : Prisma.empty}
+    )${relaxes ? Prisma.sql`, s AS MATERIALIZED (SELECT * FROM m r WHERE ${strict})` : Prisma.empty}${
+      facets.includes("status")
+        ? Prisma.sql`, cs AS MATERIALIZED (SELECT DISTINCT ON (a."recommendationId", a."organizationId") a."recommendationId", a."organizationId", a."status"
+            FROM "Assessment" a WHERE ${readableAssessmentsSql(statusScope)} AND a."recommendationId" IN (SELECT "id" FROM m)
+            ORDER BY a."recommendationId" DESC, a."organizationId" DESC, a."version" DESC)`
+        : Prisma.empty
+    }
     SELECT "facet", "value", "label", "scheme", "count" FROM (
       SELECT 'total' AS "facet", NULL::text AS "value", NULL::text AS "label", NULL::text AS "scheme", count(*)::int AS "count", 0::bigint AS "ord" FROM ${src(null)} WHERE ${cond(null)}
       ${counted.length > 0 ? Prisma.join(counted.map((facet) => Prisma.sql`UNION ALL ${branch[facet]()}`), "\n") : Prisma.empty}
