@@ -7,7 +7,8 @@ import { countryName } from "@/lib/i18n/countries";
 import { getPathname } from "@/lib/i18n/navigation";
 import { filtersOf, type RecommendationQuery } from "@/lib/search-params";
 import { SCHEME_SLUGS } from "@/lib/themes";
-import { countRecommendationFacets, type FacetValue, type RecommendationFacets } from "@/lib/server/facets";
+import type { FacetValue, RecommendationFacets } from "@/lib/server/facets";
+import { getExplorerSelection } from "@/lib/server/facets/explorer-selection";
 import { loadCycleYears } from "@/lib/server/review-calendar";
 import { SearchOptions } from "@/components/search/search-options";
 import type { ViewerScope } from "@/lib/server/recommendation-where";
@@ -50,7 +51,7 @@ function drawnControls(facets: RecommendationFacets, statusScopeChoice: boolean)
 
 export async function FilterPanel({ query, scope }: Props) {
   const [facets, cycleYears, locale, t, terms] = await Promise.all([
-    countRecommendationFacets(filtersOf(query), scope),
+    getExplorerSelection(filtersOf(query), scope).then((selection) => selection.facets),
     loadCycleYears(query.sur),
     getLocale(),
     getTranslations("explorer"),

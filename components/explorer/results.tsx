@@ -3,16 +3,23 @@ import { compareHref, explorerHref, exportHref } from "@/lib/explorer-links";
 import { countryNames } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
 import type { ViewerScope } from "@/lib/server/recommendation-where";
+import { getExplorerSelection } from "@/lib/server/facets/explorer-selection";
 import { listRecommendations } from "@/lib/server/recommendations";
 import { loadReviewYears } from "@/lib/server/review-calendar";
-import { SORTS, type RecommendationQuery } from "@/lib/search-params";
+import { SORTS, filtersOf, type RecommendationQuery } from "@/lib/search-params";
 import { SearchNotes } from "@/components/search/search-notes";
 import { Pagination } from "./pagination";
 import { ResultsTable, type SortHrefs } from "./results-table";
 
 /** The current page of the filtered set; the export link carries the same filters, and exports the whole set. */
 export async function Results({ query, scope }: { query: RecommendationQuery; scope: ViewerScope }) {
-  const [data, years, locale, t] = await Promise.all([listRecommendations(query, scope), loadReviewYears(), getLocale(), getTranslations("explorer")]);
+  const [data, years, locale, t] = await Promise.all([
+    // The total counted with the facets (the filter panel's), not again.
+    listRecommendations(query, scope, undefined, { total: getExplorerSelection(filtersOf(query), scope).then((selection) => selection.total) }),
+    loadReviewYears(),
+    getLocale(),
+    getTranslations("explorer"),
+  ]);
   const pages = Math.max(1, Math.ceil(data.total / query.pageSize));
   const sortHrefs = Object.fromEntries(SORTS.map((sort) => [sort, explorerHref({ ...query, sort, page: 1 })])) as SortHrefs;
   const reviewYears = Object.fromEntries(data.items.map((row) => [row.reviewId, years.get(row.reviewId) ?? null]));

@@ -48,32 +48,48 @@ export type WhereOptions = ViewerScope & {
 };
 
 export function buildRecommendationWhere(filters: RecommendationFilters, options: WhereOptions = {}): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
-  const active = (key: Exclude<FilterKey, "statusOf" | "variants">): boolean => options.except !== key && filters[key].length > 0;
+  const parts = filterConditions(filters, options)
+    .filter(([key]) => key !== options.except)
+    .map(([, condition]) => condition);
+  return parts.length === 0 ? Prisma.sql`TRUE` : Prisma.join(parts, " AND ");
+}
 
-  if (active("review")) parts.push(Prisma.sql`r."reviewId" IN (${Prisma.join(filters.review)})`);
-  if (active("cycle")) parts.push(Prisma.sql`v."cycle" IN (${Prisma.join(filters.cycle)})`);
-  if (active("sur")) parts.push(Prisma.sql`v."stateUnderReviewIso3" IN (${Prisma.join(filters.sur)})`);
+/** A filter that narrows the selection (statusOf and variants only qualify others). */
+export type ConditionKey = Exclude<FilterKey, "statusOf" | "variants">;
+
+/**
+ * Each set filter's own condition, in a fixed order; `buildRecommendationWhere` is their conjunction. The facets
+ * (lib/server/facets) evaluate them one by one, to count every facet with every filter but its own in one pass.
+ */
+export function filterConditions(filters: RecommendationFilters, scope: ViewerScope = {}): [ConditionKey, Prisma.Sql][] {
+  const parts: [ConditionKey, Prisma.Sql][] = [];
+  const active = (key: ConditionKey): boolean => filters[key].length > 0;
+
+  if (active("review")) parts.push(["review", Prisma.sql`r."reviewId" IN (${Prisma.join(filters.review)})`]);
+  if (active("cycle")) parts.push(["cycle", Prisma.sql`v."cycle" IN (${Prisma.join(filters.cycle)})`]);
+  if (active("sur")) parts.push(["sur", Prisma.sql`v."stateUnderReviewIso3" IN (${Prisma.join(filters.sur)})`]);
   if (active("state")) {
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "RecommendationState" rs
-      WHERE rs."recommendationId" = r."id" AND rs."countryIso3" IN (${Prisma.join(filters.state)}))`);
+    parts.push([
+      "state",
+      Prisma.sql`EXISTS (SELECT 1 FROM "RecommendationState" rs
+      WHERE rs."recommendationId" = r."id" AND rs."countryIso3" IN (${Prisma.join(filters.state)}))`,
+    ]);
   }
   if (active("region")) {
     const groups = filters.region.map((region) => REGION_GROUPS[region]);
-    parts.push(Prisma.sql`r."recommendingRegions" && ARRAY[${enumList(groups, "RegionalGroup")}]`);
+    parts.push(["region", Prisma.sql`r."recommendingRegions" && ARRAY[${enumList(groups, "RegionalGroup")}]`]);
   }
-  if (active("theme")) parts.push(themeExists(filters.theme));
-  if (active("affected")) parts.push(themeExists(filters.affected.map((value) => `affected:${value}`)));
+  if (active("theme")) parts.push(["theme", themeExists(filters.theme)]);
+  if (active("affected")) parts.push(["affected", themeExists(filters.affected.map((value) => `affected:${value}`))]);
   if (active("position")) {
-    parts.push(Prisma.sql`r."position" IN (${enumList(filters.position.map((p) => POSITION_VALUES[p]), "Position")})`);
+    parts.push(["position", Prisma.sql`r."position" IN (${enumList(filters.position.map((p) => POSITION_VALUES[p]), "Position")})`]);
   }
-  if (active("wording")) parts.push(Prisma.sql`lower(r."responseWording") IN (${Prisma.join(filters.wording)})`);
-  if (active("action")) parts.push(actionCondition(filters.action));
-  if (active("status")) parts.push(statusCondition(filters.status, statusScopeOf(filters, options)));
-  if (active("recurring")) parts.push(recurringCondition(filters.recurring));
-  if (active("q")) parts.push(Prisma.sql`r."searchVector" @@ ${tsQuery(filters.q, filters.variants)}`);
-
-  return parts.length === 0 ? Prisma.sql`TRUE` : Prisma.join(parts, " AND ");
+  if (active("wording")) parts.push(["wording", Prisma.sql`lower(r."responseWording") IN (${Prisma.join(filters.wording)})`]);
+  if (active("action")) parts.push(["action", actionCondition(filters.action)]);
+  if (active("status")) parts.push(["status", statusCondition(filters.status, statusScopeOf(filters, scope))]);
+  if (active("recurring")) parts.push(["recurring", recurringCondition(filters.recurring)]);
+  if (active("q")) parts.push(["q", Prisma.sql`r."searchVector" @@ ${tsQuery(filters.q, filters.variants)}`]);
+  return parts;
 }
 
 /**

@@ -141,11 +141,21 @@ export function recommendationPageSql(query: RecommendationQuery, scope: ViewerS
   return { page, count };
 }
 
-/** One page of recommendations for the explorer and the API: filter, count and page run in PostgreSQL. */
-export async function listRecommendations(query: RecommendationQuery, scope: ViewerScope = {}, db: Db = getDb()): Promise<Paginated<RecommendationRow>> {
+/**
+ * One page of recommendations for the explorer and the API: filter, count and page run in PostgreSQL. `total`, when
+ * given, is the selection's count already being made elsewhere (the explorer's facets count it); null there, or no
+ * `total`, counts it here.
+ */
+export async function listRecommendations(
+  query: RecommendationQuery,
+  scope: ViewerScope = {},
+  db: Db = getDb(),
+  options: { total?: Promise<number | null> } = {},
+): Promise<Paginated<RecommendationRow>> {
   const sql = recommendationPageSql(query, scope);
-  const [rows, [count]] = await Promise.all([db.$queryRaw<RawRow[]>(sql.page), db.$queryRaw<{ total: number }[]>(sql.count)]);
-  return { total: count?.total ?? 0, page: query.page, pageSize: query.pageSize, items: rows.map(toRow) };
+  const count = async (): Promise<number> => (await options.total) ?? (await db.$queryRaw<{ total: number }[]>(sql.count))[0]?.total ?? 0;
+  const [rows, total] = await Promise.all([db.$queryRaw<RawRow[]>(sql.page), count()]);
+  return { total, page: query.page, pageSize: query.pageSize, items: rows.map(toRow) };
 }
 
 export async function getRecommendation(id: number, db: Db = getDb()): Promise<RecommendationRow | null> {

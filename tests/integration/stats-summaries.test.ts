@@ -5,7 +5,8 @@ import { getDb } from "@/lib/server/db";
 import { applyImport } from "@/lib/server/imports";
 import { refreshRecommendationSearchIndex } from "@/lib/server/recommendation-index";
 import type { ViewerScope } from "@/lib/server/recommendation-where";
-import { countRecommendationFacets, type RecommendationFacets } from "@/lib/server/facets";
+import { countExplorerSelection, countRecommendationFacets, type RecommendationFacets } from "@/lib/server/facets";
+import { recommendationPageSql } from "@/lib/server/recommendations";
 import { seedRealData } from "@/lib/server/seed";
 import { listStateSummaries } from "@/lib/server/states";
 import { countRecommendationStats, countRecommendationStatsLive } from "@/lib/server/stats";
@@ -30,6 +31,9 @@ let orgA = "";
 let orgB = "";
 let author = "";
 let sample: number[] = [];
+
+/** The explorer list's own count of the selection. */
+const listTotalSql = (f: RecommendationFilters, scope: ViewerScope) => recommendationPageSql({ ...f, sort: "-cycle", page: 1, pageSize: 25 }, scope).count;
 
 const filters = (search: string): RecommendationFilters => filtersOf(parseExplorerSearch(Object.fromEntries(new URLSearchParams(search))).query);
 
@@ -145,6 +149,51 @@ describe("stats summaries equal the live count", () => {
       for (const search of ["", "statusOf=mine", "cycle=3&statusOf=mine&status=fully_implemented"]) {
         expect(await countRecommendationFacets(filters(search), scope), search).toEqual(await countRecommendationFacets(filters(search), scope, getDb(), { live: true }));
       }
+    }
+  }, 240_000);
+
+  it("the explorer's facets and total from the slice rows and the one-pass count equal the per-facet live counts, public and mine", async () => {
+    // Confirmed links both ways, and a rejected one that must not count.
+    const [a, b, c, d] = sample as [number, number, number, number];
+    const link = (earlierId: number, laterId: number, status: "CONFIRMED" | "REJECTED") =>
+      getDb().recommendationLink.create({ data: { earlierId, laterId, status, decidedByUserId: author, organizationId: orgA, similarity: 0.9 } });
+    await link(a, b, "CONFIRMED");
+    await link(b, c, "CONFIRMED");
+    await link(c, d, "REJECTED");
+    const searches = [
+      "region=weog",
+      "position=noted",
+      "cycle=3&region=weog&position=supported",
+      "cycle=2,3&sur=CHN&position=supported,noted&region=weog,eeg",
+      "region=african,asia-pacific&position=supported-in-part",
+      "q=education",
+      "q=torture&position=supported&region=weog",
+      "theme=uhri:a12",
+      "theme=uhri:a12&cycle=3&region=grulac",
+      "state=GBR,FRA",
+      "wording=accepted&cycle=3",
+      "action=5&position=supported",
+      "status=fully_implemented",
+      "status=not_assessed&region=weog",
+      "recurring=earlier",
+      "recurring=later&cycle=2,3",
+      "affected=human-rights-defenders&region=weog",
+      "statusOf=mine&position=noted",
+      "statusOf=mine&status=not_implemented,not_assessed&cycle=3",
+    ];
+    for (const scope of [{}, { organizationIds: [orgA] }, { organizationIds: [orgA, orgB] }]) {
+      for (const search of searches) {
+        const f = filters(search);
+        const fast = await countExplorerSelection(f, scope);
+        expect(fast.facets, `${search} ${JSON.stringify(scope)}`).toEqual(await countRecommendationFacets(f, scope, getDb(), { live: true }));
+        const [live] = await getDb().$queryRaw<{ total: number }[]>(listTotalSql(f, scope));
+        expect(fast.total, `${search} total`).toBe(live!.total);
+      }
+    }
+    // Review-level filters: the total from the summaries.
+    for (const search of ["", "cycle=3", "sur=CHN&cycle=2,3"]) {
+      const [live] = await getDb().$queryRaw<{ total: number }[]>(listTotalSql(filters(search), {}));
+      expect((await countExplorerSelection(filters(search))).total, search).toBe(live!.total);
     }
   }, 240_000);
 

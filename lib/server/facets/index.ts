@@ -13,7 +13,10 @@ import {
   statusScopeOf,
   type ViewerScope,
 } from "../recommendation-where";
-import { summaryFacets } from "./summary";
+import { summariesAnswer } from "../stats/summary";
+import { LIVE_FACETS, countFacetsInOnePass, type LiveFacet, type OnePassRows } from "./one-pass";
+import { SLICE_FACETS, countSliceFacets, slicesAnswer, type SliceFacet } from "./slices";
+import { summaryAnswersFacet, summaryFacets, summaryTotal } from "./summary";
 
 export type FacetValue = { value: string; label: string; count: number };
 export type ThemeFacetValue = FacetValue & { scheme: string };
@@ -77,6 +80,24 @@ export async function countRecommendationFacets(
   db: Db = getDb(),
   options: { live?: boolean } = {},
 ): Promise<RecommendationFacets> {
+  return (await countExplorerSelection(filters, scope, db, options)).facets;
+}
+
+/**
+ * The facets and the selection's total (the explorer's result count), counted together: the total comes from the
+ * summaries when the filters select whole reviews, else from the pass that counts the facets; null when neither
+ * answered (the caller counts it).
+ *
+ * Facets the summaries answer are read from them; all the others are counted in one statement (facets/one-pass.ts),
+ * except when the filters select whole reviews, where the only one left (recurrence) is its own small query. `live`
+ * counts every facet with its own query over the recommendations: the reference the others are tested against.
+ */
+export async function countExplorerSelection(
+  filters: RecommendationFilters,
+  scope: ViewerScope = {},
+  db: Db = getDb(),
+  options: { live?: boolean } = {},
+): Promise<{ facets: RecommendationFacets; total: number | null }> {
   const q = <T extends Row>(sql: Prisma.Sql): Promise<T[]> => db.$queryRaw<T[]>(sql);
   const where = whereFor(filters, scope);
   const statusScope = statusScopeOf(filters, scope);
@@ -84,7 +105,7 @@ export async function countRecommendationFacets(
     q(Prisma.sql`SELECT t."slug" AS value, t."name" AS label, t."scheme"::text AS scheme, count(*)::int AS count ${FROM}
       JOIN "RecommendationTheme" rt ON rt."recommendationId" = r."id" JOIN "Theme" t ON t."id" = rt."themeId"
       WHERE ${where(own)} AND t."scheme" ${own === "affected" ? Prisma.sql`=` : Prisma.sql`<>`} 'AFFECTED_PERSONS'
-      GROUP BY 1, 2, 3 ORDER BY 4 DESC, 2`);
+      GROUP BY 1, 2, 3 ORDER BY 4 DESC, 2, 1`);
   const live = {
     cycle: () =>
       q(Prisma.sql`SELECT v."cycle"::text AS value, NULL AS label, count(*)::int AS count ${FROM}
@@ -114,6 +135,11 @@ export async function countRecommendationFacets(
       q(Prisma.sql`SELECT a::text AS value, NULL AS label, count(*)::int AS count ${FROM} CROSS JOIN LATERAL unnest(r."actionCategories") a
       WHERE ${where("action")} GROUP BY a ORDER BY a`),
     // Statuses organisations recorded (a recommendation once per status), then those with no assessment in the scope.
+    recurring: () =>
+      q(Prisma.sql`SELECT d."value", NULL AS label, count(DISTINCT r."id")::int AS count ${FROM}
+      JOIN "RecommendationLink" l ON l."status" = 'CONFIRMED' AND r."id" IN (l."earlierId", l."laterId")
+      CROSS JOIN LATERAL (SELECT CASE WHEN r."id" = l."laterId" THEN 'earlier' ELSE 'later' END AS "value") d
+      WHERE ${where("recurring")} GROUP BY 1`),
     status: () =>
       Promise.all([
         q(Prisma.sql`SELECT c."status"::text AS value, NULL AS label, count(DISTINCT r."id")::int AS count ${FROM}
@@ -125,9 +151,35 @@ export async function countRecommendationFacets(
   };
   // The stats summaries answer a facet when the filters other than its own select whole reviews (facets/summary.ts).
   const summarised = options.live ? null : summaryFacets(filters, scope, db);
-  const either = <K extends keyof typeof live>(key: K): ReturnType<(typeof live)[K]> =>
-    (summarised ? summarised[key]().then((rows) => rows ?? live[key]()) : live[key]()) as ReturnType<(typeof live)[K]>;
-  const [cycle, sur, state, region, theme, affected, position, wording, action, [recorded, unassessed], recurring] = await Promise.all([
+  const fromSummaries = (key: LiveFacet): boolean => summarised !== null && summaryAnswersFacet(key, filters, scope);
+  // The facets of the filters position and region, and of the review-level ones, under those filters: from the
+  // summaries' slice rows (facets/slices.ts).
+  const fromSlices = (key: LiveFacet): key is SliceFacet =>
+    summarised !== null && !fromSummaries(key) && (SLICE_FACETS as readonly string[]).includes(key) && slicesAnswer(filters, key);
+  const wholeReviews = summarised !== null && summariesAnswer(filters);
+  const sliceKeys = SLICE_FACETS.filter(fromSlices);
+  const slicesTotal = summarised !== null && !wholeReviews && slicesAnswer(filters);
+  const sliced = sliceKeys.length > 0 || slicesTotal ? countSliceFacets(filters, sliceKeys, db) : null;
+  // The rest in one pass, unless the filters select whole reviews: then at most recurrence (and status for a member of
+  // several organisations) is left, over every recommendation selected, and its own queries are cheaper.
+  const passKeys = LIVE_FACETS.filter((key) => !fromSummaries(key) && !fromSlices(key));
+  const onePass: Promise<OnePassRows> | null = summarised === null || wholeReviews ? null : countFacetsInOnePass(filters, scope, passKeys, db);
+  const total: Promise<number | null> = wholeReviews
+    ? summaryTotal(filters, scope, db)
+    : slicesTotal && sliced
+      ? sliced.then((read) => read?.total ?? null)
+      : onePass
+        ? onePass.then((rows) => rows.total)
+        : Promise.resolve(null);
+  const either = <K extends keyof typeof live>(key: K): ReturnType<(typeof live)[K]> => {
+    if (summarised && key !== "recurring" && fromSummaries(key)) {
+      return summarised[key as Exclude<K, "recurring">]().then((rows) => rows ?? live[key]()) as ReturnType<(typeof live)[K]>;
+    }
+    if (sliced && fromSlices(key)) return sliced.then((read) => read?.rows[key] ?? live[key]()) as ReturnType<(typeof live)[K]>;
+    if (onePass) return onePass.then((rows): unknown => rows[key] ?? live[key]()) as ReturnType<(typeof live)[K]>;
+    return live[key]() as ReturnType<(typeof live)[K]>;
+  };
+  const [cycle, sur, state, region, theme, affected, position, wording, action, [recorded, unassessed], recurring, selectionTotal] = await Promise.all([
     either("cycle"),
     either("sur"),
     either("state"),
@@ -138,10 +190,8 @@ export async function countRecommendationFacets(
     either("wording"),
     either("action"),
     either("status"),
-    q(Prisma.sql`SELECT d."value", NULL AS label, count(DISTINCT r."id")::int AS count ${FROM}
-      JOIN "RecommendationLink" l ON l."status" = 'CONFIRMED' AND r."id" IN (l."earlierId", l."laterId")
-      CROSS JOIN LATERAL (SELECT CASE WHEN r."id" = l."laterId" THEN 'earlier' ELSE 'later' END AS "value") d
-      WHERE ${where("recurring")} GROUP BY 1`),
+    either("recurring"),
+    total,
   ]);
   const statusCount = (value: string): number => recorded.find((row) => row.value === value)?.count ?? 0;
   const plain = (rows: Row[], chosen: readonly (string | number)[]): FacetValue[] =>
@@ -151,7 +201,7 @@ export async function countRecommendationFacets(
   const named = await chosenThemes(db, [...filters.theme, ...chosenAffected].filter((slug) => !counted.has(slug)));
   const themesOf = (rows: (Row & { scheme: string })[], affectedPersons: boolean) =>
     [...named.filter((row) => row.value.startsWith("affected:") === affectedPersons), ...rows].map((row) => ({ ...row, label: row.label ?? row.value }));
-  return {
+  const facets: RecommendationFacets = {
     cycle: plain(cycle, filters.cycle),
     sur: plain(sur, filters.sur),
     state: plain(state, filters.state),
@@ -168,4 +218,5 @@ export async function countRecommendationFacets(
     })),
     recurring: RECURRING.map((value) => ({ value, label: value, count: recurring.find((row) => row.value === value)?.count ?? 0 })),
   };
+  return { facets, total: selectionTotal };
 }

@@ -2,10 +2,11 @@ import "server-only";
 import type { FilterKey, RecommendationFilters } from "@/lib/search-params";
 import { NONE_KEY, type RecommendationStats, type StatDimension, type StatsUnit } from "@/lib/stats";
 import type { Db } from "../db";
-import { POSITION_VALUES, REGION_GROUPS, type ViewerScope } from "../recommendation-where";
-import { summaryAffectedByUnit, summaryStatsByUnit } from "../stats/summary";
+import { POSITION_VALUES, REGION_GROUPS, statusScopeOf, type ViewerScope } from "../recommendation-where";
+import { summariesAnswer, summaryAffectedByUnit, summaryStatsByUnit } from "../stats/summary";
 import { toDbEnum } from "../wire-enums";
 import type { Row } from ".";
+import type { LiveFacet } from "./one-pass";
 
 type Rows = () => Promise<Row[] | null>;
 
@@ -65,4 +66,21 @@ export function summaryFacets(filters: RecommendationFilters, scope: ViewerScope
         return [recorded, unassessed];
       })) satisfies () => Promise<[Row[], Row[]] | null>,
   };
+}
+
+/**
+ * Whether the summaries can answer a facet for these filters (every filter but the facet's own selects whole reviews;
+ * for status, whose statuses it reads is one audience): known before reading, so the facets they cannot answer are
+ * counted together meanwhile. A read may still find a review being refreshed and answer null: that facet is counted live.
+ */
+export function summaryAnswersFacet(key: LiveFacet, filters: RecommendationFilters, scope: ViewerScope): boolean {
+  if (key === "recurring" || !summariesAnswer({ ...filters, [key]: [] })) return false;
+  if (key !== "status") return true;
+  const statusScope = statusScopeOf(filters, scope);
+  return statusScope.kind === "public" || statusScope.organizationIds.length === 1;
+}
+
+/** The selection's total from the summaries, when they answer the filters; null otherwise. */
+export async function summaryTotal(filters: RecommendationFilters, scope: ViewerScope, db: Db): Promise<number | null> {
+  return (await summaryStatsByUnit("position", filters, scope, "all", db))?.get("all")?.total ?? null;
 }

@@ -85,6 +85,13 @@ export const THEME_SETS = "themes";
  */
 export const TIMELINE = "timeline";
 
+/**
+ * The recommendations by position and set of regional groups of their recommending States, keyed
+ * `POSITION|GROUP,GROUP` (empty parts for none): what the explorer's position and region filters select, so its
+ * facets under those filters are sums of these rows (lib/server/facets/slices.ts).
+ */
+export const SLICE = "slice";
+
 function recountSql(ids: number[]): Prisma.Sql {
   const current = (readable: Prisma.Sql) => Prisma.sql`SELECT DISTINCT ON (a."recommendationId", a."organizationId") a."recommendationId", a."organizationId", a."status"
     FROM "Assessment" a JOIN rec ON rec."id" = a."recommendationId" WHERE ${readable}
@@ -117,6 +124,9 @@ function recountSql(ids: number[]): Prisma.Sql {
       SELECT r."reviewId", 'position', '', r."position"::text, count(*)::int FROM rec r GROUP BY 1, 4
       UNION ALL
       SELECT r."reviewId", 'wording', '', lower(r."responseWording"), count(*)::int FROM rec r GROUP BY 1, 4
+      UNION ALL
+      SELECT r."reviewId", 'slice', '', COALESCE(r."position"::text, '') || '|' || array_to_string(r."recommendingRegions", ','), count(*)::int
+      FROM rec r GROUP BY 1, 4
       UNION ALL
       SELECT r."reviewId", 'action', '', a::text, count(*)::int FROM rec r LEFT JOIN LATERAL unnest(r."actionCategories") a ON TRUE GROUP BY 1, 4
       UNION ALL
