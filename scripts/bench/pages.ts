@@ -301,6 +301,10 @@ async function benchEmbedded(options: Options, secret: string): Promise<void> {
 /** `--database-url`: a database an earlier run kept (`--keep`), its set and member already there; only migrated. */
 async function benchKept(url: string, options: Options, secret: string): Promise<void> {
   await migrate(url, { quiet: true });
+  // A migration may have marked every review for a recount: the pages are timed on filled summaries.
+  process.env.DATABASE_URL = url;
+  log(`Filled the stats summaries in ${seconds(await fillSummaries())}.`);
+  await disconnectDb();
   const build = await buildIfNeeded(log);
   const picks = await pick(url);
   print([
