@@ -94,6 +94,13 @@ async function main(): Promise<void> {
         })
       : null;
 
+  // The end-to-end workers' databases, migrated and loaded with the real data meanwhile too (the loading parses the
+  // official documents): their servers then find them ready.
+  const e2eUrl = databaseUrl(server.baseUrl, uniqueDatabaseName("upr_e2e"));
+  const e2eDatabases = chromium
+    ? runQuietly(bin("tsx"), ["--conditions=react-server", "tests/helpers/prepare-e2e-databases.ts", e2eUrl, String(E2E_WORKERS)], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" })
+    : null;
+
   try {
     step("Unit and integration tests (vitest)");
     const vitestReport = path.join(reports, "vitest.json");
@@ -111,6 +118,14 @@ async function main(): Promise<void> {
       failed = failed || code !== 0;
     }
 
+    if (e2eDatabases) {
+      const { code, output } = await e2eDatabases;
+      step("Databases for the end-to-end tests (migrated, real data loaded)");
+      process.stdout.write(code === 0 ? "ok\n" : output);
+      totals[code === 0 ? "passed" : "failed"] += 1;
+      failed = failed || code !== 0;
+    }
+
     step("End-to-end tests (Playwright in Chromium)");
     if (!chromium) {
       process.stderr.write(
@@ -122,28 +137,27 @@ async function main(): Promise<void> {
       totals.failed += 1;
       failed = true;
     } else {
-      const e2eUrl = databaseUrl(server.baseUrl, uniqueDatabaseName("upr_e2e"));
       const playwrightReport = path.join(reports, "playwright.json");
-      try {
-        const code = await run(bin("playwright"), ["test"], {
-          ...env,
-          CHROMIUM_PATH: chromium,
-          E2E_DATABASE_URL: e2eUrl,
-          E2E_WORKERS: String(E2E_WORKERS),
-          PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
-          // The app's build need not type-check again what the first step checked (next.config.js).
-          UPR_BUILD_TYPECHECKED: failed ? "" : "1",
-        });
-        failed = code !== 0 || failed;
-        const stats = readJson(playwrightReport)?.stats as Record<string, number> | undefined;
-        totals.passed += stats?.expected ?? 0;
-        totals.failed += (stats?.unexpected ?? (stats ? 0 : 1)) + (stats?.flaky ?? 0);
-        totals.skipped += stats?.skipped ?? 0;
-      } finally {
-        for (let index = 0; index < E2E_WORKERS; index++) await dropDatabase(workerDatabaseUrl(e2eUrl, index)).catch(() => {});
-      }
+      const code = await run(bin("playwright"), ["test"], {
+        ...env,
+        CHROMIUM_PATH: chromium,
+        E2E_DATABASE_URL: e2eUrl,
+        E2E_WORKERS: String(E2E_WORKERS),
+        PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+        // The app's build need not type-check again what the first step checked (next.config.js).
+        UPR_BUILD_TYPECHECKED: failed ? "" : "1",
+      });
+      failed = code !== 0 || failed;
+      const stats = readJson(playwrightReport)?.stats as Record<string, number> | undefined;
+      totals.passed += stats?.expected ?? 0;
+      totals.failed += (stats?.unexpected ?? (stats ? 0 : 1)) + (stats?.flaky ?? 0);
+      totals.skipped += stats?.skipped ?? 0;
     }
   } finally {
+    if (e2eDatabases) {
+      await e2eDatabases;
+      for (let index = 0; index < E2E_WORKERS; index++) await dropDatabase(workerDatabaseUrl(e2eUrl, index)).catch(() => {});
+    }
     await server.stop();
   }
   finish(failed ? 1 : 0);
