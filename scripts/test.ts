@@ -10,6 +10,7 @@ import { dropDatabase } from "@/lib/database/postgres";
 import { acquirePostgres, databaseUrl, MissingPostgresError, uniqueDatabaseName, type PostgresServer } from "../tests/helpers/postgres-server";
 import { findChromium } from "../tests/helpers/chromium";
 import { workerDatabaseUrl } from "../tests/helpers/e2e-workers";
+import { needsBuild, recordBuild } from "./lib/build";
 
 /** End-to-end workers: two test files at a time, each worker with its own app server and database. */
 const E2E_WORKERS = 2;
@@ -30,10 +31,10 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 }
 
 /** Runs a command with its output held back, so two checks can run side by side and still print one after the other. */
-function runQuietly(command: string, args: string[]): Promise<{ code: number; output: string }> {
+function runQuietly(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
-    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env });
     child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => chunks.push(chunk));
     child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output: Buffer.concat(chunks).toString("utf8") }));
@@ -82,6 +83,24 @@ async function main(): Promise<void> {
   process.stdout.write(`\nUsing ${server.description} (each run creates its own databases and drops them).\n`);
   const env = { ...process.env, UPR_TEST_PG_URL: server.baseUrl };
 
+  // The app's production build for the end-to-end tests, made while vitest runs (its files wait on PostgreSQL more
+  // than they compute, so the build mostly uses what vitest leaves idle): the e2e servers then find it built
+  // (scripts/lib/build.ts) instead of building first. The build need not type-check again what the first step checked.
+  const build =
+    chromium && needsBuild()
+      ? runQuietly(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1", UPR_BUILD_TYPECHECKED: failed ? "" : "1" }).then((result) => {
+          if (result.code === 0) recordBuild();
+          return result;
+        })
+      : null;
+
+  // The end-to-end workers' databases, migrated and loaded with the real data meanwhile too (the loading parses the
+  // official documents): their servers then find them ready.
+  const e2eUrl = databaseUrl(server.baseUrl, uniqueDatabaseName("upr_e2e"));
+  const e2eDatabases = chromium
+    ? runQuietly(bin("tsx"), ["--conditions=react-server", "tests/helpers/prepare-e2e-databases.ts", e2eUrl, String(E2E_WORKERS)], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" })
+    : null;
+
   try {
     step("Unit and integration tests (vitest)");
     const vitestReport = path.join(reports, "vitest.json");
@@ -90,6 +109,22 @@ async function main(): Promise<void> {
     totals.passed += Number(vitest?.numPassedTests ?? 0);
     totals.failed += Number(vitest?.numFailedTests ?? (vitest ? 0 : 1));
     totals.skipped += Number(vitest?.numPendingTests ?? 0) + Number(vitest?.numTodoTests ?? 0);
+
+    if (build) {
+      const { code, output } = await build;
+      step("Build of the app for the end-to-end tests (next build)");
+      process.stdout.write(code === 0 ? "ok\n" : output);
+      totals[code === 0 ? "passed" : "failed"] += 1;
+      failed = failed || code !== 0;
+    }
+
+    if (e2eDatabases) {
+      const { code, output } = await e2eDatabases;
+      step("Databases for the end-to-end tests (migrated, real data loaded)");
+      process.stdout.write(code === 0 ? "ok\n" : output);
+      totals[code === 0 ? "passed" : "failed"] += 1;
+      failed = failed || code !== 0;
+    }
 
     step("End-to-end tests (Playwright in Chromium)");
     if (!chromium) {
@@ -102,28 +137,27 @@ async function main(): Promise<void> {
       totals.failed += 1;
       failed = true;
     } else {
-      const e2eUrl = databaseUrl(server.baseUrl, uniqueDatabaseName("upr_e2e"));
       const playwrightReport = path.join(reports, "playwright.json");
-      try {
-        const code = await run(bin("playwright"), ["test"], {
-          ...env,
-          CHROMIUM_PATH: chromium,
-          E2E_DATABASE_URL: e2eUrl,
-          E2E_WORKERS: String(E2E_WORKERS),
-          PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
-          // The app's build need not type-check again what the first step checked (next.config.js).
-          UPR_BUILD_TYPECHECKED: failed ? "" : "1",
-        });
-        failed = code !== 0 || failed;
-        const stats = readJson(playwrightReport)?.stats as Record<string, number> | undefined;
-        totals.passed += stats?.expected ?? 0;
-        totals.failed += (stats?.unexpected ?? (stats ? 0 : 1)) + (stats?.flaky ?? 0);
-        totals.skipped += stats?.skipped ?? 0;
-      } finally {
-        for (let index = 0; index < E2E_WORKERS; index++) await dropDatabase(workerDatabaseUrl(e2eUrl, index)).catch(() => {});
-      }
+      const code = await run(bin("playwright"), ["test"], {
+        ...env,
+        CHROMIUM_PATH: chromium,
+        E2E_DATABASE_URL: e2eUrl,
+        E2E_WORKERS: String(E2E_WORKERS),
+        PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+        // The app's build need not type-check again what the first step checked (next.config.js).
+        UPR_BUILD_TYPECHECKED: failed ? "" : "1",
+      });
+      failed = code !== 0 || failed;
+      const stats = readJson(playwrightReport)?.stats as Record<string, number> | undefined;
+      totals.passed += stats?.expected ?? 0;
+      totals.failed += (stats?.unexpected ?? (stats ? 0 : 1)) + (stats?.flaky ?? 0);
+      totals.skipped += stats?.skipped ?? 0;
     }
   } finally {
+    if (e2eDatabases) {
+      await e2eDatabases;
+      for (let index = 0; index < E2E_WORKERS; index++) await dropDatabase(workerDatabaseUrl(e2eUrl, index)).catch(() => {});
+    }
     await server.stop();
   }
   finish(failed ? 1 : 0);

@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { dropDatabase, ensureDatabaseExists, migrate } from "@/lib/database/postgres";
-import { acquirePostgres, databaseUrl, uniqueDatabaseName } from "./postgres-server";
+import { acquirePostgres, databaseUrl, seededTemplateName, uniqueDatabaseName } from "./postgres-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -11,7 +11,8 @@ declare module "vitest" {
 
 /**
  * Once per run: find PostgreSQL, create a migrated template database, and hand both to the tests.
- * Each test file then copies the template into a database of its own (tests/helpers/test-database.ts).
+ * Each test file then copies the template into a database of its own (tests/helpers/test-database.ts); a file that
+ * needs the real data copies a seeded copy of the template, which the first such file makes.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server = await acquirePostgres();
@@ -22,6 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("pgBaseUrl", server.baseUrl);
   project.provide("templateDatabase", template);
   return async () => {
+    for (const name of [seededTemplateName(template), `${seededTemplateName(template)}_building`]) await dropDatabase(databaseUrl(server.baseUrl, name));
     await dropDatabase(templateUrl);
     await server.stop();
   };

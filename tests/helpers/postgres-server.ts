@@ -95,3 +95,8 @@ export function databaseUrl(baseUrl: string, database: string): string {
 export function uniqueDatabaseName(prefix: string): string {
   return `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/** The run's template with the real China data loaded (tests/helpers/test-database.ts; dropped with the template). */
+export function seededTemplateName(template: string): string {
+  return `${template}_seeded`;
+}

@@ -9,14 +9,12 @@ import { createNoteSchema, noteVisibilitySchema, updateNoteSchema } from "@/lib/
 import { recommendationItemSchema, recommendationListSchema, type RecommendationItem, type RecommendationList } from "@/lib/schemas/recommendation-api";
 import { apiSearchSchema, MAX_PAGE_SIZE } from "@/lib/search-params";
 import { importParsedDocument } from "@/lib/server/imports";
-import { seedRealData } from "@/lib/server/seed";
 import { formulaFixture, FORMULA_TEXT, hostileSearches, readCsv } from "../helpers/api-fixtures";
-import { createTestDatabase } from "../helpers/test-database";
+import { createSeededTestDatabase } from "../helpers/test-database";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedRealData();
+  database = await createSeededTestDatabase();
   // 1,250 rows for France (cycle 4), more than one export batch, the first starting with "=cmd".
   await importParsedDocument(formulaFixture(1_250));
 });

@@ -5,8 +5,7 @@ import { GET as listRecommendationsRoute } from "@/app/api/recommendations/route
 import { assessmentListSchema, type OrganizationAssessments } from "@/lib/schemas/assessment";
 import { addUser, createOrganization } from "@/lib/server/accounts";
 import { getDb } from "@/lib/server/db";
-import { seedRealData } from "@/lib/server/seed";
-import { createTestDatabase } from "../helpers/test-database";
+import { createSeededTestDatabase } from "../helpers/test-database";
 import { ORIGIN, PASSWORD, signIn } from "../helpers/sessions";
 
 /**
@@ -17,14 +16,13 @@ const OPERATOR = { kind: "operator" } as const;
 const SECRET_RATIONALE = "A-private: source inside the ministry, do not publish";
 const XSS = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
 let recommendationId: number;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   process.env.BETTER_AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
-  database = await createTestDatabase();
-  await seedRealData();
+  database = await createSeededTestDatabase();
   recommendationId = (await getDb().recommendation.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } })).id;
   await createOrganization(OPERATOR, "Watch A");
   await createOrganization(OPERATOR, "Watch B");

@@ -16,11 +16,10 @@ import { countAuditEvents, listAuditEvents } from "@/lib/server/audit/log";
 import { getDb } from "@/lib/server/db";
 import { getMidTermReport } from "@/lib/server/mid-term-report";
 import { getViewerByEmail, type Viewer } from "@/lib/server/permissions";
-import { seedRealData } from "@/lib/server/seed";
 import { exportStatusSheet } from "@/lib/server/status-sheet";
 import { renderInLocale } from "../helpers/render";
 import { ORIGIN, PASSWORD, readSheet, signIn } from "../helpers/status-sheet";
-import { createTestDatabase } from "../helpers/test-database";
+import { createSeededTestDatabase } from "../helpers/test-database";
 
 /**
  * Hole 4's second half and "audit what leaves": every download of an organisation's private data writes exactly one
@@ -31,7 +30,7 @@ const OPERATOR = { kind: "operator" } as const;
 const PEOPLE = ["ownerA", "editorA", "viewerA", "editorB", "both", "loner", "leaver", "admin"] as const;
 type Person = (typeof PEOPLE)[number];
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
 let review: number;
 let orgA: { id: string; slug: string };
 let orgB: { id: string; slug: string };
@@ -41,8 +40,7 @@ const cookies = {} as Record<Person, string>;
 
 beforeAll(async () => {
   process.env.BETTER_AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
-  database = await createTestDatabase();
-  await seedRealData();
+  database = await createSeededTestDatabase();
   review = (await getDb().review.findFirstOrThrow({ where: { stateUnderReviewIso3: "CHN", cycle: 3 } })).id;
   orgA = await createOrganization(OPERATOR, "Audit Watch A");
   orgB = await createOrganization(OPERATOR, "Audit Watch B");

@@ -48,7 +48,7 @@ import { toHttpError, TWO_FACTOR_REQUIRED_MESSAGE } from "@/lib/server/http-erro
 import { getViewer } from "@/lib/server/permissions";
 import { POST as wordingPost } from "@/app/api/admin/response-wording/route";
 import { exportStatusSheet } from "@/lib/server/status-sheet";
-import { markSecondFactor, ORIGIN, PASSWORD, signIn } from "../helpers/sessions";
+import { markSecondFactor, newSession, ORIGIN, PASSWORD, signIn } from "../helpers/sessions";
 import { readSheet, writeSheet } from "../helpers/status-sheet";
 import { realDataFile } from "../helpers/data-files";
 import { addUser, createOrganization, setRequireTwoFactor } from "@/lib/server/accounts";
@@ -355,7 +355,7 @@ async function asAccountOwner<T>(actor: Actor, cookie: string, action: () => Pro
 }
 
 /** A session of the actor's own for one call, so a call that replaces or ends sessions leaves the actor's main one. */
-const freshSession = (actor: Actor): Promise<string> => (actor === "anonymous" ? Promise.resolve("") : signInAs(actor));
+const freshSession = (actor: Actor): Promise<string> => (actor === "anonymous" ? Promise.resolve("") : newSession(emailOf(actor)));
 const userOf = (actor: Actor) => getDb().user.findUniqueOrThrow({ where: { email: emailOf(actor) }, select: { id: true } });
 
 async function withoutTwoFactor(actor: Actor): Promise<void> {
@@ -388,7 +388,7 @@ async function passkeyOf(owner: Actor): Promise<string> {
 /** Signs the actor's main session in again, after a row that ended it: with a second factor for A's members, as at the start. */
 const signInAgain = async (actor: Actor) => {
   if (actor === "anonymous") return;
-  const cookie = await signInAs(actor);
+  const cookie = await newSession(emailOf(actor));
   if (["viewerA", "editorA", "ownerA"].includes(actor)) await markSecondFactor(cookie);
   cookies.set(actor, cookie);
 };
@@ -471,7 +471,7 @@ function accountRows(): Row[] {
     {
       policy: [],
       name: "action revokeSessionAction of a session of editorA",
-      setup: async () => (await getAuth().api.getSession({ headers: new Headers({ cookie: await signInAs("editorA") }) }))!.session.id,
+      setup: async () => (await getAuth().api.getSession({ headers: new Headers({ cookie: await newSession(emailOf("editorA")) }) }))!.session.id,
       call: async (actor, sessionId) => actionStatus(await asAccountOwner(actor, cookies.get(actor) ?? "", () => revokeSessionAction({ ok: true }, form({ sessionId })))),
       expected: EDITOR_A_ONLY,
     },
@@ -903,7 +903,7 @@ const ROWS: Row[] = [
     policy: [],
     setup: async () => "",
     call: async (actor) => {
-      const cookie = actor === "anonymous" ? undefined : await signInAs(actor);
+      const cookie = actor === "anonymous" ? undefined : await newSession(emailOf(actor));
       try {
         await asActor(actor, () => signOutAction(), cookie);
       } catch (error) {

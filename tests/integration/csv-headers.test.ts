@@ -7,15 +7,13 @@ import { KEY_COLUMNS } from "@/lib/csv/recommendation-columns";
 import { RECOMMENDATION_CSV_COLUMNS } from "@/lib/csv/recommendations";
 import csvTitlesEn from "@/lib/i18n/messages/en/csv.json";
 import csvTitlesZh from "@/lib/i18n/messages/zh/csv.json";
-import { seedRealData } from "@/lib/server/seed";
-import { createTestDatabase } from "../helpers/test-database";
+import { createSeededTestDatabase } from "../helpers/test-database";
 
 /** GET /api/recommendations.csv?headers=zh|en: localised column titles (and, for zh, labels) over the machine-keyed file's rows. */
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedRealData();
+  database = await createSeededTestDatabase();
 });
 afterAll(async () => {
   await database.drop();

@@ -7,9 +7,8 @@ import { recommendationListSchema } from "@/lib/schemas/recommendation-api";
 import { MAX_PAGE_SIZE } from "@/lib/search-params";
 import { getDb } from "@/lib/server/db";
 import { importParsedDocument } from "@/lib/server/imports";
-import { seedRealData } from "@/lib/server/seed";
 import { formulaFixture } from "../helpers/api-fixtures";
-import { createTestDatabase } from "../helpers/test-database";
+import { createSeededTestDatabase } from "../helpers/test-database";
 
 /**
  * GET /api/recommendations.csv in the order of the screen: row N of the file is row N of the JSON API's (and so the
@@ -18,14 +17,13 @@ import { createTestDatabase } from "../helpers/test-database";
  */
 
 const PUBLIC_ORIGIN = "https://upr.example.org";
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
 let savedOrigin: string | undefined;
 
 beforeAll(async () => {
   savedOrigin = process.env.BETTER_AUTH_URL;
   process.env.BETTER_AUTH_URL = `${PUBLIC_ORIGIN}/`;
-  database = await createTestDatabase();
-  await seedRealData();
+  database = await createSeededTestDatabase();
   // 1,250 fixture rows for France (cycle 4, one review): with the real China rows, two export batches and more, and
   // many equal ranks for a search of "fixture", so the tie-breakers decide.
   await importParsedDocument(formulaFixture(1_250));

@@ -10,11 +10,10 @@ import { getViewerByEmail, type Viewer } from "@/lib/server/permissions";
 import { reportSections } from "@/lib/mid-term-report/sections";
 import { listRecommendations, type RecommendationRow } from "@/lib/server/recommendations";
 import { listReviewSummaries } from "@/lib/server/reviews";
-import { seedRealData } from "@/lib/server/seed";
 import { refreshStaleSummaries } from "@/lib/server/stats/summary-refresh";
 import { listReviewChoices } from "@/lib/server/status-sheet/review-choices";
 import { PASSWORD } from "../helpers/status-sheet";
-import { createTestDatabase } from "../helpers/test-database";
+import { createSeededTestDatabase } from "../helpers/test-database";
 
 /**
  * The member pages' reads that scale with one review, on real PostgreSQL with the real China data, equal to the reads
@@ -25,7 +24,7 @@ import { createTestDatabase } from "../helpers/test-database";
  */
 const OPERATOR = { kind: "operator" } as const;
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
 let review: number;
 let otherReview: number;
 let org: { id: string; slug: string };
@@ -39,8 +38,7 @@ function input(fields: Partial<AssessmentInput> & Pick<AssessmentInput, "status"
 
 beforeAll(async () => {
   process.env.BETTER_AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
-  database = await createTestDatabase();
-  await seedRealData();
+  database = await createSeededTestDatabase();
   const db = getDb();
   review = (await db.review.findFirstOrThrow({ where: { stateUnderReviewIso3: "CHN", cycle: 3 } })).id;
   otherReview = (await db.review.findFirstOrThrow({ where: { stateUnderReviewIso3: "CHN", cycle: 2 } })).id;

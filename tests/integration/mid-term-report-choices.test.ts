@@ -10,9 +10,8 @@ import { ForbiddenError } from "@/lib/server/http-errors";
 import { getMidTermReport } from "@/lib/server/mid-term-report";
 import { countReportChoices, type ReportChoice } from "@/lib/server/mid-term-report/choices";
 import { getViewerByEmail, type Viewer } from "@/lib/server/permissions";
-import { seedRealData } from "@/lib/server/seed";
 import { ORIGIN, PASSWORD, readSheet, signIn } from "../helpers/status-sheet";
-import { createTestDatabase } from "../helpers/test-database";
+import { createSeededTestDatabase } from "../helpers/test-database";
 
 /**
  * The mid-term report's choices on real PostgreSQL with the real China data: noted recommendations are in by default
@@ -31,7 +30,7 @@ const FIXTURE = {
   publicThenWithdrawn: "Fixture: public correction, withdrawn",
 };
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
 let review: number;
 let org: { id: string; slug: string };
 let other: { id: string; slug: string };
@@ -61,8 +60,7 @@ function get(query: string): Promise<Response> {
 
 beforeAll(async () => {
   process.env.BETTER_AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
-  database = await createTestDatabase();
-  await seedRealData();
+  database = await createSeededTestDatabase();
   const db = getDb();
   review = (await db.review.findFirstOrThrow({ where: { stateUnderReviewIso3: "CHN", cycle: 3 } })).id;
   org = await createOrganization(OPERATOR, "Choices Watch");

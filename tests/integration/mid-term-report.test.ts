@@ -10,9 +10,8 @@ import { createAssessment } from "@/lib/server/assessments";
 import { getDb } from "@/lib/server/db";
 import { getMidTermReport } from "@/lib/server/mid-term-report";
 import { getViewerByEmail, type Viewer } from "@/lib/server/permissions";
-import { seedRealData } from "@/lib/server/seed";
 import { ORIGIN, PASSWORD, readSheet, signIn } from "../helpers/status-sheet";
-import { createTestDatabase } from "../helpers/test-database";
+import { createSeededTestDatabase } from "../helpers/test-database";
 
 /**
  * The mid-term report on real PostgreSQL with the real China data: organisation A's report holds exactly A's current
@@ -28,7 +27,7 @@ const A_SYMBOL = "A/HRC/56/6";
 const A_EXCERPT = "legal aid centres in 12 provinces";
 const B_STRINGS = ["B-secret private rationale", "B-public rationale on the same recommendation", "https://example.org/b/secret-source", "B-excerpt only B cites", "B-other recommendation"];
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
 let review2018: number;
 let review2013: number;
 let orgA: { id: string; slug: string };
@@ -43,8 +42,7 @@ function input(fields: Partial<AssessmentInput> & Pick<AssessmentInput, "status"
 
 beforeAll(async () => {
   process.env.BETTER_AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
-  database = await createTestDatabase();
-  await seedRealData();
+  database = await createSeededTestDatabase();
   const db = getDb();
   review2018 = (await db.review.findFirstOrThrow({ where: { stateUnderReviewIso3: "CHN", cycle: 3 } })).id;
   review2013 = (await db.review.findFirstOrThrow({ where: { stateUnderReviewIso3: "CHN", cycle: 2 } })).id;

@@ -3,9 +3,8 @@ import { addUser, createOrganization } from "@/lib/server/accounts";
 import { getDb } from "@/lib/server/db";
 import { getViewer } from "@/lib/server/permissions";
 import { applyResponseWordingForViewer, previewResponseWordingForViewer } from "@/lib/server/response-wording-forms";
-import { seedRealData } from "@/lib/server/seed";
 import { ORIGIN, PASSWORD, signIn } from "../helpers/sessions";
-import { createTestDatabase } from "../helpers/test-database";
+import { createSeededTestDatabase } from "../helpers/test-database";
 
 /**
  * The response-wording page's two server steps (previewResponseWordingForViewer, applyResponseWordingForViewer) on
@@ -16,14 +15,13 @@ const OPERATOR = { kind: "operator" } as const;
 const IDLE = { kind: "idle" } as const;
 const SHEET = ["paragraph,wording,addendum_paragraph", "28.1,Accepted and being implemented,4", "28.4,accepted and being implemented,", "28.9,Accepted and being implemented,5"].join("\n");
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
 let reviewId: number;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   process.env.BETTER_AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
-  database = await createTestDatabase();
-  await seedRealData();
+  database = await createSeededTestDatabase();
   reviewId = (await getDb().review.findFirstOrThrow({ where: { stateUnderReviewIso3: "CHN", cycle: 3 } })).id;
   await createOrganization(OPERATOR, "Wording Form Watch");
   await addUser(OPERATOR, { email: "admin@wording-form.example.org", password: PASSWORD, name: "Form Admin", admin: true });

@@ -13,11 +13,10 @@ import { filtersOf, parseExplorerSearch } from "@/lib/search-params";
 import { addUser, createOrganization } from "@/lib/server/accounts";
 import { getDb } from "@/lib/server/db";
 import { loadChartInputs } from "@/lib/server/stats/review-charts";
-import { seedRealData } from "@/lib/server/seed";
 import { testChartText } from "../helpers/chart-text";
 import { runCli } from "../helpers/run-cli-in-process";
 import { ORIGIN, PASSWORD, signIn } from "../helpers/sessions";
-import { createTestDatabase } from "../helpers/test-database";
+import { createSeededTestDatabase } from "../helpers/test-database";
 
 /**
  * The response-wording sheet on real PostgreSQL over China's 2018 review (A/HRC/40/6, addendum A/HRC/40/6/Add.1):
@@ -29,7 +28,7 @@ const OPERATOR = { kind: "operator" } as const;
 const ADDENDUM = "A/HRC/40/6/Add.1";
 const HEADER = "paragraph,wording,addendum_paragraph";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
 let reviewId: number;
 let dir: string;
 let env: Record<string, string>;
@@ -37,8 +36,7 @@ const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   process.env.BETTER_AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
-  database = await createTestDatabase();
-  await seedRealData();
+  database = await createSeededTestDatabase();
   reviewId = (await getDb().review.findFirstOrThrow({ where: { stateUnderReviewIso3: "CHN", cycle: 3 } })).id;
   await createOrganization(OPERATOR, "Wording Watch");
   await addUser(OPERATOR, { email: "admin@wording.example.org", password: PASSWORD, name: "Wording Admin", admin: true });

@@ -4,14 +4,13 @@ import { importParsedDocument } from "@/lib/server/imports";
 import { filtersOf, parseExplorerSearch, type RecommendationFilters } from "@/lib/search-params";
 import { listRecommendations } from "@/lib/server/recommendations";
 import { getDb } from "@/lib/server/db";
-import { seedRealData } from "@/lib/server/seed";
 import { countRecommendationStats } from "@/lib/server/stats";
 import { countOutsideThemesByUnit, countStatsByUnit, emptyStats } from "@/lib/server/stats/by-unit";
 import { countRecommendationsOutsideThemes } from "@/lib/server/stats";
 import { CHART_DIMENSIONS, loadChartInputs } from "@/lib/server/stats/review-charts";
 import { STAT_DIMENSIONS, type StatsUnit } from "@/lib/stats";
 import { parseRealFile, relabelledReview } from "../helpers/import-fixtures";
-import { createTestDatabase } from "../helpers/test-database";
+import { createSeededTestDatabase } from "../helpers/test-database";
 
 /**
  * The per-unit counts behind the comparison's bars: for every unit (review, cycle, regional group of the State under
@@ -19,7 +18,7 @@ import { createTestDatabase } from "../helpers/test-database";
  * China's real reviews plus real texts relabelled as reviews of France, Brazil and the State of Palestine (an
  * observer, in no regional group), over cycles 2 and 3.
  */
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
 
 const filters = (search: string): RecommendationFilters => filtersOf(parseExplorerSearch(Object.fromEntries(new URLSearchParams(search))).query);
 const REGION_STATES: Record<string, string[]> = { "asia-pacific": ["CHN"], weog: ["FRA"], grulac: ["BRA"], none: ["PSE"] };
@@ -41,8 +40,7 @@ function narrowed(base: RecommendationFilters, unit: StatsUnit, key: string): Re
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedRealData();
+  database = await createSeededTestDatabase();
   const list2013 = await parseRealFile("ohchr/CHN-cycle2-2013-thematic-list.docx");
   const list2018 = await parseRealFile("ohchr/CHN-cycle3-2018-thematic-list.docx");
   await importParsedDocument(relabelledReview(list2013, "FRA", 2, "units"));

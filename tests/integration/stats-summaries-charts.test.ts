@@ -6,13 +6,12 @@ import { countRecommendations, getLoadedTotals } from "@/lib/server/home/overvie
 import { applyImport } from "@/lib/server/imports";
 import { refreshRecommendationSearchIndex } from "@/lib/server/recommendation-index";
 import type { ViewerScope } from "@/lib/server/recommendation-where";
-import { seedRealData } from "@/lib/server/seed";
 import { countOutsideThemesByUnit } from "@/lib/server/stats/by-unit";
 import { summaryOutsideThemesByUnit, summaryStatusTimeline } from "@/lib/server/stats/chart-summaries";
 import { statusTimelineRowsLive } from "@/lib/server/stats/timeline";
 import type { StatsUnit } from "@/lib/stats";
 import { parseRealFile, relabelledReview } from "../helpers/import-fixtures";
-import { createTestDatabase } from "../helpers/test-database";
+import { createSeededTestDatabase } from "../helpers/test-database";
 
 /**
  * The charts' figures that the summaries answer besides the per-dimension counts: the theme chart's "Other" bar (those
@@ -24,7 +23,7 @@ const UNITS: StatsUnit[] = ["all", "review", "cycle", "region", "sur"];
 const SEARCHES = ["", "cycle=3", "cycle=1,2&sur=CHN", "sur=FRA,CHN"];
 const CYCLE3 = "ohchr/CHN-cycle3-2018-thematic-list.docx";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
 let orgA = "";
 let orgB = "";
 
@@ -66,8 +65,7 @@ async function expectTimelineEqualLive(searches: string[], scopes: ViewerScope[]
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedRealData();
+  database = await createSeededTestDatabase();
   await applyImport(relabelledReview(await parseRealFile(CYCLE3), "FRA", 3, "charts"));
   const author = (await getDb().user.create({ data: { name: "Charts editor", email: "editor@charts.example.org" } })).id;
   orgA = (await getDb().organization.create({ data: { name: "Charts A", slug: "charts-a" } })).id;

@@ -7,14 +7,13 @@ import { refreshRecommendationSearchIndex } from "@/lib/server/recommendation-in
 import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { countExplorerSelection, countRecommendationFacets, type RecommendationFacets } from "@/lib/server/facets";
 import { recommendationPageSql } from "@/lib/server/recommendations";
-import { seedRealData } from "@/lib/server/seed";
 import { listStateSummaries } from "@/lib/server/states";
 import { countRecommendationStats, countRecommendationStatsLive } from "@/lib/server/stats";
 import { countStatsByUnitLive } from "@/lib/server/stats/by-unit";
 import { summaryAcceptedRegionByUnit, summaryStatsByUnit } from "@/lib/server/stats/summary";
 import { STAT_DIMENSIONS, type RecommendationStats, type StatsUnit } from "@/lib/stats";
 import { parseRealFile, relabelledReview } from "../helpers/import-fixtures";
-import { createTestDatabase } from "../helpers/test-database";
+import { createSeededTestDatabase } from "../helpers/test-database";
 
 /**
  * The stats summaries (lib/server/stats/summary.ts) equal the live count for every dimension and every unit, after
@@ -26,7 +25,7 @@ const UNITS: StatsUnit[] = ["all", "review", "cycle", "region", "sur"];
 const CYCLE3 = "ohchr/CHN-cycle3-2018-thematic-list.docx";
 const UPR_INFO = "upr-info/CHN-upr-info-2009-2013.csv";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
 let orgA = "";
 let orgB = "";
 let author = "";
@@ -79,8 +78,7 @@ async function expectSummariesEqualLive(searches: string[], scope: ViewerScope, 
 const SEARCHES = ["", "cycle=3", "cycle=1,2&sur=CHN", "sur=FRA,CHN", "statusOf=mine"];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedRealData();
+  database = await createSeededTestDatabase();
   // A second State under review (a fixture: China's real cycle 3 texts relabelled as France's), another regional group.
   await applyImport(relabelledReview(await parseRealFile(CYCLE3), "FRA", 3, "summaries"));
   author = (await getDb().user.create({ data: { name: "Summaries editor", email: "editor@summaries.example.org" } })).id;

@@ -9,19 +9,18 @@ import { getViewer } from "@/lib/server/permissions";
 import { countRecommendationFacets } from "@/lib/server/facets";
 import { listRecommendations } from "@/lib/server/recommendations";
 import { loadChartInputs } from "@/lib/server/stats/review-charts";
-import { seedRealData } from "@/lib/server/seed";
 import { countRecommendationStats } from "@/lib/server/stats";
 import { countStatusTimeline } from "@/lib/server/stats/timeline";
 import { NONE_KEY, STAT_DIMENSIONS, statsSearchSchema, type StatDimension } from "@/lib/stats";
 import { ORIGIN, PASSWORD, signIn } from "../helpers/sessions";
-import { createTestDatabase } from "../helpers/test-database";
+import { createSeededTestDatabase } from "../helpers/test-database";
 
 /**
  * The stats API and the charts' counts on the real China data: every total equals the explorer's total for the same
  * filters, every group equals the explorer's total for its link, and statuses follow the explorer's scope rules.
  */
 const OPERATOR = { kind: "operator" } as const;
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
 let cookie = "";
 let accepted: number[] = [];
 
@@ -31,8 +30,7 @@ const request = (path: string, withCookie = false) => new Request(`${ORIGIN}${pa
 
 beforeAll(async () => {
   process.env.BETTER_AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
-  database = await createTestDatabase();
-  await seedRealData();
+  database = await createSeededTestDatabase();
   await createOrganization(OPERATOR, "Chart Watch");
   await addUser(OPERATOR, { email: "charts@example.org", password: PASSWORD, name: "charts", organization: { name: "Chart Watch", role: "editor" } });
   cookie = await signIn("charts@example.org", "10.9.0.1");

@@ -9,9 +9,8 @@ import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
 import { getViewer } from "@/lib/server/permissions";
 import { countRecommendationFacets } from "@/lib/server/facets";
 import { listRecommendations } from "@/lib/server/recommendations";
-import { seedRealData } from "@/lib/server/seed";
 import { readCsv } from "../helpers/api-fixtures";
-import { createTestDatabase } from "../helpers/test-database";
+import { createSeededTestDatabase } from "../helpers/test-database";
 import { ORIGIN, PASSWORD, signIn } from "../helpers/sessions";
 
 /**
@@ -26,7 +25,7 @@ type Who = (typeof WHO)[number];
 /** Everyone outside organisation A. */
 const OUTSIDERS = ["anonymous", "editorB", "admin", "loner"] as const;
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
 const cookies: Partial<Record<Who, string>> = {};
 /** Six recommendations that all match the search "torture", so a search with a status filter finds them. */
 let r: number[] = [];
@@ -81,8 +80,7 @@ const counts = (values: Partial<Record<AssessmentStatusValue, number>>): Record<
 
 beforeAll(async () => {
   process.env.BETTER_AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
-  database = await createTestDatabase();
-  await seedRealData();
+  database = await createSeededTestDatabase();
   await createOrganization(OPERATOR, "Status Watch A");
   await createOrganization(OPERATOR, "Status Watch B");
   const users: [Who, string | null, "editor" | "viewer" | null][] = [

@@ -6,12 +6,11 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser, createOrganization } from "@/lib/server/accounts";
 import { getDb } from "@/lib/server/db";
-import { seedRealData } from "@/lib/server/seed";
 import { exportStatusSheet } from "@/lib/server/status-sheet";
 import { runCli } from "../helpers/run-cli-in-process";
 import { PASSWORD, readSheet, writeSheet } from "../helpers/status-sheet";
 import { holdAssessmentVersion, lockWaiters } from "../helpers/held-assessment";
-import { createTestDatabase } from "../helpers/test-database";
+import { createSeededTestDatabase } from "../helpers/test-database";
 
 /**
  * `npm run upr -- status export|import` as an operator runs it, and the all-or-nothing promise under a kill -9: the
@@ -21,7 +20,7 @@ import { createTestDatabase } from "../helpers/test-database";
 const OPERATOR = { kind: "operator" } as const;
 const ORG = "Kestrel Watch";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
 let dir: string;
 let reviewId: number;
 let organizationId: string;
@@ -29,8 +28,7 @@ let env: Record<string, string>;
 let allChanged: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedRealData();
+  database = await createSeededTestDatabase();
   reviewId = (await getDb().review.findFirstOrThrow({ where: { stateUnderReviewIso3: "CHN", cycle: 3 } })).id;
   organizationId = (await createOrganization(OPERATOR, ORG)).id;
   await addUser(OPERATOR, { email: "kite@example.org", password: PASSWORD, name: "Red Kite", organization: { name: ORG, role: "editor" } });

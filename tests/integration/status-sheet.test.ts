@@ -6,10 +6,9 @@ import { addUser, createOrganization } from "@/lib/server/accounts";
 import { getDb } from "@/lib/server/db";
 import { getViewer } from "@/lib/server/permissions";
 import { applyStatusSheetForViewer, previewStatusSheetForViewer } from "@/lib/server/status-sheet/forms";
-import { seedRealData } from "@/lib/server/seed";
 import { STATUS_SHEET_COLUMNS, type StatusSheetRecord } from "@/lib/status-sheet/csv";
 import { ORIGIN, PASSWORD, readSheet, signIn, writeSheet, type Sheet } from "../helpers/status-sheet";
-import { createTestDatabase } from "../helpers/test-database";
+import { createSeededTestDatabase } from "../helpers/test-database";
 
 /**
  * The status sheet over HTTP with real sessions on real PostgreSQL: export, edit, preview, apply, and everything that
@@ -18,7 +17,7 @@ import { createTestDatabase } from "../helpers/test-database";
 const OPERATOR = { kind: "operator" } as const;
 const B_SECRET = "B-private: our source in the provincial bureau";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
 let review2018: number;
 let review2013: number;
 let orgA: { id: string; slug: string };
@@ -26,8 +25,7 @@ const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   process.env.BETTER_AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
-  database = await createTestDatabase();
-  await seedRealData();
+  database = await createSeededTestDatabase();
   review2018 = (await getDb().review.findFirstOrThrow({ where: { stateUnderReviewIso3: "CHN", cycle: 3 } })).id;
   review2013 = (await getDb().review.findFirstOrThrow({ where: { stateUnderReviewIso3: "CHN", cycle: 2 } })).id;
   orgA = await createOrganization(OPERATOR, "Watch A");
