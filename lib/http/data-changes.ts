@@ -35,6 +35,15 @@ export function listenForDataChanges(
     handlers.onState(value);
   };
 
+  /** Forgets the current connection and closes it, deaf to whatever it still says. */
+  const letGo = async (): Promise<void> => {
+    const current = client;
+    client = null;
+    current?.removeAllListeners();
+    current?.on("error", () => {});
+    await current?.end().catch(() => {});
+  };
+
   const scheduleReconnect = (): void => {
     if (stopped || timer) return;
     timer = setTimeout(() => {
@@ -48,11 +57,7 @@ export function listenForDataChanges(
   const lost = (reason: string): void => {
     const wasListening = listening;
     setListening(false);
-    const current = client;
-    client = null;
-    current?.removeAllListeners();
-    current?.on("error", () => {});
-    void current?.end().catch(() => {});
+    void letGo();
     if (wasListening) handlers.log?.(`Stopped caching anonymous pages until the database is back (${reason}).`);
     scheduleReconnect();
   };
@@ -117,11 +122,7 @@ export function listenForDataChanges(
       stopped = true;
       if (timer) clearTimeout(timer);
       setListening(false);
-      const current = client;
-      client = null;
-      current?.removeAllListeners();
-      current?.on("error", () => {});
-      await current?.end().catch(() => {});
+      await letGo();
     },
   };
 }

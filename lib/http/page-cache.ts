@@ -26,6 +26,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import { recordResponse } from "./record-response";
 
 const gzip = promisify(zlib.gzip);
 
@@ -159,105 +160,45 @@ export function createPageCache(options: PageCacheOptions) {
   }
 
   /**
-   * Renders through `handle` with a response that records what Next writes; resolves with the entry to keep, or null
-   * when the answer is not one to share. The real response is sent from the recording, so the reader who caused the
-   * render gets exactly what the next readers will.
+   * Renders through `handle` with a response that records what Next writes (lib/http/record-response.ts); resolves
+   * with the entry to keep, or null when the answer is not one to share. The reader who caused the render is sent the
+   * entry, exactly what the next readers will get.
    */
-  function render(request: IncomingMessage, handle: (request: IncomingMessage, response: ServerResponse) => unknown, response: ServerResponse): Promise<Entry | null> {
+  async function render(request: IncomingMessage, handle: (request: IncomingMessage, response: ServerResponse) => unknown, response: ServerResponse): Promise<Entry | null> {
     // Uncompressed, so the nonce can be replaced; the cache compresses for each reader.
     const acceptEncoding = request.headers["accept-encoding"];
     delete request.headers["accept-encoding"];
-    return new Promise<Entry | null>((resolve) => {
-      const chunks: Buffer[] = [];
-      const originalWrite = response.write.bind(response);
-      const originalEnd = response.end.bind(response);
-      const originalWriteHead = response.writeHead.bind(response);
-      const originalFlushHeaders = response.flushHeaders.bind(response);
-      // Next flushes the headers before its first chunk: nothing reaches the socket until the recording ends.
-      response.flushHeaders = () => {};
-      let status = 200;
-      let settled = false;
-      const finish = (entry: Entry | null): void => {
-        if (settled) return;
-        settled = true;
-        resolve(entry);
-      };
-      // Next writes headers with setHeader and writeHead; both land on the real response untouched until the end.
-      response.writeHead = ((code: number, ...rest: unknown[]) => {
-        status = code;
-        const headers = rest.find((value) => value && typeof value === "object") as OutgoingHttpHeaders | string[] | undefined;
-        if (Array.isArray(headers)) {
-          // The raw form: name, value, name, value…
-          for (let index = 0; index + 1 < headers.length; index += 2) response.appendHeader(String(headers[index]), String(headers[index + 1]));
-        } else if (headers) {
-          for (const [name, value] of Object.entries(headers)) if (value !== undefined) response.setHeader(name, value);
-        }
-        return response;
-      }) as typeof response.writeHead;
-      const collect = (chunk: unknown, encoding?: unknown): void => {
-        if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-        chunks.push(Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array));
-      };
-      response.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
-        collect(chunk, encoding);
-        const done = [encoding, callback].find((value) => typeof value === "function") as (() => void) | undefined;
-        if (done) process.nextTick(done);
-        return true;
-      }) as typeof response.write;
-      response.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
-        collect(chunk, encoding);
-        response.write = originalWrite;
-        response.end = originalEnd;
-        response.writeHead = originalWriteHead;
-        response.flushHeaders = originalFlushHeaders;
-        if (status === 200 && response.statusCode !== 200) status = response.statusCode;
-        const headers = response.getHeaders();
-        const body = Buffer.concat(chunks);
-        const type = String(headers["content-type"] ?? "");
-        const cspHeader = typeof headers["content-security-policy"] === "string" ? headers["content-security-policy"] : null;
-        const nonce = cspHeader ? nonceOf(cspHeader) : null;
-        const setCookies = [headers["set-cookie"] ?? []].flat().map(String);
-        const shareable =
-          status === 200 && type.startsWith("text/html") && !headers["content-encoding"] && setCookies.every((cookie) => harmless.has(cookie.split("=")[0]!.trim()));
-        const stored: Entry["headers"] = [];
-        for (const [name, value] of Object.entries(headers)) {
-          if (NOT_STORED.has(name) || value === undefined) continue;
-          stored.push([name, [value].flat().map((one) => splitOn(String(one), nonce))]);
-        }
-        const text = body.toString("utf8");
-        const entry: Entry = {
-          status,
-          headers: stored,
-          parts: splitOn(text, nonce).map((part) => Buffer.from(part, "utf8")),
-          bytes: body.length,
-          expires: Date.now() + options.ttlMs,
-        };
-        if (!shareable) {
-          // Not ours to keep: hand the answer over as Next wrote it (compressed here, since Next was asked not to).
-          response.removeHeader("content-length");
-          response.statusCode = status;
-          const done = [encoding, callback].find((value) => typeof value === "function") as (() => void) | undefined;
-          const compress = body.length > 1024 && !headers["content-encoding"] && acceptsGzip(acceptEncoding);
-          void (compress ? gzip(body) : Promise.resolve(body)).then((out) => {
-            if (compress) response.setHeader("content-encoding", "gzip");
-            originalEnd(out, () => done?.());
-          });
-          finish(null);
-          return response;
-        }
-        finish(entry);
-        void send(acceptEncoding, response, entry, "miss").catch(() => response.destroy());
-        if (typeof encoding === "function") (encoding as () => void)();
-        else if (typeof callback === "function") (callback as () => void)();
-        return response;
-      }) as typeof response.end;
-      response.on("close", () => finish(null));
-      try {
-        void Promise.resolve(handle(request, response)).catch(() => finish(null));
-      } catch {
-        finish(null);
-      }
-    });
+    const recording = await recordResponse(request, response, handle);
+    if (!recording) return null;
+    const { status, headers, body } = recording;
+    const type = String(headers["content-type"] ?? "");
+    const setCookies = [headers["set-cookie"] ?? []].flat().map(String);
+    const shareable = status === 200 && type.startsWith("text/html") && !headers["content-encoding"] && setCookies.every((cookie) => harmless.has(cookie.split("=")[0]!.trim()));
+    if (!shareable) {
+      // Not ours to keep: hand the answer over as Next wrote it (compressed here, since Next was asked not to).
+      response.removeHeader("content-length");
+      response.statusCode = status;
+      const compress = body.length > 1024 && !headers["content-encoding"] && acceptsGzip(acceptEncoding);
+      if (compress) response.setHeader("content-encoding", "gzip");
+      response.end(compress ? await gzip(body) : body);
+      return null;
+    }
+    const csp = headers["content-security-policy"];
+    const nonce = typeof csp === "string" ? nonceOf(csp) : null;
+    const stored: Entry["headers"] = [];
+    for (const [name, value] of Object.entries(headers)) {
+      if (NOT_STORED.has(name) || value === undefined) continue;
+      stored.push([name, [value].flat().map((one) => splitOn(String(one), nonce))]);
+    }
+    const entry: Entry = {
+      status,
+      headers: stored,
+      parts: splitOn(body.toString("utf8"), nonce).map((part) => Buffer.from(part, "utf8")),
+      bytes: body.length,
+      expires: Date.now() + options.ttlMs,
+    };
+    void send(acceptEncoding, response, entry, "miss").catch(() => response.destroy());
+    return entry;
   }
 
   return {
