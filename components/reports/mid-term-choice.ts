@@ -18,17 +18,26 @@ export type ReportPageState = {
   problem: string | null;
   /** The query string of the report, for the download links. */
   search: string;
+  /** The page of recommendations asked for (`?page=`, 1 when absent or not a number; the view clamps it to the last). */
+  page: number;
 };
 
+/** `?page=3`: the page of the report's recommendations on screen. Not a report parameter: the downloads hold every page. */
+function pageOf(value: string | string[] | undefined): number {
+  const page = Number([value].flat()[0]);
+  return Number.isSafeInteger(page) && page > 0 ? page : 1;
+}
+
 /** The page's reading of its URL: the report when the parameters make one, else the reason, never an error page. */
-export async function loadReportPage(viewer: Viewer, params: Record<string, string | string[] | undefined>): Promise<ReportPageState> {
-  if (params.review === undefined) return { choice: {}, report: null, counts: null, problem: null, search: "" };
+export async function loadReportPage(viewer: Viewer, { page: pageParam, ...params }: Record<string, string | string[] | undefined>): Promise<ReportPageState> {
+  const page = pageOf(pageParam);
+  if (params.review === undefined) return { choice: {}, report: null, counts: null, problem: null, search: "", page };
   const t = await getTranslations("reports.problem");
   const parsed = parseMidTermReportParams(params);
   if (!parsed.success) {
     // The parameter names are the URL's own, so they stay as they are in every language.
     const names = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? "")))].join(", ");
-    return { choice: {}, report: null, counts: null, problem: t("check", { names }), search: "" };
+    return { choice: {}, report: null, counts: null, problem: t("check", { names }), search: "", page };
   }
   const { review, theme, noted, assessments, organization } = parsed.data;
   const input: MidTermReportInput = { review, theme, noted, assessments, organization };
@@ -49,7 +58,7 @@ export async function loadReportPage(viewer: Viewer, params: Record<string, stri
   const counting = countReportChoices(viewer, { review, theme, noted }, organizationId);
   try {
     const [report, counts] = await Promise.all([getMidTermReport(viewer, input), counting]);
-    return { choice: input, report, counts, problem: null, search };
+    return { choice: input, report, counts, problem: null, search, page };
   } catch (error) {
     const problem =
       error instanceof NotFoundError
@@ -62,6 +71,6 @@ export async function loadReportPage(viewer: Viewer, params: Record<string, stri
               ? t("details", { details: error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`).join("; ") })
               : null;
     if (problem === null) throw error;
-    return { choice: input, report: null, counts: { ...(await counting), assessed: null }, problem, search };
+    return { choice: input, report: null, counts: { ...(await counting), assessed: null }, problem, search, page };
   }
 }

@@ -1,6 +1,8 @@
-import type { ReactElement } from "react";
+import { useTranslations } from "next-intl";
+import type { ReactElement, ReactNode } from "react";
 import { AssessmentStatusBadge } from "@/components/recommendations/assessments-panel";
 import { SymbolText } from "@/components/un-documents/document-symbol";
+import type { ReportPage } from "@/lib/mid-term-report/pages";
 import { reportText, type ReportText } from "@/lib/mid-term-report/text";
 import { REPORT_STATUS_ORDER, type MidTermReport, type MidTermReportLanguage, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
 import styles from "./mid-term-report.module.css";
@@ -134,8 +136,12 @@ function Banner({ words, report }: { words: ReportText; report: MidTermReport })
   );
 }
 
-/** The report as the page shows and prints it, in the page's language: the banner, the review's facts, the summary table, then theme by theme. */
-export function MidTermReportView({ report, lang }: { report: MidTermReport; lang: MidTermReportLanguage }): ReactElement {
+/**
+ * The report as the page shows and prints it, in the page's language: the banner, the review's facts, the summary table
+ * (of the whole report), then theme by theme the recommendations of the page shown (`shown`), between its page links.
+ */
+export function MidTermReportView({ report, lang, shown, pager }: { report: MidTermReport; lang: MidTermReportLanguage; shown: ReportPage; pager: ReactNode }): ReactElement {
+  const t = useTranslations("reports.pages");
   const words = reportText(lang);
   const notice = words.notice(report);
   const symbolFacts = new Set([words.t("fact.report"), words.t("fact.addendum")]);
@@ -159,17 +165,24 @@ export function MidTermReportView({ report, lang }: { report: MidTermReport; lan
       ) : null}
       <h3>{words.t("summaryHeading")}</h3>
       <Summary words={words} report={report} />
-      {/* A chosen theme with no recommendation has its 0 in the summary and no heading of its own. */}
-      {report.sections
-        .filter((section) => section.recommendations.length > 0)
-        .map(({ theme, recommendations }) => (
+      <div id="report-recommendations">
+        {shown.pages > 1 ? (
+          <p className="muted" data-testid="report-shown">
+            {t("shown", { from: words.number(shown.from), to: words.number(shown.to), total: words.number(shown.total), page: shown.page, pages: shown.pages })}
+          </p>
+        ) : null}
+        {pager}
+        {/* A chosen theme with no recommendation has its 0 in the summary and no heading of its own. */}
+        {shown.sections.map(({ theme, continued, recommendations }) => (
           <section key={theme.slug ?? ""} aria-label={words.themeLabel(theme)} className={styles.theme}>
-            <h3>{words.themeLabel(theme)}</h3>
+            <h3>{continued ? t("continued", { theme: words.themeLabel(theme) }) : words.themeLabel(theme)}</h3>
             {recommendations.map((recommendation) => (
               <Recommendation key={recommendation.id} words={words} recommendation={recommendation} />
             ))}
           </section>
         ))}
+        {pager}
+      </div>
     </section>
   );
 }

@@ -69,6 +69,21 @@ test("a member records an assessment, builds the mid-term report, downloads it a
   await builder.getByRole("button", { name: "Build the report" }).click();
   const report = page.getByTestId("mid-term-report");
   await expect(report.getByRole("heading", { name: "Mid-term report: China, 2018 (3rd cycle)" })).toBeVisible();
+
+  // The whole review, 346 recommendations, is on screen 50 at a time; the summary counts all of them.
+  const articles = report.getByTestId("report-recommendation");
+  await expect(articles).toHaveCount(50);
+  await expect(report.getByTestId("report-shown")).toContainText("Recommendations 1–50 of 346 (page 1 of 7)");
+  await expect(report.locator("tfoot td.num").last()).toHaveText("346");
+  await expect(page.getByText("or print the whole report from the printable HTML")).toBeVisible();
+  const lastOfFirst = await articles.last().getAttribute("aria-label");
+  await report.getByRole("navigation", { name: "Pages of the report" }).first().getByRole("link", { name: "Next →" }).click();
+  await expect(page).toHaveURL(/[?&]page=2#report-recommendations$/);
+  await expect(report.getByTestId("report-shown")).toContainText("Recommendations 51–100 of 346 (page 2 of 7)");
+  await expect(articles).toHaveCount(50);
+  expect(await articles.first().getAttribute("aria-label")).not.toBe(lastOfFirst);
+  await page.screenshot({ path: "tests/e2e/screenshots/mid-term-report-page-2.png" });
+
   await builder.getByText("OHCHR themes (coded)").click();
   await builder.getByRole("checkbox", { name: theme.name }).first().check();
   await builder.getByRole("button", { name: "Build the report" }).click();
@@ -95,7 +110,9 @@ test("a member records an assessment, builds the mid-term report, downloads it a
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV", exact: true }).click()]);
   expect(csv.suggestedFilename()).toMatch(new RegExp(`^mid-term-CHN-cycle3-heron-report-group-${STAMP}-private\\.csv$`));
   const rows = parse((await readFile((await csv.path())!, "utf8")).replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
-  expect(rows.length).toBe(await report.getByTestId("report-recommendation").count());
+  // As many rows as the report holds (the summary's total), whether or not they fit on one page of the screen.
+  expect(rows.length).toBe(Number(await report.locator("tfoot td.num").last().textContent()));
+  await expect(page).not.toHaveURL(/[?&]page=/);
   expect(rows.find((row) => row.paragraph === "28.1")).toMatchObject({ status: "partially_implemented", rationale: RATIONALE, text: recommendation.text });
 
   // Printed: no navigation, no form, no download links; the report and its evidence URLs remain.

@@ -6,6 +6,8 @@ import { LANGUAGE_TAGS, routing, type Locale } from "@/lib/i18n/routing";
 import { loadReportPage } from "@/components/reports/mid-term-choice";
 import { MidTermForm } from "@/components/reports/mid-term-form";
 import { MidTermReportView } from "@/components/reports/mid-term-report-view";
+import { PageLinks } from "@/components/pagination/page-links";
+import { reportPage } from "@/lib/mid-term-report/pages";
 import styles from "@/components/reports/mid-term-report.module.css";
 import { getViewer } from "@/lib/server/permissions";
 import { TwoFactorNotice } from "@/components/auth/two-factor-notice";
@@ -34,6 +36,8 @@ export default async function MidTermReportPage({ searchParams }: PageProps<"/[l
   const [reviews, state] = await Promise.all([listReviewChoices(), loadReportPage(viewer, await searchParams)]);
   // The downloads speak the page's language.
   const download = `/api/reports/mid-term?${state.search}&lang=${locale}`;
+  // The recommendations on screen a page at a time; the summary and the downloads are of the whole report.
+  const shown = state.report ? reportPage(state.report.sections, state.page) : null;
   return (
     <>
       <h1 className="no-print">{t("title")}</h1>
@@ -45,7 +49,7 @@ export default async function MidTermReportPage({ searchParams }: PageProps<"/[l
         </p>
       ) : null}
       <MidTermForm reviews={reviews} memberships={viewer.memberships} counts={state.counts} choice={state.choice} />
-      {state.report ? (
+      {state.report && shown ? (
         <>
           <p className={`${styles.downloads} no-print`}>
             {t("downloads.label")}{" "}
@@ -58,9 +62,22 @@ export default async function MidTermReportPage({ searchParams }: PageProps<"/[l
             <a href={`${download}&format=html`} hrefLang={LANGUAGE_TAGS[locale]}>
               {t("downloads.html")}
             </a>
-            <span className="muted">{t("downloads.orPrint")}</span>
+            <span className="muted">{shown.pages > 1 ? t("downloads.orPrintPaged") : t("downloads.orPrint")}</span>
           </p>
-          <MidTermReportView report={state.report} lang={locale} />
+          <MidTermReportView
+            report={state.report}
+            lang={locale}
+            shown={shown}
+            pager={
+              <PageLinks
+                href={(n) => `/reports/mid-term?${state.search}${n > 1 ? `&page=${n}` : ""}#report-recommendations`}
+                page={shown.page}
+                pages={shown.pages}
+                label={t("pages.label")}
+                position={t("pages.position", { page: shown.page, pages: shown.pages })}
+              />
+            }
+          />
         </>
       ) : null}
     </>
