@@ -66,6 +66,9 @@ export async function countFacetsInOnePass(filters: RecommendationFilters, scope
   );
   const flags = flagged.map(([key, condition]) => Prisma.sql`, COALESCE(${condition}, FALSE) AS ${flag(key)}`);
 
+  // A join with m, not `IN (SELECT id FROM m)`: the planner then knows how many rows m holds (it guesses 200 distinct
+  // ids for the IN) and merges the readable assessments with them, instead of probing the index once per row of m
+  // (112 ms against 54 ms for the 22,786 matches of q=education at 250,000 rows).
   // The status facets read each counted recommendation's current status (as currentStatusesSql, for these alone) of each organisation in the scope once (`cs`).
   // It has none in the scope (the filter's not_assessed) when fewer organisations have one than the scope reads: one
   // for the public view (an organisation's latest public one), each of the viewer's own for `mine`.
@@ -131,7 +134,7 @@ export async function countFacetsInOnePass(filters: RecommendationFilters, scope
     )${relaxes ? Prisma.sql`, s AS MATERIALIZED (SELECT * FROM m r WHERE ${strict})` : Prisma.empty}${
       facets.includes("status")
         ? Prisma.sql`, cs AS MATERIALIZED (SELECT DISTINCT ON (a."recommendationId", a."organizationId") a."recommendationId", a."organizationId", a."status"
-            FROM "Assessment" a WHERE ${readableAssessmentsSql(statusScope)} AND a."recommendationId" IN (SELECT "id" FROM m)
+            FROM "Assessment" a JOIN m ON m."id" = a."recommendationId" WHERE ${readableAssessmentsSql(statusScope)}
             ORDER BY a."recommendationId" DESC, a."organizationId" DESC, a."version" DESC)`
         : Prisma.empty
     }
