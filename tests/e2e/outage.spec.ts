@@ -118,7 +118,7 @@ test("while PostgreSQL is down, pages and the API answer 503 with Retry-After, t
       expect(response.headers.get("retry-after"), what).toBe("5");
     };
     for (const [path, lang, title] of pages) {
-      for (const headers of [{}, { cookie }]) {
+      for (const headers of [{}, { cookie }] as Record<string, string>[]) {
         const response = await fetch(first.base + path, { headers });
         unavailable(response, path);
         const html = await response.text();
