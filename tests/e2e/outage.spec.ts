@@ -108,7 +108,8 @@ test("while PostgreSQL is down, pages and the API answer 503 with Retry-After, t
     ["/zh/recommendations", "zh-Hans", "追踪系统暂时无法使用"],
     ["/en/states", "en", "The tracker is briefly unavailable"],
   ] as const;
-  const api = ["/api/recommendations?pageSize=1", "/api/stats?by=theme", "/api/ready"];
+  // /api/suggest lets a database failure through to Next (a 500 there): the server turns it into the same 503.
+  const api = ["/api/recommendations?pageSize=1", "/api/stats?by=theme", "/api/suggest?q=china", "/api/ready"];
   for (const [path] of pages) expect((await fetch(first.base + path)).status, path).toBe(200);
 
   cluster.halt();
@@ -140,10 +141,11 @@ test("while PostgreSQL is down, pages and the API answer 503 with Retry-After, t
     cluster.resume();
   }
 
-  // Back within seconds, without a restart of the app.
+  // Back within seconds, without a restart of the app (well under a second on an idle machine; the headroom is for a
+  // busy two-core one).
   const resumed = Date.now();
   let status = 0;
-  while (Date.now() - resumed < 5_000 && status !== 200) {
+  while (Date.now() - resumed < 10_000 && status !== 200) {
     status = (await fetch(`${first.base}/api/ready`)).status;
     if (status !== 200) await new Promise((r) => setTimeout(r, 100));
   }
