@@ -5,14 +5,20 @@
  * TRUSTED_PROXIES, replacing any value the client sent. better-auth's rate limit keys on that header.
  * In front of Next, the cache of anonymous pages (lib/http/page-cache.ts), emptied whenever the database notifies a
  * change (lib/http/data-changes.ts); UPR_PAGE_CACHE=off turns it off.
+ * While the database is unavailable, an answer Next would send as a 500 goes out as 503 with Retry-After
+ * (lib/http/outage.ts). On SIGTERM (or SIGINT) it stops accepting connections, answers 503 to requests that still
+ * arrive on open ones, lets those in flight finish (up to SHUTDOWN_TIMEOUT_MS, 10 s by default), then closes the
+ * change listener and the database pool and exits.
  * Runs without the react-server condition: Next loads its own layers.
  */
-import { createServer } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies, SERVER_SETS_CLIENT_ADDRESS } from "@/lib/http/client-address";
 import { listenForDataChanges, type DataChangeListener } from "@/lib/http/data-changes";
+import { createDatabaseProbe, holdServerErrors, sendUnavailable } from "@/lib/http/outage";
 import { createPageCache } from "@/lib/http/page-cache";
 import { clearPublicCaches } from "@/lib/http/public-caches";
+import { REQUEST_ID_HEADER, takeDatabaseFailure } from "@/lib/http/request-marks";
 import { isPagePath, routing } from "@/lib/i18n/routing";
 import { createNonce } from "@/lib/security-headers";
 
@@ -58,10 +64,33 @@ async function main(): Promise<void> {
       log,
     });
   }
+  const probe = createDatabaseProbe(process.env.DATABASE_URL);
+  const inFlight = new Set<ServerResponse>();
+  let draining = false;
+  let drained: () => void = () => {};
+  let requests = 0;
   const server = createServer((request, response) => {
+    if (draining) {
+      // A request on a connection opened before the stop: refused, and the connection closed after the answer.
+      response.shouldKeepAlive = false;
+      sendUnavailable(request, response, (status, headers, body) => response.writeHead(status, headers).end(body), "shutting_down");
+      return;
+    }
+    const id = `${process.pid}-${++requests}`;
+    inFlight.add(response);
+    response.on("close", () => {
+      inFlight.delete(response);
+      takeDatabaseFailure(id);
+      if (draining && inFlight.size === 0) drained();
+    });
+    request.headers[REQUEST_ID_HEADER] = id;
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], proxies);
+    // Next reported the failure as a database outage, or the database does not answer a probe now.
+    const isOutage = async (): Promise<boolean> => takeDatabaseFailure(id) || !(await probe());
+    holdServerErrors(request, response, isOutage);
     void cache.serve(request, response, handle).catch(() => {
-      if (!response.headersSent) response.writeHead(500);
+      if (response.headersSent) return void response.end();
+      response.statusCode = 500;
       response.end();
     });
   });
@@ -69,13 +98,31 @@ async function main(): Promise<void> {
     const trusted = proxies.entries.length > 0 ? `; X-Forwarded-For believed from ${proxies.entries.join(", ")}` : "";
     log(`Ready on port ${port}${trusted}`);
   });
-  const stop = (): void => {
-    void listener?.stop();
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
+  const timeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000);
+  const stop = async (): Promise<void> => {
+    if (draining) return;
+    draining = true;
+    log(`Stopping: finishing ${inFlight.size} request(s) in flight (at most ${timeoutMs / 1000} s)…`);
+    server.close();
+    server.closeIdleConnections();
+    // Answers still to come close their connection behind them.
+    for (const response of inFlight) if (!response.headersSent) response.shouldKeepAlive = false;
+    if (inFlight.size > 0) {
+      await new Promise<void>((resolve) => {
+        drained = resolve;
+        setTimeout(resolve, timeoutMs).unref();
+      });
+    }
+    if (inFlight.size > 0) log(`Stopped waiting: ${inFlight.size} request(s) cut off.`);
+    server.closeAllConnections();
+    await listener?.stop();
+    // The app's Prisma client lives in this process (lib/server/db.ts keeps it on globalThis).
+    await (globalThis as { uprPrisma?: { $disconnect: () => Promise<void> } }).uprPrisma?.$disconnect().catch(() => {});
+    log("Stopped.");
+    process.exit(0);
   };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop());
 }
 
 void main();

@@ -2,6 +2,8 @@
  * `npm start`: the one command a newcomer runs. It opens the database (DATABASE_URL, or the embedded
  * PostgreSQL in ./.upr-data), migrates, loads the real China data once, builds when the sources changed,
  * and serves http://localhost:$PORT. `npm run dev` does the same with the Next dev server.
+ * On SIGTERM or SIGINT it stops the server (which finishes the requests in flight, scripts/serve.ts), then closes the
+ * embedded database.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -29,7 +31,8 @@ function exitCode(child: ChildProcess): Promise<number> {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const db = await openDatabase();
+  // A server that is not up yet (a container still starting) is waited for, with a line per attempt.
+  const db = await openDatabase({ wait: true, log });
   log(db.kind === "embedded" ? `Embedded PostgreSQL (PGlite) on ${new URL(db.url).host}, data in ${process.env.EMBEDDED_DB_DIR || ".upr-data"}` : `PostgreSQL at ${new URL(db.url).host}${new URL(db.url).pathname}`);
 
   let child: ChildProcess | null = null;
@@ -71,7 +74,9 @@ async function main(): Promise<void> {
       if (code !== 0) await shutdown(code);
       recordBuild();
     }
-    child = spawn(path.resolve("node_modules", ".bin", "tsx"), ["scripts/serve.ts"], { stdio: "inherit", env });
+    // One process, with tsx as a loader: the tsx command would sit in between, and it kills a server that does not
+    // confirm a relayed SIGTERM within 60 ms (a busy one cannot), cutting off the requests in flight.
+    child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { stdio: "inherit", env });
   }
   log(`Serving on http://localhost:${port}`);
   await shutdown(await exitCode(child));

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedServer, type EmbeddedServer } from "./embedded";
+import { isDatabaseUnavailable } from "./unavailable";
 
 /** A database the process can use: the server named by DATABASE_URL, or the embedded one. */
 export type DatabaseHandle = {
@@ -29,7 +30,7 @@ export async function ensureDatabaseExists(url: string): Promise<void> {
   try {
     await admin.connect();
   } catch (error) {
-    throw new Error(`Cannot reach PostgreSQL at ${new URL(url).host}: ${(error as Error).message}`);
+    throw new Error(`Cannot reach PostgreSQL at ${new URL(url).host}: ${(error as Error).message}`, { cause: error });
   }
   try {
     const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
@@ -103,13 +104,35 @@ export async function migrate(url: string, options: { quiet?: boolean } = {}): P
 }
 
 /**
- * DATABASE_URL when set; otherwise the embedded PostgreSQL in ./.upr-data (or EMBEDDED_DB_DIR), started
- * here or, when the app already serves it, attached to.
+ * Waits for the server of `url` to accept connections (and creates the database when missing): a database that is not
+ * up yet (still starting, restarting, its container not ready) is waited for, saying so on each attempt, with pauses
+ * growing from 1 to 5 s. Anything else (a wrong password, a refused role) fails at once.
  */
-export async function openDatabase(): Promise<DatabaseHandle> {
+export async function waitForDatabase(url: string, options: { log?: (message: string) => void; pauseMs?: number } = {}): Promise<void> {
+  const log = options.log ?? ((message: string) => void process.stderr.write(`${message}\n`));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ensureDatabaseExists(url);
+      if (attempt > 1) log(`PostgreSQL at ${new URL(url).host} is up.`);
+      return;
+    } catch (error) {
+      if (!isDatabaseUnavailable((error as Error).cause)) throw error;
+      const pause = options.pauseMs ?? Math.min(1000 * attempt, 5000);
+      log(`Waiting for PostgreSQL at ${new URL(url).host}… (attempt ${attempt}: ${((error as Error).cause as Error).message || (error as Error).message})`);
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
+
+/**
+ * DATABASE_URL when set (with `wait`, waited for while it is not up yet: waitForDatabase); otherwise the embedded
+ * PostgreSQL in ./.upr-data (or EMBEDDED_DB_DIR), started here or, when the app already serves it, attached to.
+ */
+export async function openDatabase(options: { wait?: boolean; log?: (message: string) => void } = {}): Promise<DatabaseHandle> {
   const external = process.env.DATABASE_URL;
   if (external) {
-    await ensureDatabaseExists(external);
+    if (options.wait) await waitForDatabase(external, options);
+    else await ensureDatabaseExists(external);
     return { url: external, kind: "external", stop: async () => {} };
   }
   const server: EmbeddedServer = await startEmbeddedServer();

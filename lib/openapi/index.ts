@@ -2,6 +2,7 @@ import { adminPaths, adminResponseSchemas } from "./admin-paths";
 import { authPaths, authRequestSchemas, authResponseSchemas, TWO_FACTOR_COOKIE_SCHEME } from "./auth-paths";
 import { componentSchemas, type JsonSchema } from "./json-schema";
 import { memberPaths, memberRequestSchemas, memberResponseSchemas, SESSION_COOKIE_SCHEME } from "./member-paths";
+import { operationsPaths } from "./operations-paths";
 import { readPaths, readSchemas } from "./read-paths";
 import { withdrawalPaths, withdrawalRequestSchemas, withdrawalResponseSchemas } from "./withdrawal-paths";
 
@@ -19,9 +20,11 @@ export function buildOpenApiDocument(): JsonSchema {
       description:
         "UN Universal Periodic Review recommendations, the responses of the States under review, and their themes; " +
         "organisations' implementation assessments and notes. Reads need no account; writes need the session cookie of a " +
-        "member. Unknown parameters and bad values are refused with 400 and the zod issues, bad bodies with 422.",
+        "member. Unknown parameters and bad values are refused with 400 and the zod issues, bad bodies with 422. " +
+        "While the database is unavailable (unreachable, starting up, shutting down), every operation that needs it answers 503 " +
+        "with `Retry-After` and `{ \"error\": \"database_unavailable\" }`.",
     },
-    paths: { ...readPaths(), ...memberPaths(), ...withdrawalPaths(), ...authPaths(), ...adminPaths() },
+    paths: { ...readPaths(), ...memberPaths(), ...withdrawalPaths(), ...authPaths(), ...adminPaths(), ...operationsPaths() },
     components: {
       schemas: {
         ...componentSchemas({ ...readSchemas, ...memberResponseSchemas, ...withdrawalResponseSchemas, ...authResponseSchemas, ...adminResponseSchemas }, "output"),

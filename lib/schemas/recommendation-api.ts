@@ -112,7 +112,7 @@ export const recommendationListSchema = z.object({
 });
 
 export const apiErrorSchema = z.object({
-  error: z.enum(["invalid_parameters", "validation_failed", "not_found", "conflict", "unauthenticated", "forbidden", "internal_error"]),
+  error: z.enum(["invalid_parameters", "validation_failed", "not_found", "conflict", "unauthenticated", "forbidden", "internal_error", "database_unavailable", "shutting_down"]),
   issues: z
     .array(z.object({ code: z.string(), path: z.array(z.union([z.string(), z.number()])), message: z.string() }).loose())
     .optional()

@@ -30,6 +30,17 @@ describe("toHttpError", () => {
     expect(await response.json()).toEqual({ error: code });
   });
 
+  it("answers 503 with Retry-After, and logs nothing, when the database is unavailable", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    for (const error of [prismaError("P1001"), prismaError("P1017"), prismaError("P2010", { driverAdapterError: { cause: { kind: "postgres", code: "57P03" } } })]) {
+      const response = toHttpError(error);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect(await response.json()).toEqual({ error: "database_unavailable" });
+    }
+    expect(log).not.toHaveBeenCalled();
+  });
+
   it("gives a 403 its message only when the message is meant for the caller (why, and what to do)", async () => {
     expect(await toHttpError(new ForbiddenError("cross-origin request refused")).json()).toEqual({ error: "forbidden" });
     const twoFactor = toHttpError(new TwoFactorRequiredError());

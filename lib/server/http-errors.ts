@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/database/unavailable";
 import type { ApiError } from "@/lib/schemas/recommendation-api";
 import { Prisma } from "./generated/prisma/client";
 
@@ -91,6 +92,11 @@ export function readJsonBody(request: Request): Promise<unknown> {
   return request.json().catch(() => undefined);
 }
 
+/** 503: the database cannot be reached (or is starting up, shutting down, or dropped the connection); try again soon. */
+export function databaseUnavailable(): Response {
+  return jsonResponse({ error: "database_unavailable" } satisfies ApiError, 503, { "Retry-After": String(RETRY_AFTER_SECONDS) });
+}
+
 export function notFound(): Response {
   return errorResponse(404, { error: "not_found" });
 }
@@ -117,6 +123,7 @@ export function toHttpError(error: unknown): Response {
   if (error instanceof ForbiddenError) return errorResponse(403, { error: "forbidden" });
   if (error instanceof ConflictError) return errorResponse(409, { error: "conflict", message: error.message, current: error.current });
   if (isUniqueViolation(error)) return errorResponse(409, { error: "conflict" });
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   console.error(error);
   return errorResponse(500, { error: "internal_error" });
 }

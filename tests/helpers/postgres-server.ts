@@ -12,6 +12,14 @@ import { freePort } from "@/lib/database/embedded";
  */
 export type PostgresServer = { baseUrl: string; stop: () => Promise<void>; description: string };
 
+/** A private cluster a test may stop and start again (an outage, a restart), unlike the shared server. */
+export type PrivateCluster = PostgresServer & {
+  /** Stops the server the way an operator's restart does (`pg_ctl stop -m fast`: sessions are terminated). */
+  halt: () => void;
+  /** Starts it again on the same port and data. */
+  resume: () => void;
+};
+
 export class MissingPostgresError extends Error {}
 
 async function accepts(url: string): Promise<boolean> {
@@ -27,7 +35,7 @@ async function accepts(url: string): Promise<boolean> {
   }
 }
 
-function findPgBin(): string | null {
+export function findPgBin(): string | null {
   const root = "/usr/lib/postgresql";
   if (!fs.existsSync(root)) return null;
   const versions = fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, "bin", "pg_ctl")));
@@ -40,7 +48,7 @@ function asPostgres(bin: string, args: string[]): string[] {
   return process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--", bin, ...args] : [bin, ...args];
 }
 
-async function startPrivateCluster(binDir: string): Promise<PostgresServer> {
+export async function startPrivateCluster(binDir: string): Promise<PrivateCluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "upr-pg-"));
   fs.chmodSync(dir, 0o755);
   const data = path.join(dir, "data");
@@ -51,17 +59,23 @@ async function startPrivateCluster(binDir: string): Promise<PostgresServer> {
     if (result.status !== 0) throw new Error(`${cmd.join(" ")} failed:\n${result.stderr || result.stdout}`);
   };
   run(asPostgres(path.join(binDir, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]));
-  run(
-    asPostgres(path.join(binDir, "pg_ctl"), [
-      "-D", data, "-l", path.join(dir, "log"), "-w", "start",
-      "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
-    ]),
-  );
+  const start = (): void =>
+    run(
+      asPostgres(path.join(binDir, "pg_ctl"), [
+        "-D", data, "-l", path.join(dir, "log"), "-w", "start",
+        "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      ]),
+    );
+  start();
   return {
     baseUrl: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     description: `private PostgreSQL cluster on port ${port}`,
+    halt: () => run(asPostgres(path.join(binDir, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"])),
+    resume: start,
     stop: async () => {
-      run(asPostgres(path.join(binDir, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"]));
+      // Not checked: a test may have left it halted.
+      const [command, ...args] = asPostgres(path.join(binDir, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"]);
+      spawnSync(command!, args);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
