@@ -12,6 +12,9 @@ import { freePort } from "@/lib/database/embedded";
  */
 export type PostgresServer = { baseUrl: string; stop: () => Promise<void>; description: string };
 
+/** A private cluster of this process's, which a fault test may restart (never the shared server on 5432). */
+export type PrivateCluster = PostgresServer & { port: number; restart: (mode?: "fast" | "immediate" | "smart") => void };
+
 export class MissingPostgresError extends Error {}
 
 async function accepts(url: string): Promise<boolean> {
@@ -27,7 +30,7 @@ async function accepts(url: string): Promise<boolean> {
   }
 }
 
-function findPgBin(): string | null {
+export function findPgBin(): string | null {
   const root = "/usr/lib/postgresql";
   if (!fs.existsSync(root)) return null;
   const versions = fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, "bin", "pg_ctl")));
@@ -40,12 +43,13 @@ function asPostgres(bin: string, args: string[]): string[] {
   return process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--", bin, ...args] : [bin, ...args];
 }
 
-async function startPrivateCluster(binDir: string): Promise<PostgresServer> {
+/** initdb and pg_ctl start of a throw-away cluster in a temporary directory, on a free loopback port (or `port`). */
+export async function startPrivateCluster(binDir: string, options: { port?: number } = {}): Promise<PrivateCluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "upr-pg-"));
   fs.chmodSync(dir, 0o755);
   const data = path.join(dir, "data");
   if (process.getuid?.() === 0) execFileSync("chown", ["postgres:postgres", dir]);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const run = (cmd: string[]): void => {
     const result = spawnSync(cmd[0]!, cmd.slice(1), { encoding: "utf8" });
     if (result.status !== 0) throw new Error(`${cmd.join(" ")} failed:\n${result.stderr || result.stdout}`);
@@ -60,6 +64,9 @@ async function startPrivateCluster(binDir: string): Promise<PostgresServer> {
   return {
     baseUrl: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     description: `private PostgreSQL cluster on port ${port}`,
+    port,
+    // pg_ctl restart keeps the options the cluster was started with (postmaster.opts); -w returns once it accepts.
+    restart: (mode = "fast") => run(asPostgres(path.join(binDir, "pg_ctl"), ["-D", data, "-l", path.join(dir, "log"), "-m", mode, "-w", "restart"])),
     stop: async () => {
       run(asPostgres(path.join(binDir, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"]));
       fs.rmSync(dir, { recursive: true, force: true });
