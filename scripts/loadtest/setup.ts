@@ -7,7 +7,8 @@ export const MEMBER = { email: "loadtest-member@example.org", password: "a long 
 /** The member (an editor of an organisation of their own), through the app's own account code. */
 export async function addMember(databaseUrl: string): Promise<void> {
   process.env.DATABASE_URL = databaseUrl;
-  const { addUser } = await import("@/lib/server/accounts");
+  const { addUser, createOrganization } = await import("@/lib/server/accounts");
+  await createOrganization({ kind: "operator" }, MEMBER.organization);
   await addUser({ kind: "operator" }, { email: MEMBER.email, password: MEMBER.password, name: "Load test member", organization: { name: MEMBER.organization, role: "editor" } });
   await disconnectDb();
 }

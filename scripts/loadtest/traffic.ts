@@ -54,7 +54,8 @@ export async function runTraffic(options: TrafficOptions): Promise<Traffic> {
   const requests = trafficPaths(options.recommendationIds).map((request) => ({
     method: request.method,
     path: request.path,
-    headers: request.member ? { ...member, "content-type": "application/json" } : {},
+    // The note's answer is read (its id), so it is asked for uncompressed.
+    headers: request.member ? { ...member, "content-type": "application/json", ...(request.method === "POST" ? { "accept-encoding": "identity" } : {}) } : {},
     ...(request.method === "POST"
       ? {
           setupRequest: (raw: { method?: string; path: string; headers?: Record<string, string>; body?: string }) => {
