@@ -25,21 +25,25 @@ export function judge(traffic: Traffic, found: number): Verdict {
   // A 503 counts as "while down" up to the recovery target after the database is back, as the app's pool reconnects.
   const late503 = traffic.samples.filter((sample) => sample.status === 503 && (sample.at < outage.from || sample.at > outage.to + RECOVERY_TARGET_S)).length;
   const lastFailure = traffic.samples.filter((sample) => failed(sample) && sample.at >= outage.from).reduce((last, sample) => Math.max(last, sample.at), outage.to);
-  const recovery = Math.max(0, lastFailure - outage.to);
+  // Recovered: an answer below 500 came after the last failure. Without one, the run ended before the app recovered.
+  const answeredAfter = traffic.samples.some((sample) => sample.status !== "error" && sample.status < 500 && sample.at > lastFailure);
+  const recovery = answeredAfter ? Math.max(0, lastFailure - outage.to) : Number.POSITIVE_INFINITY;
   const firstFailure = traffic.samples.find(failed);
   const missing = traffic.acknowledged.length - found;
 
   const checks: [string, boolean][] = [
     [`no 500 at all: ${s500} answers of 500${other5xx ? `, ${other5xx} other 5xx (not 503)` : ""}`, s500 === 0 && other5xx === 0],
     [`503 only while the database is down: ${late503} outside`, late503 === 0],
-    [`recovery within ${RECOVERY_TARGET_S} s: ${fixed(recovery)} s`, recovery <= RECOVERY_TARGET_S],
+    [`recovery within ${RECOVERY_TARGET_S} s: ${answeredAfter ? `${fixed(recovery)} s` : "not seen before the run ended"}`, recovery <= RECOVERY_TARGET_S],
     [`every acknowledged write present: ${found} of ${traffic.acknowledged.length}`, missing === 0],
   ];
+  const unanswered = counts.get("error") ?? 0;
   const lines = [
-    `requests: ${traffic.samples.length} in ${traffic.seconds} s, ${fixed(traffic.perSecond)}/s; latency p50 ${traffic.latency.p50} ms, p99 ${traffic.latency.p99} ms`,
+    `answers: ${traffic.samples.length - unanswered} in ${traffic.seconds} s, ${fixed(traffic.perSecond)}/s` +
+      `${unanswered ? ` (plus ${unanswered} requests with no answer)` : ""}; latency p50 ${traffic.latency.p50} ms, p99 ${traffic.latency.p99} ms`,
     `by status: ${byStatus.join(", ")}`,
     `${outage.kind}: down from ${fixed(outage.from)} s to ${fixed(outage.to)} s (${fixed(outage.to - outage.from)} s)`,
-    `first failure (5xx or no answer) at ${firstFailure ? `${fixed(firstFailure.at)} s` : "none"}; last at ${fixed(lastFailure)} s; seconds to recovery after the database was back: ${fixed(recovery)}`,
+    `first failure (5xx or no answer) at ${firstFailure ? `${fixed(firstFailure.at)} s` : "none"}; last at ${fixed(lastFailure)} s; seconds to recovery after the database was back: ${answeredAfter ? fixed(recovery) : "not recovered before the end"}`,
     `writes: ${traffic.sent} notes sent, ${traffic.acknowledged.length} acknowledged (201), ${found} of those found afterwards`,
     ...checks.map(([text, ok]) => `${ok ? "MET " : "MISSED"}  ${text}`),
   ];

@@ -35,13 +35,14 @@ export function trafficPaths(ids: number[]): { method: string; path: string; mem
   const id = ids[0]!;
   return [
     { method: "GET", path: "/en" },
+    // Early in each connection's loop, so writes run from the start.
+    { method: "POST", path: `/api/recommendations/${id}/notes`, member: true },
     { method: "GET", path: "/en/recommendations?cycle=3&position=noted" },
     { method: "GET", path: `/en/recommendations/${id}` },
     { method: "GET", path: "/api/recommendations?cycle=3&pageSize=50" },
     { method: "GET", path: "/api/stats?by=position" },
     { method: "GET", path: "/api/recommendations.csv?cycle=2" },
     { method: "GET", path: `/api/recommendations/${id}/notes`, member: true },
-    { method: "POST", path: `/api/recommendations/${id}/notes`, member: true },
   ];
 }
 
@@ -84,7 +85,7 @@ export async function runTraffic(options: TrafficOptions): Promise<Traffic> {
     acknowledged,
     sent,
     latency: { p50: result.latency.p50, p99: result.latency.p99 },
-    perSecond: result.requests.total / result.duration,
+    perSecond: samples.filter((sample) => sample.status !== "error").length / result.duration,
     seconds: result.duration,
     outage: { kind: outage.kind, from: (outage.from - started) / 1000, to: (outage.to - started) / 1000 },
   };
