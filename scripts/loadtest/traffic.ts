@@ -75,7 +75,8 @@ export async function runTraffic(options: TrafficOptions): Promise<Traffic> {
       : {}),
   }));
   const instance = autocannon({ url: options.origin, connections: options.connections, duration: options.seconds, timeout: 10, headers: { "accept-encoding": "gzip" }, requests });
-  instance.on("response", (_client: unknown, status: number) => samples.push({ at: (Date.now() - started) / 1000, status }));
+  // An answer autocannon could not read has no status: it counts as no answer.
+  instance.on("response", (_client: unknown, status: number | undefined) => samples.push({ at: (Date.now() - started) / 1000, status: typeof status === "number" ? status : "error" }));
   instance.on("reqError", () => samples.push({ at: (Date.now() - started) / 1000, status: "error" }));
   const fault = new Promise<Outage>((resolve, reject) => setTimeout(() => options.fault.run().then(resolve, reject), options.fault.at * 1000));
   const result = await instance;
