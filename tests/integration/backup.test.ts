@@ -52,6 +52,53 @@ async function writeNotes(url: string, count: number): Promise<void> {
   }
 }
 
+/**
+ * Saves notes in pairs, each pair one transaction, until `work` is done: answers `work`'s result and the pairs
+ * committed before it began. A consistent backup taken meanwhile holds all of those, and never half a pair.
+ */
+async function whileWriting<T>(url: string, work: () => Promise<T>): Promise<{ result: T; committedBefore: string[] }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ id: number }>(`SELECT min(id) AS id FROM "Recommendation"`);
+  const { rows: authors } = await client.query<{ userId: string; organizationId: string }>(`SELECT "authorUserId" AS "userId", "organizationId" FROM "Note" LIMIT 1`);
+  const committed: string[] = [];
+  let done = false;
+  const writer = (async () => {
+    for (let i = 0; !done; i++) {
+      await client.query("BEGIN");
+      for (const half of ["a", "b"]) {
+        await client.query(
+          `INSERT INTO "Note" (id, "recommendationId", "organizationId", "authorUserId", body, "updatedAt") VALUES ($1, $2, $3, $4, 'pair', now())`,
+          [`pair-${i}-${half}`, rows[0]!.id, authors[0]!.organizationId, authors[0]!.userId],
+        );
+      }
+      await client.query("COMMIT");
+      committed.push(`pair-${i}`);
+    }
+  })();
+  while (committed.length < 5) await new Promise((r) => setTimeout(r, 10));
+  const committedBefore = [...committed];
+  try {
+    return { result: await work(), committedBefore };
+  } finally {
+    done = true;
+    await writer;
+    await client.end();
+  }
+}
+
+/** The pairs in a database: complete ones, and any half. */
+async function pairs(url: string): Promise<{ complete: Set<string>; halves: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pair: string; n: number }>(`SELECT substring(id from '^(pair-[0-9]+)-') AS pair, count(*)::int AS n FROM "Note" WHERE id LIKE 'pair-%' GROUP BY 1`);
+    return { complete: new Set(rows.filter((row) => row.n === 2).map((row) => row.pair)), halves: rows.filter((row) => row.n !== 2).length };
+  } finally {
+    await client.end();
+  }
+}
+
 describe("backup and restore of a PostgreSQL server", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "upr-backup-"));
   const drops: (() => Promise<void>)[] = [];
@@ -97,6 +144,22 @@ describe("backup and restore of a PostgreSQL server", () => {
     expect(await fingerprint(target.url)).toEqual(before);
   });
 
+  it("backs up consistently while notes are being saved", async () => {
+    const source = await createSeededTestDatabase();
+    drops.push(source.drop);
+    await writeNotes(source.url, 1);
+    const file = path.join(dir, "busy.dump");
+    const { result, committedBefore } = await whileWriting(source.url, () => runCliInProcess(["backup", file], { DATABASE_URL: source.url }));
+    expect(result.code).toBe(0);
+    const target = await createTestDatabase();
+    await target.drop();
+    drops.push(target.drop);
+    expect((await runCliInProcess(["restore", file], { DATABASE_URL: target.url })).code).toBe(0);
+    const restored = await pairs(target.url);
+    expect(restored.halves).toBe(0);
+    expect(committedBefore.filter((pair) => !restored.complete.has(pair))).toEqual([]);
+  });
+
   it("refuses an embedded backup for a server, and a file that is no backup", async () => {
     const other = path.join(dir, "not-a-backup.txt");
     fs.writeFileSync(other, "hello");
@@ -122,7 +185,7 @@ describe("backup and restore of the embedded database", () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it("backs up while the app holds the data directory, and restores into an empty one only", { timeout: 240_000 }, async () => {
+  it("backs up while the app holds the data directory, and restores into an empty one only", { timeout: 480_000 }, async () => {
     // This process plays the running app: it holds the data directory; the CLI runs as a process of its own.
     app = await startEmbeddedServer({ dataDir: appDir });
     await migrate(app.url, { quiet: true });
@@ -159,5 +222,20 @@ describe("backup and restore of the embedded database", () => {
 
     restored = await startEmbeddedServer({ dataDir: restoreDir });
     expect(await fingerprint(restored.url)).toEqual(before);
+    await restored.stop();
+    restored = undefined;
+  });
+
+  it("backs up consistently while notes are being saved through the running app", { timeout: 240_000 }, async () => {
+    const file = path.join(root, "busy.backup");
+    const { result, committedBefore } = await whileWriting(app!.url, () => runCli(["backup", file], { DATABASE_URL: "", EMBEDDED_DB_DIR: appDir }));
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const busyDir = path.join(root, "busy");
+    expect((await runCli(["restore", file], { DATABASE_URL: "", EMBEDDED_DB_DIR: busyDir })).code).toBe(0);
+    restored = await startEmbeddedServer({ dataDir: busyDir });
+    const found = await pairs(restored.url);
+    expect(found.halves).toBe(0);
+    expect(committedBefore.filter((pair) => !found.complete.has(pair))).toEqual([]);
   });
 });
