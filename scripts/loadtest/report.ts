@@ -40,7 +40,7 @@ export function judge(traffic: Traffic, found: number): Verdict {
   const unanswered = counts.get("error") ?? 0;
   const lines = [
     `answers: ${traffic.samples.length - unanswered} in ${traffic.seconds} s, ${fixed(traffic.perSecond)}/s` +
-      `${unanswered ? ` (plus ${unanswered} requests with no answer)` : ""}; latency p50 ${traffic.latency.p50} ms, p99 ${traffic.latency.p99} ms`,
+      `${unanswered ? ` (plus ${unanswered} requests with no answer)` : ""}${traffic.cutOff ? ` (and ${traffic.cutOff} in flight when the time was up)` : ""}; latency p50 ${traffic.latency.p50} ms, p99 ${traffic.latency.p99} ms`,
     `by status: ${byStatus.join(", ")}`,
     `${outage.kind}: down from ${fixed(outage.from)} s to ${fixed(outage.to)} s (${fixed(outage.to - outage.from)} s)`,
     `first failure (5xx or no answer) at ${firstFailure ? `${fixed(firstFailure.at)} s` : "none"}; last at ${fixed(lastFailure)} s; seconds to recovery after the database was back: ${answeredAfter ? fixed(recovery) : "not recovered before the end"}`,

@@ -13,6 +13,8 @@ export type Traffic = {
   acknowledged: string[];
   /** Note requests sent (acknowledged or not). */
   sent: number;
+  /** Requests still in flight when the time was up. */
+  cutOff: number;
   latency: { p50: number; p99: number };
   perSecond: number;
   seconds: number;
@@ -51,6 +53,7 @@ export async function runTraffic(options: TrafficOptions): Promise<Traffic> {
   const samples: Sample[] = [];
   const acknowledged: string[] = [];
   let sent = 0;
+  let cutOff = 0;
   const member = { cookie: options.cookie, origin: options.origin };
   const requests = trafficPaths(options.recommendationIds).map((request) => ({
     method: request.method,
@@ -77,7 +80,12 @@ export async function runTraffic(options: TrafficOptions): Promise<Traffic> {
   const instance = autocannon({ url: options.origin, connections: options.connections, duration: options.seconds, timeout: 10, headers: { "accept-encoding": "gzip" }, requests });
   // An answer autocannon could not read has no status: it counts as no answer.
   instance.on("response", (_client: unknown, status: number | undefined) => samples.push({ at: (Date.now() - started) / 1000, status: typeof status === "number" ? status : "error" }));
-  instance.on("reqError", () => samples.push({ at: (Date.now() - started) / 1000, status: "error" }));
+  // autocannon ends the requests still in flight when the time is up: those are cut off, not failed.
+  instance.on("reqError", () => {
+    const at = (Date.now() - started) / 1000;
+    if (at >= options.seconds) cutOff += 1;
+    else samples.push({ at, status: "error" });
+  });
   const fault = new Promise<Outage>((resolve, reject) => setTimeout(() => options.fault.run().then(resolve, reject), options.fault.at * 1000));
   const result = await instance;
   const outage = await fault;
@@ -85,6 +93,7 @@ export async function runTraffic(options: TrafficOptions): Promise<Traffic> {
     samples,
     acknowledged,
     sent,
+    cutOff,
     latency: { p50: result.latency.p50, p99: result.latency.p99 },
     perSecond: samples.filter((sample) => sample.status !== "error").length / result.duration,
     seconds: result.duration,
