@@ -7,6 +7,7 @@
  * recovery and the acknowledged writes found afterwards, judged against issue 17's targets (exit code 1 when one is
  * missed, 2 when the test cannot run).
  */
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { freePort } from "@/lib/database/embedded";
 import { buildIfNeeded } from "./bench/http";
@@ -56,7 +57,8 @@ async function main(): Promise<number> {
     const traffic = await runTraffic({ origin: target.origin, cookie: target.cookie, connections, seconds, recommendationIds: target.recommendationIds, fault: { at: faultAt, run: target.fault } });
     const found = await target.countNotes(traffic.acknowledged);
     const verdict = judge(traffic, found);
-    print([`Load test, ${values.embedded ? "embedded database (PGlite)" : "PostgreSQL server (private cluster)"}: ${connections} connections, ${seconds} s`, ...verdict.lines]);
+    const load = os.loadavg().map((value) => value.toFixed(2)).join(" ");
+    print([`Load test, ${values.embedded ? "embedded database (PGlite)" : "PostgreSQL server (private cluster)"}: ${connections} connections, ${seconds} s, ${os.cpus().length} cores, load average ${load}`, ...verdict.lines]);
     if (values.timeline) print(["", "statuses per second:", ...timeline(traffic.samples)]);
     return verdict.met ? 0 : 1;
   } finally {
