@@ -44,7 +44,7 @@ export function judge(traffic: Traffic, found: number): Verdict {
     `by status: ${byStatus.join(", ")}`,
     `${outage.kind}: down from ${fixed(outage.from)} s to ${fixed(outage.to)} s (${fixed(outage.to - outage.from)} s)`,
     `first failure (5xx or no answer) at ${firstFailure ? `${fixed(firstFailure.at)} s` : "none"}; last at ${fixed(lastFailure)} s; seconds to recovery after the database was back: ${answeredAfter ? fixed(recovery) : "not recovered before the end"}`,
-    `writes: ${traffic.sent} notes sent, ${traffic.acknowledged.length} acknowledged (201), ${found} of those found afterwards`,
+    `writes: ${traffic.sent} note requests attempted (refused connections included), ${traffic.acknowledged.length} acknowledged (201), ${found} of those found afterwards`,
     ...checks.map(([text, ok]) => `${ok ? "MET " : "MISSED"}  ${text}`),
   ];
   return { lines, met: checks.every(([, ok]) => ok) };
