@@ -11,6 +11,7 @@ import { acquirePostgres, databaseUrl, MissingPostgresError, uniqueDatabaseName,
 import { findChromium } from "../tests/helpers/chromium";
 import { workerDatabaseUrl } from "../tests/helpers/e2e-workers";
 import { needsBuild, recordBuild } from "./lib/build";
+import { ensureChromium } from "./lib/chromium";
 
 /** End-to-end workers: two test files at a time, each worker with its own app server and database. */
 const E2E_WORKERS = 2;
@@ -71,7 +72,9 @@ async function main(): Promise<void> {
     failed = failed || code !== 0;
   }
 
-  const chromium = findChromium();
+  // A fresh machine gets Chromium the way .ci/run installs it (root or passwordless sudo), or the command to run.
+  const { path: chromium, message: chromiumMissing } = await ensureChromium(findChromium);
+  if (chromiumMissing) process.stderr.write(`\n${chromiumMissing}The other tests run first; the end-to-end step will fail.\n`);
   let server: PostgresServer;
   try {
     server = await acquirePostgres();
@@ -128,12 +131,7 @@ async function main(): Promise<void> {
 
     step("End-to-end tests (Playwright in Chromium)");
     if (!chromium) {
-      process.stderr.write(
-        "Chromium was not found, so the end-to-end tests cannot run.\n" +
-          "  - Debian/Ubuntu: sudo apt-get install -y chromium\n" +
-          "  - or set CHROMIUM_PATH to a Chromium or Chrome binary.\n" +
-          "  (Do not run `npx playwright install`: it downloads a browser.)\n",
-      );
+      process.stderr.write(`The end-to-end tests cannot run. ${chromiumMissing ?? "Chromium was not found.\n"}`);
       totals.failed += 1;
       failed = true;
     } else {

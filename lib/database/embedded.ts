@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
+import { requestSnapshot, serveSnapshots, takeSnapshot } from "./snapshot";
 
 /**
  * The embedded PostgreSQL (PGlite, PostgreSQL 18 in WASM) served over the wire protocol on loopback, so the
@@ -8,7 +9,7 @@ import net from "node:net";
  *
  * PGlite must never open the same data directory twice. The process that opens it writes `server.json`
  * (pid and port) into the directory; any other process (the CLI while the app runs) connects to that
- * port instead of opening the files.
+ * port instead of opening the files, and asks the owner for snapshots (./snapshot.ts) instead of reading them.
  */
 
 export type EmbeddedServer = {
@@ -20,10 +21,12 @@ export type EmbeddedServer = {
   stop: () => Promise<void>;
 };
 
-type LockInfo = { pid: number; port: number; startedAt: string };
+type LockInfo = { pid: number; port: number; startedAt: string; snapshotPort?: number; snapshotToken?: string };
 
 /** Data directories this process serves: asking again returns the same server, never a second PGlite. */
 const openedHere = new Map<string, EmbeddedServer>();
+/** How to take a snapshot of each data directory this process serves. */
+const snapshotsHere = new Map<string, () => Promise<Buffer>>();
 
 export function embeddedDataDir(): string {
   return path.resolve(process.env.EMBEDDED_DB_DIR || ".upr-data");
@@ -115,13 +118,18 @@ export async function startEmbeddedServer(options: { dataDir?: string; port?: nu
   const port = options.port || (await freePort());
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 20 });
   await server.start();
-  fs.writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, port, startedAt: new Date().toISOString() } satisfies LockInfo));
+  const control = await serveSnapshots(db);
+  const lock: LockInfo = { pid: process.pid, port, startedAt: new Date().toISOString(), snapshotPort: control.port, snapshotToken: control.token };
+  fs.writeFileSync(lockPath(dataDir), JSON.stringify(lock), { mode: 0o600 });
+  snapshotsHere.set(dataDir, () => takeSnapshot(db));
 
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
     openedHere.delete(dataDir);
+    snapshotsHere.delete(dataDir);
+    await control.close();
     await server.stop();
     await db.close();
     if (readLock(dataDir)?.pid === process.pid) fs.rmSync(lockPath(dataDir), { force: true });
@@ -129,4 +137,36 @@ export async function startEmbeddedServer(options: { dataDir?: string; port?: nu
   const opened: EmbeddedServer = { url: urlFor(port), port, dataDir, owned: true, stop };
   openedHere.set(dataDir, opened);
   return opened;
+}
+
+/** True when a process (this one or another) holds `dataDir` open. */
+export function isEmbeddedDatabaseOpen(dataDir = embeddedDataDir()): boolean {
+  const dir = path.resolve(dataDir);
+  const lock = readLock(dir);
+  return openedHere.has(dir) || (lock !== null && lock.pid !== process.pid && isAlive(lock.pid));
+}
+
+/**
+ * A consistent snapshot of the embedded database in `dataDir` (PGlite's gzipped tarball of its data directory): from
+ * this process when it serves the directory, from the running app through its snapshot port, else by opening the
+ * directory here for the time of the dump.
+ */
+export async function snapshotEmbeddedDatabase(dataDir = embeddedDataDir()): Promise<Buffer> {
+  const dir = path.resolve(dataDir);
+  const here = snapshotsHere.get(dir);
+  if (here) return here();
+  const lock = readLock(dir);
+  if (lock && lock.pid !== process.pid && isAlive(lock.pid)) {
+    if (!lock.snapshotPort || !lock.snapshotToken) {
+      throw new Error(`The app that holds ${dir} (process ${lock.pid}) predates snapshots: restart it, then back up again.`);
+    }
+    return requestSnapshot(lock.snapshotPort, lock.snapshotToken);
+  }
+  if (!fs.existsSync(path.join(dir, "pgdata", "PG_VERSION"))) throw new Error(`There is no embedded database in ${dir}.`);
+  const server = await startEmbeddedServer({ dataDir: dir });
+  try {
+    return await (snapshotsHere.get(dir) ?? (() => Promise.reject(new Error(`${dir} is held by another process.`))))();
+  } finally {
+    await server.stop();
+  }
 }

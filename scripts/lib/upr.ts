@@ -3,10 +3,12 @@
  * (scripts/lib/import-cli.ts), plus
  * `org create`, `org require-2fa`, `user add`, `user remove`, `user disable`, `user enable` and `user reset-2fa`
  * (scripts/lib/accounts-cli.ts), `status export` and `status import` (scripts/lib/status-cli.ts),
- * `wording export` and `wording import` (scripts/lib/wording-cli.ts), and `classify` (scripts/lib/classify-cli.ts, no database).
+ * `wording export` and `wording import` (scripts/lib/wording-cli.ts), `classify` (scripts/lib/classify-cli.ts, no database),
+ * and `backup` and `restore` (scripts/lib/backup-cli.ts).
  * Exit codes: 0 done, 1 the input was rejected (nothing written), 2 usage or environment problem.
  */
 import { orgCommand, UsageError, userCommand } from "./accounts-cli";
+import { backupCommand, restoreCommand } from "./backup-cli";
 import { classifyCommand } from "./classify-cli";
 import { importCommand } from "./import-cli";
 import { statusCommand } from "./status-cli";
@@ -73,7 +75,16 @@ const USAGE = `Usage:
   classify --evaluate prints how the derived category agrees with UPR Info's own (the Action column) in an export:
   overall and per State and cycle, and a confusion matrix (rows UPR Info, columns the rule). --paragraphs (once or
   more) pairs UPR Info's rows, one per recommending State, with their State's part of the list's paragraphs and
-  compares the paragraph's one category with each part's own.`;
+  compares the paragraph's one category with each part's own.
+
+  npm run upr -- backup <file>
+  npm run upr -- restore <file> [--force]
+
+  backup writes a consistent snapshot of the database, also while the app runs: a pg_dump custom-format file of
+  DATABASE_URL's database (it needs pg_dump from postgresql-client, of the server's major version or newer), or,
+  when DATABASE_URL is unset, the embedded database's own dump with its session secret. restore puts one back into an
+  empty database (created when missing) or an empty data directory (the app stopped); --force replaces a non-empty
+  one. A refused restore exits with 1 and changes nothing.`;
 
 /** One line on stderr and the exit code, for the caller to exit with. */
 function fail(message: string, code: number): number {
@@ -94,6 +105,8 @@ export async function upr(argv: string[]): Promise<number> {
     if (command === "status") return await statusCommand(rest);
     if (command === "wording") return await wordingCommand(rest);
     if (command === "classify") return await classifyCommand(rest);
+    if (command === "backup") return await backupCommand(rest);
+    if (command === "restore") return await restoreCommand(rest);
     if (command === undefined || command === "help" || command === "--help") {
       process.stdout.write(`${USAGE}\n`);
       return command === undefined ? 2 : 0;

@@ -12,12 +12,15 @@ import { freePort } from "@/lib/database/embedded";
  */
 export type PostgresServer = { baseUrl: string; stop: () => Promise<void>; description: string };
 
-/** A private cluster a test may stop and start again (an outage, a restart), unlike the shared server. */
+/** A private cluster of this process's, which a test may stop and start again (an outage, a restart), never the shared server on 5432. */
 export type PrivateCluster = PostgresServer & {
+  port: number;
   /** Stops the server the way an operator's restart does (`pg_ctl stop -m fast`: sessions are terminated). */
   halt: () => void;
   /** Starts it again on the same port and data. */
   resume: () => void;
+  /** pg_ctl restart (keeps the options it was started with); returns once it accepts connections again. */
+  restart: (mode?: "fast" | "immediate" | "smart") => void;
 };
 
 export class MissingPostgresError extends Error {}
@@ -48,12 +51,13 @@ function asPostgres(bin: string, args: string[]): string[] {
   return process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--", bin, ...args] : [bin, ...args];
 }
 
-export async function startPrivateCluster(binDir: string): Promise<PrivateCluster> {
+/** initdb and pg_ctl start of a throw-away cluster in a temporary directory, on a free loopback port (or `port`). */
+export async function startPrivateCluster(binDir: string, options: { port?: number } = {}): Promise<PrivateCluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "upr-pg-"));
   fs.chmodSync(dir, 0o755);
   const data = path.join(dir, "data");
   if (process.getuid?.() === 0) execFileSync("chown", ["postgres:postgres", dir]);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const run = (cmd: string[]): void => {
     const result = spawnSync(cmd[0]!, cmd.slice(1), { encoding: "utf8" });
     if (result.status !== 0) throw new Error(`${cmd.join(" ")} failed:\n${result.stderr || result.stdout}`);
@@ -72,6 +76,8 @@ export async function startPrivateCluster(binDir: string): Promise<PrivateCluste
     description: `private PostgreSQL cluster on port ${port}`,
     halt: () => run(asPostgres(path.join(binDir, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"])),
     resume: start,
+    port,
+    restart: (mode = "fast") => run(asPostgres(path.join(binDir, "pg_ctl"), ["-D", data, "-l", path.join(dir, "log"), "-m", mode, "-w", "restart"])),
     stop: async () => {
       // Not checked: a test may have left it halted.
       const [command, ...args] = asPostgres(path.join(binDir, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"]);
