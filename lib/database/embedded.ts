@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
 import { requestSnapshot, serveSnapshots, takeSnapshot } from "./snapshot";
+import { keepExchangesWhole, socketQueueOf } from "./socket-queue";
 
 /**
  * The embedded PostgreSQL (PGlite, PostgreSQL 18 in WASM) served over the wire protocol on loopback, so the
@@ -117,6 +118,8 @@ export async function startEmbeddedServer(options: { dataDir?: string; port?: nu
   const db = await PGlite.create({ dataDir: path.join(dataDir, "pgdata"), extensions: { pg_trgm, btree_gin } });
   const port = options.port || (await freePort());
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 20 });
+  // One connection's Parse, Bind and Execute must not be split by another's (./socket-queue.ts).
+  keepExchangesWhole(socketQueueOf(server));
   await server.start();
   const control = await serveSnapshots(db);
   const lock: LockInfo = { pid: process.pid, port, startedAt: new Date().toISOString(), snapshotPort: control.port, snapshotToken: control.token };
