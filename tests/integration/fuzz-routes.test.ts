@@ -189,8 +189,8 @@ describe("every route handler", () => {
 
   describe.each(FILES)("%s", (file) => {
     it("answers any query, body, params and caller without a 5xx, and a refused write changes nothing", { timeout: 120_000 }, async () => {
-      const module = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Partial<Record<(typeof METHODS)[number], Handler>>;
-      const methods = METHODS.filter((method) => typeof module[method] === "function");
+      const handlers = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Partial<Record<(typeof METHODS)[number], Handler>>;
+      const methods = METHODS.filter((method) => typeof handlers[method] === "function");
       expect(methods.length).toBeGreaterThan(0);
       const call = fc.record({
         method: fc.constantFrom(...methods),
@@ -212,7 +212,7 @@ describe("every route handler", () => {
           if (input.type) headers.set("content-type", input.type);
           const request = new Request(`${ORIGIN}${pathname}?${new URLSearchParams(query)}`, { method, headers, body: input.body });
           const before = method === "GET" ? null : await fingerprint();
-          const response = await module[method]!(request, { params: Promise.resolve(routeParams) });
+          const response = await handlers[method]!(request, { params: Promise.resolve(routeParams) });
           // A download or an import's event stream is not read to the end; cancelling it must not fail either.
           const text = (response.headers.get("content-type") ?? "").includes("json") ? await response.text() : (await response.body?.cancel(), "");
           expect(response.status, `${method} ${pathname}: ${text.slice(0, 300)}`).toBeLessThan(500);
