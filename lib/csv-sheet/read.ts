@@ -5,6 +5,7 @@ import { Parser } from "csv-parse";
 import { CsvError, parse } from "csv-parse/sync";
 import { restoreNeutralisedCell } from "@/lib/csv/format";
 import type { FileIssueCode, SheetProblem } from "./issues";
+import { MAX_SHEET_BYTES, MAX_SHEET_ROWS } from "./limits";
 
 /**
  * Reading a CSV sheet as a spreadsheet saves it back, shared by every sheet people edit and upload (the status sheet,
@@ -13,9 +14,7 @@ import type { FileIssueCode, SheetProblem } from "./issues";
  * without it. Pure, so the rules are unit-tested once; what a row means is each sheet's own business.
  */
 
-/** A review has a few hundred recommendations; these bounds only stop a wrong or hostile file early. */
-export const MAX_SHEET_BYTES = 5 * 1024 * 1024;
-export const MAX_SHEET_ROWS = 5_000;
+export { MAX_SHEET_BYTES, MAX_SHEET_ROWS };
 
 type FileProblem = SheetProblem<FileIssueCode>;
 
