@@ -78,13 +78,16 @@ describe.each(Object.keys(HOSTILE_SHEETS))("an upload of %s", (name) => {
   it("is refused through POST /api/status-sheet while an unrelated request answers within 200 ms", async () => {
     const sheet = HOSTILE_SHEETS[name]!();
     const before = await writes();
-    for (const mode of ["preview", "apply"]) {
+    // The raw body in both modes, and the multipart field `file` a browser form sends.
+    const multipart = new FormData();
+    multipart.set("file", new File([sheet], "hostile.csv", { type: "text/csv" }));
+    for (const [mode, sent] of [["preview", sheet], ["apply", sheet], ["preview", multipart]] as const) {
       const { result, stallCpuMs, answered } = await whileTimed(() =>
         importRoute(
           new Request(`${ORIGIN}/api/status-sheet?review=${review}&mode=${mode}`, {
             method: "POST",
-            headers: { origin: ORIGIN, cookie, "content-type": "text/csv" },
-            body: sheet,
+            headers: { origin: ORIGIN, cookie, ...(typeof sent === "string" ? { "content-type": "text/csv" } : {}) },
+            body: sent,
           }),
         ),
       );
