@@ -126,7 +126,10 @@ function* steps(bytes: Buffer): Generator<Buffer> {
     let end = start;
     let lines = 0;
     const limit = Math.min(bytes.length, start + STEP_BYTES);
-    while (end < limit && lines < STEP_LINES) if (bytes[end++] === 10) lines++;
+    while (end < limit && lines < STEP_LINES) {
+      const byte = bytes[end++];
+      if (byte === 10 || byte === 13) lines++;
+    }
     yield bytes.subarray(start, end);
     start = end;
   }

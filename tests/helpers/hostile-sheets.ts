@@ -13,5 +13,7 @@ export const HOSTILE_SHEETS: Record<string, () => string> = {
   "5 MB in one quoted cell": () => `${HEADER}"${"a".repeat(FIVE_MB - 100)}`,
   "5 MB of quotes": () => HEADER + '""'.repeat(FIVE_MB / 2 - 100),
   "5 MB of short rows": () => HEADER + "1\n".repeat(FIVE_MB / 2 - 100),
+"19,999 blank lines (just under the line limit), LF": () => HEADER + "\n".repeat(19_999),
+  "19,999 blank lines (just under the line limit), CR": () => HEADER + "\r".repeat(19_999),
   "5 MB of 19,999 long rows": () => HEADER + `28.1,${"x".repeat(250)},0\n`.repeat(19_999),
 };
