@@ -17,9 +17,8 @@ export type FormState = {
 
 /** The submitted text fields (files and React's own `$ACTION…` fields left out). */
 export function submittedValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, value] of formData) if (typeof value === "string" && !name.startsWith("$ACTION")) values[name] = value;
-  return values;
+  // Object.fromEntries defines every name as an own key: `__proto__` assigned to a plain object would not be one.
+  return Object.fromEntries([...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string" && !entry[0].startsWith("$ACTION")));
 }
 
 /** A refusal that keeps the input: `refused(formData, { message })`. */
@@ -34,5 +33,5 @@ export function fieldsKey(state: FormState): string {
 
 /** The default value of a field: what was typed when the last submission was refused, else `fallback`. */
 export function keptValue(state: FormState, name: string, fallback?: string): string | undefined {
-  return !state.ok && state.values && name in state.values ? state.values[name] : fallback;
+  return !state.ok && state.values && Object.hasOwn(state.values, name) ? state.values[name] : fallback;
 }

@@ -217,3 +217,13 @@ describe("searchEntries", () => {
     expect(searchEntries({ ...DEFAULTS, statusOf: "mine" })).toEqual([["statusOf", "mine"]]);
   });
 });
+
+describe("parseApiSearch with keys named after Object.prototype members", () => {
+  it.each(["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__", "isPrototypeOf"])("refuses %s as an unknown parameter, repeated or not", (name) => {
+    for (const query of [`${name}=x`, `${name}=x&${name}=y`, `cycle=3&${name}=`]) {
+      const parsed = parseApiSearch(new URLSearchParams(query));
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues).toEqual([expect.objectContaining({ code: "unrecognized_keys", keys: [name] })]);
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryLists } from "@/lib/http/params";
 import { FIRST_CYCLE_YEAR, LAST_CYCLE_YEAR } from "@/lib/cycles/years";
 import { ASSESSMENT_STATUSES, type AssessmentStatusValue } from "@/lib/schemas/assessment";
 import { VARIANT_MODES, type VariantMode } from "@/lib/search/modes";
@@ -131,9 +132,7 @@ export function parseExplorerSearch(raw: RawParams): ParsedExplorerSearch {
 
 /** The API's strict parse, from URLSearchParams. */
 export function parseApiSearch(params: URLSearchParams): ReturnType<typeof apiSearchSchema.safeParse> {
-  const raw: Record<string, string[]> = {};
-  for (const [key, value] of params) (raw[key] ??= []).push(value);
-  return apiSearchSchema.safeParse(raw);
+  return apiSearchSchema.safeParse(queryLists(params));
 }
 
 /** A value as the URL writes it: a list joined by commas, nothing for an empty one. */

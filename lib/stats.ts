@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryLists } from "@/lib/http/params";
 import { fields } from "@/lib/search-params";
 
 /**
@@ -43,9 +44,7 @@ export const statsSearchSchema = z
 export type StatsSearch = z.infer<typeof statsSearchSchema>;
 
 export function parseStatsSearch(params: URLSearchParams): ReturnType<typeof statsSearchSchema.safeParse> {
-  const raw: Record<string, string[]> = {};
-  for (const [key, value] of params) (raw[key] ??= []).push(value);
-  return statsSearchSchema.safeParse(raw);
+  return statsSearchSchema.safeParse(queryLists(params));
 }
 
 /** The OpenAPI document's shape of the answer. */

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, type ReactElement } from "react";
 import { PendingForm, SheetFileField } from "@/components/sheets/sheet-forms";
+import { MAX_SHEET_BYTES } from "@/lib/csv-sheet/limits";
 import { applyResponseWordingAction, previewResponseWordingAction } from "@/lib/actions/response-wording";
 import { Link } from "@/lib/i18n/navigation";
 import type { ResponseWordingFormState } from "@/lib/schemas/response-wording-form";
@@ -65,11 +66,17 @@ type Props = { reviewId: number; reviewName: string; addendumSymbol: string | nu
 /** Upload a wording sheet, see what it would change, then apply it: all rows or none. */
 export function WordingImport({ reviewId, reviewName, addendumSymbol }: Props): ReactElement {
   const t = useTranslations("responseWording.import");
+  const errors = useTranslations("responseWording.errors");
   const [state, previewAction, pending] = useActionState(previewResponseWordingAction, IDLE);
   return (
     <>
       <PendingForm action={previewAction} pending={pending} className="sheet-upload" hidden={{ review: reviewId }} submit={t("preview")} pendingText={t("checking")}>
-        <SheetFileField id="wording-file" label={t("file")} hint={t("fileHint")} />
+        <SheetFileField
+          id="wording-file"
+          label={t("file")}
+          hint={t("fileHint")}
+          tooLarge={(file) => errors("fileTooLarge", { file, megabytes: MAX_SHEET_BYTES / 1024 / 1024 })}
+        />
         <label htmlFor="wording-source">{t("sourceSymbol")}</label>
         <input
           id="wording-source"

@@ -31,7 +31,9 @@ export function useWordingIssueText(): (issue: Pick<WordingIssue, "code" | "valu
     if (!t.has(issue.code)) return issue.message;
     const values = { ...issue.values };
     for (const name of ["implied", "position"]) {
-      const key = POSITION_KEYS[String(values[name])];
+      // A cell's value as written: `constructor` is no position (an own key only, never Object.prototype's).
+      const written = String(values[name]);
+      const key = Object.hasOwn(POSITION_KEYS, written) ? POSITION_KEYS[written] : undefined;
       if (key) values[name] = terms(key);
     }
     // A duplicate that a spreadsheet made by reading 28.10 as a number says so (the plan names the paragraph it was).

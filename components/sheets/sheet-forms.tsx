@@ -1,4 +1,5 @@
-import type { ReactElement, ReactNode } from "react";
+import type { ChangeEvent, ReactElement, ReactNode } from "react";
+import { MAX_SHEET_BYTES } from "@/lib/csv-sheet/limits";
 
 /**
  * The forms both sheet pages (status sheet, response wording) are made of: an upload to preview and an "Apply N
@@ -33,12 +34,21 @@ export function PendingForm({ action, pending, className, hidden, submit, pendin
   );
 }
 
-/** The CSV file to upload (the form field `file` the actions read), with its hint tied to it for screen readers. */
-export function SheetFileField({ id, label, hint }: { id: string; label: string; hint: string }): ReactElement {
+/**
+ * The CSV file to upload (the form field `file` the actions read), with its hint tied to it for screen readers. A file
+ * larger than a sheet may be is refused as soon as it is chosen, with `tooLarge(fileName)`, before anything is sent.
+ */
+export function SheetFileField({ id, label, hint, tooLarge }: { id: string; label: string; hint: string; tooLarge: (fileName: string) => string }): ReactElement {
+  const check = (event: ChangeEvent<HTMLInputElement>): void => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    input.setCustomValidity(file && file.size > MAX_SHEET_BYTES ? tooLarge(file.name) : "");
+    input.reportValidity();
+  };
   return (
     <>
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="file" name="file" accept=".csv,text/csv" required aria-describedby={`${id}-hint`} />
+      <input id={id} type="file" name="file" accept=".csv,text/csv" required aria-describedby={`${id}-hint`} onChange={check} />
       <p id={`${id}-hint`} className="hint">
         {hint}
       </p>

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, type ReactElement } from "react";
 import { PendingForm, SheetFileField } from "@/components/sheets/sheet-forms";
+import { MAX_SHEET_BYTES } from "@/lib/csv-sheet/limits";
 import { applyStatusSheetAction, previewStatusSheetAction } from "@/lib/actions/status-sheet";
 import type { StatusSheetFormState } from "@/lib/schemas/status-sheet";
 import { SheetPreview, useSheetIssueText } from "./sheet-preview";
@@ -61,6 +62,7 @@ type Props = { reviewId: number; reviewName: string; organizationId: string; org
 /** Upload an edited sheet, see what it would change, then apply it: all rows or none. */
 export function SheetImport({ reviewId, reviewName, organizationId, organizationName }: Props): ReactElement {
   const t = useTranslations("statusSheet.import");
+  const errors = useTranslations("statusSheet.errors");
   const [state, previewAction, pending] = useActionState(previewStatusSheetAction, IDLE);
   return (
     <>
@@ -72,7 +74,11 @@ export function SheetImport({ reviewId, reviewName, organizationId, organization
         submit={t("preview")}
         pendingText={t("checking")}
       >
-        <SheetFileField id="status-sheet-file" label={t("file")} hint={t("fileHint", { organization: organizationName })} />
+        <SheetFileField
+          id="status-sheet-file"
+          label={t("file")} hint={t("fileHint", { organization: organizationName })}
+          tooLarge={(file) => errors("fileTooLarge", { file, megabytes: MAX_SHEET_BYTES / 1024 / 1024 })}
+        />
       </PendingForm>
       {state.kind === "error" ? <ErrorMessage state={state} /> : null}
       {state.kind === "preview" ? <ReviewAndApply key={state.key} previewed={state} reviewName={reviewName} /> : null}

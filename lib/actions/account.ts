@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { totpEnrolment, type TotpEnrolment } from "@/lib/account/totp";
 import type { FormState } from "@/lib/form-state";
+import { listsByKey } from "@/lib/http/params";
 import { accountTranslator, type Translate } from "@/lib/i18n/action-messages";
 import { revalidateLocalizedPath } from "@/lib/i18n/revalidate";
 import {
@@ -50,19 +51,19 @@ function text(formData: FormData, name: string): string | undefined {
 }
 
 function refusedWith(formData: FormData, state: Omit<AccountFormState, "ok" | "values">): AccountFormState {
-  const values: Record<string, string> = {};
-  for (const [name, value] of formData) if (typeof value === "string" && !name.startsWith("$ACTION") && !SECRET_FIELDS.has(name)) values[name] = value;
+  const values = Object.fromEntries([...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string" && !entry[0].startsWith("$ACTION") && !SECRET_FIELDS.has(entry[0])));
   return { ...state, ok: false, values, attempt: Date.now() };
 }
 
 /** A refusal the person can act on, in their language; anything else goes to the error page. */
 function refusal(error: unknown, t: Translate, formData: FormData): AccountFormState {
   if (error instanceof z.ZodError) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of error.issues) {
-      const key = FIELD_MESSAGES.has(issue.message) ? issue.message : "invalid";
-      (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(t(`fieldErrors.${key}`, { max: DISPLAY_NAME_MAX, min: NEW_PASSWORD_MIN, passwordMax: PASSWORD_MAX }));
-    }
+    const fieldErrors = listsByKey(
+      error.issues.map((issue) => {
+        const key = FIELD_MESSAGES.has(issue.message) ? issue.message : "invalid";
+        return [String(issue.path[0] ?? "form"), t(`fieldErrors.${key}`, { max: DISPLAY_NAME_MAX, min: NEW_PASSWORD_MIN, passwordMax: PASSWORD_MAX })] as const;
+      }),
+    );
     return refusedWith(formData, { fieldErrors });
   }
   if (error instanceof UnauthenticatedError) return refusedWith(formData, { code: "unauthenticated", message: t("refusals.signIn") });

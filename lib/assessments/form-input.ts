@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { listsByKey } from "@/lib/http/params";
 import { fieldErrorMessage, type Translate } from "@/lib/i18n/action-messages";
 import { EVIDENCE_ROWS } from "./evidence-rows";
 
@@ -40,13 +41,13 @@ export function assessmentFormInput(formData: FormData): AssessmentFormInput {
  * form's third row, whatever its index among the rows sent). A missing stance says which row it is in.
  */
 export function assessmentFieldErrors(issues: readonly z.core.$ZodIssue[], rows: readonly number[], t: Translate): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
+  const errors: [string, string][] = [];
   for (const issue of issues) {
     const [first, index, field] = issue.path;
     const row = first === "evidence" && typeof index === "number" ? rows[index] : undefined;
     const name = row === undefined ? issue.path.map(String).join(".") : ["evidence", row, ...issue.path.slice(2)].map(String).join(".");
     const message = row !== undefined && field === "stance" ? t("form.stanceRequired", { row: row + 1 }) : fieldErrorMessage(issue, t);
-    (errors[name] ??= []).push(message);
+    errors.push([name, message]);
   }
-  return errors;
+  return listsByKey(errors);
 }

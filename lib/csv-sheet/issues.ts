@@ -12,6 +12,8 @@ export const FILE_ISSUE_CODES = [
   "file.missing",
   "file.notCsv",
   "file.tooManyRows",
+  "file.tooManyLines",
+  "file.tooManyCells",
   "file.moreProblems",
   "header.duplicateColumn",
   "header.missingColumn",

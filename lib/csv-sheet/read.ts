@@ -1,6 +1,11 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { setImmediate } from "node:timers/promises";
+import { Parser } from "csv-parse";
 import { CsvError, parse } from "csv-parse/sync";
 import { restoreNeutralisedCell } from "@/lib/csv/format";
 import type { FileIssueCode, SheetProblem } from "./issues";
+import { MAX_SHEET_BYTES, MAX_SHEET_ROWS } from "./limits";
 
 /**
  * Reading a CSV sheet as a spreadsheet saves it back, shared by every sheet people edit and upload (the status sheet,
@@ -9,9 +14,7 @@ import type { FileIssueCode, SheetProblem } from "./issues";
  * without it. Pure, so the rules are unit-tested once; what a row means is each sheet's own business.
  */
 
-/** A review has a few hundred recommendations; these bounds only stop a wrong or hostile file early. */
-export const MAX_SHEET_BYTES = 5 * 1024 * 1024;
-export const MAX_SHEET_ROWS = 5_000;
+export { MAX_SHEET_BYTES, MAX_SHEET_ROWS };
 
 type FileProblem = SheetProblem<FileIssueCode>;
 
@@ -50,23 +53,128 @@ export type SheetTableOptions<Column extends string> = {
   maxRows?: number;
 };
 
+/** A cell longer than this is no cell of a sheet (a rationale holds at most 10,000 characters): csv-parse stops there. */
+export const MAX_SHEET_CELL_BYTES = 1024 * 1024;
+
+/** Lines at most, blank ones included: a sheet of `maxRows` rows has far fewer. */
+const maxLinesOf = (maxRows: number): number => 4 * maxRows;
+/** Delimiters at most (those inside quoted cells too): a sheet of `maxRows` rows of a dozen columns has far fewer. */
+const maxCellsOf = (maxRows: number): number => 40 * maxRows;
+
+/** The records of a sheet (header first), or the one file problem that stopped the reading. */
+export type SheetRecords = { records: string[][] } | { error: FileProblem };
+
+/**
+ * What csv-parse costs is bounded before it runs, in one pass over the text that counts line breaks and delimiters:
+ * it spends some 30 µs on each row shorter than the header (relax_column_count builds an error object for each), so
+ * 0.5 MB of blank lines took 8 s and froze the server, and a line of 5 million commas took 2 s. Both are counted
+ * without regard to quotes, so the counts bound what the parser will see from above.
+ */
+export function sheetShapeProblem(text: string, maxRows = MAX_SHEET_ROWS): FileProblem | null {
+  const maxLines = maxLinesOf(maxRows);
+  const maxCells = maxCellsOf(maxRows);
+  const delimiter = detectDelimiter(text).charCodeAt(0);
+  let lines = 0;
+  let cells = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      if (++lines > maxLines) return { code: "file.tooManyLines", values: { max: maxLines, rows: maxRows }, message: `the file has more than ${maxLines} lines (blank ones included); a sheet of at most ${maxRows} rows has far fewer` };
+    } else if (c === delimiter && ++cells > maxCells) {
+      return { code: "file.tooManyCells", values: { max: maxCells }, message: `the file has more than ${maxCells} cells: is it the exported sheet?` };
+    }
+  }
+  return null;
+}
+
+function parseOptions(text: string, maxRows: number) {
+  return {
+    delimiter: detectDelimiter(text),
+    record_delimiter: ["\r\n", "\n", "\r"],
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    max_record_size: MAX_SHEET_CELL_BYTES,
+    to: maxLinesOf(maxRows) + 2,
+  };
+}
+
+function notCsv(error: CsvError): { error: FileProblem } {
+  return { error: { code: "file.notCsv", values: { detail: error.message }, message: `the file is not valid CSV: ${error.message}` } };
+}
+
+/** The records at once: for the CLI and the tests. The server reads them with {@link readSheetRecordsInSteps}. */
+export function readSheetRecords(text: string, maxRows = MAX_SHEET_ROWS): SheetRecords {
+  const problem = sheetShapeProblem(text, maxRows);
+  if (problem) return { error: problem };
+  try {
+    return { records: parse(text, parseOptions(text, maxRows)) };
+  } catch (error) {
+    if (error instanceof CsvError) return notCsv(error);
+    throw error;
+  }
+}
+
+/** Bytes and line breaks fed to the parser at a time: each step is a few milliseconds of work, whatever the file. */
+const STEP_BYTES = 16 * 1024;
+const STEP_LINES = 500;
+
+/** The text's bytes in steps of at most STEP_BYTES bytes and STEP_LINES line breaks (csv-parse joins a record cut in two). */
+function* steps(bytes: Buffer): Generator<Buffer> {
+  let start = 0;
+  while (start < bytes.length) {
+    let end = start;
+    let lines = 0;
+    const limit = Math.min(bytes.length, start + STEP_BYTES);
+    while (end < limit && lines < STEP_LINES) {
+      const byte = bytes[end++];
+      if (byte === 10 || byte === 13) lines++;
+    }
+    yield bytes.subarray(start, end);
+    start = end;
+  }
+}
+
+/**
+ * The same records as {@link readSheetRecords}, read in steps that each give the event loop back, so a sheet of 5 MB
+ * (the most an upload holds) never holds up the server's other requests: each step is a few milliseconds.
+ */
+export async function readSheetRecordsInSteps(text: string, maxRows = MAX_SHEET_ROWS): Promise<SheetRecords> {
+  const problem = sheetShapeProblem(text, maxRows);
+  if (problem) return { error: problem };
+  // No `to`: the line count above already bounds the records, and the stream must read its source to the end.
+  const options: Omit<ReturnType<typeof parseOptions>, "to"> & { to?: number } = parseOptions(text, maxRows);
+  delete options.to;
+  const records: string[][] = [];
+  async function* fed(): AsyncGenerator<Buffer> {
+    for (const step of steps(Buffer.from(text))) {
+      yield step;
+      await setImmediate();
+    }
+  }
+  try {
+    await pipeline(Readable.from(fed()), new Parser(options), async (parsed: AsyncIterable<string[]>) => {
+      for await (const record of parsed) records.push(record);
+    });
+  } catch (error) {
+    if (error instanceof CsvError) return notCsv(error);
+    throw error;
+  }
+  return { records };
+}
+
 /**
  * Reads the header and the data rows. A file-level problem (not CSV, a column named twice, a required column missing,
  * too many rows) is returned alone, since no row can be read without it; otherwise every non-blank row comes back with
- * its spreadsheet row number, so each sheet can report a bad cell as `row 7, status: …` and keep reading.
+ * its spreadsheet row number, so each sheet can report a bad cell as `row 7, status: …` and keep reading. `source` is
+ * the text, or its records as {@link readSheetRecordsInSteps} read them.
  */
-export function readSheetTable<Column extends string>(text: string, options: SheetTableOptions<Column>): { rows: SheetTableRow<Column>[]; errors: FileProblem[] } {
+export function readSheetTable<Column extends string>(source: string | SheetRecords, options: SheetTableOptions<Column>): { rows: SheetTableRow<Column>[]; errors: FileProblem[] } {
   const maxRows = options.maxRows ?? MAX_SHEET_ROWS;
-  // Rows read at most, blank ones included: a sheet of `maxRows` rows has far fewer. csv-parse builds an error object
-  // for each row shorter than the header (relax_column_count keeps them), so a few MB of line breaks took minutes.
-  const maxRecords = 4 * maxRows;
-  let records: string[][];
-  try {
-    records = parse(text, { delimiter: detectDelimiter(text), record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true, relax_quotes: true, skip_empty_lines: false, to: maxRecords + 2 });
-  } catch (error) {
-    if (error instanceof CsvError) return { rows: [], errors: [{ code: "file.notCsv", values: { detail: error.message }, message: `the file is not valid CSV: ${error.message}` }] };
-    throw error;
-  }
+  const maxRecords = maxLinesOf(maxRows);
+  const read = typeof source === "string" ? readSheetRecords(source, maxRows) : source;
+  if ("error" in read) return { rows: [], errors: [read.error] };
+  const { records } = read;
 
   // Map the header to the known columns; unknown ones are ignored.
   const header = (records[0] ?? []).map((name) => restoreNeutralisedCell(name));

@@ -1,6 +1,7 @@
 import { createTranslator, hasLocale } from "next-intl";
 import { headers } from "next/headers";
 import type { z } from "zod";
+import { listsByKey } from "@/lib/http/params";
 import { loadMessages } from "./messages";
 import { routing, type Locale } from "./routing";
 
@@ -78,7 +79,5 @@ export function translatedFieldErrors(
   t: Translate,
   pathOf: (issue: z.core.$ZodIssue) => readonly PropertyKey[] = (issue) => issue.path,
 ): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  for (const issue of issues) (errors[pathOf(issue).map(String).join(".")] ??= []).push(fieldErrorMessage(issue, t));
-  return errors;
+  return listsByKey(issues.map((issue) => [pathOf(issue).map(String).join("."), fieldErrorMessage(issue, t)] as const));
 }

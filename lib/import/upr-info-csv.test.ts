@@ -135,3 +135,11 @@ describe("small exports", () => {
     expect(parseUprInfoCsv(noText, { fileName: "t.csv" }).errors).toEqual([{ location: "file", message: 'missing column "Text"' }]);
   });
 });
+
+describe("a UPR Info CSV with an endless quoted field", () => {
+  it("is refused at 1 MB, naming the row", () => {
+    const text = `To,Text,From,Response,Session\nChina,"${"a".repeat(2 * 1024 * 1024)}`;
+    const parsed = parseUprInfoCsv(Buffer.from(text), { fileName: "endless.csv" });
+    expect(parsed.errors).toEqual([expect.objectContaining({ location: "row 2", message: expect.stringContaining("over 1 MB") })]);
+  });
+});

@@ -15,12 +15,14 @@ const CSV_PROBLEMS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: "a quoted field is not closed (is the file cut short?)",
   CSV_INVALID_CLOSING_QUOTE: "a quote inside a field is not doubled",
   CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: "the row has a different number of fields than the header",
+  CSV_MAX_RECORD_SIZE: "the row is larger than any recommendation (over 1 MB)",
 };
 
 /** Reads the CSV into rows of fields, or into one issue naming the row that could not be read. */
 function readCsv(buffer: Buffer): { records: string[][] } | { issue: ImportIssue } {
   try {
-    const records = parse(buffer, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
+    // A field stops at 1 MB, as in the Uwazi export's reader: a file of one endless quoted field is refused there.
+    const records = parse(buffer, { bom: true, skip_empty_lines: true, relax_column_count: false, max_record_size: 1 << 20 }) as string[][];
     return { records };
   } catch (error) {
     if (error instanceof CsvError) {

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { CSV_STRINGIFY_OPTIONS, neutraliseCell, UTF8_BOM } from "@/lib/csv/format";
 import type { SheetIssueValues } from "@/lib/csv-sheet/issues";
-import { readSheetTable } from "@/lib/csv-sheet/read";
+import { readSheetTable, type SheetRecords } from "@/lib/csv-sheet/read";
 import { trimEndWhere } from "@/lib/text/trim-end";
 import type { WordingIssue, WordingIssueCode } from "@/lib/schemas/response-wording";
 
@@ -91,7 +91,7 @@ function readRow(cells: ReadonlyMap<WordingColumn, string>, row: number, errors:
  * Reads a wording sheet row by row. A file-level problem (not CSV, no paragraph or wording column, too many rows) stops
  * there; a bad cell is reported with its row number and column, and the other rows are still read.
  */
-export function parseResponseWordingSheet(text: string): ParsedWordingSheet {
+export function parseResponseWordingSheet(text: string | SheetRecords): ParsedWordingSheet {
   const table = readSheetTable(text, {
     columnOf: wordingColumn,
     missing: (found) => (["paragraph", "wording"] as const).filter((column) => !found.has(column)),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listsByKey } from "@/lib/http/params";
 import { fields } from "@/lib/search-params";
 import { type AssessmentStatusValue, type ConfidenceValue, type EvidenceDto, type VisibilityValue } from "./assessment";
 
@@ -45,12 +46,8 @@ export type MidTermReportInput = Omit<MidTermReportQuery, "format" | "lang" | "a
 
 /** Repeated keys (`theme=a&theme=b`) become a list, single ones stay a string, as the form and the API send them. */
 export function parseMidTermReportParams(params: URLSearchParams | Record<string, string | string[] | undefined>): ReturnType<typeof midTermReportQuerySchema.safeParse> {
-  const raw: Record<string, string | string[]> = {};
   const entries = params instanceof URLSearchParams ? [...params] : Object.entries(params).flatMap(([key, value]) => (value === undefined ? [] : [value].flat().map((v) => [key, v] as const)));
-  for (const [key, value] of entries) {
-    const existing = raw[key];
-    raw[key] = existing === undefined ? value : [existing].flat().concat(value);
-  }
+  const raw = Object.fromEntries(Object.entries(listsByKey(entries)).map(([key, values]) => [key, values.length === 1 ? values[0]! : values]));
   return midTermReportQuerySchema.safeParse(raw);
 }
 

@@ -72,8 +72,14 @@ describe("badRequest", () => {
       error: "invalid_parameters",
       issues: [
         expect.objectContaining({ code: "too_small", path: ["page"], message: expect.any(String) }),
-        expect.objectContaining({ code: "unrecognized_keys", keys: ["colour"], path: [] }),
+        expect.objectContaining({ code: "unrecognized_keys", keys: ["colour"], path: [], message: 'unknown parameter "colour"' }),
       ],
     });
+  });
+
+  it.each(["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__"])("names a parameter called %s as unknown", async (name) => {
+    const { error } = z.strictObject({ page: z.string().optional() }).safeParse(Object.fromEntries([[name, "x"]]));
+    const body = await badRequest(error!.issues).json();
+    expect(body.issues).toEqual([expect.objectContaining({ code: "unrecognized_keys", keys: [name], message: `unknown parameter "${name}"` })]);
   });
 });

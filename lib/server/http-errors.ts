@@ -77,9 +77,12 @@ function errorResponse(status: number, body: ApiError): Response {
   return jsonResponse(body, status);
 }
 
-/** 400 for query parameters the strict schema refuses, with the zod issues so the caller can fix the URL. */
+/**
+ * 400 for query parameters the strict schema refuses, with the zod issues so the caller can fix the URL. A parameter
+ * the route does not know (`colour`, `constructor`, `__proto__`) is named: `unknown parameter "colour"`.
+ */
 export function badRequest(issues: z.core.$ZodIssue[]): Response {
-  return errorResponse(400, { error: "invalid_parameters", issues: issues.map(publicIssue) });
+  return errorResponse(400, { error: "invalid_parameters", issues: issues.map((issue) => publicIssue(issue, "parameter")) });
 }
 
 /** 400 for a path parameter that does not parse, with its issues under the parameter's name. */
@@ -102,9 +105,15 @@ export function notFound(): Response {
 }
 
 /** Only the fields a caller needs; zod 4 does not put the input in issues unless asked, and we never ask. */
-function publicIssue(issue: z.core.$ZodIssue): NonNullable<ApiError["issues"]>[number] {
+function publicIssue(issue: z.core.$ZodIssue, what: "parameter" | "field" = "field"): NonNullable<ApiError["issues"]>[number] {
   const { code, path, message, ...details } = issue;
-  return { ...details, code, path: path.map((key) => (typeof key === "symbol" ? String(key) : key)), message };
+  const named = issue.code === "unrecognized_keys" ? unknownKeysMessage(issue.keys, what) : message;
+  return { ...details, code, path: path.map((key) => (typeof key === "symbol" ? String(key) : key)), message: named };
+}
+
+/** `unknown parameter "colour"`, `unknown fields "a", "b"`: the keys as sent, quoted so an empty or odd one shows. */
+export function unknownKeysMessage(keys: readonly string[], what: "parameter" | "field"): string {
+  return `unknown ${what}${keys.length === 1 ? "" : "s"} ${keys.map((key) => JSON.stringify(key)).join(", ")}`;
 }
 
 /** A unique constraint failed: P2002 from the query engine, or SQLSTATE 23505 surfaced through a raw query (P2010). */
@@ -116,7 +125,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export function toHttpError(error: unknown): Response {
-  if (error instanceof z.ZodError) return errorResponse(422, { error: "validation_failed", issues: error.issues.map(publicIssue) });
+  if (error instanceof z.ZodError) return errorResponse(422, { error: "validation_failed", issues: error.issues.map((issue) => publicIssue(issue)) });
   if (error instanceof NotFoundError) return notFound();
   if (error instanceof UnauthenticatedError) return errorResponse(401, { error: "unauthenticated" });
   if (error instanceof ExplainedForbiddenError) return errorResponse(403, { error: "forbidden", message: error.message });

@@ -1,6 +1,7 @@
 import "server-only";
 import { cycleLabel } from "@/lib/cycles/english";
 import { capIssues } from "@/lib/csv-sheet/issues";
+import { readSheetRecordsInSteps } from "@/lib/csv-sheet/read";
 import { addendumParagraphOf, formatResponseWordingTemplate, parseResponseWordingSheet, type ParsedWordingSheet } from "@/lib/response-wording/csv";
 import { planResponseWording, type WordingPlan, type WordingRecommendation } from "@/lib/response-wording/plan";
 import type { ResponseWordingApplied, ResponseWordingPreview } from "@/lib/schemas/response-wording";
@@ -125,7 +126,7 @@ export async function assertCanImportResponseWording(viewer: Viewer | null, revi
 /** What importing the sheet would change, row by row, without writing anything. */
 export async function previewResponseWording(actor: Actor, target: WordingTarget, text: string): Promise<ResponseWordingPreview> {
   actorUserId(actor);
-  return previewParsed(await loadReview(getDb(), target.reviewId), target, parseResponseWordingSheet(text));
+  return previewParsed(await loadReview(getDb(), target.reviewId), target, parseResponseWordingSheet(await readSheetRecordsInSteps(text)));
 }
 
 /**
@@ -138,7 +139,7 @@ export async function previewResponseWording(actor: Actor, target: WordingTarget
 export async function applyResponseWording(actor: Actor, target: WordingTarget, text: string, options: WordingApplyOptions = {}): Promise<ResponseWordingApplied> {
   const actorId = actorUserId(actor);
   const review = await loadReview(getDb(), target.reviewId);
-  const parsed = parseResponseWordingSheet(text);
+  const parsed = parseResponseWordingSheet(await readSheetRecordsInSteps(text));
   if (parsed.errors.length > 0) throw new ResponseWordingRejectedError(await previewParsed(review, target, parsed));
   const sourceSymbol = sourceSymbolOf(review, target);
 

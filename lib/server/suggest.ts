@@ -1,4 +1,5 @@
 import "server-only";
+import { queryLists } from "@/lib/http/params";
 import { searchStateNames } from "@/lib/countries/search";
 import { countryName } from "@/lib/i18n/countries";
 import type { Locale } from "@/lib/i18n/routing";
@@ -23,9 +24,7 @@ function likePrefix(text: string): string {
 
 /** URLSearchParams as the record the explorer's forgiving parser reads, repeated keys as lists. */
 function rawParams(params: URLSearchParams): Record<string, string | string[]> {
-  const raw: Record<string, string[]> = {};
-  for (const [key, value] of params) (raw[key] ??= []).push(value);
-  return raw;
+  return queryLists(params);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { CSV_STRINGIFY_OPTIONS, neutraliseCell, UTF8_BOM } from "@/lib/csv/format";
-import { readSheetTable } from "@/lib/csv-sheet/read";
+import { readSheetTable, type SheetRecords } from "@/lib/csv-sheet/read";
 import {
   ASSESSMENT_STATUSES,
   CONFIDENCES,
@@ -129,7 +129,7 @@ function missingColumns(found: ReadonlySet<StatusSheetColumn>): string[] {
  * Reads a sheet row by row. A file-level problem (not CSV, a required column missing, too many rows) stops there; a bad
  * cell is reported with its row number and column and the other rows are still read, so one pass shows every mistake.
  */
-export function parseStatusSheet(text: string): ParsedSheet {
+export function parseStatusSheet(text: string | SheetRecords): ParsedSheet {
   const table = readSheetTable(text, {
     columnOf: statusSheetColumn,
     missing: missingColumns,

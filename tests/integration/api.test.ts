@@ -3,6 +3,7 @@ import { GET as getOne } from "@/app/api/recommendations/[id]/route";
 import { GET as getOpenApi } from "@/app/api/openapi.json/route";
 import { GET as list } from "@/app/api/recommendations/route";
 import { GET as exportCsv } from "@/app/api/recommendations.csv/route";
+import { GET as stats } from "@/app/api/stats/route";
 import { ORG_ROLES } from "@/lib/auth/roles";
 import { ASSESSMENT_STATUSES, assessmentInputSchema, CONFIDENCES, EVIDENCE_KINDS, EVIDENCE_STANCES, VISIBILITIES } from "@/lib/schemas/assessment";
 import { createNoteSchema, noteVisibilitySchema, updateNoteSchema } from "@/lib/schemas/note";
@@ -96,6 +97,22 @@ describe("GET /api/recommendations on the real China data", () => {
       expect(response.status).toBe(400);
       const body = await response.json();
       expect(body).toMatchObject({ error: "invalid_parameters", issues: [expect.objectContaining({ message: expect.any(String) })] });
+    }
+  });
+});
+
+describe("query parameters named after Object.prototype members", () => {
+  // `(raw[key] ??= []).push` on a plain object read Object.prototype's `constructor` and crashed these routes with 500.
+  it.each(["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__"])("are a 400 naming %s on the list, the CSV and the stats", async (name) => {
+    const routes = [
+      () => list(new Request(`http://localhost/api/recommendations?${name}=x`)),
+      () => exportCsv(new Request(`http://localhost/api/recommendations.csv?${name}=x&${name}=y`)),
+      () => stats(new Request(`http://localhost/api/stats?by=position&${name}=`)),
+    ];
+    for (const call of routes) {
+      const response = await call();
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ error: "invalid_parameters", issues: [expect.objectContaining({ code: "unrecognized_keys", keys: [name], message: `unknown parameter "${name}"` })] });
     }
   });
 });

@@ -164,6 +164,12 @@ describe("GET /api/suggest", () => {
     }
   });
 
+  it.each(["colour", "constructor", "toString", "__proto__"])("refuses the unknown parameter %s, naming it", async (name) => {
+    const response = await get(`q=uk&${name}=x`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: "invalid_parameters", issues: [{ code: "unrecognized_keys", keys: [name], message: `unknown parameter "${name}"` }] });
+  });
+
   it("offers nothing but the search for an empty or odd text", async () => {
     for (const text of ["", "%", "_", "\\", "'; drop table"]) {
       const body = (await (await get(`q=${encodeURIComponent(text)}`)).json()) as Suggestions;

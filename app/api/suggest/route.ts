@@ -1,12 +1,14 @@
 import { z } from "zod";
+import { queryLists } from "@/lib/http/params";
 import { routing } from "@/lib/i18n/routing";
 import { parseExplorerSearch } from "@/lib/search-params";
 import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
+import { badRequest } from "@/lib/server/http-errors";
 import { getViewer } from "@/lib/server/permissions";
 import { MAX_SUGGEST_LENGTH, suggestFilters } from "@/lib/server/suggest";
 import { currentFilters } from "@/lib/suggest/href";
 
-const querySchema = z.object({
+const querySchema = z.strictObject({
   q: z.string().max(MAX_SUGGEST_LENGTH),
   lang: z.enum(routing.locales).default("en"),
   filters: z.string().max(4000).default(""),
@@ -20,8 +22,10 @@ const querySchema = z.object({
  */
 export async function GET(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
-  const parsed = querySchema.safeParse({ q: params.get("q") ?? "", lang: params.get("lang") ?? undefined, filters: params.get("filters") ?? undefined });
-  if (!parsed.success) return Response.json({ error: "invalid_parameters", issues: parsed.error.issues }, { status: 400 });
+  // The first value of each key, every key an own one: an unknown key, `constructor` too, is a 400 naming it.
+  const first = Object.fromEntries(Object.entries(queryLists(params)).map(([key, values]) => [key, values[0]]));
+  const parsed = querySchema.safeParse({ q: "", ...first });
+  if (!parsed.success) return badRequest(parsed.error.issues);
   const current = currentFilters(parsed.data.filters);
   const mine = parseExplorerSearch({ statusOf: current.get("statusOf") ?? undefined }).query.statusOf === "mine";
   const { scope } = scopeExplorerQuery({ statusOf: mine ? "mine" : "public" }, mine ? await getViewer(request) : null);

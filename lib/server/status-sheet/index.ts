@@ -3,6 +3,7 @@ import { cycleLabel } from "@/lib/cycles/english";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { can } from "@/lib/auth/policy";
+import { readSheetRecordsInSteps } from "@/lib/csv-sheet/read";
 import type { StatusSheetApplied, StatusSheetPreview } from "@/lib/schemas/status-sheet";
 import { capIssues, formatStatusSheet, parseStatusSheet, type ParsedSheet } from "@/lib/status-sheet/csv";
 import { planStatusSheet, type SheetPlan } from "@/lib/status-sheet/plan";
@@ -148,7 +149,7 @@ export async function assertCanImportStatusSheet(viewer: Viewer | null, target: 
 
 /** What importing the sheet would change, row by row, without writing anything (editors and owners). */
 export async function previewStatusSheet(actor: Actor, target: SheetTarget, text: string): Promise<StatusSheetPreview> {
-  return previewParsed(await resolve(actor, target, "statusSheet.import"), parseStatusSheet(text));
+  return previewParsed(await resolve(actor, target, "statusSheet.import"), parseStatusSheet(await readSheetRecordsInSteps(text)));
 }
 
 /**
@@ -160,7 +161,7 @@ export async function applyStatusSheet(viewer: Viewer | null, target: SheetTarge
   if (!viewer) throw new UnauthenticatedError();
   const resolved = await resolve({ kind: "user", viewer }, target, "statusSheet.import");
   const author = viewer.user;
-  const parsed = parseStatusSheet(text);
+  const parsed = parseStatusSheet(await readSheetRecordsInSteps(text));
   if (parsed.errors.length > 0) throw new StatusSheetRejectedError(await previewParsed(resolved, parsed));
 
   const organizationId = resolved.organization.id;
