@@ -23,6 +23,12 @@ const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "Sock
 const SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08004", "08006"]);
 /** Node's socket errors. */
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+/**
+ * Prisma's interactive transaction that could not get a connection within its wait (P2028 "Unable to start a
+ * transaction in the given time"): the pool is exhausted, as with P2024, so the server is overloaded for now. P2028's
+ * other cases (a transaction that expired or was closed) stay errors.
+ */
+const TRANSACTION_NOT_STARTED = /Unable to start a transaction in the given time/;
 /** Failures where the connection went away under a query: the same read on a fresh connection may well succeed. */
 const DROPPED = new Set(["P1017", "ConnectionClosed", "57P01", "57P02", "08003", "08006", "ECONNRESET", "EPIPE"]);
 /** pg's code-less errors: a connection that ended under a query, or a pool that could not get one in time. */
@@ -76,6 +82,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (const code of codes) {
     if (PRISMA_CODES.has(code) || ADAPTER_KINDS.has(code) || SQLSTATES.has(code) || SOCKET_CODES.has(code)) return true;
   }
+  if (codes.has("P2028") && messages.some((message) => TRANSACTION_NOT_STARTED.test(message))) return true;
   return messages.some((message) => PG_MESSAGES.some((pattern) => pattern.test(message)));
 }
 
