@@ -84,7 +84,9 @@ for (const size of SIZES) {
           await ready(page, kind);
           const { overflow, culprits } = await sidewaysOverflow(page);
           expect.soft(overflow, `${kind.name} (${locale}) at ${size.width} px scrolls sideways: ${culprits.join("; ")}`).toBeLessThanOrEqual(0);
-          await expectNoSeriousViolations(page, `${kind.name} (${locale}) at ${size.width} px`, size.name === "desktop" ? LAYOUT_RULES : undefined);
+          // The desktop's layout rules once, in English: the Chinese pages share its stylesheet and colours.
+          if (size.name === "phone") await expectNoSeriousViolations(page, `${kind.name} (${locale}) at ${size.width} px`);
+          else if (locale === "en") await expectNoSeriousViolations(page, `${kind.name} (${locale}) at ${size.width} px`, LAYOUT_RULES);
           await page.screenshot({ path: `tests/e2e/screenshots/phones-${size.name}-${locale}-${slug(kind.name)}.png` });
         });
       }
