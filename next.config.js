@@ -12,8 +12,7 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket"],
   // The status sheet's upload and apply actions carry a CSV of up to 5 MB (lib/status-sheet/csv.ts). authInterrupts:
   // `forbidden()` answers 403 with app/[locale]/forbidden.tsx (the admin pages, for signed-in non-admins).
-  // inlineCss: the stylesheet travels inside the HTML, so a slow link paints the page after one round trip, not two.
-  experimental: { serverActions: { bodySizeLimit: "6mb" }, authInterrupts: true, inlineCss: true },
+  experimental: { serverActions: { bodySizeLimit: "6mb" }, authInterrupts: true },
   // `npm test` type-checks the whole project (tsc --noEmit) before it builds the app for the end-to-end tests, and
   // says so with UPR_BUILD_TYPECHECKED=1; every other build (npm start, next build) checks types as usual.
   typescript: { ignoreBuildErrors: process.env.UPR_BUILD_TYPECHECKED === "1" },
