@@ -19,7 +19,7 @@ import { explainSlowestSummary, fillSummaries, measureStats, statsReport } from 
 import { buildSyntheticSet } from "./bench/synthetic";
 
 const USAGE =
-  "Usage: npm run bench -- [--rows N (default 250000)] [--iterations N (default 30)] [--keep]  |  npm run bench -- first-load-js  |  npm run bench -- import [--rows N (default 40000)] [--no-embedded]  |  npm run bench -- sign-in [--iterations N (default 40)]  |  npm run bench -- stats --database-url URL [--iterations N]  |  npm run bench -- pages [--rows N (default 250000)] [--iterations N (default 20)] [--keep] [--port N] [--duration S (default 30)] [--connections N (default 50)] [--embedded-rows N (default 40000)] [--no-concurrency] [--no-embedded]";
+  "Usage: npm run bench -- [--rows N (default 250000)] [--iterations N (default 30)] [--keep]  |  npm run bench -- first-load-js  |  npm run bench -- import [--rows N (default 40000)] [--no-embedded]  |  npm run bench -- sign-in [--iterations N (default 40)]  |  npm run bench -- stats --database-url URL [--iterations N]  |  npm run bench -- pages [--rows N (default 250000)] [--iterations N (default 20)] [--keep] [--port N] [--duration S (default 30)] [--connections N (default 50)] [--embedded-rows N (default 40000)] [--no-concurrency] [--no-embedded]  |  npm run bench -- page-weight [--database-url URL] [--port N]";
 /** The sets exported: everything, and one filter ("everything WEOG States recommended"). */
 const EXPORT_SETS = ["", "region=weog"];
 
@@ -149,6 +149,7 @@ async function main(): Promise<number> {
 // `npm run bench -- import`: the importer's throughput against COPY (scripts/bench/import.ts).
 // `npm run bench -- sign-in`: a sign-in with its account protections against the same work by hand.
 // `npm run bench -- stats --database-url URL`: the stats section alone, on an existing migrated database.
+// `npm run bench -- page-weight`: the public pages in Chromium on a phone over "Slow 3G": bytes and time to read.
 // `npm run bench -- pages`: every page kind through `next start` over HTTP, one client and under load (scripts/bench/pages.ts).
 const SUBCOMMANDS: Record<string, () => Promise<{ main: (args: string[]) => Promise<number> }>> = {
   "first-load-js": () => import("./bench/first-load-js"),
@@ -156,6 +157,7 @@ const SUBCOMMANDS: Record<string, () => Promise<{ main: (args: string[]) => Prom
   "sign-in": () => import("./bench/sign-in"),
   stats: () => import("./bench/stats"),
   pages: () => import("./bench/pages"),
+  "page-weight": () => import("./bench/page-weight"),
 };
 const subcommand = SUBCOMMANDS[process.argv[2] ?? ""];
 const run = subcommand ? () => subcommand().then((bench) => bench.main(process.argv.slice(3))) : main;

@@ -31,17 +31,23 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
             {t("skipLink")}
           </a>
           <header className="site-header">
-            <Link href="/" className="brand">
+            <Link href="/" className="brand" prefetch={null}>
               {t("siteName")}
             </Link>
-            <nav aria-label={t("nav.label")} className="site-nav">
-              <Link href="/">{t("nav.reviews")}</Link>
-              <Link href="/recommendations">{t("nav.recommendations")}</Link>
-              <Link href="/states">{t("nav.states")}</Link>
-              <Link href="/compare">{t("nav.compare")}</Link>
-            </nav>
-            <UserMenu />
-            <LocaleSwitch />
+            {/* On a phone the links fold into a menu; a <details> opens with the keyboard and without JavaScript. */}
+            <details className="site-menu">
+              <summary>{t("nav.menu")}</summary>
+              <div className="site-menu-body">
+                <nav aria-label={t("nav.label")} className="site-nav">
+                  <Link href="/" prefetch={null}>{t("nav.reviews")}</Link>
+                  <Link href="/recommendations" prefetch={null}>{t("nav.recommendations")}</Link>
+                  <Link href="/states" prefetch={null}>{t("nav.states")}</Link>
+                  <Link href="/compare" prefetch={null}>{t("nav.compare")}</Link>
+                </nav>
+                <UserMenu />
+                <LocaleSwitch />
+              </div>
+            </details>
           </header>
           <main id="main">{children}</main>
           <footer className="site-footer">{t("footer")}</footer>

@@ -4,6 +4,7 @@ import { actionMessageKey, isAuditAction } from "@/lib/audit/kinds";
 import type { AuditActor, AuditEventView } from "@/lib/server/audit/log";
 import { changeLines, type ChangeLine, type Scalar } from "@/lib/audit/change-lines";
 import styles from "./audit-table.module.css";
+import { TableScroll } from "@/components/table-scroll/table-scroll";
 
 type Translate = ReturnType<typeof useTranslations<"audit">>;
 
@@ -48,7 +49,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }): ReactEleme
   const t = useTranslations("audit");
   const format = useFormatter();
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("caption")}>
       <table className="data-table" data-testid="audit-log">
         <caption className="visually-hidden">{t("caption")}</caption>
         <thead>
@@ -78,6 +79,6 @@ export function AuditTable({ events }: { events: AuditEventView[] }): ReactEleme
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

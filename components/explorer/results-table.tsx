@@ -33,6 +33,11 @@ function SortLink({ query, hrefs, label, asc, desc, t }: { query: Recommendation
   );
 }
 
+/** The first `limit` items and how many more there are. */
+function fold<T>(items: T[], limit: number): { shown: T[]; more: number } {
+  return { shown: items.slice(0, limit), more: Math.max(0, items.length - limit) };
+}
+
 /** The text a row shows in the interface's language: an official version in it, else the text as published. */
 function shownText(row: RecommendationRow, locale: string) {
   return pickRecommendationText(row, row.officialTexts, locale);
@@ -88,12 +93,20 @@ function columns(query: RecommendationQuery, hrefs: SortHrefs, locale: string, w
     }),
     column.accessor("recommendingStates", {
       header: t("table.recommendedBy"),
-      // States the source prints as unknown are shown as such, after the named ones.
+      // Up to three names, then "+N"; the title and the detail page have them all. States the source prints as
+      // unknown are shown as such, after the named ones.
       cell: ({ row }) => {
         const { recommendingStates, unknownRecommendingStates: unknown } = row.original;
         const states = recommendingStates.map(name);
         if (unknown > 0) states.push(t("table.unknownStates", { count: unknown }));
-        return states.join(t("table.listSeparator"));
+        const { shown, more } = fold(states, 3);
+        const separator = t("table.listSeparator");
+        if (more === 0) return states.join(separator);
+        return (
+          <span title={t("table.allStates", { names: states.join(separator) })} data-testid="recommending-states">
+            {shown.join(separator)} <span className="more">{t("table.moreCount", { count: more })}</span>
+          </span>
+        );
       },
     }),
     column.accessor("position", {
@@ -129,14 +142,16 @@ function columns(query: RecommendationQuery, hrefs: SortHrefs, locale: string, w
     column.accessor("themes", {
       header: t("table.themes"),
       cell: ({ getValue }) => {
-        const themes = getValue().filter((t) => t.scheme !== "AFFECTED_PERSONS");
-        const shown = themes.slice(0, 3);
+        const themes = getValue()
+          .filter((theme) => theme.scheme !== "AFFECTED_PERSONS")
+          .map((theme) => (theme.code && theme.scheme === "UHRI_CODED" ? `${theme.code} ${theme.name}` : theme.name));
+        const { shown, more } = fold(themes, 2);
         return (
-          <ul className="theme-list">
-            {shown.map((t) => (
-              <li key={t.slug}>{t.code && t.scheme === "UHRI_CODED" ? `${t.code} ${t.name}` : t.name}</li>
+          <ul className="theme-list" title={more > 0 ? t("table.allThemes", { names: themes.join(t("table.listSeparator")) }) : undefined}>
+            {shown.map((theme) => (
+              <li key={theme}>{theme}</li>
             ))}
-            {themes.length > shown.length ? <li className="muted">{t("table.more", { count: themes.length - shown.length })}</li> : null}
+            {more > 0 ? <li className="more">{t("table.moreCount", { count: more })}</li> : null}
           </ul>
         );
       },
@@ -173,8 +188,15 @@ export function ResultsTable({
     manualSorting: true,
     getRowId: (row) => String(row.id),
   });
+  // Each cell's heading, shown above it when a narrow screen lays the rows out as cards (the text speaks for itself).
+  const labels: Record<string, string | undefined> = {
+    recommendingStates: t("table.recommendedBy"),
+    position: t("table.response"),
+    actionCategory: t("table.action"),
+    themes: t("table.themes"),
+  };
   return (
-    <div className="table-scroll">
+    <div className="results-list">
       {languages.map((language) => (
         <TextLanguageNote key={language} language={language} locale={locale} />
       ))}
@@ -184,7 +206,7 @@ export function ResultsTable({
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => (
-                <th key={header.id} scope="col">
+                <th key={header.id} scope="col" className={`col-${header.column.id}`}>
                   {flexRender(header.column.columnDef.header, header.getContext())}
                 </th>
               ))}
@@ -195,7 +217,9 @@ export function ResultsTable({
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id} data-testid="result-row" data-paragraph={row.original.paragraph ?? ""}>
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                <td key={cell.id} className={`col-${cell.column.id}`} data-label={labels[cell.column.id]}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
               ))}
             </tr>
           ))}

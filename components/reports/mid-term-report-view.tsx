@@ -6,6 +6,7 @@ import type { ReportPage } from "@/lib/mid-term-report/pages";
 import { reportText, type ReportText } from "@/lib/mid-term-report/text";
 import { REPORT_STATUS_ORDER, type MidTermReport, type MidTermReportLanguage, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
 import styles from "./mid-term-report.module.css";
+import { TableScroll } from "@/components/table-scroll/table-scroll";
 
 function Evidence({ words, recommendation }: { words: ReportText; recommendation: ReportRecommendation }) {
   const evidence = recommendation.current?.evidence ?? [];
@@ -78,7 +79,7 @@ function Recommendation({ words, recommendation }: { words: ReportText; recommen
 function Summary({ words, report }: { words: ReportText; report: MidTermReport }) {
   const { t, number } = words;
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("summaryCaption")}>
       <table className="data-table">
         <caption className="visually-hidden">{t("summaryCaption")}</caption>
         <thead>
@@ -119,7 +120,7 @@ function Summary({ words, report }: { words: ReportText; report: MidTermReport }
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -4,6 +4,7 @@ import { ActiveFilters } from "@/components/explorer/active-filters";
 import { FilterPanel } from "@/components/explorer/filter-panel";
 import { Results } from "@/components/explorer/results";
 import { UnknownYearsNotice } from "@/components/explorer/unknown-years-notice";
+import { activeFilters } from "@/lib/explorer-labels/chips";
 import { parseExplorerSearch } from "@/lib/search-params";
 import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
 import { getViewer } from "@/lib/server/permissions";
@@ -37,9 +38,13 @@ export default async function RecommendationsPage({ searchParams }: PageProps<"/
       <UnknownYearsNotice years={resolved.unknownYears} sur={query.sur} />
       <TwoFactorNotice organizations={awaitingSecondFactor} />
       <ActiveFilters query={query} />
-      {/* Not streamed behind Suspense boundaries: without JavaScript, streamed content never replaces its fallback. */}
+      {/* Not streamed behind Suspense boundaries: without JavaScript, streamed content never replaces its fallback.
+          On a narrow screen the filters fold behind a disclosure above the results; on a wide one they stand beside. */}
       <div className="explorer">
-        <FilterPanel query={query} scope={scope} />
+        <details className="filters-disclosure">
+          <summary data-testid="filters-summary">{t("filters.disclosure", { count: activeFilters(query).length })}</summary>
+          <FilterPanel query={query} scope={scope} />
+        </details>
         <Results query={query} scope={scope} />
       </div>
     </>
