@@ -73,7 +73,25 @@ export function getDb(): PrismaClient {
 }
 
 /** For scripts and tests that must let the process exit. */
+/** Work started outside any request (a background refresh of the stats summaries) that the pool must outlive. */
+const backgroundWork = new Set<Promise<unknown>>();
+
+/** Runs `work` on the shared client after the request that started it; `disconnectDb` waits for it to end. */
+export function runInBackground(work: Promise<unknown>): void {
+  const settled = work.then(
+    () => undefined,
+    () => undefined,
+  );
+  backgroundWork.add(settled);
+  void settled.then(() => backgroundWork.delete(settled));
+}
+
+/**
+ * Closes the shared client, once the background work running on it has ended: a refresh cut off halfway would lose
+ * its connection under a query (and a test's database could not be dropped cleanly under it).
+ */
 export async function disconnectDb(): Promise<void> {
+  while (backgroundWork.size > 0) await Promise.all(backgroundWork);
   await globalForDb.uprPrisma?.$disconnect();
   globalForDb.uprPrisma = undefined;
 }

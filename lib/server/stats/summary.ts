@@ -1,7 +1,7 @@
 import "server-only";
 import { FILTER_KEYS, type FilterKey, type RecommendationFilters } from "@/lib/search-params";
 import type { RecommendationStats, StatDimension, StatsUnit } from "@/lib/stats";
-import { getDb, type Db } from "../db";
+import { getDb, runInBackground, type Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { statusScopeOf, type ViewerScope } from "../recommendation-where";
 import { REGION_BY_GROUP, inStatusOrder, toGroups, type Row } from "./groups";
@@ -64,11 +64,14 @@ let backgroundRefresh: Promise<unknown> | null = null;
 
 /** One background refresh per process at a time; other instances skip the reviews it holds (advisory locks). */
 function refreshInBackground(db: Db): void {
-  backgroundRefresh ??= refreshStaleSummaries(db)
+  if (backgroundRefresh) return;
+  backgroundRefresh = refreshStaleSummaries(db)
     .catch((error: unknown) => console.error("stats summaries: background refresh failed", error))
     .finally(() => {
       backgroundRefresh = null;
     });
+  // The pool is not closed under it (disconnectDb waits).
+  runInBackground(backgroundRefresh);
 }
 
 type SummaryRow = { kind: "stale" | "total" | "row"; unit: string | null; key: string | null; label: string | null; count: number };
