@@ -34,9 +34,10 @@ describe("readSheetRecordsInSteps", () => {
 
   it.each(Object.keys(HOSTILE_SHEETS))("never holds the event loop for long with %s", async (name) => {
     const text = HOSTILE_SHEETS[name]!();
-    const { result, stallCpuMs, tookMs } = await steadyLongestStall(() => readSheetRecordsInSteps(text), 100);
-    // A step is a few ms of CPU; reading the 5 MB at once took 200 to 2,000.
-    expect(stallCpuMs).toBeLessThan(100);
+    const { result, stallCpuMs, tookMs } = await steadyLongestStall(() => readSheetRecordsInSteps(text), 150, 5);
+    // A step is a few ms of CPU; reading the 5 MB at once took 200 to 2,000. The process's CPU time also counts its
+    // garbage collector's threads, which a loaded CI machine has seen reach 110 ms in one gap: hence 150.
+    expect(stallCpuMs).toBeLessThan(150);
     expect(tookMs).toBeLessThan(20_000);
     if ("error" in result) expect(result.error.message).toMatch(/^the file /);
   });
