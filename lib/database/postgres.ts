@@ -52,6 +52,17 @@ export async function dropDatabase(url: string): Promise<void> {
 
 export { withDatabase };
 
+/** `work` on a connection of its own to `url`, closed afterwards whatever happens. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 /**
  * True when every committed migration is recorded as applied, unchanged (Prisma's checksum is the SHA-256 of the
  * migration.sql), and nothing else is: then `prisma migrate deploy` would do nothing, and its start-up (about 2 s) is

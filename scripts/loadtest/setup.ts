@@ -1,5 +1,5 @@
 /** What both kinds of database need before the load: a member who may write notes, the recommendations to use, and a count of notes found. */
-import pg from "pg";
+import { withClient } from "@/lib/database/postgres";
 import { disconnectDb } from "@/lib/server/db";
 
 export const MEMBER = { email: "loadtest-member@example.org", password: "a long enough load test passphrase", organization: "loadtest-org" };
@@ -11,16 +11,6 @@ export async function addMember(databaseUrl: string): Promise<void> {
   await createOrganization({ kind: "operator" }, MEMBER.organization);
   await addUser({ kind: "operator" }, { email: MEMBER.email, password: MEMBER.password, name: "Load test member", organization: { name: MEMBER.organization, role: "editor" } });
   await disconnectDb();
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end().catch(() => {});
-  }
 }
 
 /** A recommendation of China's third cycle (the real data), for its page and its notes. */

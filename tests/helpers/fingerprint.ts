@@ -2,7 +2,7 @@ import { getDb } from "@/lib/server/db";
 
 /**
  * Everything a write through a route or an action could change, as one hash: a refused call must leave it as it was.
- * The same tables as the authorisation matrix's fingerprint (tests/integration/authorization-matrix.test.ts).
+ * Shared by the authorisation matrix and the fuzz suites.
  */
 export async function fingerprint(): Promise<string> {
   const [row] = await getDb().$queryRaw<{ hash: string }[]>`

@@ -54,6 +54,7 @@ import { realDataFile } from "../helpers/data-files";
 import { addUser, createOrganization, setRequireTwoFactor } from "@/lib/server/accounts";
 import { getDb } from "@/lib/server/db";
 import { withSeededDatabase } from "../helpers/test-database";
+import { fingerprint } from "../helpers/fingerprint";
 
 /**
  * The authorisation matrix: every write route and every server action, called as each kind of caller, with the exact
@@ -196,30 +197,6 @@ function form(fields: Record<string, string>): FormData {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) data.set(key, value);
   return data;
-}
-
-/** Everything a write could change, as one hash: a refused call must leave it as it was. */
-async function fingerprint(): Promise<string> {
-  const [row] = await getDb().$queryRaw<{ hash: string }[]>`
-    SELECT md5(concat_ws('|',
-      (SELECT string_agg(a::text, ',' ORDER BY a."id") FROM "Assessment" a),
-      (SELECT string_agg(e::text, ',' ORDER BY e."id") FROM "Evidence" e),
-      (SELECT string_agg(n::text, ',' ORDER BY n."id") FROM "Note" n),
-      (SELECT string_agg(o::text, ',' ORDER BY o."recommendationId") FROM "ActionCategoryOverride" o),
-      (SELECT string_agg(concat_ws(':', r."id", r."actionCategory", r."actionCategoryMethod"), ',' ORDER BY r."id") FROM "Recommendation" r WHERE r."actionCategoryMethod" = 'OVERRIDE'),
-      (SELECT string_agg(concat_ws(':', r."id", r."responseWording", r."responseWordingSource"), ',' ORDER BY r."id") FROM "Recommendation" r),
-      (SELECT string_agg(m::text, ',' ORDER BY m."id") FROM "Member" m),
-      (SELECT string_agg(o::text, ',' ORDER BY o."id") FROM "Organization" o),
-      (SELECT string_agg(l::text, ',' ORDER BY l."earlierId", l."laterId") FROM "RecommendationLink" l),
-      (SELECT string_agg(u."id" || u."isAdmin"::text || u."name" || u."twoFactorEnabled"::text, ',' ORDER BY u."id") FROM "User" u),
-      (SELECT string_agg(s."id", ',' ORDER BY s."id") FROM "Session" s),
-      (SELECT string_agg(a."id" || coalesce(a."password", ''), ',' ORDER BY a."id") FROM "Account" a),
-      (SELECT string_agg(concat_ws(':', t."id", t."verified", t."secret", t."backupCodes"), ',' ORDER BY t."id") FROM "TwoFactor" t),
-      (SELECT string_agg(concat_ws(':', k."id", k."name"), ',' ORDER BY k."id") FROM "Passkey" k),
-      -- Sign-ins are audited too, and a row that signs in as part of its call is not writing for that.
-      (SELECT count(*)::text FROM "AuditEvent" WHERE "action" NOT IN ('auth.sign-in', 'auth.sign-in-failed'))
-    )) AS hash`;
-  return row!.hash;
 }
 
 /** A fresh note of organisation A written by A's editor, so every cell edits or deletes its own. */

@@ -1,7 +1,6 @@
 import "server-only";
 import { spawn } from "node:child_process";
-import pg from "pg";
-import { ensureDatabaseExists } from "@/lib/database/postgres";
+import { ensureDatabaseExists, withClient } from "@/lib/database/postgres";
 import { BackupRefused } from "./errors";
 import { libpqConnection, pgTool } from "./pg-tools";
 
@@ -9,16 +8,6 @@ import { libpqConnection, pgTool } from "./pg-tools";
  * Backups of a PostgreSQL server: `pg_dump` in its custom format, restored with `pg_restore`. pg_dump reads in one
  * repeatable-read transaction, so the dump is consistent while the app keeps writing.
  */
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 async function serverMajor(url: string): Promise<number> {
   return withClient(url, async (client) => Math.floor(Number((await client.query<{ v: string }>("SHOW server_version_num")).rows[0]!.v) / 10_000));
