@@ -13,6 +13,9 @@ const NOTIFYING = [
   "ActionCategoryOverride",
   "Country",
   "Evidence",
+  "Finding",
+  "FindingLink",
+  "FindingTheme",
   "Organization",
   "Recommendation",
   "RecommendationLink",
@@ -22,8 +25,10 @@ const NOTIFYING = [
   "RecommendationTheme",
   "ReportedResponseCount",
   "Review",
+  "ReviewDocument",
   "SourceDocument",
   "Theme",
+  "UnDocument",
   "User",
 ];
 /** Never shown to an anonymous reader, or derived from the tables above (the stats summaries, refreshed by readers). */
