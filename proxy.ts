@@ -2,6 +2,7 @@ import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { isPagePath, normaliseAcceptLanguage, routing } from "@/lib/i18n/routing";
 import { carriesSession, createNonce, isPublicAsset, securityHeaders, SIGNED_IN_CACHE_CONTROL } from "@/lib/security-headers";
+import { builtStyleHashes } from "@/lib/http/style-hashes";
 
 /** next-intl's routing: a page path without a locale is redirected to the visitor's (cookie, else Accept-Language). */
 const localeRouting = createMiddleware(routing);
@@ -14,7 +15,7 @@ const localeRouting = createMiddleware(routing);
  * session), so the nonce costs no caching.
  */
 export function proxy(request: NextRequest): NextResponse {
-  const headers = securityHeaders(createNonce(), { dev: process.env.NODE_ENV === "development" });
+  const headers = securityHeaders(createNonce(), { dev: process.env.NODE_ENV === "development", styleHashes: builtStyleHashes() });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
   const acceptLanguage = request.headers.get("accept-language");

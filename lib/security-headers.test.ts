@@ -1,5 +1,10 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { builtStyleHashes, readStyleHashes } from "@/lib/http/style-hashes";
 import { proxy } from "@/proxy";
 import { carriesSession, contentSecurityPolicy, createNonce, securityHeaders, STATIC_SECURITY_HEADERS } from "./security-headers";
 
@@ -20,10 +25,36 @@ describe("contentSecurityPolicy", () => {
     expect(csp.get("base-uri")).toEqual(["'self'"]);
   });
 
+  it("allows the built stylesheets by hash besides the nonce, never 'unsafe-inline'", () => {
+    const csp = directives(contentSecurityPolicy("abc", { dev: false, styleHashes: ["'sha256-x'", "'sha256-y'"] }));
+    expect(csp.get("style-src")).toEqual(["'self'", "'nonce-abc'", "'sha256-x'", "'sha256-y'"]);
+    expect(csp.get("script-src")).toEqual(["'self'", "'nonce-abc'", "'strict-dynamic'"]);
+  });
+
   it("adds eval for scripts and inline styles only in development, never inline scripts", () => {
     const csp = directives(contentSecurityPolicy("abc", { dev: true }));
     expect(csp.get("script-src")).toEqual(["'self'", "'nonce-abc'", "'strict-dynamic'", "'unsafe-eval'"]);
     expect(csp.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
+  });
+});
+
+describe("readStyleHashes", () => {
+  it("hashes every stylesheet of the build, in nested folders, as a CSP source of its exact bytes", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "styles-"));
+    try {
+      fs.mkdirSync(path.join(dir, "chunks", "deep"), { recursive: true });
+      fs.writeFileSync(path.join(dir, "chunks", "a.css"), "body{color:red}");
+      fs.writeFileSync(path.join(dir, "chunks", "deep", "b.css"), "p{margin:0}\n");
+      fs.writeFileSync(path.join(dir, "chunks", "c.js"), "console.log(1)");
+      const hash = (text: string): string => `'sha256-${crypto.createHash("sha256").update(text).digest("base64")}'`;
+      expect(readStyleHashes(dir)).toEqual([hash("body{color:red}"), hash("p{margin:0}\n")].sort());
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("gives none where there is no build", () => {
+    expect(readStyleHashes(path.join(os.tmpdir(), "no-such-build-folder"))).toEqual([]);
   });
 });
 
@@ -93,6 +124,6 @@ describe("proxy", () => {
   it("matches what securityHeaders builds", () => {
     const response = run("/");
     const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1] ?? "";
-    for (const [name, value] of Object.entries(securityHeaders(nonce, { dev: false }))) expect(response.headers.get(name)).toBe(value);
+    for (const [name, value] of Object.entries(securityHeaders(nonce, { dev: false, styleHashes: builtStyleHashes() }))) expect(response.headers.get(name)).toBe(value);
   });
 });

@@ -5,9 +5,9 @@
  * Why these values:
  * - Scripts run only with the per-request nonce (Next.js reads it from the request's CSP header and puts it on its own
  *   scripts); 'strict-dynamic' lets those scripts load the app's chunks. No 'unsafe-inline' for scripts, ever.
- * - Styles: the app has only its own stylesheet and no style attributes, so production allows the stylesheet and
- *   nonce-carrying <style> elements, not 'unsafe-inline'. The dev server's error overlay injects inline styles, so
- *   development allows them (and 'unsafe-eval', which React uses there to rebuild server stacks).
+ * - Styles: the app has only its own stylesheet and no style attributes, so production allows the stylesheet,
+ *   nonce-carrying <style> elements and the built stylesheet inlined into pages (by its hash), not 'unsafe-inline'.
+ *   The dev server's error overlay injects inline styles, so development allows them (and 'unsafe-eval', which React uses there to rebuild server stacks).
  * - Nothing is loaded, sent or framed from anywhere but this origin: people researching a government's record must
  *   not be exposed to third parties by the tracker.
  * - Referrer-Policy same-origin: another site (an evidence link, an OHCHR page) never learns which page, or even which
@@ -15,7 +15,11 @@
  *   on the app's own POSTs, which the CSRF checks (ours, better-auth's, Next's server actions) rightly refuse.
  */
 
-export type SecurityHeaderOptions = { dev: boolean };
+/**
+ * `styleHashes`: the CSP hashes of the built stylesheets that pages inline (lib/http/style-hashes.ts), allowed besides
+ * the nonce.
+ */
+export type SecurityHeaderOptions = { dev: boolean; styleHashes?: readonly string[] };
 
 /** A fresh, unguessable nonce for one response: 128 random bits, base64. */
 export function createNonce(): string {
@@ -23,11 +27,11 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function contentSecurityPolicy(nonce: string, { dev }: SecurityHeaderOptions): string {
+export function contentSecurityPolicy(nonce: string, { dev, styleHashes = [] }: SecurityHeaderOptions): string {
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])],
-    ["style-src", "'self'", ...(dev ? ["'unsafe-inline'"] : [`'nonce-${nonce}'`])],
+    ["style-src", "'self'", ...(dev ? ["'unsafe-inline'"] : [`'nonce-${nonce}'`, ...styleHashes])],
     ["img-src", "'self'", "data:", "blob:"],
     ["font-src", "'self'"],
     ["connect-src", "'self'"],
