@@ -4,7 +4,8 @@
  * (lib/http/client-address.ts) from the peer, or from X-Forwarded-For when the peer is a proxy listed in
  * TRUSTED_PROXIES, replacing any value the client sent. better-auth's rate limit keys on that header.
  * In front of Next, the cache of anonymous pages (lib/http/page-cache.ts), emptied whenever the database notifies a
- * change (lib/http/data-changes.ts); UPR_PAGE_CACHE=off turns it off.
+ * change (lib/http/data-changes.ts); UPR_PAGE_CACHE=off turns it off. The build's static files go out
+ * brotli-compressed, each compressed once (lib/http/static-compression.ts).
  * While the database is unavailable, an answer Next would send as a 500 goes out as 503 with Retry-After
  * (lib/http/outage.ts). On SIGTERM (or SIGINT) it stops accepting connections, answers 503 to requests that still
  * arrive on open ones, lets those in flight finish (up to SHUTDOWN_TIMEOUT_MS, 10 s by default), then closes the
@@ -19,6 +20,7 @@ import { createDatabaseProbe, holdServerErrors, sendUnavailable } from "@/lib/ht
 import { createPageCache } from "@/lib/http/page-cache";
 import { clearPublicCaches } from "@/lib/http/public-caches";
 import { REQUEST_ID_HEADER, takeDatabaseFailure } from "@/lib/http/request-marks";
+import { createStaticCompression } from "@/lib/http/static-compression";
 import { isPagePath, routing } from "@/lib/i18n/routing";
 import { createNonce } from "@/lib/security-headers";
 
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
     // next-intl's remembered locale: it only decides where the bare `/` redirects.
     harmlessCookies: ["NEXT_LOCALE"],
   });
+  const statics = createStaticCompression({ maxBytes: 32 * 2 ** 20 });
   let listener: DataChangeListener | null = null;
   if (process.env.UPR_PAGE_CACHE !== "off" && process.env.DATABASE_URL) {
     listener = listenForDataChanges(process.env.DATABASE_URL, {
@@ -88,7 +91,10 @@ async function main(): Promise<void> {
     // Next reported the failure as a database outage, or the database does not answer a probe now.
     const isOutage = async (): Promise<boolean> => takeDatabaseFailure(id) || !(await probe());
     holdServerErrors(request, response, isOutage);
-    void cache.serve(request, response, handle).catch(() => {
+    const serve = async (): Promise<void> => {
+      if (!(await statics.serve(request, response, handle))) await cache.serve(request, response, handle);
+    };
+    void serve().catch(() => {
       if (response.headersSent) return void response.end();
       response.statusCode = 500;
       response.end();

@@ -103,6 +103,19 @@ describe("page cache", () => {
     expect(next.calls[0]!.headers["accept-encoding"]).toBeUndefined();
   });
 
+  it("prefers brotli when the reader accepts it, for the first reader and the cached ones alike", async () => {
+    const next = fakeNext({ body: (nonce) => `<p nonce="${nonce}">${"café ".repeat(500)}</p>` });
+    const origin = await serve(newCache(), next.handle);
+    for (const state of ["miss", "hit"]) {
+      const response = await fetch(`${origin}/en`, { headers: { "accept-encoding": "gzip, deflate, br, zstd" } });
+      expect([response.headers.get("x-upr-cache"), response.headers.get("content-encoding")]).toEqual([state, "br"]);
+      expect(Number(response.headers.get("content-length"))).toBeLessThan(1000);
+      const nonce = nonceOf(response.headers.get("content-security-policy")!);
+      expect(await response.text()).toBe(`<p nonce="${nonce}">${"café ".repeat(500)}</p>`);
+    }
+    expect(next.calls).toHaveLength(1);
+  });
+
   it("never serves or keeps what a signed-in reader, a client navigation, a write or a non-page asks for", async () => {
     const next = fakeNext();
     const origin = await serve(newCache(), next.handle);

@@ -24,11 +24,8 @@
  * own. Memory is bounded by `maxBytes` (least recently used entries go first).
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { promisify } from "node:util";
-import zlib from "node:zlib";
+import { chooseCoding, compress } from "./compression";
 import { recordResponse } from "./record-response";
-
-const gzip = promisify(zlib.gzip);
 
 export type PageCacheOptions = {
   ttlMs: number;
@@ -72,16 +69,6 @@ function splitOn(text: string, needle: string | null): string[] {
 
 export function nonceOf(csp: string): string | null {
   return /'nonce-([A-Za-z0-9+/=_-]+)'/.exec(csp)?.[1] ?? null;
-}
-
-export function acceptsGzip(header: string | string[] | undefined): boolean {
-  const value = Array.isArray(header) ? header.join(",") : (header ?? "");
-  return value.split(",").some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(";");
-    if (coding !== "gzip" && coding !== "*") return false;
-    const q = params.map((param) => param.trim()).find((param) => param.startsWith("q="));
-    return !q || Number(q.slice(2)) > 0;
-  });
 }
 
 export function createPageCache(options: PageCacheOptions) {
@@ -145,13 +132,14 @@ export function createPageCache(options: PageCacheOptions) {
       if (index > 0) pieces.push(nonceBytes);
       pieces.push(part);
     });
-    let body = Buffer.concat(pieces);
+    let body: Buffer = Buffer.concat(pieces);
     const headers: OutgoingHttpHeaders = { "x-upr-cache": state };
     for (const [name, values] of entry.headers) headers[name] = values.length === 1 ? values[0]!.join(nonce) : values.map((value) => value.join(nonce));
     if (!/accept-encoding/i.test(String(headers.vary ?? ""))) headers.vary = headers.vary ? `${String(headers.vary)}, Accept-Encoding` : "Accept-Encoding";
-    if (acceptsGzip(acceptEncoding)) {
-      body = await gzip(body);
-      headers["content-encoding"] = "gzip";
+    const coding = chooseCoding(acceptEncoding);
+    if (coding) {
+      body = await compress(body, coding, "page");
+      headers["content-encoding"] = coding;
     }
     headers["content-length"] = body.length;
     if (response.destroyed) return;
@@ -178,9 +166,9 @@ export function createPageCache(options: PageCacheOptions) {
       // Not ours to keep: hand the answer over as Next wrote it (compressed here, since Next was asked not to).
       response.removeHeader("content-length");
       response.statusCode = status;
-      const compress = body.length > 1024 && !headers["content-encoding"] && acceptsGzip(acceptEncoding);
-      if (compress) response.setHeader("content-encoding", "gzip");
-      response.end(compress ? await gzip(body) : body);
+      const coding = body.length > 1024 && !headers["content-encoding"] ? chooseCoding(acceptEncoding) : null;
+      if (coding) response.setHeader("content-encoding", coding);
+      response.end(coding ? await compress(body, coding, "page") : body);
       return null;
     }
     const csp = headers["content-security-policy"];
