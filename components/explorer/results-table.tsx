@@ -1,12 +1,9 @@
-"use client";
-
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import { useTranslations } from "next-intl";
-import { useParams } from "next/navigation";
+import { createColumnHelper, createTable, flexRender, getCoreRowModel } from "@tanstack/react-table";
+import { useLocale, useTranslations } from "next-intl";
 import { TextLanguageNote } from "@/components/recommendations/text-language-note";
 import { Link } from "@/lib/i18n/navigation";
 import { POSITION_PARAM_LABELS, POSITION_PARAMS } from "@/lib/labels";
-import { localeFromParams, pickRecommendationText } from "@/lib/recommendation-text";
+import { pickRecommendationText } from "@/lib/recommendation-text";
 import type { RecommendationQuery, Sort } from "@/lib/search-params";
 import type { RecommendationRow } from "@/lib/server/recommendations";
 import { Highlighted } from "./highlighted";
@@ -159,7 +156,11 @@ function columns(query: RecommendationQuery, hrefs: SortHrefs, locale: string, w
   ];
 }
 
-/** The page of results: TanStack Table renders it; paging and sorting happen in PostgreSQL through the URL. */
+/**
+ * The page of results: TanStack Table lays it out; paging and sorting happen in PostgreSQL through the URL. A server
+ * component: the table is built once per request with TanStack's core (`createTable`, what `useReactTable` wraps), so
+ * nothing of it (nor of TanStack) travels to the browser, which a reader on a slow link would otherwise wait for.
+ */
 export function ResultsTable({
   rows,
   query,
@@ -173,21 +174,24 @@ export function ResultsTable({
   countryNames: Record<string, string>;
   reviewYears: Record<number, number | null>;
 }) {
-  const locale = localeFromParams(useParams());
+  const locale = useLocale();
   const t = useTranslations("explorer");
   const terms = useTranslations("terms");
   const categories = useTranslations("actionCategories");
   const languages = [...new Set(rows.map((row) => shownText(row, locale).language))];
-  // Paging and sorting are server-side, so nothing here benefits from memoisation.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
+  const table = createTable({
     data: rows,
     columns: columns(query, sortHrefs, locale, { t, terms, names: countryNames, years: reviewYears, categories }),
     getCoreRowModel: getCoreRowModel(),
     manualPagination: true,
     manualSorting: true,
     getRowId: (row) => String(row.id),
+    state: {},
+    onStateChange: () => {},
+    renderFallbackValue: null,
   });
+  // No state changes on the server: the table's state is its initial one, as useReactTable's first render has it.
+  table.setOptions((options) => ({ ...options, state: table.initialState }));
   // Each cell's heading, shown above it when a narrow screen lays the rows out as cards (the text speaks for itself).
   const labels: Record<string, string | undefined> = {
     recommendingStates: t("table.recommendedBy"),

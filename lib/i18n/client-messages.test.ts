@@ -48,7 +48,10 @@ describe("the messages sent to the browser", () => {
     expect(Object.keys(sent.charts ?? {})).toEqual(["figure"]);
     expect(sent.charts?.figure).toEqual(messages.charts.figure);
     expect(sent.assessments?.messages).toBeUndefined();
-    expect(sent.explorer).toEqual(messages.explorer);
+    expect(sent.finder).toEqual(messages.finder);
+    // Read by server components only: the explorer's table is rendered on the server (components/explorer/results-table.tsx).
+    expect(sent.explorer).toBeUndefined();
+    expect(sent.actionCategories).toBeUndefined();
     expect(sent.home).toBeUndefined();
   });
 });

@@ -48,7 +48,7 @@ export async function loadMessages(locale: Locale): Promise<Catalogue> {
  * page: the others (home, states, reports, audit, csv) are read on the server alone, so a page stays light. A page
  * whose client components need another namespace hands it over itself (adminImport: app/[locale]/admin/import; responseWording: app/[locale]/admin/response-wording).
  */
-export const CLIENT_NAMESPACES = ["common", "explorer", "detail", "assessments", "charts", "statusSheet", "auth", "terms", "actionCategories", "finder"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["common", "detail", "assessments", "charts", "statusSheet", "auth", "terms", "finder"] as const satisfies readonly Namespace[];
 
 /**
  * Of these client namespaces the browser reads only some parts: every `useTranslations` of the namespace names one of
