@@ -59,12 +59,15 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => v ?? null);
 
-/** "a, b\nc" -> ["a", "b", "c"]: the themes and affected persons a form takes, one a line or comma-separated. */
+/**
+ * "a\nb; c" -> ["a", "b", "c"]: the themes and affected persons a form takes, one a line (or separated by ";"). Not
+ * by commas: UHRI's theme names hold them ("Prohibition of torture and cruel, inhuman or degrading treatment").
+ */
 export const listFieldSchema = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((v) => {
-    const items = (Array.isArray(v) ? v : (v ?? "").split(/[\n,;]/)).map((s) => s.trim()).filter((s) => s !== "");
+    const items = (Array.isArray(v) ? v : (v ?? "").split(/[\n;]/)).map((s) => s.trim()).filter((s) => s !== "");
     return [...new Set(items)];
   })
   .pipe(z.array(z.string().max(300, "an item is longer than 300 characters")).max(50, "at most 50 items"));

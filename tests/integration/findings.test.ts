@@ -97,7 +97,7 @@ describe("adding and editing documents and findings", () => {
     documentId = document.id;
     const finding = await createFinding(
       viewers.editorA,
-      findingInputSchema.parse({ symbol: "CESCR/C/CHN/CO/FIXTURE-3", paragraph: "40", text: "FIXTURE passage typed by an editor.", stateIso3: "chn", themes: "Right to work, Right to health", affectedPersons: "workers" }),
+      findingInputSchema.parse({ symbol: "CESCR/C/CHN/CO/FIXTURE-3", paragraph: "40", text: "FIXTURE passage typed by an editor.", stateIso3: "chn", themes: "Right to work\nRight to health", affectedPersons: "workers" }),
     );
     findingId = finding.id;
     const stored = await getDb().finding.findUniqueOrThrow({ where: { id: findingId }, include: { themes: { include: { theme: true } } } });
