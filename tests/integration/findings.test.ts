@@ -7,6 +7,8 @@ import { getDb } from "@/lib/server/db";
 import { createFinding, createUnDocument, getFindingPage, getUnDocumentPage, updateFinding, updateUnDocument } from "@/lib/server/findings";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/server/http-errors";
 import { applyImport, ImportRejectedError } from "@/lib/server/imports";
+import { runImport } from "@/lib/server/import-jobs/run-import";
+import type { ImportEvent } from "@/lib/import/plan";
 import { getViewerByEmail, type Viewer } from "@/lib/server/permissions";
 import { withSeededDatabase } from "../helpers/test-database";
 
@@ -73,6 +75,19 @@ describe("the UHRI import of findings", () => {
     expect(await getDb().finding.count({ where: { uhriId: { startsWith: "FIXTURE-" } } })).toBe(3);
     expect((await getDb().finding.findUniqueOrThrow({ where: { uhriId: "FIXTURE-CRC-1" } })).text).toBe("FIXTURE treaty-body row, corrected: not a finding of any UN body.");
     expect(await auditCount("finding.import")).toBe(2);
+  });
+
+  it("imports a findings-only file through the browser import's job too: preview, then apply with the counts", async () => {
+    const rows: UhriRow[] = [{ ...TREATY_BODY_ROWS[0]!, "OHCHR Annotation Id": "FIXTURE-JOB-1", "Document Symbol": "CAT/C/CHN/CO/FIXTURE-5", "Reccomending Body": cell(["CAT"]) }];
+    const buffer = Buffer.from(JSON.stringify(rows.map((row) => uhriItemOf(row))));
+    const events: ImportEvent[] = [];
+    const options = { fileName: "job.json", replace: false, actorUserId: null };
+    expect(await runImport(buffer, { ...options, mode: "preview" }, (e) => events.push(e))).toBe(true);
+    const preview = events.find((e) => e.type === "preview");
+    expect(preview?.type === "preview" && [preview.preview.recommendations, preview.preview.findings, preview.preview.unDocuments]).toEqual([0, 1, 1]);
+    expect(await runImport(buffer, { ...options, mode: "apply" }, (e) => events.push(e))).toBe(true);
+    const result = events.at(-1);
+    expect(result?.type === "result" && result.result.findingOutcome).toMatchObject({ created: 1, documentsCreated: 1 });
   });
 
   it("refuses a file with a bad row as a whole, naming the row; nothing is written", async () => {
