@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { buildUhriXlsx, TREATY_BODY_ROWS } from "@/lib/import/uhri/test-fixtures";
 import { runCli } from "../helpers/run-cli";
+import { expectAccessible } from "./axe";
 import { memberOf, signedInPage } from "./data";
 
 /**
@@ -43,6 +44,7 @@ test("an anonymous reader opens an imported document and its finding, in English
   await expect(page.getByRole("heading", { level: 1, name: SYMBOL })).toBeVisible();
   await expect(page.getByTestId("document-findings").getByRole("listitem").first()).toContainText("Paragraph 12");
   await expect(page.getByTestId("finding-source")).toHaveAttribute("href", `https://docs.un.org/en/${SYMBOL}`);
+  await expectAccessible(page, "the document page");
   await shoot(page, "findings-document");
 
   await page.getByTestId("document-finding-link").first().click();
@@ -50,6 +52,7 @@ test("an anonymous reader opens an imported document and its finding, in English
   await expect(page.getByTestId("finding-text")).toHaveText("FIXTURE treaty-body row: this text is not a finding of any UN body.");
   await expect(page.getByText("12", { exact: true })).toBeVisible();
   await expect(page.getByTestId("finding-no-links")).toBeVisible();
+  await expectAccessible(page, "the finding page");
   await shoot(page, "findings-finding");
   const findingPath = new URL(page.url()).pathname;
 
@@ -68,6 +71,7 @@ test("an editor adds a finding to the document and opens its page", async ({ bro
   const page = await signedInPage(browser, EDITOR);
   await page.goto(`/en/documents/${SYMBOL}`);
   await page.getByText("Add a finding from this document").click();
+  await expectAccessible(page, "the document page with its finding form open");
   await page.getByLabel("Paragraph (optional)").fill("40");
   await page.getByLabel("The passage, exactly as published").fill(`FIXTURE passage added by an editor ${STAMP}.`);
   await page.getByLabel("State concerned").selectOption("CHN");

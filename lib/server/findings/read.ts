@@ -141,8 +141,3 @@ export async function getUnDocumentPage(symbol: string): Promise<UnDocumentPage 
     .sort((a, b) => compare(paragraphKey(a.paragraph), paragraphKey(b.paragraph)) || a.id - b.id);
   return { document: summaryOf(document), findings: rows, total };
 }
-
-/** The documents' symbols for the finding form's choice, newest first. */
-export async function listUnDocumentSymbols(limit = 500): Promise<{ symbol: string; body: string }[]> {
-  return getDb().unDocument.findMany({ select: { symbol: true, body: true }, orderBy: [{ date: { sort: "desc", nulls: "last" } }, { id: "desc" }], take: limit });
-}
