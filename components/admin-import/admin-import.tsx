@@ -141,17 +141,20 @@ export function AdminImport({ states, cycles }: Props): ReactElement {
       {state.preview && !state.result ? (
         blocked ? (
           <p className="notice">{t("preview.fixFirst")}</p>
-        ) : toApply === 0 ? (
+        ) : toApply + state.preview.findings === 0 ? (
           <p className="notice">{t("preview.nothingToImport")}</p>
         ) : (
           <p>
             <button type="button" className={styles.apply} aria-disabled={busy} onClick={() => void run("apply")}>
-              {t("preview.apply", { count: toApply })}
+              {toApply > 0 ? t("preview.apply", { count: toApply }) : t("preview.applyFindings", { count: state.preview.findings })}
             </button>
           </p>
         )
       ) : null}
 
+      {state.result?.findingOutcome ? (
+        <p data-testid="import-findings-result">{t("preview.findingsDone", { ...state.result.findingOutcome })}</p>
+      ) : null}
       {state.applying ? <ImportOutcome outcomes={state.applying.outcomes} current={state.applying.current} stateNames={stateNames} finished={state.result !== null} headingRef={outcomeHeading} /> : null}
     </>
   );

@@ -60,6 +60,10 @@ export function ImportPreviewView({ preview, stateNames, headingRef }: Props): R
           <dt>{t("notUpr")}</dt>
           <dd>{t("notUprValue", { count: preview.notUpr })}</dd>
         </div>
+        <div>
+          <dt>{t("findings")}</dt>
+          <dd data-testid="import-findings">{t("findingsValue", { findings: preview.findings, documents: preview.unDocuments })}</dd>
+        </div>
       </dl>
       {preview.reviews.length > 0 ? (
         <div className="table-scroll">

@@ -49,6 +49,11 @@ export const ACTION_KINDS: Record<AuditAction, Exclude<AuditKind, "all">> = {
   "recommendation-text.import": "data",
   "response-wording.set": "data",
   "response-wording.import": "data",
+  "finding.import": "data",
+  "finding.create": "work",
+  "finding.update": "work",
+  "un-document.create": "work",
+  "un-document.update": "work",
 };
 
 export const AUDIT_ACTIONS = Object.keys(ACTION_KINDS) as AuditAction[];

@@ -21,6 +21,8 @@ export type NoteResource = { organizationId: string; authorUserId: string };
 /** An action-category correction: the organisation writing it, and the one whose correction stands now (if any). */
 export type OverrideResource = { organizationId: string; currentOrganizationId: string | null };
 export type NoResource = Record<string, never>;
+/** A public record added by an organisation (a UN document or finding), or imported (organisationId null). */
+export type PublicRecordResource = { organizationId: string | null };
 
 type Rule<R> = { resource: R; describe: string; decide: (viewer: PolicyViewer, resource: R) => Decision };
 
@@ -74,6 +76,13 @@ const overrideWriter = withSecondFactor((viewer: PolicyViewer, override: Overrid
   return (role === "owner" || role === "editor") && mine ? ALLOW : FORBID;
 });
 
+/** The organisation's writers edit what it added; instance administrators edit anything, and alone what was imported. */
+const publicRecordEditor = (viewer: PolicyViewer, record: PublicRecordResource): Decision => {
+  if (viewer.user.isAdmin) return ALLOW;
+  if (record.organizationId === null) return FORBID;
+  return writer(viewer, { organizationId: record.organizationId });
+};
+
 export const POLICY = {
   /** Read an organisation's private assessments, notes, statuses, status sheet, mid-term report and private CSV. */
   "organization.readPrivate": { resource: {} as OrgResource, describe: "any member", decide: anyMember },
@@ -89,6 +98,10 @@ export const POLICY = {
   /** Clear a correction: owners and editors of the organisation that made it. */
   "actionCategory.clear": { resource: {} as OrgResource, describe: "owners and editors of the correcting organisation", decide: writer },
   "recurrence.decide": { resource: {} as OrgResource, describe: "owners and editors", decide: writer },
+  /** Add a UN document or a finding (public records) for the organisation. */
+  "finding.create": { resource: {} as OrgResource, describe: "owners and editors", decide: writer },
+  /** Edit a UN document or a finding: the adding organisation's writers, or an admin (alone for imported ones). */
+  "finding.update": { resource: {} as PublicRecordResource, describe: "owners and editors of the adding organisation, or instance administrators", decide: publicRecordEditor },
   "statusSheet.import": { resource: {} as OrgResource, describe: "owners and editors", decide: writer },
   "organization.manageMembers": { resource: {} as OrgResource, describe: "owners", decide: owner },
   "organization.setTwoFactorPolicy": { resource: {} as OrgResource, describe: "owners", decide: owner },
@@ -101,7 +114,7 @@ export const POLICY = {
   "organization.create": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
   "admin.import": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
   "admin.responseWording": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
-} satisfies { [action: string]: Rule<never> | Rule<OrgResource> | Rule<NoteResource> | Rule<OverrideResource> | Rule<NoResource> };
+} satisfies { [action: string]: Rule<never> | Rule<OrgResource> | Rule<NoteResource> | Rule<OverrideResource> | Rule<PublicRecordResource> | Rule<NoResource> };
 
 export type Action = keyof typeof POLICY;
 export type ResourceOf<A extends Action> = (typeof POLICY)[A]["resource"];

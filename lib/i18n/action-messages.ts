@@ -81,3 +81,11 @@ export function translatedFieldErrors(
 ): Record<string, string[]> {
   return listsByKey(issues.map((issue) => [pathOf(issue).map(String).join("."), fieldErrorMessage(issue, t)] as const));
 }
+
+/** `t("messages.signIn")` for the UN documents' and findings' forms (the `findings` catalogue). */
+export async function findingsTranslator(): Promise<Translate> {
+  const locale = await actionLocale();
+  const messages = await loadMessages(locale);
+  const t = createTranslator({ locale, messages: { findings: messages.findings } });
+  return (key, values) => t(`findings.${key}` as never, values as never);
+}

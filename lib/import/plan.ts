@@ -48,6 +48,9 @@ export type ImportPreview = {
   unknownRecommendingStates: number;
   /** Rows that are not UPR recommendations (treaty bodies, special procedures): "not UPR: N". */
   notUpr: number;
+  /** Treaty-body and special-procedure findings in the file (one per record and State concerned), and their documents. */
+  findings: number;
+  unDocuments: number;
   reviews: ReviewPlan[];
   errors: ImportIssue[];
 };
@@ -63,7 +66,18 @@ export type ReviewOutcome = {
   removed: number;
 };
 
-export type ImportResult = ImportPreview & { sourceDocumentId: number | null; outcomes: ReviewOutcome[] };
+/** What an import did with the file's findings (lib/server/findings/import.ts). */
+export type FindingOutcome = {
+  /** UN documents in the file. */
+  documents: number;
+  documentsCreated: number;
+  documentsUpdated: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+};
+
+export type ImportResult = ImportPreview & { sourceDocumentId: number | null; outcomes: ReviewOutcome[]; findingOutcome: FindingOutcome | null };
 
 /** Progress of a running import, as the CLI prints it and the browser import streams it (one JSON object a line). */
 export type ImportEvent =

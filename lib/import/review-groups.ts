@@ -59,6 +59,8 @@ export function documentTotals(doc: ParsedDocument): Omit<ImportPreview, "review
     recommendingStates: states.size,
     unknownRecommendingStates: doc.recommendations.filter((rec) => rec.unknownRecommendingStates > 0).length,
     notUpr: doc.notUpr ?? 0,
+    findings: doc.findings?.length ?? 0,
+    unDocuments: doc.unDocuments?.length ?? 0,
     errors: doc.errors,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { languageTagSchema } from "@/lib/schemas/recommendation-text";
+import type { ParsedFinding, ParsedUnDocument } from "@/lib/findings/schemas";
 
 /**
  * The contract between the pure parsers (this folder) and the database writer (lib/server/imports.ts).
@@ -124,6 +125,9 @@ export type ParsedDocument = {
   errors: ImportIssue[];
   /** Rows the file holds that are not UPR recommendations (treaty bodies, special procedures in a UHRI export). */
   notUpr?: number;
+  /** The UHRI export's treaty-body and special-procedure rows, as findings (lib/findings), and their documents. */
+  findings?: ParsedFinding[];
+  unDocuments?: ParsedUnDocument[];
 };
 
 export type ParseOptions = {

@@ -43,6 +43,8 @@ export const importPreviewSchema = z.object({
   recommendingStates: z.number().int(),
   unknownRecommendingStates: z.number().int(),
   notUpr: z.number().int().describe('Rows that are not UPR recommendations (treaty bodies, special procedures): "not UPR: N".'),
+  findings: z.number().int().describe("Treaty-body and special-procedure findings in the file: one per record and State concerned."),
+  unDocuments: z.number().int().describe("The UN documents (document symbols) those findings are passages of."),
   reviews: z.array(reviewPlanSchema),
   errors: z.array(importIssueSchema),
 });
@@ -57,9 +59,21 @@ const reviewOutcomeSchema = z.object({
   removed: z.number().int(),
 });
 
+const findingOutcomeSchema = z
+  .object({
+    documents: z.number().int(),
+    documentsCreated: z.number().int(),
+    documentsUpdated: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+  })
+  .describe("What the import did with the file's findings and their UN documents.");
+
 export const importResultSchema = importPreviewSchema.extend({
   sourceDocumentId: z.number().int().nullable(),
   outcomes: z.array(reviewOutcomeSchema),
+  findingOutcome: findingOutcomeSchema.nullable(),
 });
 
 export const importEventSchema = z.discriminatedUnion("type", [

@@ -16,7 +16,7 @@ import { migrate, openDatabase } from "@/lib/database/postgres";
 import { disconnectDb } from "@/lib/server/db";
 import { applyImport, ImportRejectedError, previewImport } from "@/lib/server/imports";
 import { UsageError } from "./accounts-cli";
-import { issueLines, outcomeLine, planLine, summaryLines, totalsLine } from "./import-report";
+import { findingsLine, issueLines, outcomeLine, planLine, summaryLines, totalsLine } from "./import-report";
 import { createProgress } from "./progress";
 
 type Options = { file: string; state?: string; cycle?: number; replace: boolean; dryRun: boolean; json: boolean };
@@ -131,7 +131,7 @@ export async function importCommand(args: string[]): Promise<number> {
     const { preview, database } = opts.dryRun ? await dryRun(doc, opts) : { preview: await previewImport(doc, { db: null }), database: null };
     const read = opts.dryRun ? { database: database === null ? { read: true } : { read: false, reason: database } } : {};
     if (opts.json) out(JSON.stringify({ ...preview, dryRun: opts.dryRun, ...read, written: null }));
-    else if (doc.recommendations.length > 0) {
+    else if (doc.recommendations.length + (doc.findings?.length ?? 0) > 0) {
       out([...summaryLines(preview), ...preview.reviews.map((plan) => `  ${planLine(plan, database === null)}`)]);
       if (database) out(`No database was read: ${database}; the plan does not know what is loaded.`);
       if (opts.dryRun && doc.errors.length === 0) out("Dry run: nothing was written.");
@@ -144,6 +144,9 @@ export async function importCommand(args: string[]): Promise<number> {
   const result = await write(doc, opts);
   if (!result) return 1;
   if (opts.json) out(JSON.stringify({ ...result, dryRun: false, written: written(result) }));
-  else out(totalsLine(result.outcomes));
+  else {
+    if (result.outcomes.length > 0 || result.findingOutcome === null) out(totalsLine(result.outcomes));
+    if (result.findingOutcome) out(findingsLine(result.findingOutcome));
+  }
   return 0;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { issueLines, outcomeLine } from "./import-report";
+import { findingsLine, issueLines, outcomeLine, summaryLines } from "./import-report";
 
 describe("the import command's words", () => {
   it("prints one line per review, with the note of a skipped one", () => {
@@ -26,5 +26,29 @@ describe("the import command's words", () => {
       "export.csv: row 14: the Text is empty",
       "export.csv: 3 problems; nothing was imported.",
     ]);
+  });
+
+  it("says how many findings and UN documents a file holds, and what the import did with them", () => {
+    const preview = {
+      format: "uhri-xlsx" as const,
+      fileName: "export.xlsx",
+      sha256: "x",
+      recommendations: 0,
+      positions: { supported: 0, supportedInPart: 0, noted: 0 },
+      recommendingStates: 0,
+      unknownRecommendingStates: 0,
+      notUpr: 2,
+      findings: 3,
+      unDocuments: 2,
+      reviews: [],
+      errors: [],
+    };
+    expect(summaryLines(preview)).toEqual([
+      "export.xlsx: 0 recommendations (0 supported, 0 supported in part, 0 noted) in 0 reviews from 0 recommending States",
+      "  findings: 3 findings in 2 UN documents (from 2 treaty-body or special-procedure rows)",
+    ]);
+    expect(findingsLine({ documents: 2, documentsCreated: 2, documentsUpdated: 0, created: 3, updated: 0, unchanged: 0 })).toBe(
+      "Findings: 3 new, 0 updated, 0 unchanged; UN documents: 2 new, 0 updated (2 documents in the file).",
+    );
   });
 });

@@ -2,7 +2,7 @@
  * The words the import command prints: one line per review as it goes, a summary, and the problems grouped by kind.
  * Pure functions of the shared plan types (lib/import/plan.ts), so they are easy to read and to test.
  */
-import type { ImportPreview, ReviewOutcome, ReviewPlan } from "@/lib/import/plan";
+import type { FindingOutcome, ImportPreview, ReviewOutcome, ReviewPlan } from "@/lib/import/plan";
 import type { ImportIssue } from "@/lib/import/types";
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -38,8 +38,15 @@ export function summaryLines(preview: ImportPreview): string[] {
     `${preview.fileName}: ${plural(preview.recommendations, "recommendation")} (${p.supported} supported, ${p.supportedInPart} supported in part, ${p.noted} noted) in ${plural(preview.reviews.length, "review")} from ${plural(preview.recommendingStates, "recommending State")}`,
   ];
   if (preview.unknownRecommendingStates > 0) lines.push(`  unknown recommending States (kept as unknown, never guessed): ${plural(preview.unknownRecommendingStates, "recommendation")}`);
-  if (preview.notUpr > 0) lines.push(`  not UPR: ${preview.notUpr} (treaty-body and special-procedure rows, not imported)`);
+  if (preview.findings > 0) {
+    lines.push(`  findings: ${plural(preview.findings, "finding")} in ${plural(preview.unDocuments, "UN document")} (from ${plural(preview.notUpr, "treaty-body or special-procedure row")})`);
+  }
   return lines;
+}
+
+/** What the import did with the findings and their UN documents. */
+export function findingsLine(outcome: FindingOutcome): string {
+  return `Findings: ${outcome.created} new, ${outcome.updated} updated, ${outcome.unchanged} unchanged; UN documents: ${outcome.documentsCreated} new, ${outcome.documentsUpdated} updated (${plural(outcome.documents, "document")} in the file).`;
 }
 
 /** Totals over the reviews written, and the reviews left as they were. */

@@ -21,6 +21,9 @@ export async function fingerprint(): Promise<string> {
       (SELECT string_agg(a."id" || coalesce(a."password", ''), ',' ORDER BY a."id") FROM "Account" a),
       (SELECT string_agg(concat_ws(':', t."id", t."verified", t."secret", t."backupCodes"), ',' ORDER BY t."id") FROM "TwoFactor" t),
       (SELECT string_agg(concat_ws(':', k."id", k."name"), ',' ORDER BY k."id") FROM "Passkey" k),
+      (SELECT string_agg(d::text, ',' ORDER BY d."id") FROM "UnDocument" d),
+      (SELECT string_agg(f::text, ',' ORDER BY f."id") FROM "Finding" f),
+      (SELECT string_agg(ft::text, ',' ORDER BY ft."findingId", ft."themeId") FROM "FindingTheme" ft),
       -- Sign-ins are audited too, and a row that signs in as part of its call is not writing for that.
       (SELECT count(*)::text FROM "AuditEvent" WHERE "action" NOT IN ('auth.sign-in', 'auth.sign-in-failed'))
     )) AS hash`;

@@ -17,6 +17,7 @@ import { resetTwoFactorAction, setAccountDisabledAction } from "@/lib/actions/ac
 import { changeRoleAction, removeMemberAction, setTwoFactorPolicyAction } from "@/lib/actions/organisation";
 import { clearActionCategoryAction, setActionCategoryAction } from "@/lib/actions/action-categories";
 import { createAssessmentAction, withdrawAssessmentAction } from "@/lib/actions/assessments";
+import { createFindingAction, createUnDocumentAction, updateFindingAction, updateUnDocumentAction } from "@/lib/actions/findings";
 import { signOutAction } from "@/lib/actions/auth";
 import {
   changePasswordAction,
@@ -311,6 +312,25 @@ async function adminImportStatus(actor: Actor): Promise<Cell> {
   await response.text();
   return cell;
 }
+
+let matrixDocuments = 0;
+
+/** A fresh UN document added by A (or imported, with `organizationId` null), so every cell adds to or edits its own. */
+async function unDocumentOf(organizationId: string | null): Promise<{ id: number; symbol: string }> {
+  matrixDocuments += 1;
+  return getDb().unDocument.create({ data: { symbol: `CERD/C/MATRIX/${matrixDocuments}`, mechanism: "TREATY_BODY", body: "CERD", organizationId }, select: { id: true, symbol: true } });
+}
+
+/** A fresh finding of such a document, its id as the target. */
+async function findingOf(organizationId: string | null): Promise<string> {
+  const document = await unDocumentOf(organizationId);
+  const finding = await getDb().finding.create({ data: { documentId: document.id, text: "matrix finding", stateIso3: "CHN", affectedPersons: [], organizationId, uhriId: organizationId ? null : `MATRIX-${matrixDocuments}` } });
+  return String(finding.id);
+}
+
+const findingForm = (actor: Actor, extra: Record<string, string> = {}) => form({ text: `finding by ${actor}`, stateIso3: "CHN", themes: "", affectedPersons: "", ...extra });
+/** Findings are public records: A's writers and admins edit A's; admins alone edit an imported one. */
+const EDIT_RECORD_OF_A: Cells = { anonymous: 401, viewerA: 403, editorA: 200, ownerA: 200, editorAPasswordOnly: "2fa", editorB: 403, admin: 200 };
 
 /** Everyone signed in manages their own account; nobody anyone else's. */
 const OWN_ACCOUNT: Cells = { anonymous: 401, viewerA: 200, editorA: 200, ownerA: 200, editorAPasswordOnly: 200, editorB: 200, admin: 200 };
@@ -689,6 +709,41 @@ const ROWS: Row[] = [
     call: async (actor) =>
       actionStatus(await asActor(actor, () => createNoteAction(recommendationId, { ok: true }, form({ body: `by ${actor}`, tags: "", visibility: "private", organizationId: orgId.A })))),
     expected: asAction(WRITE_A),
+  },
+  {
+    name: "action createUnDocumentAction for A",
+    policy: ["finding.create"],
+    call: async (actor) =>
+      actionStatus(await asActor(actor, () => createUnDocumentAction({ ok: true }, form({ symbol: `CAT/C/MATRIX/${actor}-${++matrixDocuments}`, mechanism: "TREATY_BODY", body: "CAT", organizationId: orgId.A })))),
+    expected: asAction(WRITE_A),
+  },
+  {
+    name: "action createFindingAction for A (a passage of a recorded document)",
+    policy: ["finding.create"],
+    setup: async () => (await unDocumentOf(null)).symbol,
+    call: async (actor, symbol) => actionStatus(await asActor(actor, () => createFindingAction({ ok: true }, findingForm(actor, { symbol, organizationId: orgId.A })))),
+    expected: asAction(WRITE_A),
+  },
+  {
+    name: "action updateFindingAction on A's finding",
+    policy: ["finding.update"],
+    setup: () => findingOf(orgId.A),
+    call: async (actor, id) => actionStatus(await asActor(actor, () => updateFindingAction(Number(id), { ok: true }, findingForm(actor)))),
+    expected: EDIT_RECORD_OF_A,
+  },
+  {
+    name: "action updateFindingAction on an imported finding",
+    policy: ["finding.update"],
+    setup: () => findingOf(null),
+    call: async (actor, id) => actionStatus(await asActor(actor, () => updateFindingAction(Number(id), { ok: true }, findingForm(actor)))),
+    expected: ADMIN_ONLY,
+  },
+  {
+    name: "action updateUnDocumentAction on A's document",
+    policy: ["finding.update"],
+    setup: async () => String((await unDocumentOf(orgId.A)).id),
+    call: async (actor, id) => actionStatus(await asActor(actor, () => updateUnDocumentAction(Number(id), { ok: true }, form({ mechanism: "TREATY_BODY", body: `CERD by ${actor}`, language: "en" })))),
+    expected: EDIT_RECORD_OF_A,
   },
   {
     name: "PUT /api/recommendations/{id}/links (confirm or reject a 2013/2018 pair)",

@@ -27,6 +27,7 @@ export const NAMESPACES = [
   "search",
   "finder",
   "assessments",
+  "findings",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

@@ -1,6 +1,8 @@
 import { themeKey } from "../themes";
 import { parsedRecommendationSchema, type ImportIssue, type ParseOptions, type ParsedRecommendation, type ReviewRef, type ThemeRef } from "../types";
 import { UnresolvedNames } from "../unknown-names";
+import type { ParsedFinding, ParsedUnDocument } from "@/lib/findings/schemas";
+import { findingsOf, type FindingContext } from "./finding";
 import { isUprRecord, recommendationOf, reviewOf, type RecordContext, type UhriRecord } from "./record";
 
 /**
@@ -26,11 +28,16 @@ export type UhriResult = {
   reviews: ReviewRef[];
   errors: ImportIssue[];
   notUpr: number;
+  findings: ParsedFinding[];
+  unDocuments: ParsedUnDocument[];
 };
 
 export class UhriCollector {
-  /** Treaty-body and special-procedure records: counted, never imported. */
+  /** Treaty-body and special-procedure records: read as findings (./finding.ts), not as recommendations. */
   notUpr = 0;
+  private readonly findings: ParsedFinding[] = [];
+  private readonly documents = new Map<string, ParsedUnDocument>();
+  private readonly findingContext: FindingContext;
   private readonly recommendations: ParsedRecommendation[] = [];
   private readonly themes = new Map<string, ThemeRef>();
   private readonly reviews = new Map<string, ReviewTally>();
@@ -41,11 +48,13 @@ export class UhriCollector {
   constructor(options: Pick<ParseOptions, "stateUnderReview" | "cycle">) {
     const filter = { stateUnderReview: options.stateUnderReview?.toUpperCase(), cycle: options.cycle };
     this.context = { filter, unresolved: new UnresolvedNames(), errors: [] };
+    this.findingContext = { stateUnderReview: filter.stateUnderReview, unresolved: this.context.unresolved, errors: this.context.errors };
   }
 
   add(record: UhriRecord): void {
     if (!isUprRecord(record)) {
       this.notUpr++;
+      this.addFindings(record);
       return;
     }
     this.upr++;
@@ -55,14 +64,7 @@ export class UhriCollector {
     if (filter.stateUnderReview && filter.stateUnderReview !== review.stateUnderReview) return;
     if (filter.cycle !== undefined && filter.cycle !== review.cycle) return;
 
-    if (record.annotationId !== null) {
-      const first = this.firstOfAnnotation.get(record.annotationId);
-      if (first) {
-        this.context.errors.push({ location: record.location, message: `the same OHCHR Annotation Id as ${first} (${record.annotationId})` });
-        return;
-      }
-      this.firstOfAnnotation.set(record.annotationId, record.location);
-    }
+    if (!this.firstSeen(record)) return;
     const recommendation = recommendationOf(record, review, this.context);
     if (!recommendation || !this.valid(recommendation)) return;
     recommendation.themes = recommendation.themes.map((theme) => this.shared(theme));
@@ -72,6 +74,37 @@ export class UhriCollector {
     bump(tally.sessions, review.session);
     if (record.symbol) bump(tally.symbols, record.symbol);
     this.reviews.set(key, tally);
+  }
+
+  /** A treaty-body or special-procedure record: its document (once per symbol) and its findings. */
+  private addFindings(record: UhriRecord): void {
+    if (!this.firstSeen(record)) return;
+    const read = findingsOf(record, this.findingContext);
+    if (!read) return;
+    const known = this.documents.get(read.document.symbol);
+    if (known && (known.mechanism !== read.document.mechanism || known.body !== read.document.body)) {
+      this.context.errors.push({
+        location: record.location,
+        message: `Document Symbol ${read.document.symbol} is given as ${read.document.body} here and as ${known.body} in ${known.location}`,
+      });
+      return;
+    }
+    if (!known) this.documents.set(read.document.symbol, read.document);
+    else if (known.date === null && read.document.date !== null) known.date = read.document.date;
+    for (const finding of read.findings) finding.themes = finding.themes.map((theme) => this.shared(theme));
+    this.findings.push(...read.findings);
+  }
+
+  /** False (with an issue) for a second record of the same OHCHR Annotation Id. */
+  private firstSeen(record: UhriRecord): boolean {
+    if (record.annotationId === null) return true;
+    const first = this.firstOfAnnotation.get(record.annotationId);
+    if (first) {
+      this.context.errors.push({ location: record.location, message: `the same OHCHR Annotation Id as ${first} (${record.annotationId})` });
+      return false;
+    }
+    this.firstOfAnnotation.set(record.annotationId, record.location);
+    return true;
   }
 
   /** The last check against the contract, so the writer never sees a malformed record. */
@@ -99,12 +132,12 @@ export class UhriCollector {
   /** Everything read, validated against the contract; a file issue when nothing was found to import. */
   finish(filter: Pick<ParseOptions, "stateUnderReview" | "cycle">): UhriResult {
     const errors = [...this.context.unresolved.issues(), ...this.context.errors];
-    const { recommendations } = this;
-    if (recommendations.length === 0 && errors.length === 0) {
+    const { recommendations, findings } = this;
+    if (recommendations.length + findings.length === 0 && errors.length === 0) {
       const wanted = [filter.stateUnderReview?.toUpperCase(), filter.cycle && `cycle ${filter.cycle}`].filter(Boolean).join(" ");
       const message =
         this.upr === 0
-          ? `no UPR recommendations (${this.notUpr} treaty-body or special-procedure records, which are not imported)`
+          ? `no UPR recommendations nor treaty-body or special-procedure findings${filter.stateUnderReview ? ` for ${filter.stateUnderReview.toUpperCase()}` : ""}`
           : `no UPR recommendations for ${wanted || "any review"}`;
       errors.push({ location: "file", kind: "file", message });
     }
@@ -116,7 +149,7 @@ export class UhriCollector {
     // A record without a UPR Session (the JSON may give only UprCycle) belongs to its review's session.
     const sessions = new Map(reviews.map((r) => [`${r.stateUnderReview}:${r.cycle}`, r.session]));
     for (const r of recommendations) r.session ??= sessions.get(`${r.stateUnderReview}:${r.cycle}`) ?? null;
-    return { recommendations, reviews, errors, notUpr: this.notUpr };
+    return { recommendations, reviews, errors, notUpr: this.notUpr, findings, unDocuments: [...this.documents.values()] };
   }
 }
 

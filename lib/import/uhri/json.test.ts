@@ -71,7 +71,8 @@ describe("parseUhriJson value shapes", () => {
       ]),
       { fileName: "x.json" },
     );
-    expect(doc.errors).toEqual([]);
+    // Not the UPR, and not a treaty body nor a special procedure either: named, so nothing is imported.
+    expect(doc.errors).toEqual([{ location: "item 3", message: 'unknown Reccomending Body "UPRISING" (expected a treaty body such as CERD, or a special procedure)' }]);
     expect(doc.notUpr).toBe(1);
     expect(doc.recommendations.map((r) => [r.cycle, r.session])).toEqual([
       [3, 31],

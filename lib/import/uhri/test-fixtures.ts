@@ -77,20 +77,27 @@ export function uhriRowOf(ref: ReferenceRow, annotationId = `FIXTURE-${ref.id}`)
   };
 }
 
-/** Rows of other mechanisms, which an import counts but never imports (fixture text, not UN data). */
+/**
+ * Rows of other mechanisms, which an import reads as findings (fixture text, not UN data): a treaty-body row with its
+ * paragraph number, and a special-procedure row concerning two States (one finding each).
+ */
 export const TREATY_BODY_ROWS: UhriRow[] = [
   {
-    Text: "FIXTURE treaty-body row: this text is not a recommendation of any UN body.",
+    Text: "12. FIXTURE treaty-body row: this text is not a finding of any UN body.",
     "Countries Concerned": cell(["China"]),
     "Reccomending Body": cell(["Committee on the Rights of the Child"]),
-    "Document Symbol": "FIXTURE/CRC",
+    "Document Symbol": "CRC/C/CHN/CO/FIXTURE-1",
     Themes: cell(["Right to education"]),
+    "Affected Persons": cell(["children"]),
+    "Document Publication Date": serial("2013-10-29"),
+    Type: "Treaty Bodies",
     "OHCHR Annotation Id": "FIXTURE-CRC-1",
   },
   {
-    Text: "FIXTURE special-procedure row: this text is not a recommendation of any UN body.",
-    "Countries Concerned": cell(["China"]),
+    Text: "FIXTURE special-procedure row: this text is not a finding of any UN body.",
+    "Countries Concerned": cell(["China", "France"]),
     "Reccomending Body": cell(["Special Procedures"]),
+    "Document Symbol": "A/HRC/FIXTURE/SP-1",
     "OHCHR Annotation Id": "FIXTURE-SP-1",
   },
 ];

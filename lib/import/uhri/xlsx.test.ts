@@ -65,9 +65,14 @@ describe("parseUhriXlsx on the 2018 list in the UHRI layout", async () => {
     expect(china.recommendations).toHaveLength(346);
     const france = await parseUhriXlsx(buffer, { fileName: "x.xlsx", stateUnderReview: "FRA" });
     expect(france.recommendations).toEqual([]);
-    expect(france.errors).toEqual([{ location: "file", kind: "file", message: "no UPR recommendations for FRA" }]);
+    // The special-procedure row concerns France too: its French finding is all there is for France.
+    expect(france.errors).toEqual([]);
+    expect(france.findings?.map((f) => f.uhriId)).toEqual(["FIXTURE-SP-1:FRA"]);
     const cycle2 = await parseUhriXlsx(buffer, { fileName: "x.xlsx", cycle: 2 });
-    expect(cycle2.errors).toEqual([{ location: "file", kind: "file", message: "no UPR recommendations for cycle 2" }]);
+    // Findings have no cycle: a cycle filter leaves them all in.
+    expect(cycle2.errors).toEqual([]);
+    expect(cycle2.recommendations).toEqual([]);
+    expect(cycle2.findings).toHaveLength(3);
     expect(cycle2.notUpr).toBe(2);
   });
 });
@@ -132,11 +137,16 @@ describe("parseUhriXlsx encoding", () => {
     );
   });
 
-  it("says when a file holds no UPR rows at all", async () => {
+  it("reads a file of treaty-body and special-procedure rows alone as findings", async () => {
     const doc = await parseImportFile(await buildUhriXlsx(TREATY_BODY_ROWS), { fileName: "x.xlsx" });
     expect(doc.notUpr).toBe(2);
-    expect(doc.errors).toEqual([
-      { location: "file", kind: "file", message: "no UPR recommendations (2 treaty-body or special-procedure records, which are not imported)" },
-    ]);
+    expect(doc.errors).toEqual([]);
+    expect(doc.recommendations).toEqual([]);
+    expect(doc.findings).toHaveLength(3);
+  });
+
+  it("says when a file holds no rows for the State asked", async () => {
+    const doc = await parseImportFile(await buildUhriXlsx(TREATY_BODY_ROWS), { fileName: "x.xlsx", stateUnderReview: "DEU" });
+    expect(doc.errors).toEqual([{ location: "file", kind: "file", message: "no UPR recommendations nor treaty-body or special-procedure findings for DEU" }]);
   });
 });

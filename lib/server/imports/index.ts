@@ -10,6 +10,7 @@ import { groupByReview, reviewKey } from "@/lib/import/review-groups";
 import { buildPreview, planImport } from "./plan";
 import { importReview, type ImportContext } from "./review";
 import { compactRollup } from "../stats/summary-refresh";
+import { importFindings } from "../findings/import";
 
 export { ImportRejectedError } from "./errors";
 
@@ -36,7 +37,8 @@ export async function applyImport(
   options: { replace?: boolean; actorUserId?: string | null; onEvent?: (event: ImportEvent) => void; db?: Db } = {},
 ): Promise<ImportResult> {
   if (doc.errors.length > 0) throw new ImportRejectedError(doc.fileName, doc.errors);
-  if (doc.recommendations.length === 0) throw new ImportRejectedError(doc.fileName, [{ location: "file", message: "no recommendations to import", kind: "file" }]);
+  const findings = doc.findings?.length ?? 0;
+  if (doc.recommendations.length + findings === 0) throw new ImportRejectedError(doc.fileName, [{ location: "file", message: "no recommendations to import", kind: "file" }]);
   const db = options.db ?? getDb();
   const emit = options.onEvent ?? (() => {});
   const replace = options.replace === true;
@@ -79,9 +81,23 @@ export async function applyImport(
       throw error;
     }
   }
+  // The findings (treaty bodies, special procedures), all in one transaction after the reviews.
+  let findingOutcome: ImportResult["findingOutcome"] = null;
+  if (findings > 0) {
+    try {
+      const written = await db.$transaction((tx) => importFindings(tx, doc, { actorUserId: ctx.actorUserId, sourceDocumentId, themeIds: ctx.committed.themeIds }), TRANSACTION);
+      forgetAllPublicData();
+      findingOutcome = written.outcome;
+      sourceDocumentId ??= written.sourceDocumentId;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      emit({ type: "error", message: `findings: not imported (${reason})${groups.length > 0 ? "; the reviews before them are imported" : ""}` });
+      throw error;
+    }
+  }
   // Each review's transaction appended its stats differences: fold them (stats/summary-refresh.ts).
   await compactRollup(db);
-  const result: ImportResult = { ...buildPreview(doc, reviews), sourceDocumentId, outcomes };
+  const result: ImportResult = { ...buildPreview(doc, reviews), sourceDocumentId, outcomes, findingOutcome };
   emit({ type: "result", result });
   return result;
 }
