@@ -49,6 +49,8 @@ export const ACTION_KINDS: Record<AuditAction, Exclude<AuditKind, "all">> = {
   "recommendation-text.import": "data",
   "response-wording.set": "data",
   "response-wording.import": "data",
+  "review-document.add": "data",
+  "review-document.remove": "data",
 };
 
 export const AUDIT_ACTIONS = Object.keys(ACTION_KINDS) as AuditAction[];

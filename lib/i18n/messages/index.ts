@@ -27,6 +27,7 @@ export const NAMESPACES = [
   "search",
   "finder",
   "assessments",
+  "calendar",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];
