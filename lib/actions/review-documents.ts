@@ -21,10 +21,10 @@ function refusal(error: unknown, formData: FormData): ReviewDocumentFormState {
     const fields = [...new Set(error.issues.map((issue) => String(issue.path[0] ?? "role")))];
     return { ok: false, code: "invalid", fields, values, attempt };
   }
-  if (error instanceof UnauthenticatedError) return { ok: false, code: "signIn", values, attempt };
+  if (error instanceof UnauthenticatedError) return { ok: false, code: "unauthenticated", values, attempt };
   if (error instanceof ForbiddenError) return { ok: false, code: "forbidden", values, attempt };
-  if (error instanceof NotFoundError) return { ok: false, code: "gone", values, attempt };
-  if (error instanceof ConflictError) return { ok: false, code: "duplicate", values, attempt };
+  if (error instanceof NotFoundError) return { ok: false, code: "not-found", values, attempt };
+  if (error instanceof ConflictError) return { ok: false, code: "conflict", values, attempt };
   throw error;
 }
 

@@ -4,7 +4,7 @@
  */
 export type ReviewDocumentFormState = {
   ok: boolean;
-  code?: "added" | "removed" | "signIn" | "forbidden" | "gone" | "duplicate" | "invalid";
+  code?: "added" | "removed" | "unauthenticated" | "forbidden" | "not-found" | "conflict" | "invalid";
   fields?: string[];
   values?: Record<string, string>;
   attempt?: number;
