@@ -70,7 +70,6 @@ async function Documents({ calendar, admin }: { calendar: ReviewCalendar; admin:
           <tr>
             <th scope="col">{t("role")}</th>
             <th scope="col">{t("document")}</th>
-            <th scope="col">{t("date")}</th>
           </tr>
         </thead>
         <tbody>
@@ -79,11 +78,17 @@ async function Documents({ calendar, admin }: { calendar: ReviewCalendar; admin:
               <th scope="row">{t(`roles.${document.role}`)}</th>
               <td>
                 <DocumentName document={document} />
-                {admin && document.id !== null ? (
-                  <> <RemoveDocumentButton documentId={document.id} label={document.symbol ?? document.title ?? document.author ?? String(document.id)} /></>
+                {/* The date in the document's cell, not a column of its own: two columns fit a phone. */}
+                {document.date ? (
+                  <>
+                    {" "}
+                    <time dateTime={document.date} className="muted">
+                      {day(document.date)}
+                    </time>
+                  </>
                 ) : null}
+                {admin && document.id !== null ? <RemoveDocumentButton documentId={document.id} label={document.symbol ?? document.title ?? document.author ?? String(document.id)} /> : null}
               </td>
-              <td>{document.date ? <time dateTime={document.date}>{day(document.date)}</time> : null}</td>
             </tr>
           ))}
         </tbody>
