@@ -15,7 +15,7 @@ export async function dayFormatter(): Promise<(iso: string) => string> {
 
 /** The timeline's steps with their dates; the steps no document dates are named, not guessed. */
 async function Timeline({ calendar }: { calendar: ReviewCalendar }) {
-  const [t, day] = await Promise.all([getTranslations("calendar.timeline"), dayFormatter()]);
+  const [t, day, format] = await Promise.all([getTranslations("calendar.timeline"), dayFormatter(), getFormatter()]);
   const today = todayIso();
   const known = new Set(calendar.timeline.map((event) => event.kind));
   const unknown = TIMELINE_KINDS.filter((kind) => !known.has(kind)).map((kind) => t(`kinds.${kind}`));
@@ -34,7 +34,7 @@ async function Timeline({ calendar }: { calendar: ReviewCalendar }) {
           ))}
         </ol>
       )}
-      {unknown.length > 0 && calendar.timeline.length > 0 ? <p className="muted">{t("unknown", { steps: unknown.join(", ") })}</p> : null}
+      {unknown.length > 0 && calendar.timeline.length > 0 ? <p className="muted">{t("unknown", { steps: format.list(unknown, { type: "conjunction" }) })}</p> : null}
       {calendar.calendarSource ? <p className="hint">{t("source", { source: calendar.calendarSource })}</p> : null}
     </section>
   );

@@ -56,8 +56,11 @@ function documentLines(documents: readonly ReviewDocumentView[]): string[] {
   });
 }
 
+/** An all-day event: its first day and the day after its last; `timestamp` is the DTSTAMP (ics reads it, untyped). */
+type AllDayEvent = EventAttributes & { start: DateArray; end: DateArray; timestamp: number };
+
 /** The events of the file, in date order (exported for the tests). */
-export function calendarEventsOf(source: CalendarSource): (EventAttributes & { timestamp: number })[] {
+export function calendarEventsOf(source: CalendarSource): AllDayEvent[] {
   const title = `${source.stateName}, UPR ${cycleLabel(source.cycle, source.year)}`;
   const pageUrl = `${source.origin}/en/reviews/${source.id}`;
   const description = [
