@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { LoadedTotals as Totals, StateReviews } from "@/lib/server/home/overview";
 import type { ReviewSummary } from "@/lib/server/reviews";
 import { ReviewTable } from "@/components/reviews/review-table";
@@ -10,13 +11,14 @@ import { StateSearchForm } from "./state-search-form";
 /** The State featured on the first page. */
 export const FEATURED_STATE = "CHN";
 
-export type HomeData = { totals: Totals; featured: ReviewSummary[]; byState: StateReviews[]; statusSheetLinks: boolean };
+/** `next`: what comes next for the featured State (its calendar), shown with its reviews. */
+export type HomeData = { totals: Totals; featured: ReviewSummary[]; byState: StateReviews[]; statusSheetLinks: boolean; next?: ReactNode };
 
 /**
  * The first page: what is loaded, a State search, the featured State's reviews, and every review grouped by State
  * under review. Its size grows with the number of States, never with the number of recommendations.
  */
-export function HomeOverview({ totals, featured, byState, statusSheetLinks }: HomeData) {
+export function HomeOverview({ totals, featured, byState, statusSheetLinks, next }: HomeData) {
   const t = useTranslations("home");
   return (
     <>
@@ -29,6 +31,7 @@ export function HomeOverview({ totals, featured, byState, statusSheetLinks }: Ho
           <LoadedTotals totals={totals} />
           <StateSearchForm />
           {featured.length > 0 ? <FeaturedState iso3={FEATURED_STATE} reviews={featured} statusSheetLinks={statusSheetLinks} /> : null}
+          {featured.length > 0 ? next : null}
           <ReviewsByState states={byState} />
         </>
       )}

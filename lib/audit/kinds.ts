@@ -54,6 +54,8 @@ export const ACTION_KINDS: Record<AuditAction, Exclude<AuditKind, "all">> = {
   "finding.update": "work",
   "un-document.create": "work",
   "un-document.update": "work",
+  "review-document.add": "data",
+  "review-document.remove": "data",
 };
 
 export const AUDIT_ACTIONS = Object.keys(ACTION_KINDS) as AuditAction[];

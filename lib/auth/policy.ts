@@ -114,6 +114,8 @@ export const POLICY = {
   "organization.create": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
   "admin.import": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
   "admin.responseWording": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
+  /** Add or remove a review's documents (national report, UN compilation, mid-term reports ...): official data. */
+  "admin.reviewDocuments": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
 } satisfies { [action: string]: Rule<never> | Rule<OrgResource> | Rule<NoteResource> | Rule<OverrideResource> | Rule<PublicRecordResource> | Rule<NoResource> };
 
 export type Action = keyof typeof POLICY;

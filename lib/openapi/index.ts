@@ -1,4 +1,5 @@
 import { adminPaths, adminResponseSchemas } from "./admin-paths";
+import { calendarPaths } from "./calendar-paths";
 import { authPaths, authRequestSchemas, authResponseSchemas, TWO_FACTOR_COOKIE_SCHEME } from "./auth-paths";
 import { componentSchemas, type JsonSchema } from "./json-schema";
 import { memberPaths, memberRequestSchemas, memberResponseSchemas, SESSION_COOKIE_SCHEME } from "./member-paths";
@@ -24,7 +25,7 @@ export function buildOpenApiDocument(): JsonSchema {
         "While the database is unavailable (unreachable, starting up, shutting down), every operation that needs it answers 503 " +
         "with `Retry-After` and `{ \"error\": \"database_unavailable\" }`.",
     },
-    paths: { ...readPaths(), ...memberPaths(), ...withdrawalPaths(), ...authPaths(), ...adminPaths(), ...operationsPaths() },
+    paths: { ...readPaths(), ...calendarPaths(), ...memberPaths(), ...withdrawalPaths(), ...authPaths(), ...adminPaths(), ...operationsPaths() },
     components: {
       schemas: {
         ...componentSchemas({ ...readSchemas, ...memberResponseSchemas, ...withdrawalResponseSchemas, ...authResponseSchemas, ...adminResponseSchemas }, "output"),

@@ -20,6 +20,21 @@ export const reviewFactsSchema = z.object({
     })
     .nullable(),
   source: z.string().min(1),
+  /**
+   * The review's calendar (lib/review-calendar/), each date only when a document gives it, and where the dates come
+   * from. Left out, a date stays empty: none is guessed from another.
+   */
+  calendar: z
+    .object({
+      workingGroupAdoptedOn: z.iso.date().nullable().default(null),
+      responsesOn: z.iso.date().nullable().default(null),
+      councilAdoptedOn: z.iso.date().nullable().default(null),
+      midTermFrom: z.iso.date().nullable().default(null),
+      midTermUntil: z.iso.date().nullable().default(null),
+      nextReviewOn: z.iso.date().nullable().default(null),
+      source: z.string().min(1),
+    })
+    .optional(),
 });
 export type ReviewFacts = z.infer<typeof reviewFactsSchema>;
 

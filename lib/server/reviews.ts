@@ -5,9 +5,26 @@ import { Prisma } from "./generated/prisma/client";
 
 type Tx = Prisma.TransactionClient | Db;
 
+const dayOf = (iso: string | null | undefined): Date | null => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+
+/** The calendar's columns from review facts: written only when the facts carry a calendar, so none is erased. */
+function calendarData(calendar: ReviewFacts["calendar"]) {
+  if (!calendar) return {};
+  return {
+    workingGroupAdoptedOn: dayOf(calendar.workingGroupAdoptedOn),
+    responsesOn: dayOf(calendar.responsesOn),
+    councilAdoptedOn: dayOf(calendar.councilAdoptedOn),
+    midTermFrom: dayOf(calendar.midTermFrom),
+    midTermUntil: dayOf(calendar.midTermUntil),
+    nextReviewOn: dayOf(calendar.nextReviewOn),
+    calendarSource: calendar.source,
+  };
+}
+
 /** Records what is officially known about a review, so the app can show how complete a loaded list is. */
 export async function upsertReviewFacts(db: Tx, facts: ReviewFacts): Promise<number> {
   const data = {
+    ...calendarData(facts.calendar),
     session: facts.session,
     reviewDate: facts.reviewDate ? new Date(`${facts.reviewDate}T00:00:00Z`) : null,
     reportSymbol: facts.reportSymbol,

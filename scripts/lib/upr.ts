@@ -3,7 +3,8 @@
  * (scripts/lib/import-cli.ts), plus
  * `org create`, `org require-2fa`, `user add`, `user remove`, `user disable`, `user enable` and `user reset-2fa`
  * (scripts/lib/accounts-cli.ts), `status export` and `status import` (scripts/lib/status-cli.ts),
- * `wording export` and `wording import` (scripts/lib/wording-cli.ts), `classify` (scripts/lib/classify-cli.ts, no database),
+ * `wording export` and `wording import` (scripts/lib/wording-cli.ts),
+ * `review-document add`, `list` and `remove` (scripts/lib/review-document-cli.ts), `classify` (scripts/lib/classify-cli.ts, no database),
  * and `backup` and `restore` (scripts/lib/backup-cli.ts).
  * Exit codes: 0 done, 1 the input was rejected (nothing written), 2 usage or environment problem.
  */
@@ -12,6 +13,7 @@ import { backupCommand, restoreCommand } from "./backup-cli";
 import { classifyCommand } from "./classify-cli";
 import { importCommand } from "./import-cli";
 import { statusCommand } from "./status-cli";
+import { reviewDocumentCommand } from "./review-document-cli";
 import { wordingCommand } from "./wording-cli";
 
 const USAGE = `Usage:
@@ -64,6 +66,17 @@ const USAGE = `Usage:
   checked first (a wording must agree with the recorded position), then all are set in one transaction or none.
   --as records the import as that instance administrator; --dry-run only shows what would change.
 
+  npm run upr -- review-document add --review <id> --role <role> [--symbol <symbol>] [--date YYYY-MM-DD]
+                                    [--title <title>] [--url <address>] [--author <name>] [--as <admin email>]
+  npm run upr -- review-document list --review <id>
+  npm run upr -- review-document remove <document id> [--as <admin email>]
+
+  review-document add records one of a review's documents: --role national-report, un-compilation,
+  stakeholder-summary or advance-questions with its --symbol (linked to docs.un.org), or mid-term-report with its
+  --url and --author (an NGO's) or its --symbol. The Working Group report and the addendum are the review's own
+  report and addendum symbols and are listed from there. Each change is audited; --as records it as that instance
+  administrator. A refused field is named and nothing is written (exit 1).
+
   npm run -s upr -- classify < texts.txt
 
   classify reads one recommendation text per line on stdin and prints its UPR Info action category per line, in order
@@ -104,6 +117,7 @@ export async function upr(argv: string[]): Promise<number> {
     if (command === "user") return await userCommand(rest);
     if (command === "status") return await statusCommand(rest);
     if (command === "wording") return await wordingCommand(rest);
+    if (command === "review-document") return await reviewDocumentCommand(rest);
     if (command === "classify") return await classifyCommand(rest);
     if (command === "backup") return await backupCommand(rest);
     if (command === "restore") return await restoreCommand(rest);

@@ -14,6 +14,7 @@ export async function fingerprint(): Promise<string> {
       (SELECT string_agg(concat_ws(':', r."id", r."actionCategory", r."actionCategoryMethod"), ',' ORDER BY r."id") FROM "Recommendation" r WHERE r."actionCategoryMethod" = 'OVERRIDE'),
       (SELECT string_agg(concat_ws(':', r."id", r."responseWording", r."responseWordingSource"), ',' ORDER BY r."id") FROM "Recommendation" r),
       (SELECT string_agg(m::text, ',' ORDER BY m."id") FROM "Member" m),
+      (SELECT string_agg(d::text, ',' ORDER BY d."id") FROM "ReviewDocument" d),
       (SELECT string_agg(o::text, ',' ORDER BY o."id") FROM "Organization" o),
       (SELECT string_agg(l::text, ',' ORDER BY l."earlierId", l."laterId") FROM "RecommendationLink" l),
       (SELECT string_agg(u."id" || u."isAdmin"::text || u."name" || u."twoFactorEnabled"::text, ',' ORDER BY u."id") FROM "User" u),

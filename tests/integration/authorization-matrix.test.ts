@@ -37,6 +37,8 @@ import { getAuth } from "@/lib/server/auth";
 import { createNoteAction, deleteNoteAction, updateNoteAction } from "@/lib/actions/notes";
 import { decideLinkAction } from "@/lib/actions/recurrence";
 import { applyResponseWordingAction, previewResponseWordingAction } from "@/lib/actions/response-wording";
+import { addReviewDocumentAction, removeReviewDocumentAction } from "@/lib/actions/review-documents";
+import { createReviewDocument } from "@/lib/server/review-calendar/documents";
 import { applyStatusSheetAction, previewStatusSheetAction } from "@/lib/actions/status-sheet";
 import { GET as sheetGet, POST as sheetPost } from "@/app/api/status-sheet/route";
 import { GET as midTermReportGet } from "@/app/api/reports/mid-term/route";
@@ -127,6 +129,8 @@ async function nextLinkDecision(): Promise<string> {
 
 const emailOf = (actor: Actor): string => `${actor.toLowerCase()}@matrix.example.org`;
 let signIns = 0;
+/** A new document symbol per call of the review-document rows (FIXTURE symbols, not real documents). */
+let reviewDocuments = 0;
 
 /** A new session for the actor (each from its own address, below the sign-in rate limit). */
 function signInAs(actor: Actor): Promise<string> {
@@ -891,6 +895,20 @@ const ROWS: Row[] = [
     setup: wordingSheet,
     call: async (actor, csv) =>
       actionStatus(await asActor(actor, () => applyResponseWordingAction({ kind: "idle" }, sheetForm({ sheet: csv, expectedChanges: "1", fileName: "w.csv" })))),
+    expected: ADMIN_ONLY,
+  },
+  {
+    name: "action addReviewDocumentAction (a review's official documents)",
+    policy: ["admin.reviewDocuments"],
+    setup: async () => `A/HRC/WG.6/31/CHN/${++reviewDocuments}`,
+    call: async (actor, symbol) => actionStatus(await asActor(actor, () => addReviewDocumentAction(reviewId, { ok: true }, form({ role: "UN_COMPILATION", symbol })))),
+    expected: ADMIN_ONLY,
+  },
+  {
+    name: "action removeReviewDocumentAction (a review's official documents)",
+    policy: ["admin.reviewDocuments"],
+    setup: async () => String((await createReviewDocument(OPERATOR, reviewId, { role: "ADVANCE_QUESTIONS", symbol: `A/HRC/WG.6/31/CHN/Q${++reviewDocuments}` })).id),
+    call: async (actor, id) => actionStatus(await asActor(actor, () => removeReviewDocumentAction(Number(id), { ok: true }, form({})))),
     expected: ADMIN_ONLY,
   },
   {

@@ -13,6 +13,7 @@ import * as noteActions from "@/lib/actions/notes";
 import * as organisationActions from "@/lib/actions/organisation";
 import * as recurrenceActions from "@/lib/actions/recurrence";
 import * as responseWordingActions from "@/lib/actions/response-wording";
+import * as reviewDocumentActions from "@/lib/actions/review-documents";
 import * as statusSheetActions from "@/lib/actions/status-sheet";
 import { runs } from "@/lib/import/test-runs";
 import { FILTER_KEYS } from "@/lib/search-params";
@@ -237,6 +238,7 @@ const ACTION_MODULES: Record<string, Record<string, unknown>> = {
   organisation: organisationActions,
   recurrence: recurrenceActions,
   "response-wording": responseWordingActions,
+  "review-documents": reviewDocumentActions,
   "status-sheet": statusSheetActions,
 };
 const ACTIONS = Object.entries(ACTION_MODULES).flatMap(([module, exports]) =>

@@ -28,6 +28,7 @@ export const NAMESPACES = [
   "finder",
   "assessments",
   "findings",
+  "calendar",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

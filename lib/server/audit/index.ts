@@ -30,6 +30,9 @@ export type AuditAction =
   | "recommendation-text.import"
   | "response-wording.set"
   | "response-wording.import"
+  // A review's documents (its national report, the UN compilation, mid-term reports ...), by instance administrators.
+  | "review-document.add"
+  | "review-document.remove"
   // Accounts (issue 14). User-level events have organizationId null; owners see those of their current members.
   | "auth.sign-in"
   | "auth.sign-in-failed"

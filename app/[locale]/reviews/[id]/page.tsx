@@ -16,6 +16,9 @@ import { getViewer } from "@/lib/server/permissions";
 import { resolveQueryCycles } from "@/lib/server/review-calendar";
 import { getReviewSummary, type ReviewSummary } from "@/lib/server/reviews";
 import { TwoFactorNotice } from "@/components/auth/two-factor-notice";
+import { ReviewCalendarSection } from "@/components/review-calendar/review-calendar-section";
+import { can } from "@/lib/auth/policy";
+import { getReviewCalendar } from "@/lib/server/review-calendar/calendar";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -43,7 +46,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReviewPage({ params, searchParams }: Props) {
   const review = await load(params);
   const parsed = parseExplorerSearch(await searchParams);
-  const [resolved, viewer] = await Promise.all([resolveQueryCycles(parsed.query), getViewer()]);
+  const [resolved, viewer, calendar] = await Promise.all([resolveQueryCycles(parsed.query), getViewer(), getReviewCalendar(review.id)]);
   const { query, scope, mineUnavailable, awaitingSecondFactor } = scopeExplorerQuery({ ...resolved.query, review: [review.id] }, viewer);
   const filters = filtersOf(query);
   const sur = review.stateUnderReview;
@@ -67,6 +70,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           <Link href={`/compare?sur=${sur.iso3}`}>{t("compareAll", { state: surName })}</Link>
         </p>
       </div>
+      {calendar ? <ReviewCalendarSection calendar={calendar} admin={can(viewer, "admin.reviewDocuments", {}).allowed} /> : null}
       {parsed.invalid.length > 0 ? (
         <p className="notice" role="status">
           {charts("invalid", { values: parsed.invalid.join(", ") })}

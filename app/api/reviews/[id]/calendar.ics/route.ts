@@ -1,0 +1,45 @@
+import { createHash } from "node:crypto";
+import { recommendationIdSchema } from "@/lib/schemas/route-params";
+import { reviewCalendarIcs } from "@/lib/review-calendar/ics";
+import { badParam, notFound, toHttpError } from "@/lib/server/http-errors";
+import { publicOrigin } from "@/lib/server/public-origin";
+import { getReviewCalendar } from "@/lib/server/review-calendar/calendar";
+
+/** Calendar programs poll a subscription; an hour's freshness spares the database, and the ETag answers 304. */
+const CACHE_CONTROL = "public, max-age=3600";
+
+/**
+ * GET /api/reviews/{id}/calendar.ics: the review's calendar for NGOs to subscribe to or download, one all-day event
+ * per known date (lib/review-calendar/ics.ts). 400 for an id that is not a review id, 404 for an unknown review.
+ */
+export async function GET(request: Request, context: RouteContext<"/api/reviews/[id]/calendar.ics">): Promise<Response> {
+  const id = recommendationIdSchema.safeParse((await context.params).id);
+  if (!id.success) return badParam("id", id.error);
+  try {
+    const calendar = await getReviewCalendar(id.data);
+    if (!calendar) return notFound();
+    const built = reviewCalendarIcs({
+      id: calendar.id,
+      stateName: calendar.stateUnderReview.name,
+      cycle: calendar.cycle,
+      year: calendar.year,
+      dates: calendar.dates,
+      calendarSource: calendar.calendarSource,
+      documents: calendar.documents,
+      updatedAt: calendar.updatedAt,
+      origin: publicOrigin(),
+    });
+    if ("error" in built) throw built.error;
+    const etag = `"${createHash("sha256").update(built.ics).digest("base64url").slice(0, 27)}"`;
+    const headers = {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="upr-${calendar.stateUnderReview.iso3.toLowerCase()}-cycle-${calendar.cycle}.ics"`,
+      "Cache-Control": CACHE_CONTROL,
+      ETag: etag,
+    };
+    if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+    return new Response(built.ics, { status: 200, headers });
+  } catch (error) {
+    return toHttpError(error);
+  }
+}
