@@ -89,6 +89,8 @@ export const POLICY = {
   /** Clear a correction: owners and editors of the organisation that made it. */
   "actionCategory.clear": { resource: {} as OrgResource, describe: "owners and editors of the correcting organisation", decide: writer },
   "recurrence.decide": { resource: {} as OrgResource, describe: "owners and editors", decide: writer },
+  /** Link a UN finding to a recommendation for the organisation (with a stance), reject a suggestion, or remove a link. */
+  "findingLink.decide": { resource: {} as OrgResource, describe: "owners and editors", decide: writer },
   "statusSheet.import": { resource: {} as OrgResource, describe: "owners and editors", decide: writer },
   "organization.manageMembers": { resource: {} as OrgResource, describe: "owners", decide: owner },
   "organization.setTwoFactorPolicy": { resource: {} as OrgResource, describe: "owners", decide: owner },
