@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
 import { collectConsoleErrors } from "./console";
 import { memberOf, signedInPage } from "./data";
@@ -63,10 +63,11 @@ test.beforeAll(async () => {
   });
 });
 
-async function screenshots(page: Page, name: string): Promise<void> {
+async function screenshots(page: Page, name: string, part?: Locator): Promise<void> {
   for (const width of [360, 1400]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `tests/e2e/screenshots/finding-links-${name}-${width}.png`, fullPage: true });
+    if (part) await part.screenshot({ path: `tests/e2e/screenshots/finding-links-${name}-section-${width}.png` });
     // No sideways scroll on a phone.
     if (width === 360) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   }
@@ -81,7 +82,7 @@ test("an editor sees the fixture finding suggested, and links it as contradictin
   const suggestion = section.getByTestId("finding-suggestion").filter({ hasText: SYMBOL });
   await expect(suggestion).toBeVisible();
   await expect(suggestion).toContainText("shared themes:");
-  await screenshots(page, "editor");
+  await screenshots(page, "editor", section);
 
   // The link form, by the finding's address, with the stance and an excerpt of its own words.
   const form = section.getByRole("form", { name: "Link a UN finding" });
@@ -97,6 +98,8 @@ test("an editor sees the fixture finding suggested, and links it as contradictin
   await expect(linked).toContainText(`Linked by ${ORG}`);
   await expect(linked.getByRole("button", { name: `Remove your link to ${SYMBOL}` })).toBeVisible();
   await expect(section.getByTestId("finding-suggestion").filter({ hasText: SYMBOL })).toHaveCount(0);
+  // The assessment form's evidence may now cite it instead of a typed symbol.
+  await expect(page.locator('select[name="evidence.0.findingId"] option', { hasText: `CERD · ${SYMBOL} ¶ 36` })).toHaveCount(1);
   expect(errors).toEqual([]);
 });
 
@@ -113,7 +116,7 @@ test("an anonymous visitor sees the finding on the page and finds the recommenda
   await expect(linked.getByRole("link", { name: "This finding and every recommendation it bears on" })).toHaveAttribute("href", `/en/findings/${findingId}`);
   await expect(section.getByRole("button")).toHaveCount(0);
   await expect(section.getByTestId("finding-suggestions")).toHaveCount(0);
-  await screenshots(page, "visitor");
+  await screenshots(page, "visitor", section);
 
   // One click from the home page: accepted, and contradicted by a UN body.
   await page.goto("/en");
@@ -124,6 +127,6 @@ test("an anonymous visitor sees the finding on the page and finds the recommenda
   await expect(page.locator(`a[href="/en/recommendations/${recommendation.id}"]`).first()).toBeVisible();
   const facet = page.getByRole("group", { name: "UN findings" });
   await expect(facet.getByRole("checkbox", { name: /^Contradicted by a UN body/ })).toBeChecked();
-  await screenshots(page, "explorer");
+  await screenshots(page, "explorer", facet);
   expect(errors).toEqual([]);
 });

@@ -6,6 +6,7 @@ import { filtersOf, parseExplorerSearch } from "@/lib/search-params";
 import { addUser, createOrganization } from "@/lib/server/accounts";
 import { getDb } from "@/lib/server/db";
 import { countExplorerSelection, countRecommendationFacets } from "@/lib/server/facets";
+import { createAssessment, listAssessments } from "@/lib/server/assessments";
 import { decideFindingLink, listFindingLinks, listFindingSuggestions } from "@/lib/server/finding-links";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/server/http-errors";
 import { getViewer, type Viewer } from "@/lib/server/permissions";
@@ -228,5 +229,23 @@ describe("the explorer filters finding= and body=", () => {
     expect((await listRoute(new Request(`${ORIGIN}/api/recommendations?finding=maybe`))).status).toBe(400);
     expect((await listRoute(new Request(`${ORIGIN}/api/recommendations?body=${encodeURIComponent("<script>")}`))).status).toBe(400);
     expect(parseExplorerSearch({ finding: "maybe" }).invalid).toEqual(["finding"]);
+  });
+});
+
+describe("an assessment's evidence citing a finding", () => {
+  const assessment = { status: "not_implemented", assessedOn: "2026-06-30", rationale: "fixture", confidence: "medium", visibility: "public" } as const;
+
+  it("takes the finding's document symbol as its reference", async () => {
+    await createAssessment(editor, rec.deathPenalty, { ...assessment, evidence: [{ kind: "url", reference: "", stance: "contradicts", findingId: finding.cerd }] });
+    const [group] = (await listAssessments(null, rec.deathPenalty)).filter((g) => g.organizationId === orgId);
+    expect(group!.history[0]!.evidence).toEqual([{ kind: "un-symbol", reference: "CERD/C/CHN/CO/FIXTURE-1", excerpt: null, date: null, stance: "contradicts", findingId: finding.cerd }]);
+  });
+
+  it("refuses a finding that does not exist, naming the evidence row, and saves nothing", async () => {
+    const before = await getDb().assessment.count();
+    await expect(
+      createAssessment(editor, rec.deathPenalty, { ...assessment, evidence: [{ kind: "url", reference: "https://example.org", stance: "supports" }, { kind: "url", reference: "", stance: "contradicts", findingId: 99_999_999 }] }),
+    ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["evidence", 1, "findingId"] })] });
+    expect(await getDb().assessment.count()).toBe(before);
   });
 });

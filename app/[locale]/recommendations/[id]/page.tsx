@@ -28,6 +28,7 @@ import { getViewer } from "@/lib/server/permissions";
 import { getRecommendationDetail, listSharedRelatedRecommendations, type RecommendationDetail } from "@/lib/server/recommendation-detail";
 import { getRecurrence } from "@/lib/server/recurrence";
 import { listFindingLinks, listFindingSuggestions } from "@/lib/server/finding-links";
+import { findingChoices } from "@/lib/finding-links/choices";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -112,6 +113,7 @@ export default async function RecommendationPage({ params }: Props) {
         writableOrganizations={may.assess}
         readableOrganizationIds={may.readable}
         withdrawableOrganizationIds={may.withdraw.map((organization) => organization.organizationId)}
+        findings={findingChoices(findingLinks)}
       />
       <section aria-labelledby="themes-heading">
         <h2 id="themes-heading">{t("themesHeading")}</h2>
