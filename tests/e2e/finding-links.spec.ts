@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
 import { collectConsoleErrors } from "./console";
-import { memberOf, signedInPage } from "./data";
+import { clientAddress, E2E_PASSWORD, memberOf, signedInPage } from "./data";
 
 /**
  * UN findings: an editor links a FIXTURE finding (built here; its text says it is no UN finding) as contradicting a
@@ -18,6 +18,8 @@ const FIXTURE = "FIXTURE (test text, not a UN finding):";
 
 let recommendation: { id: number; paragraph: string; text: string };
 let findingId = 0;
+/** A second fixture finding, which the editor rejects without JavaScript. */
+let rejectedId = 0;
 let excerpt = "";
 
 async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -60,6 +62,13 @@ test.beforeAll(async () => {
     );
     findingId = finding.rows[0]!.id;
     await client.query(`INSERT INTO "FindingTheme" ("findingId", "themeId") VALUES ($1, $2)`, [findingId, chosen.themeId]);
+    const second = await client.query<{ id: number }>(
+      `INSERT INTO "Finding" ("documentId", "paragraph", "text", "stateIso3", "affectedPersons", "updatedAt")
+       VALUES ($1, '37', $2, 'CHN', '{}', now()) RETURNING "id"`,
+      [document.rows[0]!.id, `${FIXTURE} The Committee welcomes the steps taken to ${chosen.text}`],
+    );
+    rejectedId = second.rows[0]!.id;
+    await client.query(`INSERT INTO "FindingTheme" ("findingId", "themeId") VALUES ($1, $2)`, [rejectedId, chosen.themeId]);
   });
 });
 
@@ -79,7 +88,7 @@ test("an editor sees the fixture finding suggested, and links it as contradictin
   await page.goto(`/en/recommendations/${recommendation.id}`);
   const section = page.getByRole("region", { name: "UN findings" });
   await expect(section).toContainText("No UN finding has been linked to this recommendation yet.");
-  const suggestion = section.getByTestId("finding-suggestion").filter({ hasText: SYMBOL });
+  const suggestion = section.getByTestId("finding-suggestion").filter({ has: page.locator(`a[href="/en/findings/${findingId}"]`) });
   await expect(suggestion).toBeVisible();
   await expect(suggestion).toContainText("shared themes:");
   await screenshots(page, "editor", section);
@@ -97,7 +106,7 @@ test("an editor sees the fixture finding suggested, and links it as contradictin
   await expect(linked).toContainText(`CERD · ${SYMBOL}`);
   await expect(linked).toContainText(`Linked by ${ORG}`);
   await expect(linked.getByRole("button", { name: `Remove your link to ${SYMBOL}` })).toBeVisible();
-  await expect(section.getByTestId("finding-suggestion").filter({ hasText: SYMBOL })).toHaveCount(0);
+  await expect(section.getByTestId("finding-suggestion").filter({ has: page.locator(`a[href="/en/findings/${findingId}"]`) })).toHaveCount(0);
   // The assessment form's evidence may now cite it instead of a typed symbol.
   await expect(page.locator('select[name="evidence.0.findingId"] option', { hasText: `CERD · ${SYMBOL} ¶ 36` })).toHaveCount(1);
   expect(errors).toEqual([]);
@@ -129,4 +138,24 @@ test("an anonymous visitor sees the finding on the page and finds the recommenda
   await expect(facet.getByRole("checkbox", { name: /^Contradicted by a UN body/ })).toBeChecked();
   await screenshots(page, "explorer");
   expect(errors).toEqual([]);
+});
+
+test("without JavaScript, an editor rejects a suggested finding, and it is not suggested again", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": clientAddress() } });
+  const signIn = await context.request.post("/api/auth/sign-in/email", { data: { email: EDITOR, password: E2E_PASSWORD }, headers: { origin: baseURL! } });
+  expect(signIn.status()).toBe(200);
+  const page = await context.newPage();
+  await page.goto(`/en/recommendations/${recommendation.id}`);
+  const section = page.getByRole("region", { name: "UN findings" });
+  const suggestion = section.getByTestId("finding-suggestion").filter({ has: page.locator(`a[href="/en/findings/${rejectedId}"]`) });
+  await expect(suggestion).toContainText("paragraph 37");
+  await suggestion.getByRole("button", { name: /^Reject / }).click();
+  // The form posted as a plain form: the page came back without the rejected suggestion, and stays so.
+  await expect(page.locator(`[data-testid="finding-suggestion"] a[href="/en/findings/${rejectedId}"]`)).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "UN findings" })).toBeVisible();
+  await page.goto(`/en/recommendations/${recommendation.id}`);
+  await expect(page.locator(`[data-testid="finding-suggestion"] a[href="/en/findings/${rejectedId}"]`)).toHaveCount(0);
+  // The link made in the first test is still there, and still the only one.
+  await expect(page.getByTestId("finding-link")).toHaveCount(1);
+  await context.close();
 });
