@@ -26,6 +26,8 @@ const DEFAULTS: RecommendationQuery = {
   status: [],
   statusOf: "public",
   recurring: [],
+  finding: [],
+  body: [],
   q: "",
   variants: "on",
   sort: "-cycle",

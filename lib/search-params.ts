@@ -22,6 +22,12 @@ export const STATUS_SCOPES = ["public", "mine"] as const;
  * `later`, in a later one. Links are confirmed by editors (lib/server/recurrence.ts).
  */
 export const RECURRING = ["earlier", "later"] as const;
+/**
+ * UN findings that editors linked to the recommendation (lib/server/finding-links): `contradicts`, `supports` or
+ * `context`, a confirmed link with that stance; `any`, some confirmed link; `none`, no confirmed link. With `body`, only
+ * the findings of those UN bodies count. Several values are ORed.
+ */
+export const FINDING_FILTERS = ["contradicts", "supports", "context", "any", "none"] as const;
 export const SORTS = ["relevance", "-cycle", "cycle", "paragraph", "-paragraph", "position", "-position", "action", "-action"] as const;
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -32,6 +38,7 @@ export type PositionParam = (typeof POSITIONS)[number];
 export type Sort = (typeof SORTS)[number];
 export type StatusScope = (typeof STATUS_SCOPES)[number];
 export type Recurring = (typeof RECURRING)[number];
+export type FindingFilter = (typeof FINDING_FILTERS)[number];
 
 export type RecommendationFilters = {
   review: number[];
@@ -47,6 +54,9 @@ export type RecommendationFilters = {
   status: AssessmentStatusValue[];
   statusOf: StatusScope;
   recurring: Recurring[];
+  finding: FindingFilter[];
+  /** UN bodies whose linked findings count (UnDocument.body, e.g. CERD), as `finding` says or any stance. */
+  body: string[];
   q: string;
   /** `off`: search the exact words typed, without their spelling variants (lib/search/variants.ts). */
   variants: VariantMode;
@@ -54,7 +64,7 @@ export type RecommendationFilters = {
 
 export type RecommendationQuery = RecommendationFilters & { sort: Sort; page: number; pageSize: number };
 
-export const FILTER_KEYS = ["review", "cycle", "sur", "state", "region", "theme", "affected", "position", "wording", "action", "status", "statusOf", "recurring", "q", "variants"] as const;
+export const FILTER_KEYS = ["review", "cycle", "sur", "state", "region", "theme", "affected", "position", "wording", "action", "status", "statusOf", "recurring", "finding", "body", "q", "variants"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -98,6 +108,8 @@ export const fields = {
   status: listOf(z.enum(ASSESSMENT_STATUSES), ASSESSMENT_STATUSES.length),
   statusOf: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(STATUS_SCOPES).default("public")),
   recurring: listOf(z.enum(RECURRING), RECURRING.length),
+  finding: listOf(z.enum(FINDING_FILTERS), FINDING_FILTERS.length),
+  body: listOf(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 .'()-]*$/, "a UN body such as CERD or Human Rights Committee").max(100), 20),
   q: z.preprocess((v) => (Array.isArray(v) ? v.join(" ") : v), z.string().trim().max(MAX_QUERY_LENGTH).refine(noNul, "must not contain NUL").default("")),
   variants: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(VARIANT_MODES).default("on")),
   sort: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(SORTS).optional()),

@@ -46,6 +46,8 @@ function drawnControls(facets: RecommendationFacets, statusScopeChoice: boolean)
     action: values(facets.action),
     status: values(facets.status),
     recurring: values(facets.recurring),
+    finding: values(facets.finding),
+    body: values(facets.body),
   };
 }
 
@@ -96,6 +98,14 @@ export async function FilterPanel({ query, scope }: Props) {
           selected={query.recurring}
           intro={<p className="hint">{t("filters.recurringHint")}</p>}
         />
+        <FacetGroup
+          title={t("filters.finding")}
+          name="finding"
+          values={relabel(facets.finding, term("finding"))}
+          selected={query.finding}
+          intro={<p className="hint">{t("filters.findingHint")}</p>}
+        />
+        {facets.body.length > 0 ? <FacetGroup title={t("filters.body")} name="body" values={facets.body} selected={query.body} /> : null}
         <FacetGroup title={t("filters.wording")} name="wording" values={relabel(facets.wording, (v) => wordingText(terms, v))} selected={query.wording} />
         <FacetGroup title={t("filters.region")} name="region" values={relabel(facets.region, term("region"))} selected={query.region} />
         <FacetGroup title={t("filters.state")} name="state" values={relabel(facets.state, country)} selected={query.state} collapsedAfter={12} />

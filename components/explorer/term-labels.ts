@@ -36,6 +36,8 @@ export function filterValueTerm(t: TermsTranslator, key: FilterKey, value: strin
       return term("region");
     case "recurring":
       return term("recurring");
+    case "finding":
+      return term("finding");
     case "variants":
       return term("variants");
     case "status":

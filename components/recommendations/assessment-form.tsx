@@ -7,7 +7,7 @@ import { EVIDENCE_ROWS } from "@/lib/assessments/evidence-rows";
 import { fieldsKey, keptValue } from "@/lib/form-state";
 import type { AssessmentDto } from "@/lib/schemas/assessment";
 import { ASSESSMENT_STATUSES, CONFIDENCES, MAX_RATIONALE_LENGTH } from "@/lib/schemas/assessment-values";
-import { EvidenceRow } from "./evidence-row";
+import { EvidenceRow, type FindingChoice } from "./evidence-row";
 import { FieldError, describedBy } from "./field-error";
 import styles from "./assessment-form.module.css";
 
@@ -21,6 +21,8 @@ type Props = {
   organizationName: string;
   /** The organisation's latest assessment: the new one starts from it (status, confidence, visibility, rationale). */
   latest: AssessmentDto | undefined;
+  /** The UN findings linked to the recommendation, which an evidence row may cite instead of a typed symbol. */
+  findings?: readonly FindingChoice[];
 };
 
 /** Which version the form starts from, so after a save it visibly starts from the one just saved. */
@@ -42,7 +44,7 @@ function StartsFrom({ latest }: { latest: AssessmentDto | undefined }) {
  * fields remount from the latest version (their key names it), so the form shows the version just saved, not what
  * was typed.
  */
-export function AssessmentForm({ action, organizationId, organizationName, latest }: Props) {
+export function AssessmentForm({ action, organizationId, organizationName, latest, findings }: Props) {
   const [state, formAction, pending] = useActionState(action, { ok: false });
   const t = useTranslations("assessments.form");
   const terms = useTranslations("terms");
@@ -96,7 +98,7 @@ export function AssessmentForm({ action, organizationId, organizationName, lates
         <fieldset className={styles.evidence}>
           <legend>{t("evidence")}</legend>
           {Array.from({ length: EVIDENCE_ROWS }, (_, row) => (
-            <EvidenceRow key={row} row={row} state={state} idPrefix={id("evidence")} />
+            <EvidenceRow key={row} row={row} state={state} idPrefix={id("evidence")} findings={findings} />
           ))}
         </fieldset>
       </Fragment>

@@ -4,6 +4,7 @@ import type { OrganizationAssessments } from "@/lib/schemas/assessment";
 import type { RecommendationRow } from "@/lib/server/recommendations";
 import { AssessmentForm } from "./assessment-form";
 import { AssessmentsPanel } from "./assessments-panel";
+import type { FindingChoice } from "./evidence-row";
 import { GovernmentClaim } from "./government-claim";
 
 type Props = {
@@ -17,10 +18,12 @@ type Props = {
   readableOrganizationIds?: readonly string[];
   /** The organisations whose public versions the viewer may withdraw. */
   withdrawableOrganizationIds?: readonly string[];
+  /** The UN findings linked to the recommendation, for the evidence rows. */
+  findings?: readonly FindingChoice[];
 };
 
 /** What organisations say about the implementation, and for editors a form to record a new assessment. */
-export function AssessmentsSection({ recommendationId, recommendation, organizations, writableOrganizations, readableOrganizationIds = [], withdrawableOrganizationIds = [] }: Props) {
+export function AssessmentsSection({ recommendationId, recommendation, organizations, writableOrganizations, readableOrganizationIds = [], withdrawableOrganizationIds = [], findings = [] }: Props) {
   const t = useTranslations("assessments.panel");
   return (
     <section aria-labelledby="assessments-heading">
@@ -39,6 +42,7 @@ export function AssessmentsSection({ recommendationId, recommendation, organizat
           organizationId={organization.organizationId}
           organizationName={organization.organizationName}
           latest={organizations.find((group) => group.organizationId === organization.organizationId)?.history[0]}
+          findings={findings}
         />
       ))}
     </section>

@@ -6,12 +6,15 @@ import { keptValue, type FormState } from "@/lib/form-state";
 import { FieldError, describedBy } from "./field-error";
 import styles from "./assessment-form.module.css";
 
+/** A UN finding linked to the recommendation, offered instead of typing its document's symbol. */
+export type FindingChoice = { id: number; label: string };
+
 /**
  * One row of evidence: every field with a visible label tied to it, and a hidden "Evidence 2" at the start of each
  * label, so a screen reader (or voice control) names the field and its row. The stance is a required choice with no
  * default, worded against the government's response; the form refuses a row without one, naming the row.
  */
-export function EvidenceRow({ row, state, idPrefix }: { row: number; state: FormState; idPrefix: string }) {
+export function EvidenceRow({ row, state, idPrefix, findings = [] }: { row: number; state: FormState; idPrefix: string; findings?: readonly FindingChoice[] }) {
   const t = useTranslations("assessments.form");
   const number = row + 1;
   const name = (field: string) => `evidence.${row}.${field}`;
@@ -39,6 +42,23 @@ export function EvidenceRow({ row, state, idPrefix }: { row: number; state: Form
         <input id={id("reference")} name={name("reference")} defaultValue={keptValue(state, name("reference"))} placeholder={t("referencePlaceholder")} {...describedBy(state, name("reference"), id("reference-error"))} />
         <FieldError state={state} name={name("reference")} id={id("reference-error")} />
       </div>
+      {findings.length > 0 ? (
+        <div className={`${styles.field} ${styles.wide}`}>
+          <label htmlFor={id("finding")}>
+            {prefix}
+            {t("finding")}
+          </label>
+          <select id={id("finding")} name={name("findingId")} defaultValue={keptValue(state, name("findingId"))} {...describedBy(state, name("findingId"), id("finding-error"))}>
+            <option value="">{t("noFinding")}</option>
+            {findings.map((finding) => (
+              <option key={finding.id} value={finding.id}>
+                {finding.label}
+              </option>
+            ))}
+          </select>
+          <FieldError state={state} name={name("findingId")} id={id("finding-error")} />
+        </div>
+      ) : null}
       <div className={`${styles.field} ${styles.wide}`}>
         <label htmlFor={id("excerpt")}>
           {prefix}

@@ -8,6 +8,7 @@ import { assessmentInputSchema, withdrawAssessmentInputSchema, type AssessmentDt
 import { createAssessment, withdrawAssessment } from "@/lib/server/assessments";
 import { ConflictError, ForbiddenError, NotFoundError, TwoFactorRequiredError } from "@/lib/server/http-errors";
 import { getViewer } from "@/lib/server/permissions";
+import { z } from "zod";
 
 export type AssessmentFormState = FormState;
 
@@ -35,6 +36,8 @@ export async function createAssessmentAction(recommendationId: number, _previous
     return { ok: true, message: t("messages.savedVersion", { version: created.version }) };
   } catch (error) {
     if (error instanceof ConflictError) return refused(formData, { message: conflictMessage(error.current, t) });
+    // A picked finding that no longer exists, named by its evidence row.
+    if (error instanceof z.ZodError) return refused(formData, { message: t("messages.correctFields"), fieldErrors: assessmentFieldErrors(error.issues, rows, t) });
     if (error instanceof TwoFactorRequiredError) return refused(formData, { message: t("detail.messages.twoFactorRequired") });
     if (error instanceof ForbiddenError) return refused(formData, { message: t("messages.forbiddenAssessment") });
     if (error instanceof NotFoundError) return refused(formData, { message: t("messages.recommendationGone") });

@@ -3,7 +3,7 @@ import { listsByKey } from "@/lib/http/params";
 import { fieldErrorMessage, type Translate } from "@/lib/i18n/action-messages";
 import { EVIDENCE_ROWS } from "./evidence-rows";
 
-const EVIDENCE_FIELDS = ["kind", "reference", "excerpt", "date", "stance"] as const;
+const EVIDENCE_FIELDS = ["kind", "reference", "excerpt", "date", "stance", "findingId"] as const;
 
 /** The form's flat fields as the API body, and the form's row number of each evidence item sent. */
 export type AssessmentFormInput = { input: Record<string, unknown>; rows: number[] };
@@ -21,7 +21,7 @@ export function assessmentFormInput(formData: FormData): AssessmentFormInput {
   const filled = Array.from({ length: EVIDENCE_ROWS }, (_, row) => ({
     row,
     item: Object.fromEntries(EVIDENCE_FIELDS.map((field) => [field, text(`evidence.${row}.${field}`)])) as Record<(typeof EVIDENCE_FIELDS)[number], string | undefined>,
-  })).filter(({ item }) => item.reference !== undefined || item.excerpt !== undefined || item.date !== undefined || item.stance !== undefined);
+  })).filter(({ item }) => item.reference !== undefined || item.findingId !== undefined || item.excerpt !== undefined || item.date !== undefined || item.stance !== undefined);
   const expectedVersion = text("expectedVersion");
   const input = {
     status: text("status"),

@@ -40,6 +40,7 @@ export const ACTION_KINDS: Record<AuditAction, Exclude<AuditKind, "all">> = {
   "note.update": "work",
   "note.delete": "work",
   "recommendation-link.decide": "work",
+  "finding-link.decide": "work",
   "action-category.override": "work",
   "action-category.clear": "work",
   import: "data",

@@ -45,6 +45,7 @@ const cases = [
   { action: "actionCategory.override", on: "for A, B's correction standing", resource: { organizationId: ORG, currentOrganizationId: OTHER }, allowed: [] },
   { action: "actionCategory.clear", on: "A's correction", resource: ORG_RESOURCE, allowed: ["editor", "owner"] },
   { action: "recurrence.decide", on: "for A", resource: ORG_RESOURCE, allowed: ["editor", "owner"] },
+  { action: "findingLink.decide", on: "for A", resource: ORG_RESOURCE, allowed: ["editor", "owner"] },
   { action: "statusSheet.import", on: "A's sheet", resource: ORG_RESOURCE, allowed: ["editor", "owner"] },
   { action: "finding.create", on: "for A", resource: ORG_RESOURCE, allowed: ["editor", "owner"] },
   { action: "finding.update", on: "A's finding", resource: ORG_RESOURCE, allowed: ["editor", "owner", "admin"] },

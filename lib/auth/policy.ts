@@ -102,6 +102,8 @@ export const POLICY = {
   "finding.create": { resource: {} as OrgResource, describe: "owners and editors", decide: writer },
   /** Edit a UN document or a finding: the adding organisation's writers, or an admin (alone for imported ones). */
   "finding.update": { resource: {} as PublicRecordResource, describe: "owners and editors of the adding organisation, or instance administrators", decide: publicRecordEditor },
+  /** Link a UN finding to a recommendation for the organisation (with a stance), reject a suggestion, or remove a link. */
+  "findingLink.decide": { resource: {} as OrgResource, describe: "owners and editors", decide: writer },
   "statusSheet.import": { resource: {} as OrgResource, describe: "owners and editors", decide: writer },
   "organization.manageMembers": { resource: {} as OrgResource, describe: "owners", decide: owner },
   "organization.setTwoFactorPolicy": { resource: {} as OrgResource, describe: "owners", decide: owner },

@@ -21,6 +21,7 @@ describe("what a viewer may do on a recommendation's page", () => {
       withdraw: [],
       note: [],
       decideLinks: [],
+      linkFindings: [],
       correctCategory: [],
       clearCategory: false,
       correctionStandsBy: null,
@@ -30,7 +31,7 @@ describe("what a viewer may do on a recommendation's page", () => {
 
   it("lets an editor write and correct, and clear their own organisation's correction", () => {
     const may = recommendationPermissions(member("editor"), { organization: A });
-    expect(may).toMatchObject({ readable: [A.id], assess: named(A), withdraw: named(A), note: named(A), decideLinks: named(A), correctCategory: named(A), clearCategory: true, correctionStandsBy: null });
+    expect(may).toMatchObject({ readable: [A.id], assess: named(A), withdraw: named(A), note: named(A), decideLinks: named(A), linkFindings: named(A), correctCategory: named(A), clearCategory: true, correctionStandsBy: null });
   });
 
   it("gives an editor of B no form over A's correction, and says whose correction stands", () => {
@@ -50,6 +51,7 @@ describe("what a viewer may do on a recommendation's page", () => {
       withdraw: [],
       note: [],
       decideLinks: [],
+      linkFindings: [],
       correctCategory: [],
       clearCategory: false,
       correctionStandsBy: null,

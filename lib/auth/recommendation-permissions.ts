@@ -16,6 +16,8 @@ export type RecommendationPermissions = {
   withdraw: NamedOrganization[];
   note: NamedOrganization[];
   decideLinks: NamedOrganization[];
+  /** Where the viewer may link UN findings, and decide on the suggested ones. */
+  linkFindings: NamedOrganization[];
   /** Where the viewer may correct the action category now, given the correction that stands (if any). */
   correctCategory: NamedOrganization[];
   /** Whether the viewer may clear the correction that stands. */
@@ -32,7 +34,7 @@ function where(viewer: NamedPolicyViewer | null, allowed: (organizationId: strin
   return (viewer?.memberships ?? []).filter((m) => allowed(m.organizationId)).map(({ organizationId, organizationName }) => ({ organizationId, organizationName }));
 }
 
-function allows(viewer: NamedPolicyViewer | null, action: Extract<Action, "assessment.create" | "assessment.withdraw" | "note.create" | "recurrence.decide">) {
+function allows(viewer: NamedPolicyViewer | null, action: Extract<Action, "assessment.create" | "assessment.withdraw" | "note.create" | "recurrence.decide" | "findingLink.decide">) {
   return (organizationId: string): boolean => can(viewer, action, { organizationId }).allowed;
 }
 
@@ -47,6 +49,7 @@ export function recommendationPermissions(viewer: NamedPolicyViewer | null, corr
     withdraw: where(viewer, allows(viewer, "assessment.withdraw")),
     note: where(viewer, allows(viewer, "note.create")),
     decideLinks: where(viewer, allows(viewer, "recurrence.decide")),
+    linkFindings: where(viewer, allows(viewer, "findingLink.decide")),
     correctCategory,
     clearCategory: correction !== null && can(viewer, "actionCategory.clear", { organizationId: correction.organization.id }).allowed,
     correctionStandsBy: correction !== null && correctCategory.length === 0 && heldOff.length > 0 ? correction.organization.name : null,

@@ -44,6 +44,8 @@ const EXPECTED: Record<Exclude<FilterKey, "statusOf">, { value: string; en: stri
   action: { value: "5", en: "Action: 5 · Specific action", zh: "行动类别：5 · 具体行动" },
   status: { value: "partially_implemented", en: "Status: Partially implemented", zh: "执行情况：部分执行" },
   recurring: { value: "earlier", en: "Recurring: Recommended before (in an earlier cycle)", zh: "重复提出：此前已提出（较早一轮）" },
+  finding: { value: "contradicts", en: "UN findings: Contradicted by a UN body", zh: "联合国调查结论：与联合国机构的结论相矛盾" },
+  body: { value: "CERD", en: "UN body: CERD", zh: "联合国机构：CERD" },
   q: { value: "torture", en: "Search: torture", zh: "搜索：torture" },
   variants: { value: "off", en: "Spelling variants: off (exact words only)", zh: "拼法变体：关闭（只检索原词）" },
 };
@@ -68,7 +70,7 @@ describe("chipParts", () => {
     expect(shown).toBe(zh);
     expect(shown).not.toContain(`${key}:`);
     expect(shown).toMatch(/[\u4e00-\u9fff]/);
-    if (!["q", "theme", "affected"].includes(key)) expect(shown.split("：")[1]).not.toBe(value);
+    if (!["q", "theme", "affected", "body"].includes(key)) expect(shown.split("：")[1]).not.toBe(value);
   });
 
   it("says whose statuses the status filter reads", () => {

@@ -52,6 +52,14 @@ export async function accountTranslator(): Promise<Translate> {
   return (key, values) => t(`account.${key}` as never, values as never);
 }
 
+/** `t("messages.confirmed")` for the UN findings' link forms (the `findingLinks` catalogue). */
+export async function findingLinksTranslator(): Promise<Translate> {
+  const locale = await actionLocale();
+  const messages = await loadMessages(locale);
+  const t = createTranslator({ locale, messages: { findingLinks: messages.findingLinks } });
+  return (key, values) => t(`findingLinks.${key}` as never, values as never);
+}
+
 /** The schemas' own English messages, each with its catalogue key, so a form shows them in the reader's language. */
 const KNOWN_MESSAGES: Record<string, string> = {
   required: "fieldErrors.required",

@@ -12,7 +12,7 @@ import { MID_TERM_CSV_COLUMNS } from "@/lib/mid-term-report/csv";
 import { ASSESSMENT_STATUSES, CONFIDENCES, EVIDENCE_KINDS, EVIDENCE_STANCES, VISIBILITIES } from "@/lib/schemas/assessment";
 import { noteVisibilitySchema } from "@/lib/schemas/note";
 import { LINK_DECISIONS } from "@/lib/schemas/recurrence";
-import { FILTER_KEYS, parseApiSearch, POSITIONS, RECURRING, REGIONS, STATUS_SCOPES } from "@/lib/search-params";
+import { FILTER_KEYS, FINDING_FILTERS, parseApiSearch, POSITIONS, RECURRING, REGIONS, STATUS_SCOPES } from "@/lib/search-params";
 import { statsCsv } from "@/lib/csv/stats";
 import { STATUS_SHEET_COLUMNS } from "@/lib/status-sheet/csv";
 import { SCHEME_LABELS, SCHEME_SLUGS } from "@/lib/themes";
@@ -56,6 +56,7 @@ function termKeys(): Record<string, string[]> {
     evidenceKind: EVIDENCE_KINDS.map((k) => `evidenceKind.${k}`),
     evidenceStance: [...EVIDENCE_STANCES, ...Object.keys(STANCE_LABELS)].map((s) => `evidenceStance.${s}`),
     recurring: RECURRING.map((r) => `recurring.${r}`),
+    finding: FINDING_FILTERS.map((f) => `finding.${f}`),
     linkDecision: LINK_DECISIONS.map((d) => `linkDecision.${d}`),
     role: ORG_ROLES.map((r) => `role.${r}`),
     filter: FILTER_KEYS.map((f) => `filter.${f}`),

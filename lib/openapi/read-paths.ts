@@ -49,6 +49,13 @@ const DESCRIPTIONS: Record<keyof typeof fields, string> = {
   recurring:
     "Recurring recommendations: `earlier` (recommended before), it has a confirmed counterpart in an earlier cycle; `later`, in a " +
     `later one. Counterparts are confirmed by editors (see /api/recommendations/{id}/links). ${LIST_NOTE}`,
+  finding:
+    "UN findings that editors linked to the recommendation (confirmed links of any organisation): `contradicts`, `supports` or " +
+    "`context`, a link with that stance; `any`, some link; `none`, no link. With `body`, only the findings of those bodies count, " +
+    "so `finding=contradicts&body=CERD` is \"contradicted by CERD\". " + LIST_NOTE,
+  body:
+    "UN body whose linked findings count, as the document names it (e.g. CERD, CESCR, Human Rights Committee), with the stance " +
+    `\`finding\` names when it names only stances, else any stance. ${LIST_NOTE}`,
   q:
     'Full-text search of the English texts with English stemming: "quoted phrases", -word to exclude, OR between alternatives, ' +
     "word* for a prefix (tibet* finds Tibet, Tibetan, Tibetans). Spelling variants are searched too (Uyghur finds Uighur and Uygur; " +

@@ -41,13 +41,17 @@ export const STANCE_REQUIRED = "choose whether the evidence contradicts the gove
 export const evidenceSchema = z
   .object({
     kind: z.enum(EVIDENCE_KINDS),
-    reference: z.string().trim().min(1, "required").max(2_000),
+    /** Required unless a finding is picked: its document's symbol is then the reference. */
+    reference: z.string().trim().max(2_000).default(""),
     excerpt: z.string().trim().max(5_000).optional(),
     date: isoDateSchema.optional(),
     /** Required, with no default: the person says which way the evidence points. */
     stance: z.enum(EVIDENCE_STANCES, { error: STANCE_REQUIRED }),
+    /** A UN finding picked instead of a typed symbol (lib/server/finding-links): its document's symbol becomes `reference`. */
+    findingId: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
   })
-  .refine((item) => item.kind !== "url" || isHttpUrl(item.reference), {
+  .refine((item) => item.findingId !== undefined || item.reference !== "", { message: "required", path: ["reference"] })
+  .refine((item) => item.findingId !== undefined || item.reference === "" || item.kind !== "url" || isHttpUrl(item.reference), {
     message: "a URL starting with http:// or https://",
     path: ["reference"],
   });
@@ -74,6 +78,7 @@ export const evidenceDtoSchema = z.object({
   reference: z.string().describe("A URL (kind url) or a UN document symbol such as A/HRC/40/6 (kind un-symbol)"),
   excerpt: z.string().nullable(),
   date: z.iso.date().nullable(),
+  findingId: z.number().int().optional().describe("The UN finding cited, when one was picked (its document's symbol is `reference`); see /findings/{id}"),
   stance: z
     .enum(EVIDENCE_STANCES)
     .describe("How the evidence bears on the government's response (its claim at the review): contradicts it, supports it, or is context only"),

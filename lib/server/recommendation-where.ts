@@ -3,6 +3,7 @@ import type { AssessmentStatusValue } from "@/lib/schemas/assessment";
 import { compileSearch, type VariantMode } from "@/lib/search";
 import type { FilterKey, PositionParam, RecommendationFilters, Recurring, Region, Sort } from "@/lib/search-params";
 import { publicAssessmentSql } from "./assessments/public";
+import { bodyCondition, findingCondition } from "./finding-links/filter-sql";
 import { Prisma } from "./generated/prisma/client";
 import { toDbEnum } from "./wire-enums";
 
@@ -88,6 +89,8 @@ export function filterConditions(filters: RecommendationFilters, scope: ViewerSc
   if (active("action")) parts.push(["action", actionCondition(filters.action)]);
   if (active("status")) parts.push(["status", statusCondition(filters.status, statusScopeOf(filters, scope))]);
   if (active("recurring")) parts.push(["recurring", recurringCondition(filters.recurring)]);
+  if (active("finding")) parts.push(["finding", findingCondition(filters.finding, filters.body)]);
+  if (active("body")) parts.push(["body", bodyCondition(filters.body, filters.finding)]);
   if (active("q")) parts.push(["q", Prisma.sql`r."searchVector" @@ ${tsQuery(filters.q, filters.variants)}`]);
   return parts;
 }

@@ -198,6 +198,8 @@ const SAMPLES: Record<FilterKey, string> = {
   status: "not_assessed",
   statusOf: "public",
   recurring: "earlier",
+  finding: "contradicts",
+  body: "CERD",
   q: SEARCH_NOTHING,
   variants: "off",
 };

@@ -17,6 +17,7 @@ export async function fingerprint(): Promise<string> {
       (SELECT string_agg(d::text, ',' ORDER BY d."id") FROM "ReviewDocument" d),
       (SELECT string_agg(o::text, ',' ORDER BY o."id") FROM "Organization" o),
       (SELECT string_agg(l::text, ',' ORDER BY l."earlierId", l."laterId") FROM "RecommendationLink" l),
+      (SELECT string_agg(l::text, ',' ORDER BY l."findingId", l."recommendationId", l."organizationId") FROM "FindingLink" l),
       (SELECT string_agg(u."id" || u."isAdmin"::text || u."name" || u."twoFactorEnabled"::text, ',' ORDER BY u."id") FROM "User" u),
       (SELECT string_agg(s."id", ',' ORDER BY s."id") FROM "Session" s),
       (SELECT string_agg(a."id" || coalesce(a."password", ''), ',' ORDER BY a."id") FROM "Account" a),

@@ -36,6 +36,8 @@ import { totpSecretOf } from "@/lib/account/totp";
 import { getAuth } from "@/lib/server/auth";
 import { createNoteAction, deleteNoteAction, updateNoteAction } from "@/lib/actions/notes";
 import { decideLinkAction } from "@/lib/actions/recurrence";
+import { decideFindingLinkAction } from "@/lib/actions/finding-links";
+import { decideFindingLink } from "@/lib/server/finding-links";
 import { applyResponseWordingAction, previewResponseWordingAction } from "@/lib/actions/response-wording";
 import { addReviewDocumentAction, removeReviewDocumentAction } from "@/lib/actions/review-documents";
 import { createReviewDocument } from "@/lib/server/review-calendar/documents";
@@ -120,6 +122,30 @@ beforeAll(async () => {
   linkPair.earlierId = (await getDb().recommendation.findFirstOrThrow({ where: { review: { stateUnderReviewIso3: "CHN", cycle: 2 } }, select: { id: true }, orderBy: { id: "asc" } })).id;
   linkPair.laterId = (await getDb().recommendation.findFirstOrThrow({ where: { review: { stateUnderReviewIso3: "CHN", cycle: 3 } }, select: { id: true }, orderBy: { id: "asc" } })).id;
 });
+
+/** A FIXTURE finding about China (its text says so), made once, that the finding-link rows link to the 2018 recommendation. */
+let fixtureFinding = 0;
+async function findingOfChina(): Promise<number> {
+  if (fixtureFinding) return fixtureFinding;
+  const document = await getDb().unDocument.create({ data: { symbol: "CERD/C/CHN/CO/MATRIX-FIXTURE", mechanism: "TREATY_BODY", body: "CERD" } });
+  const finding = await getDb().finding.create({ data: { documentId: document.id, text: "FIXTURE (test text, not a UN finding): the authorisation matrix links this.", stateIso3: "CHN" } });
+  fixtureFinding = finding.id;
+  return fixtureFinding;
+}
+
+/** The stance that changes A's link to the fixture finding: each allowed cell writes something. */
+async function nextFindingStance(): Promise<string> {
+  const findingId = await findingOfChina();
+  const link = await getDb().findingLink.findUnique({ where: { findingId_recommendationId_organizationId: { findingId, recommendationId: linkPair.laterId, organizationId: orgId.A } }, select: { stance: true } });
+  return link?.stance === "CONTRADICTS" ? "supports" : "contradicts";
+}
+
+/** A's link to the fixture finding, made by A's editor, so every cell removes one. */
+async function findingLinkOfA(): Promise<string> {
+  const findingId = await findingOfChina();
+  await decideFindingLink(await viewerOf("editorA"), linkPair.laterId, { findingId, decision: "confirmed", stance: "context", organizationId: orgId.A });
+  return String(findingId);
+}
 
 /** The decision that changes the pair's link: confirm it unless it is confirmed, then reject it. */
 async function nextLinkDecision(): Promise<string> {
@@ -763,6 +789,26 @@ const ROWS: Row[] = [
     call: async (actor, decision) =>
       actionStatus(await asActor(actor, () => decideLinkAction(linkPair.laterId, { ok: true }, form({ otherId: String(linkPair.earlierId), decision })))),
     expected: DECIDE_LINK,
+  },
+  {
+    name: "action decideFindingLinkAction (link a UN finding for A, or change its stance)",
+    policy: ["findingLink.decide"],
+    setup: nextFindingStance,
+    call: async (actor, stance) =>
+      actionStatus(
+        await asActor(actor, async () =>
+          decideFindingLinkAction(linkPair.laterId, { ok: true }, form({ findingId: String(await findingOfChina()), decision: "confirmed", stance, organizationId: orgId.A })),
+        ),
+      ),
+    expected: asAction(WRITE_A),
+  },
+  {
+    name: "action decideFindingLinkAction (remove A's link to a UN finding)",
+    policy: ["findingLink.decide"],
+    setup: findingLinkOfA,
+    call: async (actor, findingId) =>
+      actionStatus(await asActor(actor, () => decideFindingLinkAction(linkPair.laterId, { ok: true }, form({ findingId, decision: "removed", organizationId: orgId.A })))),
+    expected: asAction(WRITE_A),
   },
   {
     name: "PUT /api/recommendations/{id}/action-category for A",

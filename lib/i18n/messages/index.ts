@@ -29,6 +29,7 @@ export const NAMESPACES = [
   "assessments",
   "findings",
   "calendar",
+  "findingLinks",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];
@@ -50,7 +51,7 @@ export async function loadMessages(locale: Locale): Promise<Catalogue> {
  * page: the others (home, states, reports, audit, csv) are read on the server alone, so a page stays light. A page
  * whose client components need another namespace hands it over itself (adminImport: app/[locale]/admin/import; responseWording: app/[locale]/admin/response-wording).
  */
-export const CLIENT_NAMESPACES = ["common", "detail", "assessments", "charts", "statusSheet", "auth", "terms", "finder"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["common", "detail", "assessments", "charts", "statusSheet", "auth", "terms", "finder", "findingLinks"] as const satisfies readonly Namespace[];
 
 /**
  * Of these client namespaces the browser reads only some parts: every `useTranslations` of the namespace names one of
@@ -60,6 +61,7 @@ export const CLIENT_NAMESPACES = ["common", "detail", "assessments", "charts", "
 export const CLIENT_NAMESPACE_PARTS: Partial<Record<(typeof CLIENT_NAMESPACES)[number], readonly string[]>> = {
   charts: ["figure"],
   assessments: ["claim", "panel", "form", "withdraw"],
+  findingLinks: ["form"],
 };
 
 export function clientMessages<T extends Record<string, unknown>>(messages: T): Partial<T> {

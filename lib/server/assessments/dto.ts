@@ -16,7 +16,7 @@ export const ASSESSMENT_SELECT = {
   version: true,
   organization: { select: { name: true } },
   author: { select: { name: true } },
-  evidence: { orderBy: { position: "asc" }, select: { kind: true, reference: true, excerpt: true, date: true, stance: true } },
+  evidence: { orderBy: { position: "asc" }, select: { kind: true, reference: true, excerpt: true, date: true, stance: true, findingId: true } },
   withdrawnAt: true,
   withdrawalReason: true,
   withdrawnBy: { select: { name: true } },
@@ -43,6 +43,8 @@ export function toDto(row: AssessmentRow): AssessmentDto {
       excerpt: item.excerpt,
       date: item.date ? fromDbDate(item.date) : null,
       stance: fromDbEnum(item.stance),
+      // Only when a finding was picked: evidence typed by hand reads as it always has.
+      ...(item.findingId !== null ? { findingId: item.findingId } : {}),
     })),
     withdrawal: row.withdrawnAt ? { withdrawnAt: row.withdrawnAt.toISOString(), withdrawnByName: row.withdrawnBy?.name ?? null, reason: row.withdrawalReason ?? "" } : null,
   };

@@ -3,6 +3,7 @@ import { readableOrganizations } from "@/lib/auth/policy";
 import type { AssessmentDto, AssessmentInput, CreatedAssessment, OrganizationAssessments } from "@/lib/schemas/assessment";
 import { recordAuditEvent } from "../audit";
 import { getDb } from "../db";
+import { citedFindings } from "../finding-links/evidence";
 import { Prisma } from "../generated/prisma/client";
 import { ConflictError, NotFoundError, UnauthenticatedError } from "../http-errors";
 import { toDbDate, toDbEnum } from "../wire-enums";
@@ -38,6 +39,8 @@ export async function createAssessment(viewer: Viewer | null, recommendationId: 
       const latestVersion = latest?.version ?? 0;
       if (input.expectedVersion !== undefined && latest && input.expectedVersion !== latestVersion) throw new ConflictError(toDto(latest));
 
+      // Picked findings: their document's symbol is the reference.
+      const cited = await citedFindings(tx, input.evidence);
       // Write the assessment, its evidence and the audit event together.
       const created = await tx.assessment.create({
         data: {
@@ -52,8 +55,9 @@ export async function createAssessment(viewer: Viewer | null, recommendationId: 
           version: latestVersion + 1,
           evidence: {
             create: input.evidence.map((item, position) => ({
-              kind: item.kind === "un-symbol" ? "UN_SYMBOL" : "URL",
-              reference: item.reference,
+              kind: item.findingId !== undefined || item.kind === "un-symbol" ? "UN_SYMBOL" : "URL",
+              reference: item.findingId !== undefined ? cited.get(item.findingId)! : item.reference,
+              findingId: item.findingId ?? null,
               excerpt: item.excerpt || null,
               date: item.date ? toDbDate(item.date) : null,
               stance: toDbEnum(item.stance),

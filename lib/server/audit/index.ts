@@ -24,6 +24,7 @@ export type AuditAction =
   | "note.update"
   | "note.delete"
   | "recommendation-link.decide"
+  | "finding-link.decide"
   | "action-category.override"
   | "action-category.clear"
   | "action-category.derive"

@@ -3,6 +3,7 @@ import { ASSESSMENT_STATUSES } from "@/lib/schemas/assessment";
 import { POSITIONS, RECURRING, REGIONS, type FilterKey, type RecommendationFilters } from "@/lib/search-params";
 import { getDb, type Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
+import { countFindingFacets } from "../finding-links/facets";
 import { toDbEnum } from "../wire-enums";
 import {
   POSITION_VALUES,
@@ -35,6 +36,9 @@ export type RecommendationFacets = {
   status: FacetValue[];
   /** Recommendations with a confirmed counterpart in an earlier, or a later, cycle. */
   recurring: FacetValue[];
+  /** Recommendations by the UN findings editors linked to them (`finding=`), and by the UN body of those findings. */
+  finding: FacetValue[];
+  body: FacetValue[];
 };
 
 const FROM = Prisma.sql`FROM "Recommendation" r JOIN "Review" v ON v."id" = r."reviewId"`;
@@ -179,7 +183,7 @@ export async function countExplorerSelection(
     if (onePass) return onePass.then((rows): unknown => rows[key] ?? live[key]()) as ReturnType<(typeof live)[K]>;
     return live[key]() as ReturnType<(typeof live)[K]>;
   };
-  const [cycle, sur, state, region, theme, affected, position, wording, action, [recorded, unassessed], recurring, selectionTotal] = await Promise.all([
+  const [cycle, sur, state, region, theme, affected, position, wording, action, [recorded, unassessed], recurring, selectionTotal, findings] = await Promise.all([
     either("cycle"),
     either("sur"),
     either("state"),
@@ -192,6 +196,7 @@ export async function countExplorerSelection(
     either("status"),
     either("recurring"),
     total,
+    countFindingFacets(filters, where, db),
   ]);
   const statusCount = (value: string): number => recorded.find((row) => row.value === value)?.count ?? 0;
   const plain = (rows: Row[], chosen: readonly (string | number)[]): FacetValue[] =>
@@ -217,6 +222,7 @@ export async function countExplorerSelection(
       count: value === "not_assessed" ? (unassessed[0]?.count ?? 0) : statusCount(toDbEnum(value)),
     })),
     recurring: RECURRING.map((value) => ({ value, label: value, count: recurring.find((row) => row.value === value)?.count ?? 0 })),
+    ...findings,
   };
   return { facets, total: selectionTotal };
 }

@@ -14,6 +14,7 @@ import { ResponsePanel } from "@/components/recommendations/response-panel";
 import { NotesSection } from "@/components/recommendations/notes-section";
 import { AffectedPersons, ThemeGroups } from "@/components/recommendations/theme-groups";
 import { TextLanguageNote } from "@/components/recommendations/text-language-note";
+import { FindingsSection } from "@/components/finding-links/findings-section";
 import { TwoFactorNotice } from "@/components/auth/two-factor-notice";
 import { categorisedParts } from "@/lib/action-category";
 import { recommendationPermissions } from "@/lib/auth/recommendation-permissions";
@@ -26,6 +27,8 @@ import { listNotes } from "@/lib/server/notes";
 import { getViewer } from "@/lib/server/permissions";
 import { getRecommendationDetail, listSharedRelatedRecommendations, type RecommendationDetail } from "@/lib/server/recommendation-detail";
 import { getRecurrence } from "@/lib/server/recurrence";
+import { listFindingLinks, listFindingSuggestions } from "@/lib/server/finding-links";
+import { findingChoices } from "@/lib/finding-links/choices";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -47,15 +50,19 @@ export default async function RecommendationPage({ params }: Props) {
   const { recommendation } = detail;
   // The public parts that only imports and link decisions change are shared between readers; what depends on the
   // viewer (assessments, notes, permissions) is read for this request.
-  const [related, assessments, recurrence, actionCategory, notes] = await Promise.all([
+  const [related, assessments, recurrence, actionCategory, notes, findingLinks] = await Promise.all([
     listSharedRelatedRecommendations(recommendation.id),
     listAssessments(viewer, recommendation.id),
     getRecurrence(recommendation.id, undefined, { shared: true }),
     getActionCategory(recommendation.id),
     listNotes(viewer, recommendation.id),
+    listFindingLinks(recommendation.id),
   ]);
   // What this viewer may do here, from the policy: the sections get plain values and decide nothing themselves.
   const may = recommendationPermissions(viewer, actionCategory?.override ?? null);
+  // Suggested findings, for the first organisation the viewer links findings for.
+  const linksFor = may.linkFindings.map((m) => ({ id: m.organizationId, name: m.organizationName }));
+  const findingSuggestions = linksFor[0] ? await listFindingSuggestions(viewer, recommendation.id, linksFor[0].id) : null;
   // The official version in the interface's language when one was imported, else the text as published.
   const locale = localeFromParams(await params);
   const shown = pickRecommendationText(recommendation, recommendation.officialTexts, locale);
@@ -92,6 +99,13 @@ export default async function RecommendationPage({ params }: Props) {
           <RecommendingStates states={recommendation.recommendingStates} unknown={recommendation.unknownRecommendingStates} />
         </section>
       </div>
+      <FindingsSection
+        recommendationId={recommendation.id}
+        stateUnderReview={{ iso3: sur.iso3, name: surName }}
+        links={findingLinks}
+        suggestions={findingSuggestions}
+        organizations={linksFor}
+      />
       <AssessmentsSection
         recommendationId={recommendation.id}
         recommendation={recommendation}
@@ -99,6 +113,7 @@ export default async function RecommendationPage({ params }: Props) {
         writableOrganizations={may.assess}
         readableOrganizationIds={may.readable}
         withdrawableOrganizationIds={may.withdraw.map((organization) => organization.organizationId)}
+        findings={findingChoices(findingLinks)}
       />
       <section aria-labelledby="themes-heading">
         <h2 id="themes-heading">{t("themesHeading")}</h2>

@@ -1,0 +1,46 @@
+import "server-only";
+import type { FindingLinkView, FindingStanceWire } from "@/lib/schemas/finding-link";
+import { getDb, type Db } from "../db";
+
+const STANCE_ORDER: FindingStanceWire[] = ["contradicts", "supports", "context"];
+
+/**
+ * The confirmed links of a recommendation, as its page's "UN findings" section shows them: public (findings are
+ * public records and a confirmed link is an organisation's public statement), contradicting ones first, then the
+ * newest documents. Rejected suggestions are an organisation's own business and never read here.
+ */
+export async function listFindingLinks(recommendationId: number, db: Db = getDb()): Promise<FindingLinkView[]> {
+  const links = await db.findingLink.findMany({
+    where: { recommendationId, status: "CONFIRMED", stance: { not: null } },
+    select: {
+      findingId: true,
+      stance: true,
+      excerpt: true,
+      decidedAt: true,
+      organization: { select: { id: true, name: true } },
+      finding: {
+        select: {
+          paragraph: true,
+          text: true,
+          document: { select: { symbol: true, body: true, title: true, date: true, url: true, language: true } },
+        },
+      },
+    },
+    orderBy: [{ finding: { document: { date: { sort: "desc", nulls: "last" } } } }, { findingId: "asc" }, { decidedAt: "asc" }],
+  });
+  const views = links.map(
+    (link): FindingLinkView => ({
+      findingId: link.findingId,
+      stance: link.stance!.toLowerCase() as FindingStanceWire,
+      excerpt: link.excerpt,
+      decidedAt: link.decidedAt.toISOString(),
+      organization: link.organization,
+      finding: {
+        paragraph: link.finding.paragraph,
+        text: link.finding.text,
+        document: { ...link.finding.document, date: link.finding.document.date ? link.finding.document.date.toISOString().slice(0, 10) : null },
+      },
+    }),
+  );
+  return views.sort((a, b) => STANCE_ORDER.indexOf(a.stance) - STANCE_ORDER.indexOf(b.stance));
+}
