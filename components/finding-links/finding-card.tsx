@@ -1,5 +1,6 @@
 import { Link } from "@/lib/i18n/navigation";
 import type { FindingLinkView } from "@/lib/schemas/finding-link";
+import { documentHref, findingHref } from "@/lib/findings/paths";
 import { UN_DOCUMENT_REL, unDocumentUrl } from "@/lib/un-documents/links";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -10,8 +11,6 @@ export function sourceUrl(document: { symbol: string; url: string | null }, loca
 }
 
 /** The finding's page and its document's page (built by the findings pages). */
-export const findingHref = (findingId: number): string => `/findings/${findingId}`;
-export const documentHref = (symbol: string): string => `/documents/${encodeURIComponent(symbol)}`;
 
 export function formatDay(day: string | null, locale: string): string | null {
   return day ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`)) : null;

@@ -1,7 +1,8 @@
 import { Link } from "@/lib/i18n/navigation";
 import type { FindingLinkFormState } from "@/lib/actions/finding-links";
 import type { FindingSuggestion } from "@/lib/schemas/finding-link";
-import { findingHref, formatDay } from "./finding-card";
+import { findingHref } from "@/lib/findings/paths";
+import { formatDay } from "./finding-card";
 import { SuggestionDecision } from "./suggestion-decision";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;

@@ -3,7 +3,8 @@ import type { ReactElement } from "react";
 import { countryName } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
 import type { FindingPage } from "@/lib/server/findings";
-import { documentHref, SourceLink } from "./source-link";
+import { documentHref } from "@/lib/findings/paths";
+import { SourceLink } from "./source-link";
 import styles from "./findings.module.css";
 
 /** A finding: its document, date, paragraph and State, the passage word for word, its themes and where to read it. */

@@ -16,7 +16,3 @@ export async function SourceLink({ document, locale }: { document: UnDocumentSum
   );
 }
 
-/** The document page's path: each part of the symbol percent-encoded, "/" kept as the separator. */
-export function documentHref(symbol: string): string {
-  return `/documents/${symbol.split("/").map(encodeURIComponent).join("/")}`;
-}

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { documentHref } from "@/lib/findings/paths";
 import { findingsTranslator, type Translate } from "@/lib/i18n/action-messages";
 import { revalidateLocalizedPath } from "@/lib/i18n/revalidate";
 import { refused, type FormState } from "@/lib/form-state";
@@ -64,7 +65,6 @@ function refusal(error: unknown, t: Translate, formData: FormData): FindingFormS
   throw error;
 }
 
-const documentPath = (symbol: string): string => `/documents/${symbol.split("/").map(encodeURIComponent).join("/")}`;
 
 /** Adds a UN document for the viewer's organisation. */
 export async function createUnDocumentAction(_state: FindingFormState, formData: FormData): Promise<FindingFormState> {
@@ -77,8 +77,8 @@ export async function createUnDocumentAction(_state: FindingFormState, formData:
   } catch (error) {
     return refusal(error, t, formData);
   }
-  revalidateLocalizedPath(documentPath(symbol));
-  return { ok: true, message: t("form.documentSaved"), href: documentPath(symbol) };
+  revalidateLocalizedPath(documentHref(symbol));
+  return { ok: true, message: t("form.documentSaved"), href: documentHref(symbol) };
 }
 
 /** Edits a UN document (its organisation's writers, or an admin; checked in updateUnDocument). */
@@ -92,8 +92,8 @@ export async function updateUnDocumentAction(documentId: number, _state: Finding
   } catch (error) {
     return refusal(error, t, formData);
   }
-  revalidateLocalizedPath(documentPath(symbol));
-  return { ok: true, message: t("form.documentSaved"), href: documentPath(symbol) };
+  revalidateLocalizedPath(documentHref(symbol));
+  return { ok: true, message: t("form.documentSaved"), href: documentHref(symbol) };
 }
 
 /** Adds a finding of a recorded document for the viewer's organisation. */
@@ -110,7 +110,7 @@ export async function createFindingAction(_state: FindingFormState, formData: Fo
   } catch (error) {
     return refusal(error, t, formData);
   }
-  revalidateLocalizedPath(documentPath(symbol));
+  revalidateLocalizedPath(documentHref(symbol));
   return { ok: true, message: t("form.findingSaved"), href: `/findings/${id}` };
 }
 
