@@ -7,7 +7,7 @@ import { cycleTerm } from "@/lib/cycles/label";
 import { countryName } from "@/lib/i18n/countries";
 import { memoOne, memoTranslator, type PlainTranslator } from "@/lib/i18n/memo";
 import type { AssessmentStatusValue, EvidenceDto } from "@/lib/schemas/assessment";
-import type { MidTermReport, MidTermReportLanguage, ReportRecommendation, ReportTheme } from "@/lib/schemas/mid-term-report";
+import type { MidTermReport, MidTermReportLanguage, ReportCitedFinding, ReportEvidence, ReportFinding, ReportRecommendation, ReportTheme } from "@/lib/schemas/mid-term-report";
 
 /**
  * The words every format of the mid-term report shares (page, HTML download, .docx, CSV), so they say the same thing,
@@ -43,6 +43,11 @@ export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { 
   const cycle = (n: number, year: number | null = null): string => cycleTerm(terms, n, year);
   const status = (value: AssessmentStatusValue): string => terms(`status.${value}`);
   const notRecorded = t("notRecorded");
+  const citedParts = (finding: ReportCitedFinding): { body: string; symbol: string; paragraph: string } => ({
+    body: finding.body,
+    symbol: finding.symbol,
+    paragraph: finding.paragraph ? t("findingParagraph", { paragraph: finding.paragraph }) : "",
+  });
 
   /** "China, 2018 (3rd cycle)". */
   const reviewTitle = (report: MidTermReport): string => {
@@ -125,15 +130,26 @@ export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { 
 
     statesText: (recommendation: ReportRecommendation): string => recommendation.recommendingStates.map(state).join(t("listSeparator")),
 
-    /** "Supports the government’s response: A/HRC/40/6 (1 Mar 2019) — “what it says”". */
-    evidenceText(item: EvidenceDto): string {
-      return t("evidenceLine", {
-        stance: terms(`evidenceStance.${item.stance}`),
-        reference: item.reference,
-        date: item.date ? t("evidenceDate", { date: date(item.date) }) : "",
-        excerpt: item.excerpt ? t("evidenceExcerpt", { excerpt: item.excerpt }) : "",
-      });
+    /**
+     * "Supports the government’s response: A/HRC/40/6 (1 Mar 2019) — “what it says”", and " — cites CERD,
+     * CERD/C/CHN/CO/14-17, para. 36" when the item cites a finding.
+     */
+    evidenceText(item: EvidenceDto | ReportEvidence): string {
+      const finding = "finding" in item && item.finding ? t("citedFinding", citedParts(item.finding)) : "";
+      return (
+        t("evidenceLine", {
+          stance: terms(`evidenceStance.${item.stance}`),
+          reference: item.reference,
+          date: item.date ? t("evidenceDate", { date: date(item.date) }) : "",
+          excerpt: item.excerpt ? t("evidenceExcerpt", { excerpt: item.excerpt }) : "",
+        }) + finding
+      );
     },
+
+    /** "Contradicts the government’s response: CERD, CERD/C/CHN/CO/14-17, para. 36": a linked finding, its link aside. */
+    /** " — cites CERD, CERD/C/CHN/CO/14-17, para. 36": what an evidence item adds when it cites a finding. */
+    citedText: (finding: ReportCitedFinding): string => t("citedFinding", citedParts(finding)),
+    findingText: (finding: ReportFinding): string => t("findingLine", { stance: terms(`evidenceStance.${finding.stance}`), ...citedParts(finding) }),
 
     assessedText,
 
