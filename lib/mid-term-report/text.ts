@@ -28,6 +28,9 @@ export type ReportBanner = { kind: "private" | "public" | "noPrivate"; title: st
 
 export type ReportText = ReturnType<typeof reportText>;
 
+/** What the banner says of: the report, or the OHCHR matrix filled from the same assessments. */
+export type BannerSubject = Pick<MidTermReport, "organization" | "assessments" | "privateAssessments">;
+
 /** The report's words in one language; `isoDates` keeps dates as YYYY-MM-DD (the CSV, read by machines too). */
 export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { isoDates?: boolean } = {}) {
   const messages = CATALOGUES[lang];
@@ -50,7 +53,7 @@ export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { 
   });
 
   /** "China, 2018 (3rd cycle)". */
-  const reviewTitle = (report: MidTermReport): string => {
+  const reviewTitle = (report: { review: Pick<MidTermReport["review"], "stateUnderReview" | "cycle" | "reviewDate"> }): string => {
     const year = report.review.reviewDate ? Number(report.review.reviewDate.slice(0, 4)) : null;
     return t("reviewTitle", { state: state(report.review.stateUnderReview), cycle: cycle(report.review.cycle, year) });
   };
@@ -68,7 +71,7 @@ export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { 
    * The banner: the report names its organisation and says whether it holds private assessments (any current one
    * private, or a withdrawn public version), or, with `assessments=public`, that it holds public ones only.
    */
-  const banner = (report: MidTermReport): ReportBanner => {
+  const banner = (report: BannerSubject): ReportBanner => {
     const organization = report.organization.name;
     const kind = report.assessments === "public" ? "public" : report.privateAssessments > 0 ? "private" : "noPrivate";
     return { kind, title: t(`banner.${kind}Title`), text: t(`banner.${kind}Text`, { organization, count: report.privateAssessments }) };
@@ -91,7 +94,7 @@ export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { 
     banner,
 
     /** The banner as one line (the CSV's notice column). */
-    bannerLine(report: MidTermReport): string {
+    bannerLine(report: BannerSubject): string {
       return t("bannerLine", banner(report));
     },
 
