@@ -103,3 +103,12 @@ export function matrixSections(rows: readonly MatrixRow[]): MatrixSection[] {
   const sections = [...byTheme.values()].sort((a, b) => compareThemes(a.theme, b.theme)).map(({ theme, rows: filed }) => ({ heading: headingText(theme), rows: filed }));
   return unfiled.length > 0 ? [{ heading: null, rows: unfiled }, ...sections] : sections;
 }
+
+/** The matrix's address for a report's review, organisation and scope of assessments, its own words in `lang`. */
+export function matrixHref(choice: { review: number; organization: string; assessments: "all" | "public"; lang: string }): string {
+  const search = new URLSearchParams([["review", String(choice.review)], ["organization", choice.organization]]);
+  if (choice.assessments === "public") search.set("assessments", "public");
+  search.set("lang", choice.lang);
+  search.set("format", "docx");
+  return `/api/reports/matrix?${search.toString()}`;
+}

@@ -72,7 +72,8 @@ function toReportAssessment(row: CurrentRow): ReportAssessment {
         excerpt: item.excerpt,
         date: item.date,
         stance: fromDbEnum(item.stance) as EvidenceDto["stance"],
-        finding: item.finding ? citedFinding(item.finding) : null,
+        // Only on an item that cites a finding, so the others keep the assessment's own shape.
+        ...(item.finding ? { finding: citedFinding(item.finding) } : {}),
       }),
     ),
   };
