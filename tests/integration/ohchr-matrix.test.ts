@@ -186,6 +186,17 @@ describe("GET /api/reports/matrix", () => {
     for (const row of stored) expect(texts.get(row.paragraph!)).toBe(row.text);
   });
 
+  it("reads back as the 2013 list too (its older numbering, themes in the list's own order)", async () => {
+    const review2013 = (await getDb().review.findFirstOrThrow({ where: { stateUnderReviewIso3: "CHN", cycle: 2 } })).id;
+    const response = await matrix(`review=${review2013}`);
+    expect(response.status).toBe(200);
+    const exported = await parseOhchrThematicList(Buffer.from(await response.arrayBuffer()), { fileName: "matrix-2013.docx" });
+    const original = await parseOhchrThematicList(await readFile(realDataFile("ohchr/CHN-cycle2-2013-thematic-list.docx")), { fileName: "original-2013.docx" });
+    expect(exported.errors).toEqual([]);
+    expect(exported.reviews).toEqual(original.reviews);
+    expect(exported.recommendations.map(published)).toEqual(original.recommendations.map(published));
+  });
+
   it("fills the fourth column from A's current assessment and confirmed findings only", async () => {
     const cells = await fourthColumn(bytes);
     expect(cells.size).toBe(346);
