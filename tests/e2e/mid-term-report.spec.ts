@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import JSZip from "jszip";
+import mammoth from "mammoth";
 import pg from "pg";
 import { collectConsoleErrors } from "./console";
 import { memberOf, signedInPage, storedRecommendation } from "./data";
@@ -141,6 +142,12 @@ test("a member records an assessment, builds the mid-term report, downloads it a
   expect(matrixZip.file("word/document.xml")).not.toBeNull();
   const matrixWords = (await matrixZip.file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "").replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
   for (const text of ["Assessment/comments on level of implementation", recommendation.text, RATIONALE, EVIDENCE_URL, FINDING_SYMBOL]) expect(matrixWords).toContain(text);
+  // How a reader sees its first rows (the importer's own .docx reader turns it into HTML): looked at in the screenshot.
+  const { value: matrixHtml } = await mammoth.convertToHtml({ buffer: await readFile((await matrix.path())!) });
+  const view = await browser.newPage();
+  await view.setContent(`<style>table { border-collapse: collapse; font: 12px sans-serif; } td { border: 1px solid #888; padding: 4px; vertical-align: top; }</style>${matrixHtml}`);
+  await view.screenshot({ path: "tests/e2e/screenshots/mid-term-report-matrix.png" });
+  await view.close();
 
   // The CSV: one row per recommendation of the report, ours with its status.
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV", exact: true }).click()]);
