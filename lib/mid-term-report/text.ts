@@ -149,10 +149,16 @@ export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { 
       );
     },
 
-    /** "Contradicts the government’s response: CERD, CERD/C/CHN/CO/14-17, para. 36": a linked finding, its link aside. */
+    /**
+     * "Contradicts the government’s response: CERD, CERD/C/CHN/CO/14-17, para. 36 (2 Sep 2018) — “the excerpt”": a
+     * linked finding, its link aside.
+     */
     /** " — cites CERD, CERD/C/CHN/CO/14-17, para. 36": what an evidence item adds when it cites a finding. */
     citedText: (finding: ReportCitedFinding): string => t("citedFinding", citedParts(finding)),
-    findingText: (finding: ReportFinding): string => t("findingLine", { stance: terms(`evidenceStance.${finding.stance}`), ...citedParts(finding) }),
+    findingText: (finding: ReportFinding): string =>
+      t("findingLine", { stance: terms(`evidenceStance.${finding.stance}`), ...citedParts(finding) }) +
+      (finding.date ? t("evidenceDate", { date: date(finding.date) }) : "") +
+      (finding.excerpt ? t("evidenceExcerpt", { excerpt: finding.excerpt }) : ""),
 
     assessedText,
 

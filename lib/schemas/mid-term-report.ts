@@ -85,6 +85,8 @@ export type ReportCitedFinding = {
   body: string;
   symbol: string;
   paragraph: string | null;
+  /** The document's date (YYYY-MM-DD), when known. */
+  date: string | null;
   /** The document's own address, else docs.un.org by symbol; null when neither is known. */
   url: string | null;
 };
@@ -96,7 +98,11 @@ export const REPORT_FINDING_STANCES = ["contradicts", "supports", "context"] as 
 export type ReportFindingStance = (typeof REPORT_FINDING_STANCES)[number];
 
 /** A finding the organisation linked to the recommendation (a CONFIRMED FindingLink of its own), with its stance. */
-export type ReportFinding = ReportCitedFinding & { stance: ReportFindingStance };
+export type ReportFinding = ReportCitedFinding & {
+  stance: ReportFindingStance;
+  /** The short excerpt the organisation chose when it linked the finding, if any. */
+  excerpt: string | null;
+};
 
 export type ReportRecommendation = {
   id: number;

@@ -31,6 +31,8 @@ const A_OLD = "FIXTURE A: first look, superseded";
 const A_NOTE = "FIXTURE A note: ask the ministry";
 const A_URL = "https://example.org/fixture/a-pilot-provinces";
 const B_STRINGS = ["FIXTURE B: secret private rationale", "FIXTURE B: public rationale", "https://example.org/fixture/b-secret", "FIXTURE B note: private", "CESCR/C/FIXTURE/2"];
+const LINK_EXCERPT = "FIXTURE excerpt: legal aid limited to pilot provinces";
+const CITED = `CERD, CERD/C/FIXTURE/1, para. 36 (a) (Aug 30, 2018) — “${LINK_EXCERPT}”`;
 const CERD = { symbol: "CERD/C/FIXTURE/1", body: "CERD", paragraph: "36 (a)" };
 const CESCR = { symbol: "CESCR/C/FIXTURE/2", body: "CESCR", paragraph: "12" };
 
@@ -112,7 +114,7 @@ beforeAll(async () => {
 
   // Two FIXTURE UN documents with one finding each.
   const finding = async (doc: typeof CERD, text: string) => {
-    const document = await db.unDocument.create({ data: { symbol: doc.symbol, mechanism: "TREATY_BODY", body: doc.body, title: `FIXTURE ${doc.body} observations` } });
+    const document = await db.unDocument.create({ data: { symbol: doc.symbol, mechanism: "TREATY_BODY", body: doc.body, title: `FIXTURE ${doc.body} observations`, date: new Date("2018-08-30") } });
     return (await db.finding.create({ data: { documentId: document.id, paragraph: doc.paragraph, text, stateIso3: "CHN", affectedPersons: [] } })).id;
   };
   findingIds = { cerd: await finding(CERD, "FIXTURE: the committee is concerned that legal aid is limited to pilot provinces."), cescr: await finding(CESCR, "FIXTURE: another finding.") };
@@ -137,7 +139,7 @@ beforeAll(async () => {
   // A's links: CERD confirmed as contradicting the first; CESCR rejected there (never cited).
   await db.findingLink.createMany({
     data: [
-      { findingId: findingIds.cerd, recommendationId: first!.id, organizationId: orgA.id, status: "CONFIRMED", stance: "CONTRADICTS", decidedByUserId: a.user.id },
+      { findingId: findingIds.cerd, recommendationId: first!.id, organizationId: orgA.id, status: "CONFIRMED", stance: "CONTRADICTS", excerpt: LINK_EXCERPT, decidedByUserId: a.user.id },
       { findingId: findingIds.cescr, recommendationId: first!.id, organizationId: orgA.id, status: "REJECTED", decidedByUserId: a.user.id },
     ],
   });
@@ -206,7 +208,7 @@ describe("GET /api/reports/matrix", () => {
     expect(mine).toContain(A_URL);
     // The evidence cites the finding; the finding A linked is listed with its stance, body, symbol and paragraph.
     expect(mine).toContain(`Contradicts the government’s response: ${CERD.symbol} — cites CERD, ${CERD.symbol}, para. 36 (a)`);
-    expect(mine).toContain(`UN findings linked\n– Contradicts the government’s response: CERD, ${CERD.symbol}, para. 36 (a)`);
+    expect(mine).toContain(`UN findings linked\n– Contradicts the government’s response: ${CITED}`);
     expect(mine).not.toContain(A_OLD);
     expect(mine).not.toContain(CESCR.symbol);
     // Every other row is empty, as OHCHR leaves the column: B assessed and linked the second, which A did not.
@@ -261,14 +263,16 @@ describe("the mid-term report cites A's linked findings", () => {
     const report = await getMidTermReport(viewers.editorA!, { review, theme: [], noted: true });
     const all = report.sections.flatMap((section) => section.recommendations);
     const cited = all.find((r) => r.id === first!.id)!;
-    expect(cited.findings).toEqual([{ id: findingIds.cerd, body: "CERD", symbol: CERD.symbol, paragraph: "36 (a)", stance: "contradicts", url: `https://docs.un.org/en/${CERD.symbol}` }]);
+    expect(cited.findings).toEqual([
+      { id: findingIds.cerd, body: "CERD", symbol: CERD.symbol, paragraph: "36 (a)", date: "2018-08-30", stance: "contradicts", excerpt: LINK_EXCERPT, url: `https://docs.un.org/en/${CERD.symbol}` },
+    ]);
     expect(cited.current!.evidence[1]!.finding).toMatchObject({ id: findingIds.cerd, symbol: CERD.symbol });
     expect(all.find((r) => r.id === second!.id)!.findings).toEqual([]);
     expect(all.filter((r) => (r.findings ?? []).length > 0)).toHaveLength(1);
   });
 
   it("in the HTML, the .docx and the CSV", async () => {
-    const line = `Contradicts the government’s response: CERD, ${CERD.symbol}, para. 36 (a)`;
+    const line = `Contradicts the government’s response: ${CITED}`;
     const html = await (await get("html")).text();
     expect(html).toContain(`<a href="https://docs.un.org/en/${CERD.symbol}"`);
     expect(html.replace(/<[^>]+>/g, "")).toContain(line);
@@ -276,9 +280,10 @@ describe("the mid-term report cites A's linked findings", () => {
     expect(docx).toContain("UN findings linked");
     expect(docx).toContain(line);
     const sheet = readSheet(await (await get("csv")).arrayBuffer());
+    // The CSV's dates are ISO, as in all its columns.
     expect(sheet.header.at(-1)).toBe("findings");
     const rows = sheet.rows as unknown as Record<string, string>[];
-    expect(rows.find((row) => row.recommendation_id === String(first!.id))!.findings).toBe(`${line} https://docs.un.org/en/${CERD.symbol}`);
+    expect(rows.find((row) => row.recommendation_id === String(first!.id))!.findings).toBe(`${line.replace("Aug 30, 2018", "2018-08-30")} https://docs.un.org/en/${CERD.symbol}`);
     expect(rows.filter((row) => row.findings !== "")).toHaveLength(1);
     for (const text of [html, docx, JSON.stringify(rows)]) for (const secret of B_STRINGS) expect(text).not.toContain(secret);
   });

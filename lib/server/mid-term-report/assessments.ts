@@ -8,7 +8,7 @@ import { authorize, type Viewer } from "../permissions";
 import { fromDbEnum } from "../wire-enums";
 
 type EvidenceRow = { kind: string; reference: string; excerpt: string | null; date: string | null; stance: string; finding: FindingRow | null };
-export type FindingRow = { id: number; body: string; symbol: string; paragraph: string | null; url: string | null; language: string };
+export type FindingRow = { id: number; body: string; symbol: string; paragraph: string | null; date: string | null; url: string | null; language: string };
 type CurrentRow = {
   recommendationId: number;
   status: string;
@@ -44,7 +44,7 @@ export async function currentAssessmentsInReview(
       COALESCE((SELECT json_agg(json_build_object('kind', e."kind", 'reference', e."reference", 'excerpt', e."excerpt",
           'date', to_char(e."date", 'YYYY-MM-DD'), 'stance', e."stance",
           'finding', CASE WHEN f."id" IS NULL THEN NULL ELSE json_build_object('id', f."id", 'body', d."body", 'symbol', d."symbol",
-            'paragraph', f."paragraph", 'url', d."url", 'language', d."language") END) ORDER BY e."position")
+            'paragraph', f."paragraph", 'date', to_char(d."date", 'YYYY-MM-DD'), 'url', d."url", 'language', d."language") END) ORDER BY e."position")
         FROM "Evidence" e LEFT JOIN "Finding" f ON f."id" = e."findingId" LEFT JOIN "UnDocument" d ON d."id" = f."documentId"
         WHERE e."assessmentId" = a."id"), '[]') AS "evidence"
     FROM "Recommendation" r CROSS JOIN LATERAL (
@@ -81,5 +81,5 @@ function toReportAssessment(row: CurrentRow): ReportAssessment {
 
 /** A finding as cited: where to read it is its document's own address, else docs.un.org by its symbol. */
 export function citedFinding(row: FindingRow): ReportCitedFinding {
-  return { id: row.id, body: row.body, symbol: row.symbol, paragraph: row.paragraph, url: row.url ?? unDocumentUrl(row.symbol, row.language) };
+  return { id: row.id, body: row.body, symbol: row.symbol, paragraph: row.paragraph, date: row.date, url: row.url ?? unDocumentUrl(row.symbol, row.language) };
 }
