@@ -37,7 +37,7 @@ function field(words: ReportText, label: string, value: string): Paragraph {
 }
 
 /** An evidence item as a bullet; a URL is a link, so the printed document shows it and the file opens it. */
-export function evidenceItem(words: ReportText, item: EvidenceDto): Paragraph {
+function evidenceItem(words: ReportText, item: EvidenceDto): Paragraph {
   const text = words.evidenceText(item);
   if (item.kind !== "url") return new Paragraph({ bullet: { level: 0 }, keepLines: true, text });
   const [before, after] = [text.slice(0, text.indexOf(item.reference)), text.slice(text.indexOf(item.reference) + item.reference.length)];
@@ -65,7 +65,7 @@ function findingItem(words: ReportText, finding: ReportFinding): Paragraph {
 }
 
 /** The "UN findings linked" list, when the organisation linked any. */
-export function findingBlocks(words: ReportText, findings: readonly ReportFinding[] = []): Paragraph[] {
+function findingBlocks(words: ReportText, findings: readonly ReportFinding[] = []): Paragraph[] {
   if (findings.length === 0) return [];
   return [new Paragraph({ keepNext: true, children: [new TextRun({ text: words.t("findings"), bold: true })] }), ...findings.map((finding) => findingItem(words, finding))];
 }
