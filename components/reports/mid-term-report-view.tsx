@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import type { ReactElement, ReactNode } from "react";
 import { AssessmentStatusBadge } from "@/components/recommendations/assessments-panel";
 import { SymbolText } from "@/components/un-documents/document-symbol";
+import { UN_DOCUMENT_REL } from "@/lib/un-documents/links";
 import type { ReportPage } from "@/lib/mid-term-report/pages";
 import { reportText, type ReportText } from "@/lib/mid-term-report/text";
 import { REPORT_STATUS_ORDER, type MidTermReport, type MidTermReportLanguage, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
@@ -36,6 +37,39 @@ function Evidence({ words, recommendation }: { words: ReportText; recommendation
                   <q>{item.excerpt}</q>
                 </>
               ) : null}
+              {item.finding ? words.citedText(item.finding) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+/** The UN findings the organisation linked, each symbol linked to where the document is read. */
+function Findings({ words, recommendation }: { words: ReportText; recommendation: ReportRecommendation }) {
+  const findings = recommendation.findings ?? [];
+  if (findings.length === 0) return null;
+  return (
+    <>
+      <p className={styles.label}>{words.t("findings")}</p>
+      <ul className="evidence-list" data-testid="report-findings">
+        {findings.map((finding) => {
+          const text = words.findingText(finding);
+          const at = text.indexOf(finding.symbol);
+          return (
+            <li key={`${finding.id}-${finding.stance}`}>
+              {finding.url && at >= 0 ? (
+                <>
+                  {text.slice(0, at)}
+                  <a href={finding.url} rel={UN_DOCUMENT_REL} referrerPolicy="no-referrer">
+                    {finding.symbol}
+                  </a>
+                  {text.slice(at + finding.symbol.length)}
+                </>
+              ) : (
+                text
+              )}
             </li>
           );
         })}
@@ -72,6 +106,7 @@ function Recommendation({ words, recommendation }: { words: ReportText; recommen
         ) : null}
       </dl>
       <Evidence words={words} recommendation={recommendation} />
+      <Findings words={words} recommendation={recommendation} />
     </article>
   );
 }

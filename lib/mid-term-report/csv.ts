@@ -32,6 +32,7 @@ export const MID_TERM_CSV_COLUMNS = [
   "organization",
   "withdrawn_on",
   "notice",
+  "findings",
 ] as const;
 
 export type MidTermCsvColumn = (typeof MID_TERM_CSV_COLUMNS)[number];
@@ -66,6 +67,8 @@ export function midTermCsvRecords(report: MidTermReport, lang: MidTermReportLang
         organization: report.organization.name,
         withdrawn_on: current?.withdrawnOn ?? "",
         notice,
+        // One line per finding the organisation linked: stance, body, symbol, paragraph, then where to read it.
+        findings: (recommendation.findings ?? []).map((finding) => [words.findingText(finding), finding.url].filter(Boolean).join(" ")).join("\n"),
       };
     }),
   );

@@ -1,7 +1,7 @@
 import { BorderStyle, Document, ExternalHyperlink, Header, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import { reportText, type ReportText } from "./text";
 import type { EvidenceDto } from "@/lib/schemas/assessment";
-import { REPORT_STATUS_ORDER, type MidTermReport, type MidTermReportLanguage, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
+import { REPORT_STATUS_ORDER, type MidTermReport, type MidTermReportLanguage, type ReportFinding, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
 
 /**
  * The mid-term report as a Word document: the banner (also in every page's header), the title and the review's facts,
@@ -48,6 +48,28 @@ function evidenceItem(words: ReportText, item: EvidenceDto): Paragraph {
   });
 }
 
+/** A linked finding as a bullet, its symbol a link to where the document is read. */
+function findingItem(words: ReportText, finding: ReportFinding): Paragraph {
+  const text = words.findingText(finding);
+  const at = text.indexOf(finding.symbol);
+  if (!finding.url || at < 0) return new Paragraph({ bullet: { level: 0 }, keepLines: true, text });
+  return new Paragraph({
+    bullet: { level: 0 },
+    keepLines: true,
+    children: [
+      new TextRun(text.slice(0, at)),
+      new ExternalHyperlink({ link: finding.url, children: [new TextRun({ text: finding.symbol, style: "Hyperlink" })] }),
+      new TextRun(text.slice(at + finding.symbol.length)),
+    ],
+  });
+}
+
+/** The "UN findings linked" list, when the organisation linked any. */
+function findingBlocks(words: ReportText, findings: readonly ReportFinding[] = []): Paragraph[] {
+  if (findings.length === 0) return [];
+  return [new Paragraph({ keepNext: true, children: [new TextRun({ text: words.t("findings"), bold: true })] }), ...findings.map((finding) => findingItem(words, finding))];
+}
+
 function recommendationBlock(words: ReportText, recommendation: ReportRecommendation): Paragraph[] {
   const { t } = words;
   const current = recommendation.current;
@@ -63,6 +85,7 @@ function recommendationBlock(words: ReportText, recommendation: ReportRecommenda
     blocks.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: t("evidence"), bold: true })] }));
     blocks.push(...current.evidence.map((item) => evidenceItem(words, item)));
   }
+  blocks.push(...findingBlocks(words, recommendation.findings));
   return blocks;
 }
 

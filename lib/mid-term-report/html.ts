@@ -2,7 +2,7 @@ import { LANGUAGE_TAGS } from "@/lib/i18n/routing";
 import { splitDocumentSymbols, UN_DOCUMENT_REL } from "@/lib/un-documents/links";
 import { reportText, type ReportText } from "./text";
 import type { EvidenceDto } from "@/lib/schemas/assessment";
-import { REPORT_STATUS_ORDER, type MidTermReport, type MidTermReportLanguage, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
+import { REPORT_STATUS_ORDER, type MidTermReport, type MidTermReportLanguage, type ReportFinding, type ReportRecommendation } from "@/lib/schemas/mid-term-report";
 
 /**
  * The mid-term report as one self-contained, printable HTML document (GET /api/reports/mid-term?format=html): the same
@@ -44,6 +44,19 @@ function evidenceItem(words: ReportText, item: EvidenceDto): string {
   return `<li>${text.replace(reference, () => `<a href="${reference}" rel="noopener noreferrer nofollow">${reference}</a>`)}</li>`;
 }
 
+/** A linked finding: its stance, body, symbol and paragraph, the symbol linked to where the document is read. */
+function findingItem(words: ReportText, finding: ReportFinding): string {
+  const text = escapeHtml(words.findingText(finding));
+  if (!finding.url) return `<li>${text}</li>`;
+  const symbol = escapeHtml(finding.symbol);
+  return `<li>${text.replace(symbol, () => `<a href="${escapeHtml(finding.url!)}" rel="${UN_DOCUMENT_REL}" referrerpolicy="no-referrer">${symbol}</a>`)}</li>`;
+}
+
+function findingsHtml(words: ReportText, findings: readonly ReportFinding[] = []): string {
+  if (findings.length === 0) return "";
+  return `<p><strong>${escapeHtml(words.t("findings"))}</strong></p><ul class="findings">${findings.map((finding) => findingItem(words, finding)).join("")}</ul>`;
+}
+
 function recommendationHtml(words: ReportText, recommendation: ReportRecommendation): string {
   const current = recommendation.current;
   const rationale = current?.rationale ? `<p>${label(words, "rationale")}<span class="rationale">${escapeHtml(current.rationale)}</span></p>` : "";
@@ -55,7 +68,7 @@ function recommendationHtml(words: ReportText, recommendation: ReportRecommendat
 <p>${label(words, "recommendingStates")}${escapeHtml(words.statesText(recommendation))}</p>
 <p>${label(words, "response")}${escapeHtml(words.responseText(recommendation))}</p>
 <p>${label(words, "status")}${escapeHtml(words.statusLine(recommendation))}</p>
-${rationale}${evidence}</article>`;
+${rationale}${evidence}${findingsHtml(words, recommendation.findings)}</article>`;
 }
 
 function summaryHtml(words: ReportText, report: MidTermReport): string {

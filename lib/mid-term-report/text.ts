@@ -7,7 +7,7 @@ import { cycleTerm } from "@/lib/cycles/label";
 import { countryName } from "@/lib/i18n/countries";
 import { memoOne, memoTranslator, type PlainTranslator } from "@/lib/i18n/memo";
 import type { AssessmentStatusValue, EvidenceDto } from "@/lib/schemas/assessment";
-import type { MidTermReport, MidTermReportLanguage, ReportRecommendation, ReportTheme } from "@/lib/schemas/mid-term-report";
+import type { MidTermReport, MidTermReportLanguage, ReportCitedFinding, ReportEvidence, ReportFinding, ReportRecommendation, ReportTheme } from "@/lib/schemas/mid-term-report";
 
 /**
  * The words every format of the mid-term report shares (page, HTML download, .docx, CSV), so they say the same thing,
@@ -28,6 +28,9 @@ export type ReportBanner = { kind: "private" | "public" | "noPrivate"; title: st
 
 export type ReportText = ReturnType<typeof reportText>;
 
+/** What the banner says of: the report, or the OHCHR matrix filled from the same assessments. */
+export type BannerSubject = Pick<MidTermReport, "organization" | "assessments" | "privateAssessments">;
+
 /** The report's words in one language; `isoDates` keeps dates as YYYY-MM-DD (the CSV, read by machines too). */
 export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { isoDates?: boolean } = {}) {
   const messages = CATALOGUES[lang];
@@ -43,9 +46,14 @@ export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { 
   const cycle = (n: number, year: number | null = null): string => cycleTerm(terms, n, year);
   const status = (value: AssessmentStatusValue): string => terms(`status.${value}`);
   const notRecorded = t("notRecorded");
+  const citedParts = (finding: ReportCitedFinding): { body: string; symbol: string; paragraph: string } => ({
+    body: finding.body,
+    symbol: finding.symbol,
+    paragraph: finding.paragraph ? t("findingParagraph", { paragraph: finding.paragraph }) : "",
+  });
 
   /** "China, 2018 (3rd cycle)". */
-  const reviewTitle = (report: MidTermReport): string => {
+  const reviewTitle = (report: { review: Pick<MidTermReport["review"], "stateUnderReview" | "cycle" | "reviewDate"> }): string => {
     const year = report.review.reviewDate ? Number(report.review.reviewDate.slice(0, 4)) : null;
     return t("reviewTitle", { state: state(report.review.stateUnderReview), cycle: cycle(report.review.cycle, year) });
   };
@@ -63,7 +71,7 @@ export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { 
    * The banner: the report names its organisation and says whether it holds private assessments (any current one
    * private, or a withdrawn public version), or, with `assessments=public`, that it holds public ones only.
    */
-  const banner = (report: MidTermReport): ReportBanner => {
+  const banner = (report: BannerSubject): ReportBanner => {
     const organization = report.organization.name;
     const kind = report.assessments === "public" ? "public" : report.privateAssessments > 0 ? "private" : "noPrivate";
     return { kind, title: t(`banner.${kind}Title`), text: t(`banner.${kind}Text`, { organization, count: report.privateAssessments }) };
@@ -86,7 +94,7 @@ export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { 
     banner,
 
     /** The banner as one line (the CSV's notice column). */
-    bannerLine(report: MidTermReport): string {
+    bannerLine(report: BannerSubject): string {
       return t("bannerLine", banner(report));
     },
 
@@ -125,15 +133,32 @@ export function reportText(lang: MidTermReportLanguage, { isoDates = false }: { 
 
     statesText: (recommendation: ReportRecommendation): string => recommendation.recommendingStates.map(state).join(t("listSeparator")),
 
-    /** "Supports the government’s response: A/HRC/40/6 (1 Mar 2019) — “what it says”". */
-    evidenceText(item: EvidenceDto): string {
-      return t("evidenceLine", {
-        stance: terms(`evidenceStance.${item.stance}`),
-        reference: item.reference,
-        date: item.date ? t("evidenceDate", { date: date(item.date) }) : "",
-        excerpt: item.excerpt ? t("evidenceExcerpt", { excerpt: item.excerpt }) : "",
-      });
+    /**
+     * "Supports the government’s response: A/HRC/40/6 (1 Mar 2019) — “what it says”", and " — cites CERD,
+     * CERD/C/CHN/CO/14-17, para. 36" when the item cites a finding.
+     */
+    evidenceText(item: EvidenceDto | ReportEvidence): string {
+      const finding = "finding" in item && item.finding ? t("citedFinding", citedParts(item.finding)) : "";
+      return (
+        t("evidenceLine", {
+          stance: terms(`evidenceStance.${item.stance}`),
+          reference: item.reference,
+          date: item.date ? t("evidenceDate", { date: date(item.date) }) : "",
+          excerpt: item.excerpt ? t("evidenceExcerpt", { excerpt: item.excerpt }) : "",
+        }) + finding
+      );
     },
+
+    /**
+     * "Contradicts the government’s response: CERD, CERD/C/CHN/CO/14-17, para. 36 (2 Sep 2018) — “the excerpt”": a
+     * linked finding, its link aside.
+     */
+    /** " — cites CERD, CERD/C/CHN/CO/14-17, para. 36": what an evidence item adds when it cites a finding. */
+    citedText: (finding: ReportCitedFinding): string => t("citedFinding", citedParts(finding)),
+    findingText: (finding: ReportFinding): string =>
+      t("findingLine", { stance: terms(`evidenceStance.${finding.stance}`), ...citedParts(finding) }) +
+      (finding.date ? t("evidenceDate", { date: date(finding.date) }) : "") +
+      (finding.excerpt ? t("evidenceExcerpt", { excerpt: finding.excerpt }) : ""),
 
     assessedText,
 

@@ -10,6 +10,7 @@ import {
   organizationAssessmentsSchema,
 } from "@/lib/schemas/assessment";
 import { MID_TERM_REPORT_FORMATS, midTermReportQuerySchema } from "@/lib/schemas/mid-term-report";
+import { ohchrMatrixQuerySchema } from "@/lib/schemas/ohchr-matrix";
 import { createdNoteSchema, createNoteSchema, noteListSchema, noteSchema, updateNoteSchema } from "@/lib/schemas/note";
 import { decideLinkSchema, linkViewSchema, recurrenceSchema } from "@/lib/schemas/recurrence";
 import { SIGN_IN_ATTEMPTS_PER_MINUTE } from "@/lib/server/auth";
@@ -319,15 +320,23 @@ const REPORT_PARAMETERS: Record<keyof typeof midTermReportQuerySchema.shape, str
   lang: "Language of the report's own words (headings, labels, statuses, dates): en (default) or zh. Recommendation texts stay as published; CSV column keys stay the same in both.",
 };
 
-/** The query parameters of the mid-term report, from the schema the handler parses (without its normalising steps). */
-function reportParameters(): JsonSchema[] {
-  return Object.entries(midTermReportQuerySchema.shape).map(([name, field]) => {
+const MATRIX_PARAMETERS: Record<keyof typeof ohchrMatrixQuerySchema.shape, string> = {
+  review: REPORT_PARAMETERS.review,
+  organization: REPORT_PARAMETERS.organization,
+  assessments: "all (default): the organisation's latest assessment of each recommendation, private ones included; public: its latest public one only.",
+  format: "docx, OHCHR's own format (the only one).",
+  lang: "Language of the fourth column's own words (labels, statuses, dates): en (default) or zh. The published columns stay as published.",
+};
+
+/** The query parameters of the mid-term report (or of the matrix), from the schema the handler parses (without its normalising steps). */
+function reportParameters(shape: Record<string, z.ZodType> = midTermReportQuerySchema.shape, descriptions: Record<string, string> = REPORT_PARAMETERS): JsonSchema[] {
+  return Object.entries(shape).map(([name, field]) => {
     const contract = field instanceof z.ZodPipe && field.in instanceof z.ZodTransform ? field.out : field;
     return {
       name,
       in: "query",
       required: name === "review",
-      description: REPORT_PARAMETERS[name as keyof typeof REPORT_PARAMETERS],
+      description: descriptions[name],
       schema: embedded(z.toJSONSchema(contract as z.ZodType, { io: "input", unrepresentable: "any" })),
     };
   });
@@ -358,6 +367,32 @@ function reportPaths(): Record<string, JsonSchema> {
             headers: { "Content-Disposition": { description: "The file name: mid-term-<State>-cycle<n>-<organisation>-<private|public>.<format>.", schema: { type: "string" } } },
           },
           "400": error("A parameter is missing, unknown or has a bad value (including a theme that does not exist, or no `organization` from a member of several); `issues` names it."),
+          "401": unauthenticated,
+          "403": error("The caller is not a member of the organisation, or of any organisation."),
+          "404": error("No review has this id."),
+          "500": serverError,
+        },
+      },
+    },
+    "/api/reports/matrix": {
+      get: {
+        operationId: "getOhchrMatrix",
+        summary: "A review's thematic list in OHCHR's own layout, its fourth column filled from your organisation's current assessments.",
+        description:
+          "The same access as the mid-term report: members of the organisation only (any role). Columns Recommendation (with the recommending " +
+          "States and the source of position), Position and Full list of themes hold what was imported, unchanged, under OHCHR's \"Theme:\" " +
+          "headings; the fourth, \"Assessment/comments on level of implementation\", holds the organisation's current status, date, rationale " +
+          "and evidence (with the finding cited) and the UN findings it linked (confirmed links), and is empty elsewhere. Nothing of any other " +
+          "organisation, and no notes. `Cache-Control: private, no-store`; recorded in the organisation's audit log as a mid-term report download.",
+        security: SESSION,
+        parameters: reportParameters(ohchrMatrixQuerySchema.shape, MATRIX_PARAMETERS),
+        responses: {
+          "200": {
+            description: "The matrix as a Word document.",
+            content: { "application/vnd.openxmlformats-officedocument.wordprocessingml.document": { schema: { type: "string", format: "binary" } } },
+            headers: { "Content-Disposition": { description: "A readable file name: the State, the review's year and cycle, and the organisation.", schema: { type: "string" } } },
+          },
+          "400": error("A parameter is missing, unknown or has a bad value (or no `organization` from a member of several); `issues` names it."),
           "401": unauthenticated,
           "403": error("The caller is not a member of the organisation, or of any organisation."),
           "404": error("No review has this id."),

@@ -76,7 +76,32 @@ export type ReportAssessment = {
   withdrawnOn: string | null;
   version: number;
   rationale: string;
-  evidence: EvidenceDto[];
+  evidence: ReportEvidence[];
+};
+
+/** A UN finding as the report cites it: its document's body and symbol, its paragraph, and where to read it. */
+export type ReportCitedFinding = {
+  id: number;
+  body: string;
+  symbol: string;
+  paragraph: string | null;
+  /** The document's date (YYYY-MM-DD), when known. */
+  date: string | null;
+  /** The document's own address, else docs.un.org by symbol; null when neither is known. */
+  url: string | null;
+};
+
+/** An evidence item, with the finding it cites when the editor picked one (Evidence.findingId). */
+export type ReportEvidence = EvidenceDto & { finding?: ReportCitedFinding | null };
+
+export const REPORT_FINDING_STANCES = ["contradicts", "supports", "context"] as const;
+export type ReportFindingStance = (typeof REPORT_FINDING_STANCES)[number];
+
+/** A finding the organisation linked to the recommendation (a CONFIRMED FindingLink of its own), with its stance. */
+export type ReportFinding = ReportCitedFinding & {
+  stance: ReportFindingStance;
+  /** The short excerpt the organisation chose when it linked the finding, if any. */
+  excerpt: string | null;
 };
 
 export type ReportRecommendation = {
@@ -93,6 +118,8 @@ export type ReportRecommendation = {
   positionSource: string | null;
   /** Null: the organisation has not assessed it (reported as not assessed). */
   current: ReportAssessment | null;
+  /** The UN findings the organisation linked to it (confirmed links), contradicting ones first; absent reads as none. */
+  findings?: ReportFinding[];
 };
 
 export type StatusCounts = Record<AssessmentStatusValue, number>;

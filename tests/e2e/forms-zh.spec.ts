@@ -49,8 +49,10 @@ test("sign-in, mid-term report, status sheet and audit log speak Chinese under /
   await page.getByRole("form").getByRole("button").last().click();
   const report = page.getByTestId("mid-term-report");
   await expect(report.getByRole("heading", { level: 2, name: "中期报告：中国，2018年（第三轮）" })).toBeVisible();
-  const docx = page.locator('a[href*="format=docx"]');
+  const docx = page.locator('a[href^="/api/reports/mid-term"][href*="format=docx"]');
   await expect(docx).toHaveAttribute("href", /lang=zh/);
+  // The OHCHR matrix beside it, its fourth column's words in Chinese too.
+  await expect(page.getByRole("link", { name: "人权高专办矩阵（.docx）" })).toHaveAttribute("href", /^\/api\/reports\/matrix\?.*lang=zh/);
   await page.screenshot({ path: "tests/e2e/screenshots/mid-term-report-zh.png" });
   await report.getByTestId("report-recommendation").first().scrollIntoViewIfNeeded();
   await page.getByRole("heading", { level: 3 }).first().scrollIntoViewIfNeeded();

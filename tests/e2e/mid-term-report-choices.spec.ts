@@ -53,7 +53,7 @@ async function deathPenaltyRecommendations(review: number): Promise<number[]> {
 }
 
 async function downloadOf(page: Page, format: "docx" | "csv"): Promise<Download> {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`a[href*="format=${format}"]`).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`a[href^="/api/reports/mid-term"][href*="format=${format}"]`).click()]);
   return download;
 }
 

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import JSZip from "jszip";
+import mammoth from "mammoth";
 import pg from "pg";
 import { collectConsoleErrors } from "./console";
 import { memberOf, signedInPage, storedRecommendation } from "./data";
@@ -17,6 +18,30 @@ const EDITOR = `heron-${STAMP}@example.org`;
 const RATIONALE = `Pilot courts only; the 2025 budget lists no national roll-out ${STAMP}`;
 const EVIDENCE_URL = "https://www.ohchr.org/en/hr-bodies/upr/cn-index";
 const EVIDENCE_SYMBOL = "A/HRC/56/6";
+const FINDING_SYMBOL = `CERD/C/FIXTURE/${STAMP}`;
+
+/** A FIXTURE UN document and finding, linked by the organisation to the recommendation (as context), in the app's database. */
+async function linkFixtureFinding(recommendationId: number, organization: string, email: string, symbol: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: number }>(
+      `INSERT INTO "UnDocument" ("symbol", "mechanism", "body", "title", "updatedAt") VALUES ($1, 'TREATY_BODY', 'CERD', 'FIXTURE observations', now()) RETURNING "id"`,
+      [symbol],
+    );
+    const finding = await client.query<{ id: number }>(
+      `INSERT INTO "Finding" ("documentId", "paragraph", "text", "stateIso3", "affectedPersons", "updatedAt") VALUES ($1, '7', 'FIXTURE finding text', 'CHN', '{}', now()) RETURNING "id"`,
+      [rows[0]!.id],
+    );
+    await client.query(
+      `INSERT INTO "FindingLink" ("findingId", "recommendationId", "organizationId", "status", "stance", "decidedByUserId")
+       SELECT $1, $2, o."id", 'CONFIRMED', 'CONTEXT', u."id" FROM "Organization" o, "User" u WHERE o."name" = $3 AND u."email" = $4`,
+      [finding.rows[0]!.id, recommendationId, organization, email],
+    );
+  } finally {
+    await client.end();
+  }
+}
 
 /** The primary ("Theme:") heading of a recommendation, read from the app's database. */
 async function primaryTheme(recommendationId: number): Promise<{ slug: string; name: string }> {
@@ -60,6 +85,7 @@ test("a member records an assessment, builds the mid-term report, downloads it a
   }
   await form.getByRole("button", { name: "Record assessment" }).click();
   await expect(form.getByRole("status")).toContainText("Saved as version");
+  await linkFixtureFinding(recommendation.id, ORG, EDITOR, FINDING_SYMBOL);
 
   // The header leads to the report; choose the review, then one theme.
   await page.getByRole("banner").getByRole("link", { name: "Mid-term report", exact: true }).click();
@@ -97,6 +123,9 @@ test("a member records an assessment, builds the mid-term report, downloads it a
   await expect(item).toContainText(RATIONALE);
   await expect(item.getByRole("link", { name: EVIDENCE_URL })).toBeVisible();
   await expect(item).toContainText(EVIDENCE_SYMBOL);
+  // The UN finding the organisation linked, cited with its body, symbol and paragraph, the symbol a link to the UN.
+  await expect(item.getByTestId("report-findings")).toContainText(`Context only: CERD, ${FINDING_SYMBOL}, para. 7`);
+  await expect(item.getByRole("link", { name: FINDING_SYMBOL })).toHaveAttribute("href", `https://docs.un.org/en/${FINDING_SYMBOL}`);
   await page.screenshot({ path: "tests/e2e/screenshots/mid-term-report-screen.png", fullPage: true });
 
   // The .docx: its file name, and the recommendation, rationale and evidence inside.
@@ -105,6 +134,20 @@ test("a member records an assessment, builds the mid-term report, downloads it a
   const xml = await (await JSZip.loadAsync(await readFile((await docx.path())!))).file("word/document.xml")!.async("string");
   const words = xml.replace(/<[^>]+>/g, "").replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
   for (const text of [recommendation.text, RATIONALE, EVIDENCE_URL, EVIDENCE_SYMBOL]) expect(words).toContain(text);
+
+  // The OHCHR matrix: a readable name, OHCHR's columns, and our assessment and finding in the fourth.
+  const [matrix] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "OHCHR matrix (.docx)" }).click()]);
+  expect(matrix.suggestedFilename()).toBe(`China, 2018 (3rd cycle) – OHCHR thematic list with the assessments of ${ORG}.docx`);
+  const matrixZip = await JSZip.loadAsync(await readFile((await matrix.path())!));
+  expect(matrixZip.file("word/document.xml")).not.toBeNull();
+  const matrixWords = (await matrixZip.file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "").replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  for (const text of ["Assessment/comments on level of implementation", recommendation.text, RATIONALE, EVIDENCE_URL, FINDING_SYMBOL]) expect(matrixWords).toContain(text);
+  // How a reader sees its first rows (the importer's own .docx reader turns it into HTML): looked at in the screenshot.
+  const { value: matrixHtml } = await mammoth.convertToHtml({ buffer: await readFile((await matrix.path())!) });
+  const view = await browser.newPage();
+  await view.setContent(`<style>table { border-collapse: collapse; font: 12px sans-serif; } td { border: 1px solid #888; padding: 4px; vertical-align: top; }</style>${matrixHtml}`);
+  await view.screenshot({ path: "tests/e2e/screenshots/mid-term-report-matrix.png" });
+  await view.close();
 
   // The CSV: one row per recommendation of the report, ours with its status.
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV", exact: true }).click()]);

@@ -44,6 +44,7 @@ import { createReviewDocument } from "@/lib/server/review-calendar/documents";
 import { applyStatusSheetAction, previewStatusSheetAction } from "@/lib/actions/status-sheet";
 import { GET as sheetGet, POST as sheetPost } from "@/app/api/status-sheet/route";
 import { GET as midTermReportGet } from "@/app/api/reports/mid-term/route";
+import { GET as matrixGet } from "@/app/api/reports/matrix/route";
 import { GET as recommendationsGet } from "@/app/api/recommendations/route";
 import { GET as recommendationsCsvGet } from "@/app/api/recommendations.csv/route";
 import { GET as statsGet } from "@/app/api/stats/route";
@@ -903,6 +904,13 @@ const ROWS: Row[] = [
     policy: ["organization.readPrivate"],
     call: async (actor) => answer(midTermReportGet(new Request(`${ORIGIN}/api/reports/mid-term?review=${reviewId}&organization=${orgId.A}&format=csv`, { headers: headersOf(actor) }))),
     // Audited like the sheet (download.mid-term-report).
+    expected: READ_A,
+  },
+  {
+    name: "GET /api/reports/matrix of A (the OHCHR matrix filled from A's private statuses and evidence)",
+    policy: ["organization.readPrivate"],
+    call: async (actor) => answer(matrixGet(new Request(`${ORIGIN}/api/reports/matrix?review=${reviewId}&organization=${orgId.A}&format=docx`, { headers: headersOf(actor) }))),
+    // The mid-term report's access, audited as one (download.mid-term-report, layout ohchr-matrix).
     expected: READ_A,
   },
   ...(

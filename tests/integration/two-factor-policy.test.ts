@@ -6,6 +6,7 @@ import { GET as recommendationsCsvGet } from "@/app/api/recommendations.csv/rout
 import { GET as statsGet } from "@/app/api/stats/route";
 import { GET as sheetGet } from "@/app/api/status-sheet/route";
 import { GET as midTermGet } from "@/app/api/reports/mid-term/route";
+import { GET as matrixGet } from "@/app/api/reports/matrix/route";
 import { createAssessmentAction } from "@/lib/actions/assessments";
 import { createNoteAction } from "@/lib/actions/notes";
 import { recommendationPermissions } from "@/lib/auth/recommendation-permissions";
@@ -122,9 +123,11 @@ describe("a member whose organisation requires two-factor sign-in, signed in wit
     expect(scopeExplorerQuery(query, await viewerOf("secondFactor"))).toMatchObject({ mineUnavailable: false, awaitingSecondFactor: [], scope: { organizationIds: [orgId.strict] } });
   });
 
-  it("is refused the status sheet and the mid-term report, with the reason", async () => {
+  it("is refused the status sheet, the mid-term report and its OHCHR matrix, with the reason", async () => {
     await expectTwoFactorRefusal(sheetGet(request("passwordOnly", "GET", `/api/status-sheet?review=${reviewId}`)));
     await expectTwoFactorRefusal(midTermGet(request("passwordOnly", "GET", `/api/reports/mid-term?review=${reviewId}&format=csv`)));
+    await expectTwoFactorRefusal(matrixGet(request("passwordOnly", "GET", `/api/reports/matrix?review=${reviewId}`)));
+    expect((await matrixGet(request("secondFactor", "GET", `/api/reports/matrix?review=${reviewId}`))).status).toBe(200);
     expect((await sheetGet(request("secondFactor", "GET", `/api/status-sheet?review=${reviewId}`))).status).toBe(200);
     expect((await getMidTermReport(await viewerOf("secondFactor"), { review: reviewId, theme: [], noted: false })).assessed).toBe(1);
     const file = new File(["id\n"], "sheet.csv", { type: "text/csv" });

@@ -1,12 +1,14 @@
 import "server-only";
 import type { EvidenceDto } from "@/lib/schemas/assessment";
-import type { ReportAssessment } from "@/lib/schemas/mid-term-report";
+import type { ReportAssessment, ReportCitedFinding, ReportEvidence } from "@/lib/schemas/mid-term-report";
+import { unDocumentUrl } from "@/lib/un-documents/links";
 import { getDb, type Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { authorize, type Viewer } from "../permissions";
 import { fromDbEnum } from "../wire-enums";
 
-type EvidenceRow = { kind: string; reference: string; excerpt: string | null; date: string | null; stance: string };
+type EvidenceRow = { kind: string; reference: string; excerpt: string | null; date: string | null; stance: string; finding: FindingRow | null };
+export type FindingRow = { id: number; body: string; symbol: string; paragraph: string | null; date: string | null; url: string | null; language: string };
 type CurrentRow = {
   recommendationId: number;
   status: string;
@@ -40,8 +42,11 @@ export async function currentAssessmentsInReview(
     SELECT a."recommendationId", a."status"::text AS "status", to_char(a."assessedOn", 'YYYY-MM-DD') AS "assessedOn", a."confidence"::text AS "confidence",
       a."visibility"::text AS "visibility", to_char(a."withdrawnAt", 'YYYY-MM-DD') AS "withdrawnOn", a."version", a."rationale",
       COALESCE((SELECT json_agg(json_build_object('kind', e."kind", 'reference', e."reference", 'excerpt', e."excerpt",
-          'date', to_char(e."date", 'YYYY-MM-DD'), 'stance', e."stance") ORDER BY e."position")
-        FROM "Evidence" e WHERE e."assessmentId" = a."id"), '[]') AS "evidence"
+          'date', to_char(e."date", 'YYYY-MM-DD'), 'stance', e."stance",
+          'finding', CASE WHEN f."id" IS NULL THEN NULL ELSE json_build_object('id', f."id", 'body', d."body", 'symbol', d."symbol",
+            'paragraph', f."paragraph", 'date', to_char(d."date", 'YYYY-MM-DD'), 'url', d."url", 'language', d."language") END) ORDER BY e."position")
+        FROM "Evidence" e LEFT JOIN "Finding" f ON f."id" = e."findingId" LEFT JOIN "UnDocument" d ON d."id" = f."documentId"
+        WHERE e."assessmentId" = a."id"), '[]') AS "evidence"
     FROM "Recommendation" r CROSS JOIN LATERAL (
       SELECT a."id", a."recommendationId", a."status", a."assessedOn", a."confidence", a."visibility", a."withdrawnAt", a."version", a."rationale"
       FROM "Assessment" a WHERE a."recommendationId" = r."id" AND a."organizationId" = ${organizationId} ${readable}
@@ -61,13 +66,20 @@ function toReportAssessment(row: CurrentRow): ReportAssessment {
     version: row.version,
     rationale: row.rationale,
     evidence: row.evidence.map(
-      (item): EvidenceDto => ({
+      (item): ReportEvidence => ({
         kind: item.kind === "UN_SYMBOL" ? "un-symbol" : "url",
         reference: item.reference,
         excerpt: item.excerpt,
         date: item.date,
         stance: fromDbEnum(item.stance) as EvidenceDto["stance"],
+        // Only on an item that cites a finding, so the others keep the assessment's own shape.
+        ...(item.finding ? { finding: citedFinding(item.finding) } : {}),
       }),
     ),
   };
+}
+
+/** A finding as cited: where to read it is its document's own address, else docs.un.org by its symbol. */
+export function citedFinding(row: FindingRow): ReportCitedFinding {
+  return { id: row.id, body: row.body, symbol: row.symbol, paragraph: row.paragraph, date: row.date, url: row.url ?? unDocumentUrl(row.symbol, row.language) };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { POSITION_PARAMS } from "@/lib/labels";
 import { reportSections, summarise } from "@/lib/mid-term-report/sections";
-import type { MidTermReport, MidTermReportInput, ReportAssessment, ReportRecommendation, ReportTheme } from "@/lib/schemas/mid-term-report";
+import type { MidTermReport, MidTermReportInput, ReportAssessment, ReportFinding, ReportRecommendation, ReportTheme } from "@/lib/schemas/mid-term-report";
 import { filtersOf, parseExplorerSearch, type PositionParam, type RecommendationQuery } from "@/lib/search-params";
 import { getDb } from "../db";
 import { NotFoundError } from "../http-errors";
@@ -10,6 +10,7 @@ import type { Viewer } from "../permissions";
 import { buildRecommendationOrder, buildRecommendationWhere } from "../recommendation-where";
 import { resolveOrganization } from "../status-sheet";
 import { currentAssessmentsInReview } from "./assessments";
+import { confirmedFindingsInReview } from "./findings";
 
 /**
  * The mid-term report: one organisation's current assessments of one review's recommendations, by theme, for the page,
@@ -49,7 +50,7 @@ type ReportRow = {
   themes: { slug: string; code: string | null; name: string; primary: boolean }[];
 };
 
-function toReportRecommendation(row: ReportRow, current: ReportAssessment | undefined): ReportRecommendation {
+function toReportRecommendation(row: ReportRow, current: ReportAssessment | undefined, findings: ReportFinding[] = []): ReportRecommendation {
   return {
     id: row.id,
     paragraph: row.paragraph,
@@ -60,6 +61,7 @@ function toReportRecommendation(row: ReportRow, current: ReportAssessment | unde
     responseWording: row.responseWording,
     positionSource: row.positionSource,
     current: current ?? null,
+    findings,
   };
 }
 
@@ -134,12 +136,14 @@ export async function getMidTermReport(viewer: Viewer | null, input: MidTermRepo
   const publicOnly = assessments === "public";
 
   // Independent reads, all scoped by the review, at once: the review, the themes asked for, the recommendations, and
-  // the organisation's current assessment of each recommendation of the review (in the scope asked for).
-  const [review, { themes, unknown }, rows, inReview] = await Promise.all([
+  // the organisation's current assessment of each recommendation of the review (in the scope asked for), and the UN
+  // findings it linked to them.
+  const [review, { themes, unknown }, rows, inReview, findings] = await Promise.all([
     getReportReview(input.review),
     findThemes(input.theme),
     reportRows(reportQuery({ review: input.review, theme: input.theme, noted: input.noted })),
     currentAssessmentsInReview(viewer, organization.id, input.review, { publicOnly }),
+    confirmedFindingsInReview(viewer, organization.id, input.review),
   ]);
   if (!review) throw new NotFoundError("no such review");
   if (unknown.length > 0) throw new z.ZodError([{ code: "custom", path: ["theme"], message: `no such theme: ${unknown.join(", ")}`, input: undefined }]);
@@ -153,7 +157,7 @@ export async function getMidTermReport(viewer: Viewer | null, input: MidTermRepo
   const assessedInReview = inReview.size;
 
   // By the chosen themes, else by each recommendation's primary theme; then each section's statuses.
-  const sections = reportSections(rows, themes, (row) => toReportRecommendation(row, current.get(row.id)));
+  const sections = reportSections(rows, themes, (row) => toReportRecommendation(row, current.get(row.id), findings.get(row.id)));
   const privateAssessments = [...current.values()].filter((a) => a.visibility !== "public" || a.withdrawnOn !== null).length;
 
   return {

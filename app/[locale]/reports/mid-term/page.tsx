@@ -8,6 +8,7 @@ import { MidTermForm } from "@/components/reports/mid-term-form";
 import { MidTermReportView } from "@/components/reports/mid-term-report-view";
 import { PageLinks } from "@/components/pagination/page-links";
 import { reportPage } from "@/lib/mid-term-report/pages";
+import { matrixHref } from "@/lib/ohchr-matrix/layout";
 import styles from "@/components/reports/mid-term-report.module.css";
 import { getViewer } from "@/lib/server/permissions";
 import { TwoFactorNotice } from "@/components/auth/two-factor-notice";
@@ -59,10 +60,21 @@ export default async function MidTermReportPage({ searchParams }: PageProps<"/[l
             <a className="button" href={`${download}&format=csv`} download>
               {t("downloads.csv")}
             </a>
+            <a
+              className="button"
+              href={matrixHref({ review: state.report.review.id, organization: state.report.organization.slug, assessments: state.report.assessments, lang: locale })}
+              download
+              aria-describedby="matrix-hint"
+            >
+              {t("downloads.matrix")}
+            </a>
             <a href={`${download}&format=html`} hrefLang={LANGUAGE_TAGS[locale]}>
               {t("downloads.html")}
             </a>
             <span className="muted">{shown.pages > 1 ? t("downloads.orPrintPaged") : t("downloads.orPrint")}</span>
+          </p>
+          <p id="matrix-hint" className="muted no-print">
+            {t("downloads.matrixHint")}
           </p>
           <MidTermReportView
             report={state.report}
