@@ -1,29 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { cycleTerm } from "@/lib/cycles/label";
-import { activeFilters, chipParts, type LabelSources } from "@/lib/explorer-labels/chips";
+import { activeFilters, chipParts } from "@/lib/explorer-labels/chips";
 import { withoutValueHref } from "@/lib/explorer-links";
-import { countryName } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
 import type { RecommendationQuery } from "@/lib/search-params";
-import { loadCycleYears, loadReviewYears } from "@/lib/server/review-calendar";
-import { getReviewSummary } from "@/lib/server/reviews";
-import { listThemeNames } from "@/lib/server/theme-names";
-import type { TermsTranslator } from "./term-labels";
-
-/** The names of the themes, affected persons and reviews among the filters. */
-async function loadedNames(query: RecommendationQuery, locale: string, terms: TermsTranslator): Promise<Pick<LabelSources, "theme" | "review">> {
-  const [themes, reviews, years] = await Promise.all([
-    listThemeNames([...query.theme, ...query.affected]),
-    Promise.all(query.review.map((id) => getReviewSummary(id))),
-    query.review.length > 0 ? loadReviewYears() : null,
-  ]);
-  const reviewNames = new Map(
-    reviews.flatMap((review) =>
-      review ? [[String(review.id), `${countryName(review.stateUnderReview.iso3, locale)} · ${cycleTerm(terms, review.cycle, years?.get(review.id) ?? null)}`] as const] : [],
-    ),
-  );
-  return { theme: (slug) => themes.get(slug), review: (id) => reviewNames.get(id) };
-}
+import { loadLabelSources } from "@/lib/server/filter-labels";
 
 /**
  * The filters in force, each named in the page's language (never a slug or an id) with a link that removes it (the
@@ -32,14 +12,8 @@ async function loadedNames(query: RecommendationQuery, locale: string, terms: Te
 export async function ActiveFilters({ query }: { query: RecommendationQuery }) {
   const filters = activeFilters(query);
   if (filters.length === 0) return null;
-  const [t, terms, locale, cycleYears] = await Promise.all([getTranslations("explorer"), getTranslations("terms") as Promise<TermsTranslator>, getLocale(), loadCycleYears(query.sur)]);
-  const sources: LabelSources = {
-    terms,
-    country: (iso3) => countryName(iso3, locale),
-    cycleYears,
-    myStatus: query.statusOf === "mine" ? t("activeFilters.myStatus") : undefined,
-    ...(await loadedNames(query, locale, terms)),
-  };
+  const [t, locale] = await Promise.all([getTranslations("explorer"), getLocale()]);
+  const sources = await loadLabelSources(query, locale, { myStatus: t("activeFilters.myStatus") });
   return (
     <ul className="chips" aria-label={t("activeFilters.label")}>
       {filters.map((filter) => {

@@ -1,5 +1,6 @@
 import { Document, ExternalHyperlink, Header, PageOrientation, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import { reportText, type ReportText } from "@/lib/mid-term-report/text";
+import { safeFileName } from "@/lib/http/content-disposition";
 import type { MidTermReportLanguage, ReportEvidence, ReportFinding } from "@/lib/schemas/mid-term-report";
 import type { MatrixRow, OhchrMatrix } from "@/lib/schemas/ohchr-matrix";
 import { MATRIX_COLUMNS, matrixSections, matrixTitle, positionCell, recommendationCell, themesCell } from "./layout";
@@ -128,11 +129,5 @@ export async function formatOhchrMatrixDocx(matrix: OhchrMatrix, lang: MidTermRe
 export function matrixFileName(matrix: OhchrMatrix, lang: MidTermReportLanguage = "en"): string {
   const words = reportText(lang);
   const name = words.t("matrixFileName", { review: words.reviewTitle(matrix), organization: matrix.organization.name });
-  return `${name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 180)}.docx`;
-}
-
-/** A Content-Disposition for a human-readable name: an ASCII fallback, and the name itself in UTF-8 (RFC 6266). */
-export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.normalize("NFKD").replace(/[\u2010-\u2015]/g, "-").replace(/[^\x20-\x7e]/g, "").replace(/["\\%]/g, "").replace(/\s+/g, " ").trim() || "ohchr-matrix.docx";
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+  return `${safeFileName(name)}.docx`;
 }

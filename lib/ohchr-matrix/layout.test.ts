@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseReviewTitle } from "@/lib/import/ohchr-title";
 import { parseThemeCell } from "@/lib/import/themes";
 import type { MatrixRow, MatrixTheme } from "@/lib/schemas/ohchr-matrix";
-import { attachmentDisposition } from "./docx";
+import { contentDisposition as attachmentDisposition } from "@/lib/http/content-disposition";
 import { matrixHref, matrixSections, matrixTitle, ordinal, positionCell, recommendationCell, themesCell } from "./layout";
 
 /** The cells of OHCHR's layout, written from stored data and read by the importer's own parsers. Themes are FIXTURES. */

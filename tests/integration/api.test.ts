@@ -156,7 +156,15 @@ describe("GET /api/recommendations.csv", () => {
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("x-export-filter")).toBe("cycle=3&state=GBR&position=noted");
     expect(Date.parse(response.headers.get("x-export-date") ?? "")).not.toBeNaN();
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="upr-recommendations-cycle-3-state-gbr-position-noted-\d{4}-\d{2}-\d{2}\.csv"$/);
+    // Named for people (filters by their names, never their slugs), with the ASCII name for older clients.
+    const disposition = response.headers.get("content-disposition") ?? "";
+    expect(disposition).toMatch(/^attachment; filename="upr-recommendations-cycle-3-state-gbr-position-noted-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toMatch(
+      /^UPR recommendations – Cycle 2018 \(3rd cycle\); Position Noted; Recommended by United Kingdom of Great Britain and Northern Ireland – \d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    const zh = await exportCsv(new Request("http://localhost/api/recommendations.csv?position=noted&cycle=3&state=gbr&headers=zh"));
+    expect(decodeURIComponent((zh.headers.get("content-disposition") ?? "").split("UTF-8''")[1]!)).toMatch(/^UPR 建议 – .*英国.* – \d{4}-\d{2}-\d{2}\.csv$/);
+    await zh.body?.cancel();
     const csv = await readCsv(response);
     expect(csv.bom).toBe(true);
     expect(csv.rows.map((row) => row.paragraph).sort()).toEqual(["28.19", "28.22", "28.5"]);

@@ -109,7 +109,9 @@ describe("GET /api/stats", () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes).startsWith("key,label,count\r\nafrican,African Group,")).toBe(true);
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="upr-stats-region-cycle-3-sur-chn-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const disposition = response.headers.get("content-disposition") ?? "";
+    expect(disposition).toMatch(/^attachment; filename="upr-stats-region-cycle-3-sur-chn-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toMatch(/^UPR counts by Region – State under review China; Cycle 2018 \(3rd cycle\) – \d{4}-\d{2}-\d{2}\.csv$/);
   });
 
   it.each([

@@ -1,9 +1,11 @@
 import { exportFileName } from "@/lib/csv/format";
+import { contentDisposition } from "@/lib/http/content-disposition";
 import { labelLanguageOf, takeCsvOptions } from "@/lib/csv/options";
 import { csvWords, type CsvWords } from "@/lib/csv/recommendation-words";
 import { csvPreamble, formatCsvRecords, toCsvRecord } from "@/lib/csv/recommendations";
 import { parseApiSearch } from "@/lib/search-params";
 import { filterDetail, recordStatusOfMineDownload } from "@/lib/server/audit/downloads";
+import { readableExportName } from "@/lib/server/filter-labels";
 import { scopeApiQuery } from "@/lib/server/explorer-scope";
 import { badRequest, toHttpError } from "@/lib/server/http-errors";
 import { publicOrigin } from "@/lib/server/public-origin";
@@ -57,10 +59,17 @@ export async function GET(request: Request): Promise<Response> {
   const exportedAt = new Date();
   const filter = filterDetail(query);
   const words = csvWords(labelLanguageOf(headers), publicOrigin());
+  // Named for people in the labels' language (the filters' names, never their slugs), with the ASCII name as fallback.
+  let fileName: string;
+  try {
+    fileName = await readableExportName(query, labelLanguageOf(headers), exportedAt);
+  } catch (error) {
+    return toHttpError(error);
+  }
   return new Response(csvStream(ids, first, words, csvPreamble(headers)), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${exportFileName(filter, exportedAt)}"`,
+      "Content-Disposition": contentDisposition(fileName, { fallback: exportFileName(filter, exportedAt) }),
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
       "X-Export-Date": exportedAt.toISOString(),

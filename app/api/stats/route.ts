@@ -1,7 +1,9 @@
 import { statsCsv, statsFileName } from "@/lib/csv/stats";
+import { contentDisposition } from "@/lib/http/content-disposition";
 import { parseStatsSearch } from "@/lib/stats";
 import { filtersOf, toSearchString } from "@/lib/search-params";
 import { recordStatusOfMineDownload } from "@/lib/server/audit/downloads";
+import { readableExportName } from "@/lib/server/filter-labels";
 import { scopeApiQuery } from "@/lib/server/explorer-scope";
 import { badRequest, jsonResponse, toHttpError } from "@/lib/server/http-errors";
 import { countRecommendationStats } from "@/lib/server/stats";
@@ -28,10 +30,12 @@ export async function GET(request: Request): Promise<Response> {
     // Counts of the organisation's private statuses are a download of them: recorded, with the filters and dimension.
     await recordStatusOfMineDownload(scoped, { kind: "stats", format, rows: stats.groups.length, subjectType: "stats", subjectId: by, details: { filter, by, total: stats.total } });
     if (format === "json") return jsonResponse(stats);
+    const day = new Date();
+    const fileName = await readableExportName(query, "en", day, by);
     return new Response(statsCsv(stats.groups), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${statsFileName(by, filter, new Date())}"`,
+        "Content-Disposition": contentDisposition(fileName, { fallback: statsFileName(by, filter, day) }),
         "Cache-Control": "no-store",
         "X-Stats-Total": String(stats.total),
       },

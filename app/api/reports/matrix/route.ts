@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { attachmentDisposition, formatOhchrMatrixDocx, matrixFileName } from "@/lib/ohchr-matrix/docx";
+import { contentDisposition } from "@/lib/http/content-disposition";
+import { formatOhchrMatrixDocx, matrixFileName } from "@/lib/ohchr-matrix/docx";
 import { parseOhchrMatrixParams } from "@/lib/schemas/ohchr-matrix";
 import { recordDownload } from "@/lib/server/audit/downloads";
 import { badRequest, toHttpError } from "@/lib/server/http-errors";
@@ -28,7 +29,7 @@ export async function GET(request: Request): Promise<Response> {
     return new Response(body as BodyInit, {
       headers: {
         "Content-Type": DOCX,
-        "Content-Disposition": attachmentDisposition(matrixFileName(matrix, lang)),
+        "Content-Disposition": contentDisposition(matrixFileName(matrix, lang)),
         "Cache-Control": "private, no-store",
         "X-Content-Type-Options": "nosniff",
       },
