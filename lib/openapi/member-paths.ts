@@ -352,7 +352,7 @@ function reportPaths(): Record<string, JsonSchema> {
           "Members of the organisation only (any role). The report holds the organisation's latest assessment of each recommendation, private " +
           "ones included (or, with assessments=public, its public ones only), with rationale and evidence; nothing of any other organisation " +
           "and no notes. Answers carry " +
-          "`Cache-Control: private, no-store` and a file name such as mid-term-CHN-cycle3-<organisation slug>-private.docx. Each report " +
+          "`Cache-Control: private, no-store` and a file name for people (the review, the organisation, and whether it holds private assessments; in `lang`), with the ASCII fallback mid-term-CHN-cycle3-<organisation slug>-private.docx. Each report " +
           "answered is recorded in the organisation's audit log (who, format, rows, and the choices made).",
         security: SESSION,
         parameters: reportParameters(),

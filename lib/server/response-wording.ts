@@ -1,3 +1,4 @@
+import { safeFileName } from "@/lib/http/content-disposition";
 import "server-only";
 import { cycleLabel } from "@/lib/cycles/english";
 import { capIssues } from "@/lib/csv-sheet/issues";
@@ -43,7 +44,8 @@ export type WordingApplyOptions = {
   expectedChanges?: number;
 };
 
-export type WordingTemplateFile = { review: Review; fileName: string; csv: string; rows: number };
+/** `fileName`: the ASCII name; `readableName`: the name for people. */
+export type WordingTemplateFile = { review: Review; fileName: string; readableName: string; csv: string; rows: number };
 
 /** Rows per UPDATE and per batch of audit events: progress for the CLI, short statements for the embedded database. */
 const WRITE_BATCH = 100;
@@ -94,7 +96,8 @@ export async function exportResponseWordingTemplate(actor: Actor, reviewId: numb
     })),
   );
   const fileName = `upr-wording-${review.iso3.toLowerCase()}-cycle-${review.cycle}-${now.toISOString().slice(0, 10)}.csv`;
-  return { review, fileName, csv, rows: recommendations.length };
+  const readableName = `${safeFileName(`Response wording – ${review.label} – ${now.toISOString().slice(0, 10)}`)}.csv`;
+  return { review, fileName, readableName, csv, rows: recommendations.length };
 }
 
 function sourceSymbolOf(review: Review, target: WordingTarget): string | null {

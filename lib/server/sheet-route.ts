@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { decodeSheet, MAX_SHEET_BYTES } from "@/lib/csv-sheet/read";
+import { contentDisposition } from "@/lib/http/content-disposition";
 import { badRequest, jsonResponse } from "@/lib/server/http-errors";
 import { PayloadTooLargeError, uploadedSheetBytes } from "@/lib/server/upload";
 
@@ -16,12 +17,15 @@ export function parseSheetQuery<Schema extends z.ZodType>(request: Request, sche
   return parsed.success ? { query: parsed.data } : { response: badRequest(parsed.error.issues) };
 }
 
-/** An exported sheet as a download, never cached (it holds the caller's data) nor sniffed as anything but CSV. */
-export function csvDownload(csv: string, fileName: string): Response {
+/**
+ * An exported sheet as a download, never cached (it holds the caller's data) nor sniffed as anything but CSV, named
+ * for people with the ASCII name as fallback.
+ */
+export function csvDownload(csv: string, { fileName, readableName }: { fileName: string; readableName: string }): Response {
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Content-Disposition": contentDisposition(readableName, { fallback: fileName }),
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
     },

@@ -122,11 +122,11 @@ for (const locale of ["en", "zh"] as const satisfies readonly Locale[]) {
 
     // Each format carries the banner and the 14 recommendations.
     const docx = await downloadOf(page, "docx");
-    expect(docx.suggestedFilename()).toMatch(/-private\.docx$/);
+    expect(docx.suggestedFilename()).toMatch(/(holds private assessments|含非公开评估)）?\)?\.docx$/);
     const docxWords = await docxText(docx);
     for (const text of [words.privateBanner, words.privateText(org), rationale]) expect(docxWords).toContain(text);
     const csv = await downloadOf(page, "csv");
-    expect(csv.suggestedFilename()).toMatch(/-private\.csv$/);
+    expect(csv.suggestedFilename()).toMatch(/(holds private assessments|含非公开评估)）?\)?\.csv$/);
     const rows = await csvRows(csv);
     expect(rows).toHaveLength(14);
     expect(rows.every((row) => row.notice!.startsWith(words.privateBanner) && row.notice!.includes(org))).toBe(true);
@@ -155,7 +155,7 @@ for (const locale of ["en", "zh"] as const satisfies readonly Locale[]) {
     await page.screenshot({ path: `tests/e2e/screenshots/mid-term-death-penalty-public-${locale}.png`, fullPage: true });
     await page.screenshot({ path: `tests/e2e/screenshots/mid-term-death-penalty-public-top-${locale}.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1400 } });
     const publicCsv = await downloadOf(page, "csv");
-    expect(publicCsv.suggestedFilename()).toMatch(/-public\.csv$/);
+    expect(publicCsv.suggestedFilename()).toMatch(/(public assessments only|仅含公开评估)）?\)?\.csv$/);
     const publicRows = await csvRows(publicCsv);
     expect(publicRows).toHaveLength(14);
     expect(publicRows.every((row) => row.notice!.startsWith(words.publicBanner) && row.rationale === "" && row.status === "not_assessed")).toBe(true);

@@ -164,7 +164,7 @@ test("4. the CSV round trip changes three statuses", async ({ browser }) => {
 
   // Download the sheet as the browser saves it.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the sheet (CSV)" }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^upr-status-lantern-collective-\d+-chn-cycle-3-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(download.suggestedFilename()).toMatch(/^Status sheet – China, 2018 \(3rd cycle\) – Lantern Collective \d+ – \d{4}-\d{2}-\d{2}\.csv$/);
   const text = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
   const [header, ...rows] = parse(text, { record_delimiter: "\r\n" }) as string[][];
   expect(rows).toHaveLength(346);

@@ -87,7 +87,7 @@ test("an admin sets China's 2018 wording from a sheet: template, a refused contr
     const downloading = page.waitForEvent("download");
     await page.getByRole("link", { name: "Download the template (CSV)" }).click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(/^upr-wording-chn-cycle-3-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^Response wording – China, 2018 \(3rd cycle\) – \d{4}-\d{2}-\d{2}\.csv$/);
     const template = readFileSync((await download.path())!, "utf8");
     expect(template.split("\r\n")[0]).toBe("\uFEFFparagraph,wording,addendum_paragraph,position,recommendation");
     expect(template.split("\r\n")[1]).toMatch(/^28\.1,supported,,supported,/);

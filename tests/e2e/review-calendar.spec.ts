@@ -44,7 +44,7 @@ test("the 2018 review shows its timeline and documents, and its calendar file do
   const link = section.getByRole("link", { name: "Subscribe / download calendar (.ics)" });
   await expect(link).toHaveAttribute("href", `/api/reviews/${review}/calendar.ics`);
   const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
-  expect(download.suggestedFilename()).toBe("upr-chn-cycle-3.ics");
+  expect(download.suggestedFilename()).toBe("China, UPR cycle 3 (2018) – calendar.ics");
   const text = readFileSync((await download.path())!, "utf8");
   expect(text.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
   const { events } = parseIcs(text);

@@ -198,7 +198,7 @@ describe("public assessments only", () => {
     // Every format: the public-only banner, the public texts, nothing private or withdrawn, a file name ending in -public.
     for (const format of ["html", "csv", "docx"] as const) {
       const response = await get(`format=${format}&assessments=public`);
-      expect(response.headers.get("content-disposition")).toMatch(new RegExp(`-${org.slug}-public\\.${format}"$`));
+      expect(response.headers.get("content-disposition")).toMatch(new RegExp(`-${org.slug}-public\\.${format}"; filename\\*=UTF-8''.*public%20assessments%20only`));
       const body = format === "docx" ? await docxXml(response) : await response.text();
       expect(body, format).toContain("Public assessments only");
       expect(body, format).toContain(FIXTURE.publicKept);

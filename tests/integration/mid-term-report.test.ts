@@ -30,7 +30,7 @@ const B_STRINGS = ["B-secret private rationale", "B-public rationale on the same
 let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
 let review2018: number;
 let review2013: number;
-let orgA: { id: string; slug: string };
+let orgA: { id: string; slug: string; name: string };
 let orgB: { id: string; slug: string };
 const viewers: Record<string, Viewer> = {};
 const cookies: Record<string, string> = {};
@@ -203,7 +203,9 @@ describe("GET /api/reports/mid-term", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(response.headers.get("cache-control")).toBe("private, no-store");
-    expect(response.headers.get("content-disposition")).toBe(`inline; filename="mid-term-CHN-cycle3-${orgA.slug}-private.html"`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `inline; filename="mid-term-CHN-cycle3-${orgA.slug}-private.html"; filename*=UTF-8''${encodeURIComponent(`China, 2018 (3rd cycle) – mid-term report of ${orgA.name} (holds private assessments).html`).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+    );
     const html = await response.text();
     for (const text of [A_CURRENT, A_SYMBOL, A_EXCERPT, `href="${A_URL}"`, "Summary of statuses per theme", "Partially implemented"]) expect(html).toContain(text);
     expect(html).toContain('<div class="banner private" role="note" data-banner="private"><p><strong>Private: contains private assessments</strong></p><p>This report holds 1 private assessment of Report Watch A.');
@@ -215,7 +217,9 @@ describe("GET /api/reports/mid-term", () => {
 
   it("answers CSV with one row per recommendation, A's statuses, and formula cells neutralised", async () => {
     const response = await get("editorA", `review=${review2018}&format=csv&noted=1`);
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="mid-term-CHN-cycle3-${orgA.slug}-private.csv"`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="mid-term-CHN-cycle3-${orgA.slug}-private.csv"; filename*=UTF-8''${encodeURIComponent(`China, 2018 (3rd cycle) – mid-term report of ${orgA.name} (holds private assessments).csv`).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+    );
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     const bytes = await response.arrayBuffer();
     const sheet = readSheet(bytes);
@@ -238,7 +242,9 @@ describe("GET /api/reports/mid-term", () => {
     const response = await get("editorA", `review=${review2018}&format=docx&noted=0`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="mid-term-CHN-cycle3-${orgA.slug}-private.docx"`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="mid-term-CHN-cycle3-${orgA.slug}-private.docx"; filename*=UTF-8''${encodeURIComponent(`China, 2018 (3rd cycle) – mid-term report of ${orgA.name} (holds private assessments).docx`).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+    );
     const paragraphs = await docxParagraphs(await response.arrayBuffer());
     expect(paragraphs[0]).toBe("Private: contains private assessmentsThis report holds 1 private assessment of Report Watch A. Share it only within Report Watch A; for a version to publish, choose “public ones only”.");
     expect(paragraphs[1]).toBe("Mid-term report: China, 2018 (3rd cycle)");

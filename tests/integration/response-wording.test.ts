@@ -87,7 +87,9 @@ describe("the template", () => {
   it("lists the review's paragraphs with their current wording for admins only, and changes nothing imported as it is", async () => {
     const response = await templateRoute(new Request(`${ORIGIN}/api/admin/response-wording?review=${reviewId}`, { headers: headers("admin") }));
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="upr-wording-chn-cycle-3-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const disposition = response.headers.get("content-disposition") ?? "";
+    expect(disposition).toMatch(/^attachment; filename="upr-wording-chn-cycle-3-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toMatch(/^Response wording – China, 2018 \(3rd cycle\) – \d{4}-\d{2}-\d{2}\.csv$/);
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
     expect(text.startsWith("\uFEFF")).toBe(true);
     const [header, ...rows] = parse(text.slice(1)) as string[][];

@@ -174,7 +174,7 @@ describe("GET /api/reviews/{id}/calendar.ics", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
     expect(response.headers.get("cache-control")).toBe("public, max-age=3600");
-    expect(response.headers.get("content-disposition")).toBe('attachment; filename="upr-chn-cycle-3.ics"');
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="upr-chn-cycle-3.ics"; filename*=UTF-8''${encodeURIComponent("China, UPR cycle 3 (2018) – calendar.ics").replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
     const text = await response.text();
     const { lines, calendar, events } = parseIcs(text);
     expect(lines[0]).toBe("BEGIN:VCALENDAR");

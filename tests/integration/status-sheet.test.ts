@@ -94,7 +94,9 @@ describe("export → edit three statuses → preview → apply", () => {
     // Export: 346 rows in document order, stable columns, BOM, the org slug, review and date in the file name.
     const response = await download("editorA", `review=${review2018}`);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="upr-status-watch-a-chn-cycle-3-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const disposition = response.headers.get("content-disposition") ?? "";
+    expect(disposition).toMatch(/^attachment; filename="upr-status-watch-a-chn-cycle-3-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toMatch(/^Status sheet – China, 2018 \(3rd cycle\) – .+ – \d{4}-\d{2}-\d{2}\.csv$/);
     const sheet = readSheet(await response.arrayBuffer());
     expect(sheet.bom).toBe(true);
     expect(sheet.header).toEqual([...STATUS_SHEET_COLUMNS]);

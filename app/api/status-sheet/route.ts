@@ -12,7 +12,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const viewer = await getViewer(request);
     const sheet = await exportStatusSheet({ kind: "user", viewer }, { reviewId: parsed.query.review, organization: parsed.query.organization });
-    return csvDownload(sheet.csv, sheet.fileName);
+    return csvDownload(sheet.csv, sheet);
   } catch (error) {
     return toHttpError(error);
   }

@@ -1,3 +1,4 @@
+import { safeFileName } from "@/lib/http/content-disposition";
 import "server-only";
 import { cycleLabel } from "@/lib/cycles/english";
 import { randomUUID } from "node:crypto";
@@ -41,7 +42,8 @@ export class StatusSheetRejectedError extends Error {
 /** Rows per INSERT: a whole review takes a few statements, so the transaction (which the embedded database serialises) is short. */
 const WRITE_BATCH = 50;
 
-export type StatusSheetFile = Resolved & { fileName: string; csv: string; rows: number };
+/** `fileName`: the ASCII name; `readableName`: the name for people (the review and the organisation, never slugs). */
+export type StatusSheetFile = Resolved & { fileName: string; readableName: string; csv: string; rows: number };
 
 export type ApplyOptions = {
   /** Called after each batch of rows is written, inside the transaction (the CLI's progress display). */
@@ -107,6 +109,7 @@ export async function exportStatusSheet(actor: Actor, target: SheetTarget, now =
   const records = recommendations.map((recommendation) => sheetRecord(recommendation, basis.assessments.get(recommendation.id)?.[0]));
   const day = now.toISOString().slice(0, 10);
   const fileName = `upr-status-${resolved.organization.slug}-${resolved.review.iso3.toLowerCase()}-cycle-${resolved.review.cycle}-${day}.csv`;
+  const readableName = `${safeFileName(`Status sheet – ${resolved.review.label} – ${resolved.organization.name} – ${day}`)}.csv`;
   const csv = formatStatusSheet(records);
   // The sheet holds private assessments: the organisation's log says who took it (the route and the CLI alike).
   await recordDownload(actor, {
@@ -118,7 +121,7 @@ export async function exportStatusSheet(actor: Actor, target: SheetTarget, now =
     subjectId: String(resolved.review.id),
     details: { review: resolved.review.label },
   });
-  return { ...resolved, fileName, csv, rows: records.length };
+  return { ...resolved, fileName, readableName, csv, rows: records.length };
 }
 
 function toPreview(resolved: Resolved, parsed: ParsedSheet, plan: SheetPlan): StatusSheetPreview {

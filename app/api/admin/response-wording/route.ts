@@ -22,7 +22,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const viewer = await getViewer(request);
     const template = await exportResponseWordingTemplate({ kind: "user", viewer }, parsed.query.review);
-    return csvDownload(template.csv, template.fileName);
+    return csvDownload(template.csv, template);
   } catch (error) {
     return toHttpError(error);
   }

@@ -5,7 +5,8 @@ import { formatMidTermHtml } from "@/lib/mid-term-report/html";
 import { parseMidTermReportParams, type MidTermReportFormat } from "@/lib/schemas/mid-term-report";
 import { midTermDownload, recordDownload } from "@/lib/server/audit/downloads";
 import { badRequest, toHttpError } from "@/lib/server/http-errors";
-import { getMidTermReport, reportFileStem } from "@/lib/server/mid-term-report";
+import { getMidTermReport, reportFileName, reportFileStem } from "@/lib/server/mid-term-report";
+import { contentDisposition } from "@/lib/http/content-disposition";
 import { getViewer } from "@/lib/server/permissions";
 
 const CONTENT_TYPES: Record<MidTermReportFormat, string> = {
@@ -41,7 +42,8 @@ export async function GET(request: Request): Promise<Response> {
     return new Response(body as BodyInit, {
       headers: {
         "Content-Type": CONTENT_TYPES[format],
-        "Content-Disposition": `${disposition}; filename="${reportFileStem(report)}.${format}"`,
+        // Named for people in the report's language, with the ASCII name (State code, cycle, organisation) as fallback.
+        "Content-Disposition": contentDisposition(reportFileName(report, lang, format), { type: disposition, fallback: `${reportFileStem(report)}.${format}` }),
         "Cache-Control": "private, no-store",
         "X-Content-Type-Options": "nosniff",
       },

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { contentDisposition, safeFileName } from "@/lib/http/content-disposition";
 import { recommendationIdSchema } from "@/lib/schemas/route-params";
 import { reviewCalendarIcs } from "@/lib/review-calendar/ics";
 import { badParam, notFound, toHttpError } from "@/lib/server/http-errors";
@@ -33,7 +34,10 @@ export async function GET(request: Request, context: RouteContext<"/api/reviews/
     const etag = `"${createHash("sha256").update(built.ics).digest("base64url").slice(0, 27)}"`;
     const headers = {
       "Content-Type": "text/calendar; charset=utf-8",
-      "Content-Disposition": `attachment; filename="upr-${calendar.stateUnderReview.iso3.toLowerCase()}-cycle-${calendar.cycle}.ics"`,
+      // "China, UPR cycle 3 (2018) – calendar.ics" for people, the ASCII name for older clients.
+      "Content-Disposition": contentDisposition(`${safeFileName(`${calendar.stateUnderReview.name}, UPR cycle ${calendar.cycle}${calendar.year ? ` (${calendar.year})` : ""} – calendar`)}.ics`, {
+        fallback: `upr-${calendar.stateUnderReview.iso3.toLowerCase()}-cycle-${calendar.cycle}.ics`,
+      }),
       "Cache-Control": CACHE_CONTROL,
       ETag: etag,
     };
