@@ -204,6 +204,13 @@ export function ResultsTable({
       {languages.map((language) => (
         <TextLanguageNote key={language} language={language} locale={locale} />
       ))}
+      {/* On a phone the table's headings (and their sort links) give way to cards: the same sorts, as a row of links. */}
+      <nav className="card-sort" aria-label={t("table.sortBy")}>
+        <span aria-hidden="true">{t("table.sortBy")}</span>
+        <SortLink query={query} hrefs={sortHrefs} label={t("table.reviewParagraph")} asc="cycle" desc="-cycle" t={t} />
+        <SortLink query={query} hrefs={sortHrefs} label={t("table.response")} asc="position" desc="-position" t={t} />
+        <SortLink query={query} hrefs={sortHrefs} label={t("table.action")} asc="action" desc="-action" t={t} />
+      </nav>
       <table className="data-table results-table">
         <caption className="visually-hidden">{t("table.caption")}</caption>
         <thead>

@@ -131,9 +131,19 @@ test("on a phone the explorer shows its first result on the first screen, filter
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "States" })).toBeVisible();
   await page.screenshot({ path: "tests/e2e/screenshots/phones-header-menu-open.png" });
 
-  // Touch targets in reach at 360 px: the header's, the disclosures', the chips' and the pages' links at least 44 px.
+  await menu.click();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+
+  // The cards have no table headings: the sorts are a row of links above them, and one sorts the results.
+  const sorts = page.getByRole("navigation", { name: "Sort by" });
+  await expect(sorts.getByRole("link")).toHaveCount(3);
+  await sorts.getByRole("link", { name: /^Response/ }).click();
+  await expect(page).toHaveURL(/[?&]sort=-position(&|$)/);
+  await expect(page.getByTestId("result-row").first()).toBeVisible();
+
+  // Touch targets in reach at 360 px: the header's, the disclosures', the chips', the sorts' and the pages' links at least 44 px.
   const small = await page
-    .locator("header a:visible, header summary:visible, header button:visible, .filters-disclosure > summary, .chips a, .pagination a")
+    .locator("header a:visible, header summary:visible, header button:visible, .filters-disclosure > summary, .chips a, .card-sort a, .pagination a")
     .evaluateAll((elements) => elements.filter((element) => element.getBoundingClientRect().height < 44).map((element) => element.outerHTML.slice(0, 100)));
   expect(small).toEqual([]);
 });
