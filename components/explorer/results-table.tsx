@@ -5,6 +5,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { POSITION_PARAM_LABELS, POSITION_PARAMS } from "@/lib/labels";
 import { pickRecommendationText } from "@/lib/recommendation-text";
 import type { RecommendationQuery, Sort } from "@/lib/search-params";
+import type { FindingBodies } from "@/lib/server/finding-links";
 import type { RecommendationRow } from "@/lib/server/recommendations";
 import { Highlighted } from "./highlighted";
 import { cycleTerm } from "@/lib/cycles/label";
@@ -12,7 +13,15 @@ import { actionTerm, type TermsTranslator } from "./term-labels";
 
 type Translator = (key: string, values?: Record<string, string | number>) => string;
 /** `years`: the year of each review on the page, by review id (from the loaded reviews, not a query per row). */
-type Words = { t: Translator; terms: TermsTranslator; names: Record<string, string>; years: Record<number, number | null>; categories: Translator };
+type Words = {
+  t: Translator;
+  terms: TermsTranslator;
+  names: Record<string, string>;
+  years: Record<number, number | null>;
+  categories: Translator;
+  /** The UN bodies whose confirmed findings bear on each row, by stance (lib/server/finding-links). */
+  findingBodies: Record<number, FindingBodies>;
+};
 
 const column = createColumnHelper<RecommendationRow>();
 
@@ -28,6 +37,20 @@ function SortLink({ query, hrefs, label, asc, desc, t }: { query: Recommendation
       <span className="visually-hidden">{active === "ascending" ? t("table.sortedAscending") : active === "descending" ? t("table.sortedDescending") : t("table.sort")}</span>
     </Link>
   );
+}
+
+/** "Contradicted by CERD, CAT": which UN bodies' linked findings bear on the government's claim, by stance. */
+function FindingBodiesLine({ bodies, t }: { bodies: FindingBodies | undefined; t: Translator }) {
+  if (!bodies) return null;
+  const lines = (["contradicts", "supports", "context"] as const).flatMap((stance) => {
+    const names = bodies[stance];
+    return names && names.length > 0 ? [[stance, t(`table.findings.${stance}`, { bodies: names.join(t("table.listSeparator")) })] as const] : [];
+  });
+  return lines.map(([stance, text]) => (
+    <div key={stance} className={`finding-bodies finding-bodies-${stance}`} data-testid={`finding-bodies-${stance}`}>
+      {text}
+    </div>
+  ));
 }
 
 /** The first `limit` items and how many more there are. */
@@ -110,7 +133,8 @@ function columns(query: RecommendationQuery, hrefs: SortHrefs, locale: string, w
       header: () => <SortLink query={query} hrefs={hrefs} label={t("table.response")} asc="position" desc="-position" t={t} />,
       cell: ({ row }) => {
         const position = row.original.position;
-        if (!position) return <span className="muted">{t("table.noResponse")}</span>;
+        const findings = <FindingBodiesLine bodies={words.findingBodies[row.original.id]} t={t} />;
+        if (!position) return <><span className="muted">{t("table.noResponse")}</span>{findings}</>;
         const param = POSITION_PARAMS[position];
         return (
           <>
@@ -118,6 +142,7 @@ function columns(query: RecommendationQuery, hrefs: SortHrefs, locale: string, w
             {row.original.responseWording && row.original.responseWording.toLowerCase() !== POSITION_PARAM_LABELS[param].toLowerCase() ? (
               <div className="muted">“{row.original.responseWording}”</div>
             ) : null}
+            {findings}
           </>
         );
       },
@@ -167,12 +192,14 @@ export function ResultsTable({
   sortHrefs,
   countryNames,
   reviewYears,
+  findingBodies = {},
 }: {
   rows: RecommendationRow[];
   query: RecommendationQuery;
   sortHrefs: SortHrefs;
   countryNames: Record<string, string>;
   reviewYears: Record<number, number | null>;
+  findingBodies?: Record<number, FindingBodies>;
 }) {
   const locale = useLocale();
   const t = useTranslations("explorer");
@@ -181,7 +208,7 @@ export function ResultsTable({
   const languages = [...new Set(rows.map((row) => shownText(row, locale).language))];
   const table = createTable({
     data: rows,
-    columns: columns(query, sortHrefs, locale, { t, terms, names: countryNames, years: reviewYears, categories }),
+    columns: columns(query, sortHrefs, locale, { t, terms, names: countryNames, years: reviewYears, categories, findingBodies }),
     getCoreRowModel: getCoreRowModel(),
     manualPagination: true,
     manualSorting: true,

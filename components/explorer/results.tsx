@@ -4,6 +4,7 @@ import { countryNames } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
 import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { getExplorerSelection } from "@/lib/server/facets/explorer-selection";
+import { listFindingBodies } from "@/lib/server/finding-links";
 import { listRecommendations } from "@/lib/server/recommendations";
 import { loadReviewYears } from "@/lib/server/review-calendar";
 import { SORTS, filtersOf, type RecommendationQuery } from "@/lib/search-params";
@@ -22,6 +23,7 @@ export async function Results({ query, scope }: { query: RecommendationQuery; sc
   ]);
   const pages = Math.max(1, Math.ceil(data.total / query.pageSize));
   const sortHrefs = Object.fromEntries(SORTS.map((sort) => [sort, explorerHref({ ...query, sort, page: 1 })])) as SortHrefs;
+  const findingBodies = await listFindingBodies(data.items.map((row) => row.id));
   const reviewYears = Object.fromEntries(data.items.map((row) => [row.reviewId, years.get(row.reviewId) ?? null]));
   const names = countryNames(
     data.items.flatMap((row) => [row.stateUnderReview.iso3, ...row.recommendingStates.map((s) => s.iso3)]),
@@ -57,7 +59,7 @@ export async function Results({ query, scope }: { query: RecommendationQuery; sc
         </div>
       ) : (
         <>
-          <ResultsTable rows={data.items} query={query} sortHrefs={sortHrefs} countryNames={names} reviewYears={reviewYears} />
+          <ResultsTable rows={data.items} query={query} sortHrefs={sortHrefs} countryNames={names} reviewYears={reviewYears} findingBodies={findingBodies} />
           <Pagination query={query} pages={pages} />
         </>
       )}

@@ -134,6 +134,9 @@ test("an anonymous visitor sees the finding on the page and finds the recommenda
   await expect(page).toHaveURL(/position=supported/);
   await expect(page.getByRole("link", { name: "Remove filter UN findings: Contradicted by a UN body" })).toBeVisible();
   await expect(page.locator(`a[href="/en/recommendations/${recommendation.id}"]`).first()).toBeVisible();
+  // Which body, in the same view: the row names it.
+  const row = page.getByTestId("result-row").filter({ has: page.locator(`a[href="/en/recommendations/${recommendation.id}"]`) });
+  await expect(row.getByTestId("finding-bodies-contradicts")).toHaveText("Contradicted by CERD");
   const facet = page.getByRole("group", { name: "UN findings" });
   await expect(facet.getByRole("checkbox", { name: /^Contradicted by a UN body/ })).toBeChecked();
   await screenshots(page, "explorer");

@@ -8,7 +8,7 @@ import { NotFoundError, UnauthenticatedError } from "../http-errors";
 import { writingOrganization, type Viewer } from "../permissions";
 import { wordSimilarity } from "./suggestions";
 
-export { listFindingLinks } from "./read";
+export { listFindingBodies, listFindingLinks, type FindingBodies } from "./read";
 export { listFindingSuggestions } from "./suggestions";
 
 /**

@@ -44,3 +44,24 @@ export async function listFindingLinks(recommendationId: number, db: Db = getDb(
   );
   return views.sort((a, b) => STANCE_ORDER.indexOf(a.stance) - STANCE_ORDER.indexOf(b.stance));
 }
+
+/** For each recommendation, the UN bodies whose findings are linked to it, by stance ("contradicts" → ["CAT", "CERD"]). */
+export type FindingBodies = Partial<Record<FindingStanceWire, string[]>>;
+
+/**
+ * The bodies of the confirmed findings of a page of recommendations, one query for the page: the explorer says in each
+ * row which UN bodies contradict (or support) the government's claim, so "which body" is read in the list itself.
+ */
+export async function listFindingBodies(recommendationIds: readonly number[], db: Db = getDb()): Promise<Record<number, FindingBodies>> {
+  if (recommendationIds.length === 0) return {};
+  const rows = await db.$queryRaw<{ id: number; stance: string; bodies: string[] }[]>`
+    SELECT fl."recommendationId" AS "id", fl."stance"::text AS "stance", array_agg(DISTINCT d."body" ORDER BY d."body") AS "bodies"
+    FROM "FindingLink" fl
+    JOIN "Finding" f ON f."id" = fl."findingId"
+    JOIN "UnDocument" d ON d."id" = f."documentId"
+    WHERE fl."recommendationId" = ANY(${[...recommendationIds]}::int[]) AND fl."status" = 'CONFIRMED' AND fl."stance" IS NOT NULL
+    GROUP BY 1, 2`;
+  const out: Record<number, FindingBodies> = {};
+  for (const row of rows) (out[row.id] ??= {})[row.stance.toLowerCase() as FindingStanceWire] = row.bodies;
+  return out;
+}
