@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { builtStyleHashes, readStyleHashes } from "@/lib/http/style-hashes";
+import { builtStyleHashes, readEntryStyleHashes, readStyleHashes } from "@/lib/http/style-hashes";
 import { proxy } from "@/proxy";
 import { carriesSession, contentSecurityPolicy, createNonce, securityHeaders, STATIC_SECURITY_HEADERS } from "./security-headers";
 
@@ -55,6 +55,36 @@ describe("readStyleHashes", () => {
 
   it("gives none where there is no build", () => {
     expect(readStyleHashes(path.join(os.tmpdir(), "no-such-build-folder"))).toEqual([]);
+    expect(readEntryStyleHashes(path.join(os.tmpdir(), "no-such-build-folder"))).toEqual([]);
+  });
+
+  it("hashes each route entry's stylesheets joined, as a page inlines them, from the client reference manifests", () => {
+    const build = fs.mkdtempSync(path.join(os.tmpdir(), "build-"));
+    try {
+      fs.mkdirSync(path.join(build, "static", "chunks"), { recursive: true });
+      fs.writeFileSync(path.join(build, "static", "chunks", "module.css"), ".a_x{margin:0}");
+      const folder = path.join(build, "server", "app", "[locale]", "x");
+      fs.mkdirSync(folder, { recursive: true });
+      const manifest = {
+        entryCSSFiles: {
+          "[project]/app/layout": [{ path: "static/chunks/global.css", inlined: true, content: "body{color:red}" }],
+          "[project]/app/[locale]/x/page": [
+            { path: "static/chunks/global.css", inlined: true, content: "body{color:red}" },
+            { path: "static/chunks/module.css", inlined: true },
+          ],
+        },
+      };
+      fs.writeFileSync(
+        path.join(folder, "page_client-reference-manifest.js"),
+        `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST["/[locale]/x/page"] = ${JSON.stringify(manifest)};`,
+      );
+      // A manifest that does not run is skipped, never run against the server's own globals.
+      fs.writeFileSync(path.join(folder, "broken_client-reference-manifest.js"), "process.exit(1)");
+      const hash = (text: string): string => `'sha256-${crypto.createHash("sha256").update(text).digest("base64")}'`;
+      expect(readEntryStyleHashes(build).sort()).toEqual([hash("body{color:red}"), hash("body{color:red}.a_x{margin:0}")].sort());
+    } finally {
+      fs.rmSync(build, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import vm from "node:vm";
 
 /**
  * The CSP hashes of the app's own stylesheets, as built. The production build inlines them into each page's HTML
@@ -9,32 +10,73 @@ import path from "node:path";
  * request's nonce, so the CSP allows them by hash instead: exactly these bytes, which only the build could have written
  * (a style injected into a page by anyone else does not match, and 'unsafe-inline' stays off).
  *
- * Read once per process from the build output (every stylesheet under `.next/static`, the file an inlined `<style>`
- * copies byte for byte). Outside a built app (unit tests, development) there is none and the list is empty.
+ * Read once per process from the build output. A page inlines, in one `<style>`, the stylesheets of its route's entry
+ * one after the other (the global one, then its CSS modules), so the hashes are those of each entry's list as the
+ * build's client reference manifests give it (`entryCSSFiles`), and of every stylesheet alone. Outside a built app
+ * (unit tests, development) there is none and the list is empty.
  */
 let hashes: readonly string[] | undefined;
 
 export function builtStyleHashes(root = process.cwd()): readonly string[] {
   if (hashes) return hashes;
-  hashes = readStyleHashes(path.join(root, ".next", "static"));
+  const build = path.join(root, ".next");
+  hashes = [...new Set([...readStyleHashes(path.join(build, "static")), ...readEntryStyleHashes(build)])].sort();
   return hashes;
 }
 
-export function readStyleHashes(dir: string): string[] {
+const cspHash = (text: string | Buffer): string => `'sha256-${crypto.createHash("sha256").update(text).digest("base64")}'`;
+
+function filesUnder(dir: string, suffix: string, found: string[] = []): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return found;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) filesUnder(full, suffix, found);
+    else if (entry.name.endsWith(suffix)) found.push(full);
+  }
+  return found;
+}
+
+type CssFile = { path: string; inlined?: boolean; content?: string };
+
+/**
+ * The hash of each route entry's stylesheets joined, as the page inlines them: read from the client reference
+ * manifests (`.next/server/app/…/*_client-reference-manifest.js`, which assign `globalThis.__RSC_MANIFEST[route]`),
+ * run in an empty context of their own.
+ */
+export function readEntryStyleHashes(build: string): string[] {
   const found: string[] = [];
-  const walk = (folder: string): void => {
-    let entries: fs.Dirent[];
+  for (const file of filesUnder(path.join(build, "server", "app"), "_client-reference-manifest.js")) {
+    const context: { globalThis?: unknown; __RSC_MANIFEST?: Record<string, { entryCSSFiles?: Record<string, CssFile[]> }> } = {};
+    context.globalThis = context;
     try {
-      entries = fs.readdirSync(folder, { withFileTypes: true });
+      vm.runInNewContext(fs.readFileSync(file, "utf8"), context, { timeout: 1000 });
     } catch {
-      return;
+      continue;
     }
-    for (const entry of entries) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".css")) found.push(`'sha256-${crypto.createHash("sha256").update(fs.readFileSync(full)).digest("base64")}'`);
+    for (const manifest of Object.values(context.__RSC_MANIFEST ?? {})) {
+      for (const list of Object.values(manifest.entryCSSFiles ?? {})) {
+        const texts = list.map((css) => css.content ?? readText(path.join(build, css.path)));
+        if (texts.length > 0 && texts.every((text) => text !== null)) found.push(cspHash(texts.join("")));
+      }
     }
-  };
-  walk(dir);
-  return [...new Set(found)].sort();
+  }
+  return found;
+}
+
+function readText(file: string): string | null {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+/** The hash of every stylesheet under `dir`, alone. */
+export function readStyleHashes(dir: string): string[] {
+  return [...new Set(filesUnder(dir, ".css").map((file) => cspHash(fs.readFileSync(file))))].sort();
 }
