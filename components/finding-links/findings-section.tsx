@@ -65,6 +65,12 @@ export async function FindingsSection({ recommendationId, stateUnderReview, link
         <>
           {suggestions ? <SuggestionList suggestions={suggestions} action={action} organizations={organizations.slice(0, 1)} stateUnderReview={stateUnderReview} t={translate} locale={locale} /> : null}
           <FindingLinkForm action={action} organizations={organizations} />
+          {/* A finding not in the tracker yet: its document and passage are added first, then linked here. */}
+          <p className="hint">
+            <Link href="/documents/new" prefetch={false} data-testid="add-un-document">
+              {t("addDocument")}
+            </Link>
+          </p>
         </>
       ) : null}
     </section>

@@ -91,6 +91,8 @@ test("an editor sees the fixture finding suggested, and links it as contradictin
   const suggestion = section.getByTestId("finding-suggestion").filter({ has: page.locator(`a[href="/en/findings/${findingId}"]`) });
   await expect(suggestion).toBeVisible();
   await expect(suggestion).toContainText("shared themes:");
+  // A finding not in the tracker yet: the way to add its document starts here.
+  await expect(section.getByTestId("add-un-document")).toHaveAttribute("href", "/en/documents/new");
   await screenshots(page, "editor", section);
 
   // The link form, by the finding's address, with the stance and an excerpt of its own words.
