@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useId, type ReactElement } from "react";
 import { describedBy, FieldError } from "@/components/recommendations/field-error";
 import type { FindingLinkFormState } from "@/lib/actions/finding-links";
-import { FINDING_STANCES, MAX_EXCERPT_LENGTH } from "@/lib/schemas/finding-link";
+import { FINDING_STANCES, MAX_EXCERPT_LENGTH } from "@/lib/finding-links/values";
 import { ActionMessage } from "./action-message";
 import { OrganizationChoice } from "./organization-choice";
 

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId, type ReactElement } from "react";
 import type { FindingLinkFormState } from "@/lib/actions/finding-links";
-import { FINDING_STANCES } from "@/lib/schemas/finding-link";
+import { FINDING_STANCES } from "@/lib/finding-links/values";
 import { ActionMessage } from "./action-message";
 import { OrganizationChoice } from "./organization-choice";
 

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Fragment, useActionState, type ReactElement } from "react";
 import type { FindingFormState } from "@/lib/actions/findings";
 import { fieldsKey, keptValue } from "@/lib/form-state";
-import { UN_MECHANISMS } from "@/lib/findings/schemas";
+import { UN_MECHANISMS } from "@/lib/findings/values";
 import { Link } from "@/lib/i18n/navigation";
 import { describedBy, FieldError } from "@/components/recommendations/field-error";
 import styles from "./findings.module.css";

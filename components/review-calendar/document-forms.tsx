@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Fragment, useActionState, type ReactElement } from "react";
 import { addReviewDocumentAction, removeReviewDocumentAction } from "@/lib/actions/review-documents";
-import { ADDABLE_ROLES } from "@/lib/review-calendar/documents";
+import { ADDABLE_ROLES } from "@/lib/review-calendar/roles";
 import type { ReviewDocumentFormState } from "@/lib/review-calendar/form-state";
 
 const IDLE: ReviewDocumentFormState = { ok: true };

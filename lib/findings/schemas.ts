@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UN_MECHANISMS, type UnMechanism } from "./values";
 import { iso3Schema, themeRefSchema } from "@/lib/import/types";
 import { normaliseSymbol } from "@/lib/un-documents/links";
 
@@ -8,9 +9,8 @@ import { normaliseSymbol } from "@/lib/un-documents/links";
  * exactly as published, never paraphrased.
  */
 
-export const unMechanismSchema = z.enum(["TREATY_BODY", "SPECIAL_PROCEDURE", "OHCHR", "UPR"]);
-export type UnMechanism = z.infer<typeof unMechanismSchema>;
-export const UN_MECHANISMS = unMechanismSchema.options;
+export const unMechanismSchema = z.enum(UN_MECHANISMS);
+export { UN_MECHANISMS, type UnMechanism };
 
 /** A document symbol, normalised as docs.un.org wants it (lib/un-documents/links.ts): "CERD/C/CHN/CO/14-17". */
 export const documentSymbolSchema = z

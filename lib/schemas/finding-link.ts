@@ -1,15 +1,7 @@
 import { z } from "zod";
+import { FINDING_LINK_DECISIONS, FINDING_STANCES, MAX_EXCERPT_LENGTH, type FindingStanceWire } from "@/lib/finding-links/values";
 
-/** Which way a UN finding bears on the government's claim about a recommendation. */
-export const FINDING_STANCES = ["contradicts", "supports", "context"] as const;
-export type FindingStanceWire = (typeof FINDING_STANCES)[number];
-
-/** An editor's decision on a finding for a recommendation: link it with a stance, reject the suggestion, or remove. */
-export const FINDING_LINK_DECISIONS = ["confirmed", "rejected", "removed"] as const;
-export type FindingLinkDecision = (typeof FINDING_LINK_DECISIONS)[number];
-
-/** A short excerpt: a passage of the finding, not a paraphrase of it. */
-export const MAX_EXCERPT_LENGTH = 1_000;
+export { FINDING_LINK_DECISIONS, FINDING_STANCES, MAX_EXCERPT_LENGTH, type FindingLinkDecision, type FindingStanceWire } from "@/lib/finding-links/values";
 
 const optionalText = (schema: z.ZodString) => z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
 
