@@ -5,6 +5,7 @@ import { documentHref, type ReviewDocumentView } from "@/lib/review-calendar/doc
 import { stateOf, TIMELINE_KINDS, todayIso, type TimelineEvent } from "@/lib/review-calendar/timeline";
 import type { ReviewCalendar } from "@/lib/server/review-calendar/calendar";
 import { UN_DOCUMENT_REL } from "@/lib/un-documents/links";
+import { ReviewCalendarForm } from "./calendar-form";
 import { AddDocumentForm, RemoveDocumentButton } from "./document-forms";
 
 /** "6 November 2018" in the reader's language; the dates are UN days, so read in UTC. */
@@ -98,11 +99,20 @@ async function Documents({ calendar, admin }: { calendar: ReviewCalendar; admin:
 }
 
 /** The review's timeline and documents on its page, the calendar file to subscribe to, and the administrators' form. */
-export async function ReviewCalendarSection({ calendar, admin }: { calendar: ReviewCalendar; admin: boolean }) {
-  const [t, messages] = await Promise.all([getTranslations("calendar"), admin ? getMessages() : null]);
+export async function ReviewCalendarSection({ calendar, admin, calendarAdmin = false }: { calendar: ReviewCalendar; admin: boolean; calendarAdmin?: boolean }) {
+  const [t, messages, locale] = await Promise.all([getTranslations("calendar"), admin || calendarAdmin ? getMessages() : null, getLocale()]);
   const body = (
     <>
       <Timeline calendar={calendar} />
+      {calendarAdmin ? <ReviewCalendarForm reviewId={calendar.id} current={{
+            workingGroupAdoptedOn: calendar.dates.workingGroupAdoptedOn,
+            responsesOn: calendar.dates.responsesOn,
+            councilAdoptedOn: calendar.dates.councilAdoptedOn,
+            midTermFrom: calendar.dates.midTermFrom,
+            midTermUntil: calendar.dates.midTermUntil,
+            nextReviewOn: calendar.dates.nextReviewOn,
+            calendarSource: calendar.calendarSource,
+          }} /> : null}
       <section aria-labelledby="documents-heading">
         <h3 id="documents-heading">{t("documents.heading")}</h3>
         <Documents calendar={calendar} admin={admin} />
@@ -114,7 +124,7 @@ export async function ReviewCalendarSection({ calendar, admin }: { calendar: Rev
     <section aria-labelledby="calendar-heading" className="review-calendar" data-testid="review-calendar">
       <h2 id="calendar-heading">{t("heading")}</h2>
       <p>
-        <a href={`/api/reviews/${calendar.id}/calendar.ics`} download data-testid="calendar-download">
+        <a href={`/api/reviews/${calendar.id}/calendar.ics?lang=${locale}`} download data-testid="calendar-download">
           {t("subscribe")}
         </a>{" "}
         <span className="hint">{t("subscribeHint")}</span>

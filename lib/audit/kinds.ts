@@ -57,6 +57,8 @@ export const ACTION_KINDS: Record<AuditAction, Exclude<AuditKind, "all">> = {
   "un-document.update": "work",
   "review-document.add": "data",
   "review-document.remove": "data",
+  "review-calendar.set": "data",
+  "review-calendar.clear": "data",
 };
 
 export const AUDIT_ACTIONS = Object.keys(ACTION_KINDS) as AuditAction[];

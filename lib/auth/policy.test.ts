@@ -61,6 +61,7 @@ const cases = [
   { action: "admin.import", on: "the instance", resource: {}, allowed: ["admin"] },
   { action: "admin.responseWording", on: "the instance", resource: {}, allowed: ["admin"] },
   { action: "admin.reviewDocuments", on: "the instance", resource: {}, allowed: ["admin"] },
+  { action: "admin.reviewCalendar", on: "the instance", resource: {}, allowed: ["admin"] },
 ] as Case[];
 
 /** The answer a cell expects: membership rules ask for the second factor only of callers they would otherwise allow. */

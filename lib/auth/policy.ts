@@ -118,6 +118,8 @@ export const POLICY = {
   "admin.responseWording": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
   /** Add or remove a review's documents (national report, UN compilation, mid-term reports ...): official data. */
   "admin.reviewDocuments": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
+  /** Set or clear a review's calendar dates and where they come from: official data. */
+  "admin.reviewCalendar": { resource: {} as NoResource, describe: "instance administrators", decide: admin },
 } satisfies { [action: string]: Rule<never> | Rule<OrgResource> | Rule<NoteResource> | Rule<OverrideResource> | Rule<PublicRecordResource> | Rule<NoResource> };
 
 export type Action = keyof typeof POLICY;

@@ -9,3 +9,12 @@ export type ReviewDocumentFormState = {
   values?: Record<string, string>;
   attempt?: number;
 };
+
+/** What the calendar dates' form gets back from its server action (the same shape as the documents' forms). */
+export type ReviewCalendarFormState = {
+  ok: boolean;
+  code?: "saved" | "cleared" | "unauthenticated" | "forbidden" | "not-found" | "invalid";
+  fields?: string[];
+  values?: Record<string, string>;
+  attempt?: number;
+};

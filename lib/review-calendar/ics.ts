@@ -5,9 +5,25 @@ import { addDays, timelineOf, type ReviewCalendarDates, type TimelineKind } from
 
 /**
  * The review's calendar as an iCalendar file (RFC 5545) that NGOs subscribe to: one all-day event per known date, each
- * titled with the State and the cycle, and the review's document symbols in its description. In English, like the
- * CSV's default headers: a calendar program shows the text as it is.
+ * titled with the State and the cycle, and the review's document symbols in its description. In the reader's language
+ * (`labels`, from the `calendar` messages; English by default): a calendar program shows the text as it is.
  */
+
+/** The words of the file in one language. */
+export type IcsLabels = {
+  /** The language of the links: the review page's and docs.un.org's. */
+  locale: string;
+  /** The calendar's own name, "UPR: China, 2018 (3rd cycle)". */
+  calName: string;
+  /** The description's first line, "China, UPR 2018 (3rd cycle)." */
+  heading: string;
+  /** Each event's title, "China, UPR 2018 (3rd cycle): mid-term reports". */
+  events: Record<TimelineKind, string>;
+  /** A document's line in the description: "National report: A/HRC/WG.6/31/CHN/1 https://…". */
+  documentLine: (role: ReviewDocumentView["role"], document: string) => string;
+  /** "Dates from: {source}". */
+  datesFrom: (source: string) => string;
+};
 
 export type CalendarSource = {
   id: number;
@@ -21,6 +37,8 @@ export type CalendarSource = {
   updatedAt: Date;
   /** The site's address, for the events' UIDs and the link back to the review page. */
   origin: string;
+  /** The file's words; English when not given. */
+  labels?: IcsLabels;
 };
 
 const EVENT_NAMES: Record<TimelineKind, string> = {
@@ -42,17 +60,30 @@ const ROLE_NAMES: Record<ReviewDocumentView["role"], string> = {
   MID_TERM_REPORT: "Mid-term report",
 };
 
+/** The English words, as the file had them before it spoke other languages. */
+export function englishLabels(source: Pick<CalendarSource, "stateName" | "cycle" | "year">): IcsLabels {
+  const title = `${source.stateName}, UPR ${cycleLabel(source.cycle, source.year)}`;
+  return {
+    locale: "en",
+    calName: `UPR: ${source.stateName}, ${cycleLabel(source.cycle, source.year)}`,
+    heading: `${title}.`,
+    events: Object.fromEntries(Object.entries(EVENT_NAMES).map(([kind, name]) => [kind, `${title}: ${name}`])) as IcsLabels["events"],
+    documentLine: (role, document) => `${ROLE_NAMES[role]}: ${document}`,
+    datesFrom: (from) => `Dates from: ${from}`,
+  };
+}
+
 function dateArray(iso: string): DateArray {
   const [year, month, day] = iso.split("-").map(Number) as [number, number, number];
   return [year, month, day];
 }
 
 /** One line per document: its role, symbol (or author) and where to read it. */
-function documentLines(documents: readonly ReviewDocumentView[]): string[] {
+function documentLines(documents: readonly ReviewDocumentView[], labels: IcsLabels): string[] {
   return documents.map((d) => {
     const name = d.symbol ?? [d.author, d.title].filter(Boolean).join(", ");
-    const href = documentHref(d);
-    return `${ROLE_NAMES[d.role]}: ${name}${href ? ` ${href}` : ""}`;
+    const href = documentHref(d, labels.locale);
+    return labels.documentLine(d.role, `${name}${href ? ` ${href}` : ""}`);
   });
 }
 
@@ -61,12 +92,12 @@ type AllDayEvent = EventAttributes & { start: DateArray; end: DateArray; timesta
 
 /** The events of the file, in date order (exported for the tests). */
 export function calendarEventsOf(source: CalendarSource): AllDayEvent[] {
-  const title = `${source.stateName}, UPR ${cycleLabel(source.cycle, source.year)}`;
-  const pageUrl = `${source.origin}/en/reviews/${source.id}`;
+  const labels = source.labels ?? englishLabels(source);
+  const pageUrl = `${source.origin}/${labels.locale}/reviews/${source.id}`;
   const description = [
-    `${title}.`,
-    ...documentLines(source.documents),
-    source.calendarSource ? `Dates from: ${source.calendarSource}` : null,
+    labels.heading,
+    ...documentLines(source.documents, labels),
+    source.calendarSource ? labels.datesFrom(source.calendarSource) : null,
     pageUrl,
   ]
     .filter((line): line is string => line !== null)
@@ -74,7 +105,7 @@ export function calendarEventsOf(source: CalendarSource): AllDayEvent[] {
   const host = new URL(source.origin).host;
   return timelineOf(source.dates).map((event) => ({
     uid: `review-${source.id}-${event.kind}@${host}`,
-    title: `${title}: ${EVENT_NAMES[event.kind]}`,
+    title: labels.events[event.kind],
     start: dateArray(event.on),
     // All-day events end the day after their last day (DTEND is exclusive).
     end: dateArray(addDays(event.until ?? event.on, 1)),
@@ -87,7 +118,7 @@ export function calendarEventsOf(source: CalendarSource): AllDayEvent[] {
 /** The .ics text, or the library's error (a date it refuses) for the route to report. */
 export function reviewCalendarIcs(source: CalendarSource): { ics: string } | { error: Error } {
   const events = calendarEventsOf(source);
-  const calName = `UPR: ${source.stateName}, ${cycleLabel(source.cycle, source.year)}`;
+  const calName = (source.labels ?? englishLabels(source)).calName;
   // ics refuses an empty list; a review without known dates is still a valid (empty) calendar to subscribe to.
   if (events.length === 0) return { ics: emptyCalendar(calName) };
   const { error, value } = createEvents(events, { productId: "upr-tracker", calName });

@@ -20,7 +20,7 @@ function describe(document: ReviewDocumentView): string {
 }
 
 /** The actor of --as (an administrator, checked by the server function) or the operator; null when no user has that email. */
-async function actorOf(email: string | undefined): Promise<Actor | null> {
+export async function actorOf(email: string | undefined): Promise<Actor | null> {
   if (!email) return OPERATOR;
   const viewer = await getViewerByEmail(email);
   if (!viewer) process.stderr.write(`upr: no user with the email ${email}\n`);

@@ -4,7 +4,8 @@
  * `org create`, `org require-2fa`, `user add`, `user remove`, `user disable`, `user enable` and `user reset-2fa`
  * (scripts/lib/accounts-cli.ts), `status export` and `status import` (scripts/lib/status-cli.ts),
  * `wording export` and `wording import` (scripts/lib/wording-cli.ts),
- * `review-document add`, `list` and `remove` (scripts/lib/review-document-cli.ts), `classify` (scripts/lib/classify-cli.ts, no database),
+ * `review-document add`, `list` and `remove` (scripts/lib/review-document-cli.ts),
+ * `review-calendar set`, `clear` and `show` (scripts/lib/review-calendar-cli.ts), `classify` (scripts/lib/classify-cli.ts, no database),
  * and `backup` and `restore` (scripts/lib/backup-cli.ts).
  * Exit codes: 0 done, 1 the input was rejected (nothing written), 2 usage or environment problem.
  */
@@ -13,6 +14,7 @@ import { backupCommand, restoreCommand } from "./backup-cli";
 import { classifyCommand } from "./classify-cli";
 import { importCommand } from "./import-cli";
 import { statusCommand } from "./status-cli";
+import { reviewCalendarCommand } from "./review-calendar-cli";
 import { reviewDocumentCommand } from "./review-document-cli";
 import { wordingCommand } from "./wording-cli";
 
@@ -77,6 +79,18 @@ const USAGE = `Usage:
   report and addendum symbols and are listed from there. Each change is audited; --as records it as that instance
   administrator. A refused field is named and nothing is written (exit 1).
 
+  npm run upr -- review-calendar set --review <id> [--working-group-adopted YYYY-MM-DD] [--responses YYYY-MM-DD]
+                                    [--council-adopted YYYY-MM-DD] [--mid-term-from YYYY-MM-DD]
+                                    [--mid-term-until YYYY-MM-DD] [--next-review YYYY-MM-DD] [--source <text>]
+                                    [--as <admin email>]
+  npm run upr -- review-calendar clear --review <id> [--as <admin email>]
+  npm run upr -- review-calendar show --review <id>
+
+  review-calendar set changes the dates it names (an empty value clears one) and keeps the others; --source says
+  where the dates come from (a document symbol, say) and is required while any date is set. A mid-term window needs
+  both ends, the last not before the first. clear removes every date but the review's own and the source. Each change
+  is audited; a refused flag is named and nothing is written (exit 1).
+
   npm run -s upr -- classify < texts.txt
 
   classify reads one recommendation text per line on stdin and prints its UPR Info action category per line, in order
@@ -118,6 +132,7 @@ export async function upr(argv: string[]): Promise<number> {
     if (command === "status") return await statusCommand(rest);
     if (command === "wording") return await wordingCommand(rest);
     if (command === "review-document") return await reviewDocumentCommand(rest);
+    if (command === "review-calendar") return await reviewCalendarCommand(rest);
     if (command === "classify") return await classifyCommand(rest);
     if (command === "backup") return await backupCommand(rest);
     if (command === "restore") return await restoreCommand(rest);

@@ -15,6 +15,7 @@ export async function fingerprint(): Promise<string> {
       (SELECT string_agg(concat_ws(':', r."id", r."responseWording", r."responseWordingSource"), ',' ORDER BY r."id") FROM "Recommendation" r),
       (SELECT string_agg(m::text, ',' ORDER BY m."id") FROM "Member" m),
       (SELECT string_agg(d::text, ',' ORDER BY d."id") FROM "ReviewDocument" d),
+      (SELECT string_agg(concat_ws(':', r."id", r."workingGroupAdoptedOn", r."responsesOn", r."councilAdoptedOn", r."midTermFrom", r."midTermUntil", r."nextReviewOn", r."calendarSource"), ',' ORDER BY r."id") FROM "Review" r),
       (SELECT string_agg(o::text, ',' ORDER BY o."id") FROM "Organization" o),
       (SELECT string_agg(l::text, ',' ORDER BY l."earlierId", l."laterId") FROM "RecommendationLink" l),
       (SELECT string_agg(l::text, ',' ORDER BY l."findingId", l."recommendationId", l."organizationId") FROM "FindingLink" l),

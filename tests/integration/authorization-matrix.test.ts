@@ -41,6 +41,7 @@ import { decideFindingLink } from "@/lib/server/finding-links";
 import { applyResponseWordingAction, previewResponseWordingAction } from "@/lib/actions/response-wording";
 import { addReviewDocumentAction, removeReviewDocumentAction } from "@/lib/actions/review-documents";
 import { createReviewDocument } from "@/lib/server/review-calendar/documents";
+import { saveReviewCalendarAction } from "@/lib/actions/review-calendar";
 import { applyStatusSheetAction, previewStatusSheetAction } from "@/lib/actions/status-sheet";
 import { GET as sheetGet, POST as sheetPost } from "@/app/api/status-sheet/route";
 import { GET as midTermReportGet } from "@/app/api/reports/mid-term/route";
@@ -158,6 +159,7 @@ const emailOf = (actor: Actor): string => `${actor.toLowerCase()}@matrix.example
 let signIns = 0;
 /** A new document symbol per call of the review-document rows (FIXTURE symbols, not real documents). */
 let reviewDocuments = 0;
+let calendarDays = 0;
 
 /** A new session for the actor (each from its own address, below the sign-in rate limit). */
 function signInAs(actor: Actor): Promise<string> {
@@ -963,6 +965,15 @@ const ROWS: Row[] = [
     policy: ["admin.reviewDocuments"],
     setup: async () => String((await createReviewDocument(OPERATOR, reviewId, { role: "ADVANCE_QUESTIONS", symbol: `A/HRC/WG.6/31/CHN/Q${++reviewDocuments}` })).id),
     call: async (actor, id) => actionStatus(await asActor(actor, () => removeReviewDocumentAction(Number(id), { ok: true }, form({})))),
+    expected: ADMIN_ONLY,
+  },
+  {
+    name: "action saveReviewCalendarAction (a review's calendar dates and their source)",
+    policy: ["admin.reviewCalendar"],
+    // A new FIXTURE day each cell, so an allowed cell always changes the review.
+    setup: async () => `2030-01-${String(++calendarDays % 28 + 1).padStart(2, "0")}`,
+    call: async (actor, day) =>
+      actionStatus(await asActor(actor, () => saveReviewCalendarAction(reviewId, { ok: true }, form({ intent: "set", nextReviewOn: day, calendarSource: "Fixture source for the matrix" })))),
     expected: ADMIN_ONLY,
   },
   {

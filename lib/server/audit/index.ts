@@ -34,6 +34,9 @@ export type AuditAction =
   // A review's documents (its national report, the UN compilation, mid-term reports ...), by instance administrators.
   | "review-document.add"
   | "review-document.remove"
+  // A review's calendar dates and their source, by instance administrators.
+  | "review-calendar.set"
+  | "review-calendar.clear"
   // Accounts (issue 14). User-level events have organizationId null; owners see those of their current members.
   | "auth.sign-in"
   | "auth.sign-in-failed"

@@ -70,7 +70,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           <Link href={`/compare?sur=${sur.iso3}`}>{t("compareAll", { state: surName })}</Link>
         </p>
       </div>
-      {calendar ? <ReviewCalendarSection calendar={calendar} admin={can(viewer, "admin.reviewDocuments", {}).allowed} /> : null}
+      {calendar ? <ReviewCalendarSection calendar={calendar} admin={can(viewer, "admin.reviewDocuments", {}).allowed} calendarAdmin={can(viewer, "admin.reviewCalendar", {}).allowed} /> : null}
       {parsed.invalid.length > 0 ? (
         <p className="notice" role="status">
           {charts("invalid", { values: parsed.invalid.join(", ") })}
