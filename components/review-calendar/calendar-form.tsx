@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Fragment, useActionState, type ReactElement } from "react";
 import { saveReviewCalendarAction } from "@/lib/actions/review-calendar";
-import { CALENDAR_DATE_FIELDS, type SettableCalendar } from "@/lib/review-calendar/calendar-input";
+import { CALENDAR_DATE_FIELDS, type SettableCalendar } from "@/lib/review-calendar/calendar-fields";
 import type { ReviewCalendarFormState } from "@/lib/review-calendar/form-state";
 
 const IDLE: ReviewCalendarFormState = { ok: true };

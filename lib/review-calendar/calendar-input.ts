@@ -1,16 +1,13 @@
 import { z } from "zod";
-import { isIsoDate, type ReviewCalendarDates } from "./timeline";
+import { CALENDAR_DATE_FIELDS, type CalendarDateField, type SettableCalendar } from "./calendar-fields";
+import { isIsoDate } from "./timeline";
 
 /**
  * The calendar dates an administrator (or the operator CLI) sets on a review, with where they come from. Every date is
  * `YYYY-MM-DD` or empty (not known); the source is required as soon as one date is set, so no date stands without the
  * document that gives it. A mid-term window needs both ends, the last not before the first.
  */
-export const CALENDAR_DATE_FIELDS = ["workingGroupAdoptedOn", "responsesOn", "councilAdoptedOn", "midTermFrom", "midTermUntil", "nextReviewOn"] as const;
-export type CalendarDateField = (typeof CALENDAR_DATE_FIELDS)[number];
-
-/** The dates as they are settable: the review date itself is the review's own and is not changed here. */
-export type SettableCalendar = Omit<ReviewCalendarDates, "reviewDate"> & { calendarSource: string | null };
+export { CALENDAR_DATE_FIELDS, type CalendarDateField, type SettableCalendar } from "./calendar-fields";
 
 const optionalDate = z
   .string()
