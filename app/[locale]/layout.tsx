@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { UserMenu } from "@/components/auth/user-menu";
 import { LocaleSwitch } from "@/components/i18n/locale-switch";
 import { Link } from "@/lib/i18n/navigation";
-import { clientMessages } from "@/lib/i18n/messages";
+import { pickMessages, ROOT_CLIENT_MESSAGES } from "@/lib/i18n/messages";
 import { LANGUAGE_TAGS, routing } from "@/lib/i18n/routing";
 
 export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
@@ -26,7 +26,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   return (
     <html lang={LANGUAGE_TAGS[locale]}>
       <body>
-        <NextIntlClientProvider messages={clientMessages(messages)}>
+        <NextIntlClientProvider messages={pickMessages(messages, ROOT_CLIENT_MESSAGES)}>
           <a className="skip-link" href="#main">
             {t("skipLink")}
           </a>

@@ -9,6 +9,7 @@ import type { ViewerScope } from "@/lib/server/recommendation-where";
 import { loadChartInputs } from "@/lib/server/stats/review-charts";
 import { ChartFigure } from "./chart-figure";
 import { UnitChooser } from "./unit-chooser";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 /**
  * Every chart for the reviews the filters select, in the reader's language, one series per unit: `per` as chosen, or
@@ -39,13 +40,15 @@ export async function ChartDashboard({ filters, scope, per = "review", chooser =
           {tc("folded", { units: inputs.units.length - 1 + other.unit.folded, shown: MAX_UNITS - 1, folded: other.unit.folded })}
         </p>
       ) : null}
-      <div className="chart-list">
-        {buildCharts(inputs, filters, text).map((chart) => (
-          <ChartFigure key={chart.id} chart={chart}>
-            {chart.id === "action" ? <ActionCategoryDefinitions /> : null}
-          </ChartFigure>
-        ))}
-      </div>
+      <ClientMessages namespaces={["charts.figure"]}>
+        <div className="chart-list">
+          {buildCharts(inputs, filters, text).map((chart) => (
+            <ChartFigure key={chart.id} chart={chart}>
+              {chart.id === "action" ? <ActionCategoryDefinitions /> : null}
+            </ChartFigure>
+          ))}
+        </div>
+      </ClientMessages>
     </>
   );
 }

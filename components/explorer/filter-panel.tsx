@@ -18,6 +18,7 @@ import { HiddenFilters } from "./hidden-filters";
 import { StatusFacet } from "./status-facet";
 import { SuggestBox } from "./suggest-box";
 import { actionTerm, wordingText, type TermsTranslator } from "./term-labels";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { query: RecommendationQuery; scope: ViewerScope };
 
@@ -69,7 +70,9 @@ export async function FilterPanel({ query, scope }: Props) {
   };
   return (
     <aside className="filter-panel" aria-label={t("filters.label")}>
-      <SuggestBox />
+      <ClientMessages namespaces={["finder.suggest", "finder.scheme"]}>
+        <SuggestBox />
+      </ClientMessages>
       <Form action={getPathname({ href: "/recommendations", locale })} className="filters">
         <AutoSubmit />
         <label htmlFor="q" className="field-label">

@@ -5,6 +5,7 @@ import { countryName } from "@/lib/i18n/countries";
 import { regionTerm } from "@/lib/i18n/terms";
 import type { StateIndexEntry } from "@/lib/server/states";
 import { StateIndexSearch, type StateIndexGroup } from "./state-index-search";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 const GROUPS: (RegionalGroup | null)[] = ["AFRICAN", "ASIA_PACIFIC", "EASTERN_EUROPEAN", "GRULAC", "WEOG", null];
 
@@ -39,12 +40,14 @@ export function StateIndex({ states, q }: { states: StateIndexEntry[]; q: string
       })),
   })).filter((group) => group.states.length > 0);
   return (
-    <StateIndexSearch
-      // A navigation to another search (a link, the form without JavaScript) starts from its text.
-      key={q}
-      groups={groups}
-      initialText={q}
-      headers={{ state: t("state"), recommendationsMade: t("recommendationsMade"), statesReviewed: t("statesReviewed") }}
-    />
+    <ClientMessages namespaces={["finder.stateSearch"]}>
+      <StateIndexSearch
+        // A navigation to another search (a link, the form without JavaScript) starts from its text.
+        key={q}
+        groups={groups}
+        initialText={q}
+        headers={{ state: t("state"), recommendationsMade: t("recommendationsMade"), statesReviewed: t("statesReviewed") }}
+      />
+    </ClientMessages>
   );
 }

@@ -1,57 +1,159 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLIENT_NAMESPACE_PARTS, CLIENT_NAMESPACES, clientMessages, loadMessages } from "./messages";
+import { loadMessages, pickMessages, ROOT_CLIENT_MESSAGES, type ClientMessageKey } from "./messages";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
-/** Every source file of the app that a client component could import: app, components, lib (tests left out). */
+/** Every source file of the app: app, components, lib (tests and generated code left out), relative to the root. */
 function sources(dir: string, out: string[] = []): string[] {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
+  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== "generated" && entry.name !== "node_modules") sources(full, out);
+      if (entry.name !== "generated" && entry.name !== "node_modules") sources(file, out);
     } else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
-      out.push(full);
+      out.push(file);
     }
   }
   return out;
 }
 
-/** The namespaces named by `useTranslations("…")` anywhere (server components may call it too: counting them errs on the safe side). */
-function namespacesUsed(): { file: string; namespace: string }[] {
-  const used: { file: string; namespace: string }[] = [];
-  for (const file of ["app", "components", "lib"].flatMap((dir) => sources(path.join(root, dir)))) {
-    for (const match of fs.readFileSync(file, "utf8").matchAll(/useTranslations\(\s*"([^"]+)"\s*\)/g)) used.push({ file: path.relative(root, file), namespace: match[1]! });
+const files = ["app", "components", "lib"].flatMap((dir) => sources(dir));
+/** The code without its comments (a comment may name `useTranslations("…")` without calling it). */
+const uncommented = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+const text = new Map(files.map((file) => [file, uncommented(fs.readFileSync(path.join(root, file), "utf8"))]));
+
+/**
+ * Imports of a module that leave its client component unrendered, which this scan (by whole files) cannot tell apart:
+ * the mid-term report shows only the status badge of assessments-panel, never its withdrawal history.
+ */
+const NOT_RENDERED = new Set(["app/[locale]/reports/mid-term/page.tsx -> components/recommendations/withdrawable-history.tsx"]);
+
+/** The app's files a file imports ("@/…" and relative imports; type-only imports render nothing). */
+function importsOf(file: string): string[] {
+  const found: string[] = [];
+  for (const match of text.get(file)!.matchAll(/^import\s+(?!type\b)[^;]*?from\s+"([^"]+)";/gms)) {
+    const specifier = match[1]!;
+    const base = specifier.startsWith("@/") ? specifier.slice(2) : specifier.startsWith(".") ? path.join(path.dirname(file), specifier) : null;
+    if (base === null) continue;
+    const resolved = [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")].find((candidate) => text.has(candidate));
+    if (resolved) found.push(resolved);
   }
-  return used;
+  return found;
 }
 
+const closures = new Map<string, Set<string>>();
+/** A file and everything it imports, directly or not: what it may render. */
+function closure(file: string): Set<string> {
+  const known = closures.get(file);
+  if (known) return known;
+  const seen = new Set<string>([file]);
+  const queue = [file];
+  while (queue.length > 0) {
+    for (const next of importsOf(queue.pop()!)) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  closures.set(file, seen);
+  return seen;
+}
+
+/** Client components and every module they import: these run in the browser and read the provided messages. */
+const clientFiles = new Set(files.filter((file) => /^["']use client["']/m.test(text.get(file)!)).flatMap((file) => [...closure(file)]));
+
+/**
+ * What a browser-side file reads, as message keys: `useTranslations("finder.suggest")` reads the part `finder.suggest`;
+ * `useTranslations("finder")` reads the parts its translator names first (`t("suggest.count")`, t(`scheme.${…}`)), or
+ * the whole namespace when a key is not written out. A namespace held in a constant is followed; one passed in as a
+ * prop (components/sheets/sheet-problems.tsx) is the caller's, which reads it itself and is checked there.
+ */
+function readsOf(file: string): string[] {
+  const source = text.get(file)!;
+  const constants = new Map([...source.matchAll(/const\s+(\w+)\s*=\s*"([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
+  const reads: string[] = [];
+  for (const match of source.matchAll(/(?:const\s+(\w+)\s*=\s*)?useTranslations\(\s*(?:"([^"]+)"|(\w+))?\s*\)/g)) {
+    const namespace = match[2] ?? (match[3] ? constants.get(match[3]) : undefined);
+    if (namespace === undefined && match[3] === "namespace") continue;
+    if (namespace === undefined) {
+      reads.push(`${file}: useTranslations(${match[3] ?? ""}) names no namespace this test can read`);
+      continue;
+    }
+    const name = match[1];
+    if (namespace.includes(".") || name === undefined) {
+      reads.push(namespace);
+      continue;
+    }
+    const calls = [...source.matchAll(new RegExp(`\\b${name}(?:\\.rich|\\.markup|\\.raw|\\.has)?\\(\\s*([^,)]*)`, "g"))].map((m) => m[1]!.trim());
+    const parts = calls.map((argument) => /^["`]([A-Za-z0-9_]+)[.`"]/.exec(argument)?.[1]);
+    if (calls.length === 0 || parts.some((part) => part === undefined)) reads.push(namespace);
+    else reads.push(...new Set(parts.map((part) => `${namespace}.${part}`)));
+  }
+  return reads;
+}
+
+/** The keys a file hands to the client components below it: `<ClientMessages namespaces={[…]}>` or `messages={{ ns: messages.ns }}`. */
+function providedBy(file: string): string[] {
+  const source = text.get(file)!;
+  const provided: string[] = [];
+  for (const match of source.matchAll(/<ClientMessages\s+namespaces=\{\[([^\]]*)\]\}/g)) provided.push(...[...match[1]!.matchAll(/"([^"]+)"/g)].map((m) => m[1]!));
+  for (const match of source.matchAll(/<NextIntlClientProvider\s+messages=\{\{([^}]*)\}\}/g)) provided.push(...[...match[1]!.matchAll(/(\w+):\s*messages\.\w+/g)].map((m) => m[1]!));
+  return provided;
+}
+
+const covers = (provided: readonly string[], read: string) => provided.some((key) => read === key || read.startsWith(`${key}.`));
+
+/** Pages, layouts, error and not-found pages: where rendering starts. */
+const entries = files.filter((file) => file.startsWith("app") && /\/(page|layout|error|not-found|forbidden|unauthorized|template|default)\.tsx$/.test(file));
+
 describe("the messages sent to the browser", () => {
-  it("hold every part a useTranslations of a client namespace reads", async () => {
-    const sent = clientMessages(await loadMessages("en")) as Record<string, Record<string, unknown>>;
-    const missing = namespacesUsed()
-      .filter(({ namespace }) => (CLIENT_NAMESPACES as readonly string[]).includes(namespace.split(".")[0]!))
-      .filter(({ namespace }) => {
-        const [first, ...rest] = namespace.split(".");
-        const parts = CLIENT_NAMESPACE_PARTS[first as (typeof CLIENT_NAMESPACES)[number]];
-        // A whole namespace is sent unless it is cut to parts; then the call must name one of them.
-        return parts !== undefined && (rest.length === 0 || !parts.includes(rest[0]!) || sent[first!]?.[rest[0]!] === undefined);
-      })
-      .map(({ file, namespace }) => `${file}: useTranslations("${namespace}")`);
+  it("hold, wherever a client component is rendered, every part it reads: from the root layout or a wrapper on the way to it", () => {
+    const missing: string[] = [];
+    const reached = new Set<string>();
+    for (const entry of entries) {
+      const rendered = closure(entry);
+      for (const file of rendered) {
+        if (!clientFiles.has(file) || NOT_RENDERED.has(`${entry} -> ${file}`)) continue;
+        reached.add(file);
+        // A wrapper counts when the file rendering it is on an import path from this entry to the component.
+        const provided = [...ROOT_CLIENT_MESSAGES, ...[...rendered].filter((wrapper) => closure(wrapper).has(file)).flatMap(providedBy)];
+        for (const read of readsOf(file)) if (!covers(provided, read)) missing.push(`${entry} renders ${file}, which reads ${read}`);
+      }
+    }
     expect(missing).toEqual([]);
+    // The scan finds the client components that read messages (a parse that found none would prove nothing).
+    const readers = [...clientFiles].filter((file) => readsOf(file).length > 0);
+    expect(readers.length).toBeGreaterThan(20);
+    expect(readers.filter((file) => !reached.has(file))).toEqual([]);
   });
 
-  it("leave out the parts of a cut namespace that no client component reads", async () => {
+  it("name only namespaces and parts that exist in both languages", async () => {
+    const keys = new Set<string>([...ROOT_CLIENT_MESSAGES, ...files.flatMap(providedBy)]);
+    for (const locale of ["en", "zh"] as const) {
+      const messages = (await loadMessages(locale)) as Record<string, Record<string, unknown>>;
+      const absent = [...keys].filter((key) => {
+        const [namespace, part] = key.split(".", 2) as [string, string | undefined];
+        return messages[namespace] === undefined || (part !== undefined && messages[namespace][part] === undefined);
+      });
+      expect(absent).toEqual([]);
+    }
+  });
+
+  it("keep, of a cut namespace, the parts named and nothing else", async () => {
     const messages = await loadMessages("zh");
-    const sent = clientMessages(messages) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(sent.charts ?? {})).toEqual(["figure"]);
-    expect(sent.charts?.figure).toEqual(messages.charts.figure);
-    expect(sent.assessments?.messages).toBeUndefined();
-    expect(sent.finder).toEqual(messages.finder);
-    // Read by server components only: the explorer's table is rendered on the server (components/explorer/results-table.tsx).
-    expect(sent.explorer).toBeUndefined();
-    expect(sent.actionCategories).toBeUndefined();
-    expect(sent.home).toBeUndefined();
+    const everyPage = pickMessages(messages, ROOT_CLIENT_MESSAGES) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(everyPage)).toEqual(["common"]);
+    expect(Object.keys(everyPage.common!)).toEqual(["localeSwitch", "error"]);
+    expect(everyPage.common!.error).toEqual(messages.common.error);
+    const keys: ClientMessageKey[] = ["finder.suggest", "finder.scheme", "charts.figure", "terms"];
+    const picked = pickMessages(messages, keys) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(picked).sort()).toEqual(["charts", "finder", "terms"]);
+    expect(picked.finder).toEqual({ suggest: messages.finder.suggest, scheme: messages.finder.scheme });
+    expect(picked.charts).toEqual({ figure: messages.charts.figure });
+    expect(picked.terms).toEqual(messages.terms);
+    // A part that does not exist is left out rather than sent as undefined.
+    expect(pickMessages(messages, ["charts.nothingHere" as ClientMessageKey])).toEqual({});
   });
 });

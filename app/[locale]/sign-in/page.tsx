@@ -5,6 +5,7 @@ import { signInErrorMessage } from "@/components/auth/sign-in-error";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { PasskeySignIn } from "@/components/auth/passkey-sign-in";
 import { formLocale, safeNextPath, signInQuerySchema } from "@/lib/auth/sign-in-steps";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");
@@ -21,7 +22,9 @@ export default async function SignInPage({ searchParams }: Props): Promise<React
       <h1>{t("title")}</h1>
       <p className="lede">{t.rich("lede", { code: (chunks) => <code>{chunks}</code> })}</p>
       <SignInForm next={safeNextPath(query.next, formLocale(locale))} error={signInErrorMessage(t, query.error, query.wait)} />
-      <PasskeySignIn />
+      <ClientMessages namespaces={["auth.passkey"]}>
+        <PasskeySignIn />
+      </ClientMessages>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { TwoFactorNotice } from "@/components/auth/two-factor-notice";
 import { awaitingSecondFactor, can } from "@/lib/auth/policy";
 import { getViewer } from "@/lib/server/permissions";
 import { listReviewChoices } from "@/lib/server/status-sheet/review-choices";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("statusSheet");
@@ -61,7 +62,9 @@ export default async function StatusSheetPage({ searchParams }: PageProps<"/[loc
           <section aria-labelledby="import-heading">
             <h2 id="import-heading">{t("import.heading")}</h2>
             {importable ? (
-              <SheetImport reviewId={review.id} reviewName={reviewLabel(review, locale, terms, t)} organizationId={membership.organizationId} organizationName={membership.organizationName} />
+              <ClientMessages namespaces={["statusSheet", "terms"]}>
+                <SheetImport reviewId={review.id} reviewName={reviewLabel(review, locale, terms, t)} organizationId={membership.organizationId} organizationName={membership.organizationName} />
+              </ClientMessages>
             ) : (
               <p className="notice">{t("import.viewerOnly", { organization: membership.organizationName })}</p>
             )}

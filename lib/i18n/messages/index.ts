@@ -47,31 +47,32 @@ export async function loadMessages(locale: Locale): Promise<Catalogue> {
 }
 
 /**
- * The namespaces that client components (and what they import) read. Only these travel to the browser with every
- * page: the others (home, states, reports, audit, csv) are read on the server alone, so a page stays light. A page
- * whose client components need another namespace hands it over itself (adminImport: app/[locale]/admin/import; responseWording: app/[locale]/admin/response-wording).
+ * A message catalogue handed to client components: a whole namespace ("finder") or one part of it ("finder.suggest").
+ * A page sends the browser only what its own client components read (components/i18n/client-messages.tsx); the rest
+ * is read on the server alone, so a page stays light on a slow link.
  */
-export const CLIENT_NAMESPACES = ["common", "detail", "assessments", "charts", "statusSheet", "auth", "terms", "finder", "findingLinks"] as const satisfies readonly Namespace[];
+export type ClientMessageKey = Namespace | `${Namespace}.${string}`;
 
 /**
- * Of these client namespaces the browser reads only some parts: every `useTranslations` of the namespace names one of
- * them (lib/i18n/client-messages.test.ts scans the code for it). The rest (the chart texts, built on the server by
- * lib/charts/chart-text.ts; the assessment actions' messages) stays on the server, so every page ships less.
+ * What client components on every page read, handed over by the root layout: the language switch in the header
+ * (components/i18n/locale-switch.tsx) and the error page (app/[locale]/error.tsx). Any other client component is
+ * wrapped, where a page renders it, in a provider of its own that lists what it reads (lib/i18n/client-messages.test.ts
+ * scans the code for it).
  */
-export const CLIENT_NAMESPACE_PARTS: Partial<Record<(typeof CLIENT_NAMESPACES)[number], readonly string[]>> = {
-  charts: ["figure"],
-  assessments: ["claim", "panel", "form", "withdraw"],
-  findingLinks: ["form"],
-};
+export const ROOT_CLIENT_MESSAGES = ["common.localeSwitch", "common.error"] as const satisfies readonly ClientMessageKey[];
 
-export function clientMessages<T extends Record<string, unknown>>(messages: T): Partial<T> {
-  const client = Object.entries(messages).filter(([namespace]) => (CLIENT_NAMESPACES as readonly string[]).includes(namespace));
-  return Object.fromEntries(
-    client.map(([namespace, catalogue]) => {
-      const parts = CLIENT_NAMESPACE_PARTS[namespace as (typeof CLIENT_NAMESPACES)[number]];
-      if (!parts || typeof catalogue !== "object" || catalogue === null) return [namespace, catalogue];
-      const all = catalogue as Record<string, unknown>;
-      return [namespace, Object.fromEntries(parts.filter((part) => part in all).map((part) => [part, all[part]]))];
-    }),
-  ) as Partial<T>;
+/** The named namespaces and parts of `messages`, nested as `useTranslations` reads them; a missing one is left out. */
+export function pickMessages(messages: Record<string, unknown>, keys: readonly ClientMessageKey[]): Record<string, unknown> {
+  const picked: Record<string, Record<string, unknown>> = {};
+  for (const key of keys) {
+    const [namespace, part] = key.split(".", 2) as [string, string | undefined];
+    const catalogue = messages[namespace];
+    if (typeof catalogue !== "object" || catalogue === null) continue;
+    if (part === undefined) {
+      picked[namespace] = { ...picked[namespace], ...(catalogue as Record<string, unknown>) };
+    } else if (part in catalogue) {
+      picked[namespace] = { ...picked[namespace], [part]: (catalogue as Record<string, unknown>)[part] };
+    }
+  }
+  return picked;
 }

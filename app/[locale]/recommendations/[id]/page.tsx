@@ -29,6 +29,7 @@ import { getRecommendationDetail, listSharedRelatedRecommendations, type Recomme
 import { getRecurrence } from "@/lib/server/recurrence";
 import { listFindingLinks, listFindingSuggestions } from "@/lib/server/finding-links";
 import { findingChoices } from "@/lib/finding-links/choices";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -70,84 +71,87 @@ export default async function RecommendationPage({ params }: Props) {
   const surName = countryName(sur.iso3, locale);
   const t = await getTranslations("detail");
   return (
-    <article className="recommendation-detail">
-      <RecommendationHeading detail={detail} />
-      <TwoFactorNotice organizations={may.awaitingSecondFactor} />
-      <section aria-labelledby="text-heading">
-        <h2 id="text-heading">{t("textHeading")}</h2>
-        <blockquote className="recommendation-text" lang={shown.language} data-testid="recommendation-text">
-          {shown.text}
-        </blockquote>
-        <TextLanguageNote language={shown.language} locale={locale} />
-        <RecommendationSource detail={detail} />
-      </section>
-      <RecommendationParts
-        parts={categorisedParts(recommendation.text, recommendation.recommendingStates.map((s) => s.iso3), recommendation.partActionCategories)}
-        language={recommendation.textLanguage}
-        categories={recommendation.actionCategories}
-        overridden={recommendation.actionCategoryMethod === "OVERRIDE"}
-      />
-      <div className="detail-columns">
-        <section aria-labelledby="response-heading">
-          <h2 id="response-heading">{t("responseHeading", { sur: surName })}</h2>
-          <ResponsePanel recommendation={recommendation} />
+    // The page's forms (assessments, notes, action category, links across cycles, UN findings) read these catalogues.
+    <ClientMessages namespaces={["detail.action", "detail.notes", "detail.cycles", "assessments.form", "assessments.withdraw", "terms", "findingLinks.form"]}>
+      <article className="recommendation-detail">
+        <RecommendationHeading detail={detail} />
+        <TwoFactorNotice organizations={may.awaitingSecondFactor} />
+        <section aria-labelledby="text-heading">
+          <h2 id="text-heading">{t("textHeading")}</h2>
+          <blockquote className="recommendation-text" lang={shown.language} data-testid="recommendation-text">
+            {shown.text}
+          </blockquote>
+          <TextLanguageNote language={shown.language} locale={locale} />
+          <RecommendationSource detail={detail} />
         </section>
-        <section aria-labelledby="states-heading">
-          <h2 id="states-heading">
-            {t("statesHeading", { count: recommendation.recommendingStates.length + recommendation.unknownRecommendingStates })}
-          </h2>
-          <RecommendingStates states={recommendation.recommendingStates} unknown={recommendation.unknownRecommendingStates} />
+        <RecommendationParts
+          parts={categorisedParts(recommendation.text, recommendation.recommendingStates.map((s) => s.iso3), recommendation.partActionCategories)}
+          language={recommendation.textLanguage}
+          categories={recommendation.actionCategories}
+          overridden={recommendation.actionCategoryMethod === "OVERRIDE"}
+        />
+        <div className="detail-columns">
+          <section aria-labelledby="response-heading">
+            <h2 id="response-heading">{t("responseHeading", { sur: surName })}</h2>
+            <ResponsePanel recommendation={recommendation} />
+          </section>
+          <section aria-labelledby="states-heading">
+            <h2 id="states-heading">
+              {t("statesHeading", { count: recommendation.recommendingStates.length + recommendation.unknownRecommendingStates })}
+            </h2>
+            <RecommendingStates states={recommendation.recommendingStates} unknown={recommendation.unknownRecommendingStates} />
+          </section>
+        </div>
+        <FindingsSection
+          recommendationId={recommendation.id}
+          stateUnderReview={{ iso3: sur.iso3, name: surName }}
+          links={findingLinks}
+          suggestions={findingSuggestions}
+          organizations={linksFor}
+        />
+        <AssessmentsSection
+          recommendationId={recommendation.id}
+          recommendation={recommendation}
+          organizations={assessments}
+          writableOrganizations={may.assess}
+          readableOrganizationIds={may.readable}
+          withdrawableOrganizationIds={may.withdraw.map((organization) => organization.organizationId)}
+          findings={findingChoices(findingLinks)}
+        />
+        <section aria-labelledby="themes-heading">
+          <h2 id="themes-heading">{t("themesHeading")}</h2>
+          <ThemeGroups themes={recommendation.themes} />
         </section>
-      </div>
-      <FindingsSection
-        recommendationId={recommendation.id}
-        stateUnderReview={{ iso3: sur.iso3, name: surName }}
-        links={findingLinks}
-        suggestions={findingSuggestions}
-        organizations={linksFor}
-      />
-      <AssessmentsSection
-        recommendationId={recommendation.id}
-        recommendation={recommendation}
-        organizations={assessments}
-        writableOrganizations={may.assess}
-        readableOrganizationIds={may.readable}
-        withdrawableOrganizationIds={may.withdraw.map((organization) => organization.organizationId)}
-        findings={findingChoices(findingLinks)}
-      />
-      <section aria-labelledby="themes-heading">
-        <h2 id="themes-heading">{t("themesHeading")}</h2>
-        <ThemeGroups themes={recommendation.themes} />
-      </section>
-      <div className="detail-columns">
-        <section aria-labelledby="affected-heading">
-          <h2 id="affected-heading">{t("affectedHeading")}</h2>
-          <AffectedPersons themes={recommendation.themes} />
+        <div className="detail-columns">
+          <section aria-labelledby="affected-heading">
+            <h2 id="affected-heading">{t("affectedHeading")}</h2>
+            <AffectedPersons themes={recommendation.themes} />
+          </section>
+          <section aria-labelledby="action-heading">
+            <h2 id="action-heading">{t("actionHeading")}</h2>
+            {actionCategory ? (
+              <ActionCategory recommendationId={recommendation.id} view={actionCategory} may={{ correct: may.correctCategory, clear: may.clearCategory, correctionStandsBy: may.correctionStandsBy }} />
+            ) : null}
+            <ActionCategoryDefinitions />
+          </section>
+        </div>
+        {recurrence ? (
+          <section aria-labelledby="across-cycles-heading">
+            <h2 id="across-cycles-heading">{t("acrossCyclesHeading")}</h2>
+            <AcrossCycles
+              recommendationId={recommendation.id}
+              recurrence={recurrence}
+              stateUnderReview={sur}
+              organizations={may.decideLinks.map((m) => ({ id: m.organizationId, name: m.organizationName }))}
+            />
+          </section>
+        ) : null}
+        <section aria-labelledby="related-heading">
+          <h2 id="related-heading">{t("relatedHeading", { sur: surName })}</h2>
+          <RelatedRecommendations related={related} stateUnderReview={sur} recommendingStates={recommendation.recommendingStates} />
         </section>
-        <section aria-labelledby="action-heading">
-          <h2 id="action-heading">{t("actionHeading")}</h2>
-          {actionCategory ? (
-            <ActionCategory recommendationId={recommendation.id} view={actionCategory} may={{ correct: may.correctCategory, clear: may.clearCategory, correctionStandsBy: may.correctionStandsBy }} />
-          ) : null}
-          <ActionCategoryDefinitions />
-        </section>
-      </div>
-      {recurrence ? (
-        <section aria-labelledby="across-cycles-heading">
-          <h2 id="across-cycles-heading">{t("acrossCyclesHeading")}</h2>
-          <AcrossCycles
-            recommendationId={recommendation.id}
-            recurrence={recurrence}
-            stateUnderReview={sur}
-            organizations={may.decideLinks.map((m) => ({ id: m.organizationId, name: m.organizationName }))}
-          />
-        </section>
-      ) : null}
-      <section aria-labelledby="related-heading">
-        <h2 id="related-heading">{t("relatedHeading", { sur: surName })}</h2>
-        <RelatedRecommendations related={related} stateUnderReview={sur} recommendingStates={recommendation.recommendingStates} />
-      </section>
-      <NotesSection recommendationId={recommendation.id} notes={notes} readableOrganizationIds={may.readable} writableOrganizations={may.note} />
-    </article>
+        <NotesSection recommendationId={recommendation.id} notes={notes} readableOrganizationIds={may.readable} writableOrganizations={may.note} />
+      </article>
+    </ClientMessages>
   );
 }
