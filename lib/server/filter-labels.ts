@@ -1,5 +1,5 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { loadMessages } from "@/lib/i18n/messages";
 import { routing, type Locale } from "@/lib/i18n/routing";
 import { cycleTerm, type TermsTranslator } from "@/lib/cycles/label";
@@ -12,8 +12,8 @@ import { getReviewSummary } from "./reviews";
 import { listThemeNames } from "./theme-names";
 
 /**
- * next-intl's plain translator for one namespace: the same inside a page, a route handler or a test (no request
- * context needed).
+ * next-intl's plain translator for one namespace (from use-intl's core, which next-intl is built on: no React, so the
+ * CSV route also runs in the benchmark scripts, outside Next), the same inside a page, a route handler or a test.
  */
 type Translate = ((key: string, values?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
 

@@ -1,10 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { safeFileName } from "@/lib/http/content-disposition";
 import { POSITION_PARAMS } from "@/lib/labels";
-import { reportText } from "@/lib/mid-term-report/text";
 import { reportSections, summarise } from "@/lib/mid-term-report/sections";
-import type { MidTermReport, MidTermReportInput, MidTermReportLanguage, ReportAssessment, ReportFinding, ReportRecommendation, ReportTheme } from "@/lib/schemas/mid-term-report";
+import type { MidTermReport, MidTermReportInput, ReportAssessment, ReportFinding, ReportRecommendation, ReportTheme } from "@/lib/schemas/mid-term-report";
 import { filtersOf, parseExplorerSearch, type PositionParam, type RecommendationQuery } from "@/lib/search-params";
 import { getDb } from "../db";
 import { NotFoundError } from "../http-errors";
@@ -184,14 +182,4 @@ export async function getMidTermReport(viewer: Viewer | null, input: MidTermRepo
 export function reportFileStem(report: MidTermReport): string {
   const holds = report.privateAssessments > 0 ? "private" : "public";
   return `mid-term-${report.review.stateUnderReview.iso3}-cycle${report.review.cycle}-${report.organization.slug}-${holds}`;
-}
-
-/**
- * "China, 2018 (3rd cycle) – mid-term report of Heron Group (holds private assessments)": the file name a reader sees,
- * in the report's language, saying as the ASCII stem does whether it holds private assessments.
- */
-export function reportFileName(report: MidTermReport, lang: MidTermReportLanguage, extension: string): string {
-  const words = reportText(lang);
-  const holds = report.privateAssessments > 0 ? "private" : "public";
-  return `${safeFileName(words.t("reportFileName", { review: words.reviewTitle(report), organization: report.organization.name, holds }))}.${extension}`;
 }

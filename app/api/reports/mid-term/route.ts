@@ -5,7 +5,8 @@ import { formatMidTermHtml } from "@/lib/mid-term-report/html";
 import { parseMidTermReportParams, type MidTermReportFormat } from "@/lib/schemas/mid-term-report";
 import { midTermDownload, recordDownload } from "@/lib/server/audit/downloads";
 import { badRequest, toHttpError } from "@/lib/server/http-errors";
-import { getMidTermReport, reportFileName, reportFileStem } from "@/lib/server/mid-term-report";
+import { reportFileName } from "@/lib/mid-term-report/file-name";
+import { getMidTermReport, reportFileStem } from "@/lib/server/mid-term-report";
 import { contentDisposition } from "@/lib/http/content-disposition";
 import { getViewer } from "@/lib/server/permissions";
 
