@@ -16,8 +16,9 @@ const NONCE = "[A-Za-z0-9+/]{22}==";
 const CSP = new RegExp(
   "^default-src 'self'; " +
     `script-src 'self' 'nonce-(${NONCE})' 'strict-dynamic'; ` +
-    // The built stylesheets that pages inline are allowed by their hashes (lib/http/style-hashes.ts), nothing else inline.
-    `style-src 'self' 'nonce-(${NONCE})'(?: 'sha256-[A-Za-z0-9+/]{43}=')+; ` +
+    // The built stylesheets that pages inline are allowed by their hashes (lib/http/style-hashes.ts), on pages only;
+    // nothing else inline.
+    `style-src 'self' 'nonce-(${NONCE})'(?: 'sha256-[A-Za-z0-9+/]{43}=')*; ` +
     "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
     "form-action 'self'; frame-ancestors 'none'$",
 );

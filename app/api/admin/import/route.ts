@@ -6,14 +6,13 @@ import { ImportBusyError, RawBodyRequiredError, runImportJob, UnsupportedUploadE
 import { getViewer } from "@/lib/server/permissions";
 import { PayloadTooLargeError } from "@/lib/server/upload";
 import { createNonce, securityHeaders, SIGNED_IN_CACHE_CONTROL } from "@/lib/security-headers";
-import { builtStyleHashes } from "@/lib/http/style-hashes";
 
 /**
  * proxy.ts does not run for this route (it would buffer the upload in memory first), so the route sets the headers
  * every response carries itself. Every answer here is for a signed-in administrator, or a refusal: never cached.
  */
 function secured(response: Response): Response {
-  for (const [name, value] of Object.entries(securityHeaders(createNonce(), { dev: process.env.NODE_ENV === "development", styleHashes: builtStyleHashes() }))) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(securityHeaders(createNonce(), { dev: process.env.NODE_ENV === "development" }))) response.headers.set(name, value);
   response.headers.set("Cache-Control", SIGNED_IN_CACHE_CONTROL);
   return response;
 }
