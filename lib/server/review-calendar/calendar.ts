@@ -1,4 +1,5 @@
 import "server-only";
+import { calendarDatesOf } from "@/lib/review-calendar/calendar-fields";
 import type { ReviewDocumentView } from "@/lib/review-calendar/documents";
 import { isoDateOf, nextEventOf, timelineOf, type EventState, type ReviewCalendarDates, type TimelineEvent } from "@/lib/review-calendar/timeline";
 import { getDb, type Db } from "../db";
@@ -35,15 +36,7 @@ const CALENDAR_SELECT = {
 type CalendarRow = { [K in "reviewDate" | "workingGroupAdoptedOn" | "responsesOn" | "councilAdoptedOn" | "midTermFrom" | "midTermUntil" | "nextReviewOn"]: Date | null };
 
 function datesOf(row: CalendarRow): ReviewCalendarDates {
-  return {
-    reviewDate: isoDateOf(row.reviewDate),
-    workingGroupAdoptedOn: isoDateOf(row.workingGroupAdoptedOn),
-    responsesOn: isoDateOf(row.responsesOn),
-    councilAdoptedOn: isoDateOf(row.councilAdoptedOn),
-    midTermFrom: isoDateOf(row.midTermFrom),
-    midTermUntil: isoDateOf(row.midTermUntil),
-    nextReviewOn: isoDateOf(row.nextReviewOn),
-  };
+  return { reviewDate: isoDateOf(row.reviewDate), ...calendarDatesOf(row) };
 }
 
 /** One review's calendar with its documents, or null for an unknown review. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { CALENDAR_DATE_FIELDS, CLEARED_CALENDAR, reviewCalendarInputSchema, type SettableCalendar } from "@/lib/review-calendar/calendar-input";
-import { isoDateOf } from "@/lib/review-calendar/timeline";
+import { calendarDatesOf } from "@/lib/review-calendar/calendar-fields";
 import { actorId, authorizeActor, type Actor } from "../accounts/actor";
 import { recordAuditEvent } from "../audit";
 import { getDb, type Db } from "../db";
@@ -25,15 +25,7 @@ const SETTABLE_SELECT = {
 type SettableRow = { [K in (typeof CALENDAR_DATE_FIELDS)[number]]: Date | null } & { calendarSource: string | null };
 
 function settableOf(row: SettableRow): SettableCalendar {
-  return {
-    workingGroupAdoptedOn: isoDateOf(row.workingGroupAdoptedOn),
-    responsesOn: isoDateOf(row.responsesOn),
-    councilAdoptedOn: isoDateOf(row.councilAdoptedOn),
-    midTermFrom: isoDateOf(row.midTermFrom),
-    midTermUntil: isoDateOf(row.midTermUntil),
-    nextReviewOn: isoDateOf(row.nextReviewOn),
-    calendarSource: row.calendarSource,
-  };
+  return { ...calendarDatesOf(row), calendarSource: row.calendarSource };
 }
 
 const asDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
