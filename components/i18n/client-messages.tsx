@@ -1,15 +1,19 @@
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages } from "next-intl/server";
+import { NextIntlClientProvider, useLocale, useMessages } from "next-intl";
 import { pickMessages, type ClientMessageKey } from "@/lib/i18n/messages";
 
 /**
  * Hands the client components below it the catalogues they read, and no more: `namespaces` names whole namespaces
  * ("statusSheet") or parts of one ("finder.suggest"). The provider replaces the root layout's messages for this
  * subtree, so list everything the client components inside it read. Wrap a section rendered once per page, so the
- * messages travel once.
+ * messages travel once. Not async (next-intl's `useMessages` works in a server component that is not), so the pages'
+ * bodies also render where async components cannot (renderToStaticMarkup in the page-size tests).
  */
-export async function ClientMessages({ namespaces, children }: { namespaces: readonly ClientMessageKey[]; children: ReactNode }) {
-  const messages = await getMessages();
-  return <NextIntlClientProvider messages={pickMessages(messages, namespaces)}>{children}</NextIntlClientProvider>;
+export function ClientMessages({ namespaces, children }: { namespaces: readonly ClientMessageKey[]; children: ReactNode }) {
+  const messages = useMessages();
+  return (
+    <NextIntlClientProvider locale={useLocale()} messages={pickMessages(messages, namespaces)}>
+      {children}
+    </NextIntlClientProvider>
+  );
 }
