@@ -1,5 +1,5 @@
 /**
- * `npm run -s bench -- page-weight [--database-url URL] [--port N]`: each public page kind opened in Chromium on a
+ * `npm run -s bench -- page-weight [--database-url URL] [--port N] [--only WORD]`: each public page kind opened in Chromium on a
  * phone (360×780) over DevTools' "Slow 3G" network emulation (2,000 ms latency, 50,000 bytes/s each way), with an
  * empty cache, as a reader who follows a shared link on a throttled connection. For each page: the bytes transferred
  * (headers and bodies, compressed as sent, counted until the network is quiet, so prefetches count too; and the body
@@ -24,7 +24,17 @@ export const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: 50_0
 const TARGETS = { explorerBytes: 150 * 1024, readableMs: 4000 };
 
 type Page = { label: string; path: string; readable: string };
-export type PageWeight = Page & { status: number; bytes: number; bytesToReadable: number; requests: number; readableMs: number; firstPaintMs: number };
+/** One response of a visit: what it was and its bytes as sent (headers and compressed body). */
+export type Transfer = { url: string; type: string; bytes: number };
+export type PageWeight = Page & {
+  status: number;
+  bytes: number;
+  bytesToReadable: number;
+  requests: number;
+  readableMs: number;
+  firstPaintMs: number;
+  transfers: Transfer[];
+};
 
 const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
 const print = (lines: string[]): void => void process.stdout.write(`${lines.join("\n")}\n`);
@@ -65,11 +75,14 @@ export async function measurePage(browser: Browser, origin: string, page: Page):
     await cdp.send("Network.enable");
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
     await cdp.send("Network.emulateNetworkConditions", SLOW_3G);
-    let bytes = 0;
-    let requests = 0;
-    cdp.on("Network.loadingFinished", (event: { encodedDataLength: number }) => {
-      bytes += event.encodedDataLength;
-      requests += 1;
+    const responses = new Map<string, { url: string; type: string }>();
+    const transfers: Transfer[] = [];
+    cdp.on("Network.responseReceived", (event: { requestId: string; type: string; response: { url: string } }) => {
+      responses.set(event.requestId, { url: event.response.url, type: event.type });
+    });
+    cdp.on("Network.loadingFinished", (event: { requestId: string; encodedDataLength: number }) => {
+      const response = responses.get(event.requestId) ?? { url: "?", type: "Other" };
+      transfers.push({ ...response, bytes: event.encodedDataLength });
     });
     const response = await tab.goto(`${origin}${page.path}`, { waitUntil: "load", timeout: 180_000 });
     await tab.locator(page.readable).first().waitFor({ state: "attached", timeout: 60_000 });
@@ -86,7 +99,17 @@ export async function measurePage(browser: Browser, origin: string, page: Page):
       return { readable, firstPaint, bytesToReadable: html + before };
     })()`) as { readable: number; firstPaint: number; bytesToReadable: number };
     const { readable: readableMs, bytesToReadable } = timing;
-    return { ...page, status: response?.status() ?? 0, bytes, bytesToReadable, requests, readableMs, firstPaintMs: timing.firstPaint };
+    const bytes = transfers.reduce((sum, transfer) => sum + transfer.bytes, 0);
+    return {
+      ...page,
+      status: response?.status() ?? 0,
+      bytes,
+      bytesToReadable,
+      requests: transfers.length,
+      readableMs,
+      firstPaintMs: timing.firstPaint,
+      transfers,
+    };
   } finally {
     await context.close();
   }
@@ -106,6 +129,13 @@ async function pickIds(url: string): Promise<{ recommendation: number; review: n
   }
 }
 
+/** A response's path without the origin, and without a long query string. */
+function shortUrl(url: string): string {
+  if (!URL.canParse(url)) return url;
+  const { pathname, search } = new URL(url);
+  return search.length > 40 ? `${pathname}${search.slice(0, 37)}…` : `${pathname}${search}`;
+}
+
 export function pageWeightReport(results: PageWeight[]): string[] {
   const kb = (value: number): string => `${(value / 1024).toFixed(1)} KB`;
   const explorer = results.find((result) => result.label === "explorer, 3 filters");
@@ -122,13 +152,19 @@ export function pageWeightReport(results: PageWeight[]): string[] {
       `Explorer first view: ${kb(explorer.bytes)} transferred until the network is quiet, ${kb(explorer.bytesToReadable)} by the first readable result ` +
         `(target < ${kb(TARGETS.explorerBytes)}: ${verdict(explorer.bytes < TARGETS.explorerBytes)} for the whole view, ${verdict(explorer.bytesToReadable < TARGETS.explorerBytes)} to read); ` +
         `first result readable after ${seconds(explorer.readableMs)} (target < ${seconds(TARGETS.readableMs)}: ${verdict(explorer.readableMs < TARGETS.readableMs)}).`,
+      "",
+      "Where the explorer's first view goes (each response as sent, largest first):",
+      ...table(
+        ["response", "type", "transferred"],
+        [...explorer.transfers].sort((a, b) => b.bytes - a.bytes).map((t) => [shortUrl(t.url), t.type, kb(t.bytes)]),
+      ),
     );
   }
   return lines;
 }
 
 export async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { "database-url": { type: "string" }, port: { type: "string" } } });
+  const { values } = parseArgs({ args, options: { "database-url": { type: "string" }, port: { type: "string" }, only: { type: "string" } } });
   const executablePath = findChromium();
   if (!executablePath) throw new Error("No Chromium found (apt-get install chromium, or set CHROMIUM_PATH).");
   const db = values["database-url"] ? null : await openBenchDatabase(log, "weight");
@@ -143,7 +179,9 @@ export async function main(args: string[]): Promise<number> {
     const app = await startApp(url, values.port ? Number(values.port) : await freePort(), crypto.randomBytes(32).toString("hex"), log);
     browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
     const results: PageWeight[] = [];
-    for (const page of pagesOf(await pickIds(url))) {
+    // `--only explorer`: just the page kinds whose label holds that word, for a quick look at one change.
+    const pages = pagesOf(await pickIds(url)).filter((page) => !values.only || page.label.includes(values.only));
+    for (const page of pages) {
       log(`${page.label}…`);
       results.push(await measurePage(browser, app.origin, page));
     }
