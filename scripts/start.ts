@@ -11,7 +11,7 @@ import { migrate, openDatabase } from "@/lib/database/postgres";
 import { ensureAuthSecret } from "@/lib/server/auth/secret";
 import { disconnectDb } from "@/lib/server/db";
 import { seedRealData } from "@/lib/server/seed";
-import { needsBuild, recordBuild } from "./lib/build";
+import { NEXT_BUILD_ARGS, needsBuild, recordBuild } from "./lib/build";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT || "3000";
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   } else {
     if (needsBuild()) {
       log("Building the app (once, and again after the sources change)…");
-      child = run(["build"], env);
+      child = run([...NEXT_BUILD_ARGS], env);
       const code = await exitCode(child);
       if (code !== 0) await shutdown(code);
       recordBuild();

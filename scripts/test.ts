@@ -10,7 +10,7 @@ import { dropDatabase } from "@/lib/database/postgres";
 import { acquirePostgres, databaseUrl, MissingPostgresError, uniqueDatabaseName, type PostgresServer } from "../tests/helpers/postgres-server";
 import { findChromium } from "../tests/helpers/chromium";
 import { workerDatabaseUrl } from "../tests/helpers/e2e-workers";
-import { needsBuild, recordBuild } from "./lib/build";
+import { NEXT_BUILD_ARGS, needsBuild, recordBuild } from "./lib/build";
 import { ensureChromium } from "./lib/chromium";
 
 /** End-to-end workers: two test files at a time, each worker with its own app server and database. */
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   // (scripts/lib/build.ts) instead of building first. The build need not type-check again what the first step checked.
   const build =
     chromium && needsBuild()
-      ? runQuietly(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1", UPR_BUILD_TYPECHECKED: failed ? "" : "1" }).then((result) => {
+      ? runQuietly(bin("next"), [...NEXT_BUILD_ARGS], { ...process.env, NEXT_TELEMETRY_DISABLED: "1", UPR_BUILD_TYPECHECKED: failed ? "" : "1" }).then((result) => {
           if (result.code === 0) recordBuild();
           return result;
         })

@@ -2,7 +2,9 @@
  * `npm run -s bench -- first-load-js [--dir .next]`: the JavaScript each page loads on its first visit, read from the
  * manifests of the last `next build` and gzipped here (node:zlib, default level, as a server would send it). A page
  * loads the build's root chunks plus the client chunks of its segments (layout, error and not-found boundaries, page):
- * the union of its client reference manifest's entry files. The nomodule polyfill is left out (modern browsers skip it).
+ * the union of its client reference manifest's entry files (Turbopack writes them). Webpack's manifest lists instead
+ * each client module's chunks: a page loads those of the modules whose chunks include its segments' own chunk files
+ * (`static/chunks/app/<segment>/layout-….js`, `page-….js`). The nomodule polyfill is left out (modern browsers skip it).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -20,14 +22,36 @@ function manifests(appDir: string): string[] {
     .map((file) => path.join(appDir, file));
 }
 
+type Manifest = { entryJSFiles?: Record<string, string[]>; clientModules?: Record<string, { chunks: (string | number)[] }> };
+
 /** The manifest is a script that assigns globalThis.__RSC_MANIFEST[route]: run it in an empty context and read it. */
 function entryFiles(manifestPath: string): { route: string; files: string[] } {
-  const context: { __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }>; globalThis?: unknown } = {};
+  const context: { __RSC_MANIFEST?: Record<string, Manifest>; globalThis?: unknown } = {};
   context.globalThis = context;
   vm.runInNewContext(readFileSync(manifestPath, "utf8"), context);
-  const [route, manifest] = Object.entries(context.__RSC_MANIFEST ?? {})[0] ?? [];
-  if (!route || !manifest) throw new Error(`No client reference manifest in ${manifestPath}`);
-  return { route: route.replace(/\/page$/, "") || "/", files: Object.values(manifest.entryJSFiles ?? {}).flat() };
+  const [entry, manifest] = Object.entries(context.__RSC_MANIFEST ?? {})[0] ?? [];
+  if (!entry || !manifest) throw new Error(`No client reference manifest in ${manifestPath}`);
+  const route = entry.replace(/\/page$/, "") || "/";
+  return { route, files: manifest.entryJSFiles ? Object.values(manifest.entryJSFiles).flat() : webpackEntryFiles(route, manifest) };
+}
+
+/** A webpack build's chunks for `route`: those of every client module that one of its segments' own chunks holds. */
+function webpackEntryFiles(route: string, manifest: Manifest): string[] {
+  const segments = route.split("/").filter(Boolean);
+  const prefixes = segments.map((_, index) => `/${segments.slice(0, index + 1).join("/")}`);
+  const own = new Set([
+    "static/chunks/app/layout",
+    "static/chunks/app/not-found",
+    ...prefixes.flatMap((prefix) => ["layout", "error", "not-found", "forbidden"].map((kind) => `static/chunks/app${encodeURI(prefix)}/${kind}`)),
+    `static/chunks/app${encodeURI(route === "/" ? "" : route)}/page`,
+  ]);
+  const isOwn = (file: string): boolean => own.has(file.replace(/-[0-9a-f]+\.js$/, ""));
+  const files = new Set<string>();
+  for (const { chunks } of Object.values(manifest.clientModules ?? {})) {
+    const jsFiles = chunks.filter((chunk): chunk is string => typeof chunk === "string" && chunk.endsWith(".js"));
+    if (jsFiles.some(isOwn)) for (const file of jsFiles) files.add(file);
+  }
+  return [...files];
 }
 
 export function measureFirstLoadJs(distDir: string): RouteJs[] {
@@ -36,7 +60,7 @@ export function measureFirstLoadJs(distDir: string): RouteJs[] {
   const size = (file: string): { raw: number; gzip: number } => {
     const known = sizes.get(file);
     if (known) return known;
-    const bytes = readFileSync(path.join(distDir, file.replace(/^\/_next\//, "")));
+    const bytes = readFileSync(path.join(distDir, decodeURI(file.replace(/^\/_next\//, ""))));
     const measured = { raw: bytes.length, gzip: gzipSync(bytes).length };
     sizes.set(file, measured);
     return measured;

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import autocannon from "autocannon";
-import { needsBuild, recordBuild } from "../lib/build";
+import { NEXT_BUILD_ARGS, needsBuild, recordBuild } from "../lib/build";
 
 export type App = { origin: string; stop: () => Promise<void> };
 
@@ -29,7 +29,7 @@ export async function buildIfNeeded(log: (message: string) => void): Promise<"re
   if (!needsBuild()) return "reused";
   log("Building the app (next build): its sources changed since the last build, or there is none…");
   // The report goes to stdout: the build's own output goes to stderr.
-  const child = spawn(path.resolve("node_modules", ".bin", "next"), ["build"], { stdio: ["ignore", 2, 2], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const child = spawn(path.resolve("node_modules", ".bin", "next"), [...NEXT_BUILD_ARGS], { stdio: ["ignore", 2, 2], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   const code = await exitCode(child);
   if (code !== 0) throw new Error(`next build failed (exit code ${code})`);
   recordBuild();
