@@ -1,7 +1,15 @@
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { isPagePath, normaliseAcceptLanguage, routing } from "@/lib/i18n/routing";
-import { carriesSession, createNonce, isPublicAsset, securityHeaders, SIGNED_IN_CACHE_CONTROL } from "@/lib/security-headers";
+import {
+  BUILD_ASSET_SECURITY_HEADERS,
+  carriesSession,
+  createNonce,
+  isBuildSubresource,
+  isPublicAsset,
+  securityHeaders,
+  SIGNED_IN_CACHE_CONTROL,
+} from "@/lib/security-headers";
 import { builtStyleHashes } from "@/lib/http/style-hashes";
 
 /** next-intl's routing: a page path without a locale is redirected to the visitor's (cookie, else Accept-Language). */
@@ -9,12 +17,18 @@ const localeRouting = createMiddleware(routing);
 
 /**
  * Runs before every request, static files and 404s included, so every response carries the security headers
- * (lib/security-headers.ts), redirects included. The CSP goes on the request too: Next.js reads the nonce from it while
+ * (lib/security-headers.ts), redirects included; the build's scripts, stylesheets and fonts carry only those that act
+ * on them. The CSP goes on the request too: Next.js reads the nonce from it while
  * rendering and puts it on its own scripts. Page requests pass through next-intl's routing with that request, so its
  * pass-through and rewrite responses forward the CSP as well. Pages are rendered per request anyway (they read the
  * session), so the nonce costs no caching.
  */
 export function proxy(request: NextRequest): NextResponse {
+  if (isBuildSubresource(request.nextUrl.pathname)) {
+    const response = NextResponse.next();
+    for (const [name, value] of Object.entries(BUILD_ASSET_SECURITY_HEADERS)) response.headers.set(name, value);
+    return response;
+  }
   // The inlined stylesheets' hashes only where a document can use them: a page. A script or an API answer is not
   // styled, and on a slow link its headers cost as much as a small script (about 1 KB each, uncompressed).
   const page = isPagePath(request.nextUrl.pathname);

@@ -143,8 +143,25 @@ describe("proxy", () => {
     expect(chosen.headers.get("location")).toBe("http://localhost:3000/en/states");
   });
 
+  it("gives the build's scripts, stylesheets and fonts only the headers that act on them, signed in or not", () => {
+    for (const path of ["/_next/static/chunks/app.js", "/_next/static/css/1a2b.css", "/_next/static/media/font.woff2"]) {
+      for (const cookie of [undefined, "better-auth.session_token=abc.def"]) {
+        const response = run(path, cookie);
+        expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+        expect(response.headers.get("cross-origin-resource-policy")).toBe("same-origin");
+        for (const name of ["content-security-policy", "permissions-policy", "x-frame-options", "cross-origin-opener-policy", "location", "cache-control"]) {
+          expect(response.headers.get(name), `${path} ${name}`).toBeNull();
+        }
+      }
+    }
+    // An image of the build may be an SVG document, and the icon is one: they keep every header.
+    for (const path of ["/_next/static/media/logo.svg", "/icon.svg", "/_next/static/chunks/app.js.html"]) {
+      expect(run(path).headers.get("content-security-policy"), path).toContain("default-src 'self'");
+    }
+  });
+
   it("leaves API routes, the build's files and the icon without a locale", () => {
-    for (const path of ["/api/recommendations?cycle=3", "/api/recommendations.csv", "/_next/static/chunks/app.js", "/icon.svg"]) {
+    for (const path of ["/api/recommendations?cycle=3", "/api/recommendations.csv", "/icon.svg"]) {
       const response = run(path);
       expect(response.headers.get("location")).toBeNull();
       expect(response.headers.get("x-middleware-request-content-security-policy")).toBe(response.headers.get("content-security-policy"));

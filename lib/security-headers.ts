@@ -21,6 +21,22 @@
  */
 export type SecurityHeaderOptions = { dev: boolean; styleHashes?: readonly string[] };
 
+/**
+ * The headers that protect a script, stylesheet or font of the build (content-hashed, public, never a document): it is
+ * not sniffed as another type, nor loaded by another site. The CSP, the permissions and framing policies, the opener
+ * policy and the referrer policy act on documents (and workers, which the app has none of), so a script does not carry
+ * them: on a slow link they were about 0.7 KB of headers on each of a page's dozen scripts.
+ */
+export const BUILD_ASSET_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+  "Cross-Origin-Resource-Policy": "same-origin",
+};
+
+/** The build's scripts, stylesheets and fonts (`/_next/static/…`); its images may be SVG documents and keep every header. */
+export function isBuildSubresource(pathname: string): boolean {
+  return /^\/_next\/static\/[^?#]+\.(?:js|css|woff2?)$/.test(pathname);
+}
+
 /** A fresh, unguessable nonce for one response: 128 random bits, base64. */
 export function createNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -77,14 +77,14 @@ async function someRecommendationId(page: Page): Promise<number> {
   return body.items[0]!.id;
 }
 
-test("every kind of response carries the exact security headers: page, JSON, CSV, static file, 404", async ({ request }) => {
+test("every kind of response carries the exact security headers: page, JSON, CSV, icon, 404; a script those that act on it", async ({ request }) => {
   const checks: [string, APIResponse][] = [];
   const page = await request.get("/");
   checks.push(["/", page]);
   const html = await page.text();
   const asset = /\/_next\/static\/[^"'\s]+\.js/.exec(html)?.[0];
   expect(asset, "the home page links a script of the build").toBeDefined();
-  checks.push([asset!, await request.get(asset!)]);
+  checks.push(["/icon.svg", await request.get("/icon.svg")]);
   checks.push(["/api/recommendations", await request.get("/api/recommendations?cycle=3&pageSize=2")]);
   checks.push(["/api/recommendations.csv", await request.get("/api/recommendations.csv?cycle=3&position=noted")]);
   checks.push(["/no-such-page", await request.get("/no-such-page")]);
@@ -96,13 +96,20 @@ test("every kind of response carries the exact security headers: page, JSON, CSV
   for (const [what, response] of checks) nonces.add(expectSecurityHeaders(response.headers(), what));
   expect(nonces.size, "a fresh nonce per response").toBe(checks.length);
 
-  const [, , api, csv, missing] = checks.map(([, response]) => response);
+  // A script of the build: not sniffed, not loaded by other sites; the document policies would only weigh on it.
+  const script = await request.get(asset!);
+  expect(script.status()).toBe(200);
+  expect(script.headers()).toMatchObject({ "x-content-type-options": "nosniff", "cross-origin-resource-policy": "same-origin" });
+  for (const name of ["content-security-policy", "permissions-policy", "x-frame-options", "cross-origin-opener-policy"]) expect(script.headers()[name], name).toBeUndefined();
+  expect(script.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+
+  const [, icon, api, csv, missing] = checks.map(([, response]) => response);
+  expect(icon!.status()).toBe(200);
   expect(api!.status()).toBe(200);
   expect(api!.headers()["cache-control"]).toBe("no-store");
   expect(csv!.status()).toBe(200);
   expect(csv!.headers()["content-type"]).toBe("text/csv; charset=utf-8");
   expect(csv!.headers()["cache-control"]).toBe("no-store");
-  expect(checks[1]![1].headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   expect(missing!.status()).toBe(404);
   expect(redirect.status()).toBe(307);
   expect(redirect.headers()["location"]).toMatch(/\/en\/recommendations\?position=noted$/);
