@@ -1,15 +1,15 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useErrorWords } from "@/components/i18n/error-words";
 
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("common.error");
+  const words = useErrorWords();
   return (
     <div className="empty-state" role="alert">
-      <h1>{t("title")}</h1>
-      <p>{t("body")}</p>
+      <h1>{words.title}</h1>
+      <p>{words.body}</p>
       <button type="button" onClick={reset}>
-        {t("retry")}
+        {words.retry}
       </button>
     </div>
   );

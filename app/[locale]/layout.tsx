@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { hasLocale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { UserMenu } from "@/components/auth/user-menu";
+import { ErrorWordsProvider } from "@/components/i18n/error-words";
 import { LocaleSwitch } from "@/components/i18n/locale-switch";
 import { Link } from "@/lib/i18n/navigation";
-import { pickMessages, ROOT_CLIENT_MESSAGES } from "@/lib/i18n/messages";
 import { LANGUAGE_TAGS, routing } from "@/lib/i18n/routing";
 
 export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
@@ -22,11 +22,13 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const [t, messages] = await Promise.all([getTranslations("common"), getMessages()]);
+  const t = await getTranslations("common");
   return (
     <html lang={LANGUAGE_TAGS[locale]}>
       <body>
-        <NextIntlClientProvider messages={pickMessages(messages, ROOT_CLIENT_MESSAGES)}>
+        {/* No message catalogue for the browser here: a page whose client components read one wraps them in its own
+            (components/i18n/client-messages.tsx), so a page without them carries no message formatter. */}
+        <ErrorWordsProvider words={{ title: t("error.title"), body: t("error.body"), retry: t("error.retry") }}>
           <a className="skip-link" href="#main">
             {t("skipLink")}
           </a>
@@ -45,13 +47,13 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
                   <Link href="/compare" prefetch={null}>{t("nav.compare")}</Link>
                 </nav>
                 <UserMenu />
-                <LocaleSwitch />
+                <LocaleSwitch current={locale} label={t("localeSwitch.label")} />
               </div>
             </details>
           </header>
           <main id="main">{children}</main>
           <footer className="site-footer">{t("footer")}</footer>
-        </NextIntlClientProvider>
+        </ErrorWordsProvider>
       </body>
     </html>
   );

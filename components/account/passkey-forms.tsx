@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState, type FormEvent, type ReactElement } from "react";
 import { deletePasskeyAction, renamePasskeyAction, type AccountFormState } from "@/lib/actions/account";
 import { authClient, usePasskeySupport } from "@/lib/auth/client";
-import { useRouter } from "@/lib/i18n/navigation";
+import { useRouter } from "@/lib/i18n/client-navigation";
 import { DISPLAY_NAME_MAX } from "@/lib/account/limits";
 import { Field, FormMessage } from "./form-bits";
 import styles from "./account.module.css";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, type ReactElement } from "react";
 import { authClient, usePasskeySupport } from "@/lib/auth/client";
-import { useRouter } from "@/lib/i18n/navigation";
+import { useRouter } from "@/lib/i18n/client-navigation";
 
 /** better-auth's answer to a passkey sign-in, as a key of auth.passkey.errors. */
 function errorKey(error: { code?: string; status?: number }): "cancelled" | "unknown" | "tooMany" | "failed" {

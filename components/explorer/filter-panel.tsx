@@ -4,6 +4,7 @@ import { ActionCategoryDefinitions } from "@/components/action-category/action-c
 import { cycleTerm } from "@/lib/cycles/label";
 import type { DrawnControls } from "@/lib/explorer-links";
 import { countryName } from "@/lib/i18n/countries";
+import type { Locale } from "@/lib/i18n/routing";
 import { getPathname } from "@/lib/i18n/navigation";
 import { filtersOf, type RecommendationQuery } from "@/lib/search-params";
 import { SCHEME_SLUGS } from "@/lib/themes";
@@ -18,7 +19,7 @@ import { HiddenFilters } from "./hidden-filters";
 import { StatusFacet } from "./status-facet";
 import { SuggestBox } from "./suggest-box";
 import { actionTerm, wordingText, type TermsTranslator } from "./term-labels";
-import { ClientMessages } from "@/components/i18n/client-messages";
+import { suggestBoxWords } from "@/lib/suggest/words";
 
 type Props = { query: RecommendationQuery; scope: ViewerScope };
 
@@ -53,12 +54,13 @@ function drawnControls(facets: RecommendationFacets, statusScopeChoice: boolean)
 }
 
 export async function FilterPanel({ query, scope }: Props) {
-  const [facets, cycleYears, locale, t, terms] = await Promise.all([
+  const [facets, cycleYears, locale, t, terms, finder] = await Promise.all([
     getExplorerSelection(filtersOf(query), scope).then((selection) => selection.facets),
     loadCycleYears(query.sur),
     getLocale(),
     getTranslations("explorer"),
     getTranslations("terms") as Promise<TermsTranslator>,
+    getTranslations("finder"),
   ]);
   const organizations = scope.organizationIds?.length ?? 0;
   const term = (group: string) => (value: string, fallback: string) => (terms.has(`${group}.${value}`) ? terms(`${group}.${value}`) : fallback);
@@ -70,9 +72,7 @@ export async function FilterPanel({ query, scope }: Props) {
   };
   return (
     <aside className="filter-panel" aria-label={t("filters.label")}>
-      <ClientMessages namespaces={["finder.suggest", "finder.scheme"]}>
-        <SuggestBox />
-      </ClientMessages>
+      <SuggestBox locale={locale as Locale} words={suggestBoxWords(finder)} />
       <Form action={getPathname({ href: "/recommendations", locale })} className="filters">
         <AutoSubmit />
         <label htmlFor="q" className="field-label">

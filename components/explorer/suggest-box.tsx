@@ -1,32 +1,30 @@
 "use client";
 
-import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useSearchParams } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from "react";
-import { getPathname, useRouter } from "@/lib/i18n/navigation";
+import type { Locale } from "@/lib/i18n/routing";
 import { currentFilters, withTextSearch } from "@/lib/suggest/href";
-import type { SuggestOption, Suggestions } from "@/lib/suggest/types";
+import type { SuggestBoxWords, WordedOption, WordedSuggestions } from "@/lib/suggest/types";
+import { searchOptionText } from "@/lib/suggest/words";
 import { SuggestOptionContent } from "./suggest-option";
 
-type Item = SuggestOption | { kind: "search"; text: string; href: string };
+type Item = WordedOption | { kind: "search"; text: string; href: string };
 
 /**
  * "Find a State or theme": an ARIA 1.2 combobox over the States and themes that have recommendations within the
  * current filters (GET /api/suggest), each adding itself to those filters. ArrowDown/ArrowUp move through the options,
  * Enter opens the active one, Escape closes the list (and, closed, clears the text); the last option, and Enter with
- * no option active, searches the texts. Without JavaScript it is a plain GET form that searches the texts.
+ * no option active, searches the texts. Without JavaScript it is a plain GET form that searches the texts. Its words
+ * come from the server (the page's, and the API's worded answer), so the browser carries no message formatter.
  */
-export function SuggestBox() {
+export function SuggestBox({ locale, words }: { locale: Locale; words: SuggestBoxWords }) {
   const id = useId();
-  const t = useTranslations("finder.suggest");
-  const locale = useLocale();
-  const format = useFormatter();
   const router = useRouter();
   const params = useSearchParams();
   const current = currentFilters(params.toString());
   const filters = current.toString();
   const [text, setText] = useState("");
-  const [found, setFound] = useState<Suggestions | null>(null);
+  const [found, setFound] = useState<WordedSuggestions | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
 
@@ -37,7 +35,7 @@ export function SuggestBox() {
     const timer = setTimeout(() => {
       const query = new URLSearchParams({ q: typed, lang: locale, filters });
       fetch(`/api/suggest?${query.toString()}`, { signal: controller.signal })
-        .then((response) => (response.ok ? (response.json() as Promise<Suggestions>) : null))
+        .then((response) => (response.ok ? (response.json() as Promise<WordedSuggestions>) : null))
         .then(setFound)
         .catch(() => {});
     }, 120);
@@ -57,7 +55,7 @@ export function SuggestBox() {
   const choose = (item: Item): void => {
     setOpen(false);
     setActive(-1);
-    router.push(item.href);
+    router.push(`/${locale}${item.href}`);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
@@ -86,9 +84,9 @@ export function SuggestBox() {
   };
 
   return (
-    <form role="search" className="suggest" method="get" action={getPathname({ href: "/recommendations", locale })} onSubmit={onSubmit}>
+    <form role="search" className="suggest" method="get" action={`/${locale}/recommendations`} onSubmit={onSubmit}>
       <label htmlFor={`${id}-input`} className="field-label">
-        {t("label")}
+        {words.label}
       </label>
       {[...current].filter(([key]) => key !== "q").map(([key, value], index) => (
         <input key={`${key}-${index}`} type="hidden" name={key} value={value} />
@@ -105,7 +103,7 @@ export function SuggestBox() {
         aria-describedby={`${id}-hint`}
         value={text}
         maxLength={60}
-        placeholder={t("placeholder")}
+        placeholder={words.placeholder}
         autoComplete="off"
         onChange={(event) => {
           setText(event.target.value);
@@ -117,9 +115,9 @@ export function SuggestBox() {
         onBlur={() => setOpen(false)}
       />
       <p id={`${id}-hint`} className="visually-hidden">
-        {t("hint")}
+        {words.hint}
       </p>
-      <ul id={listId} role="listbox" aria-label={t("listLabel")} className="suggestions" hidden={!expanded}>
+      <ul id={listId} role="listbox" aria-label={words.listLabel} className="suggestions" hidden={!expanded}>
         {items.map((item, index) => (
           <li
             key={item.kind === "search" ? "search" : `${item.kind}-${item.href}`}
@@ -132,15 +130,15 @@ export function SuggestBox() {
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => choose(item)}
           >
-            {item.kind === "search" ? t("search", { text: item.text }) : <SuggestOptionContent option={item} />}
+            {item.kind === "search" ? searchOptionText(words, item.text) : <SuggestOptionContent option={item} />}
           </li>
         ))}
       </ul>
       {typed && fresh ? (
         <div role="status" className="suggest-status" data-for={typed}>
-          {fresh.options.length === 0 ? <p className="muted">{t("nothing", { text: typed })}</p> : null}
-          {fresh.empty.length > 0 ? <p className="muted">{t("empty", { names: format.list(fresh.empty.map((s) => s.name)) })}</p> : null}
-          <span className="visually-hidden">{t("status", { count: fresh.options.length })}</span>
+          {fresh.notes.nothing ? <p className="muted">{fresh.notes.nothing}</p> : null}
+          {fresh.notes.empty ? <p className="muted">{fresh.notes.empty}</p> : null}
+          <span className="visually-hidden">{fresh.notes.status}</span>
         </div>
       ) : null}
     </form>

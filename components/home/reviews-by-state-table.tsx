@@ -1,8 +1,7 @@
 "use client";
 
-import { useLocale } from "next-intl";
 import { Fragment } from "react";
-import { getPathname } from "@/lib/i18n/navigation";
+import { withLocale, type Locale } from "@/lib/i18n/routing";
 import { rowLabel } from "@/lib/i18n/row-labels";
 
 /** A State under review and its reviews as [id, cycle, year]. */
@@ -15,9 +14,18 @@ export type ReviewsByStateLabels = Record<"heading" | "count" | "intro" | "capti
  * The first page's table of States under review, drawn from compact rows. Its hundreds of links are plain anchors (a
  * page load each): a client-side link per row would cost more to render than the table.
  */
-export function ReviewsByStateTable({ rows, labels, cycles }: { rows: ReviewsByStateRow[]; labels: ReviewsByStateLabels; cycles: Record<string, string> }) {
-  const locale = useLocale();
-  const path = (href: string): string => getPathname({ href, locale });
+export function ReviewsByStateTable({
+  rows,
+  labels,
+  cycles,
+  locale,
+}: {
+  rows: ReviewsByStateRow[];
+  labels: ReviewsByStateLabels;
+  cycles: Record<string, string>;
+  locale: Locale;
+}) {
+  const path = (href: string): string => withLocale(href, locale);
   const reviewOf = rowLabel(labels.reviewOf);
   const exploreOf = rowLabel(labels.exploreOf);
   return (

@@ -1,6 +1,7 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { cycleTerm, type TermsTranslator } from "@/lib/cycles/label";
 import { countryName } from "@/lib/i18n/countries";
+import type { Locale } from "@/lib/i18n/routing";
 import type { StateReviews } from "@/lib/server/home/overview";
 import { ReviewsByStateTable, type ReviewsByStateLabels, type ReviewsByStateRow } from "./reviews-by-state-table";
 
@@ -40,5 +41,5 @@ export function ReviewsByState({ states }: { states: StateReviews[] }) {
     reviewOf: t.raw("reviewOf") as string,
     exploreOf: t.raw("exploreOf") as string,
   };
-  return <ReviewsByStateTable rows={rows} labels={labels} cycles={cycles} />;
+  return <ReviewsByStateTable rows={rows} labels={labels} cycles={cycles} locale={locale as Locale} />;
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadMessages, pickMessages, ROOT_CLIENT_MESSAGES, type ClientMessageKey } from "./messages";
+import { loadMessages, pickMessages, type ClientMessageKey } from "./messages";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -103,13 +103,29 @@ function providedBy(file: string): string[] {
   return provided;
 }
 
+/** Whether a file renders a provider of next-intl's client context for what it wraps. */
+const providesContext = (file: string) => /<(ClientMessages|NextIntlClientProvider)\b/.test(text.get(file)!);
+
+/**
+ * What in a client component needs next-intl's client context: its hooks (the locale, translations, formatter…) and
+ * the locale-aware navigation (lib/i18n/navigation.tsx: its Link reads the locale), in the file or what it imports.
+ */
+function needsContext(file: string): string[] {
+  return [...closure(file)].flatMap((module) => {
+    const source = text.get(module)!;
+    const hooks = /from\s+"next-intl";/.test(source) ? [...source.matchAll(/\b(use(?:Translations|Locale|Formatter|Now|TimeZone|Messages))\(/g)].map((m) => m[1]!) : [];
+    const navigation = /from\s+"next-intl\/navigation";/.test(source) ? [`${module}: next-intl's navigation`] : [];
+    return [...[...new Set(hooks)].map((hook) => `${module}: ${hook}()`), ...navigation];
+  });
+}
+
 const covers = (provided: readonly string[], read: string) => provided.some((key) => read === key || read.startsWith(`${key}.`));
 
 /** Pages, layouts, error and not-found pages: where rendering starts. */
 const entries = files.filter((file) => file.startsWith("app") && /\/(page|layout|error|not-found|forbidden|unauthorized|template|default)\.tsx$/.test(file));
 
 describe("the messages sent to the browser", () => {
-  it("hold, wherever a client component is rendered, every part it reads: from the root layout or a wrapper on the way to it", () => {
+  it("hold, wherever a client component is rendered, every part it reads: from a wrapper on the way to it", () => {
     const missing: string[] = [];
     const reached = new Set<string>();
     for (const entry of entries) {
@@ -118,7 +134,8 @@ describe("the messages sent to the browser", () => {
         if (!clientFiles.has(file) || NOT_RENDERED.has(`${entry} -> ${file}`)) continue;
         reached.add(file);
         // A wrapper counts when the file rendering it is on an import path from this entry to the component.
-        const provided = [...ROOT_CLIENT_MESSAGES, ...[...rendered].filter((wrapper) => closure(wrapper).has(file)).flatMap(providedBy)];
+        const wrappers = [...rendered].filter((wrapper) => closure(wrapper).has(file));
+        const provided = wrappers.flatMap(providedBy);
         for (const read of readsOf(file)) if (!covers(provided, read)) missing.push(`${entry} renders ${file}, which reads ${read}`);
       }
     }
@@ -129,8 +146,35 @@ describe("the messages sent to the browser", () => {
     expect(readers.filter((file) => !reached.has(file))).toEqual([]);
   });
 
+  it("come from a wrapper on the way to every client component that reads the locale, a message or a localised link", () => {
+    const missing: string[] = [];
+    for (const entry of entries) {
+      const rendered = closure(entry);
+      for (const file of rendered) {
+        if (!/^["']use client["']/m.test(text.get(file)!) || NOT_RENDERED.has(`${entry} -> ${file}`)) continue;
+        const needs = needsContext(file);
+        if (needs.length === 0) continue;
+        if (![...rendered].some((wrapper) => wrapper !== file && closure(wrapper).has(file) && providesContext(wrapper))) {
+          missing.push(`${entry} renders ${file} with no provider on the way, and it needs one for ${needs.join(", ")}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    // The scan sees the needs it checks: the navigation's Link reads the locale, next-intl's router too.
+    expect(needsContext("lib/i18n/navigation.tsx")).toEqual(["lib/i18n/navigation.tsx: useLocale()"]);
+    expect(needsContext("lib/i18n/client-navigation.ts")).toEqual(["lib/i18n/client-navigation.ts: next-intl's navigation"]);
+  });
+
+  it("are never handed over by the root layout: a page whose client components read none carries no formatter", () => {
+    const layouts = entries.filter((file) => /^app\/\[locale\]\/layout\.tsx$/.test(file));
+    expect(layouts).toHaveLength(1);
+    expect(providesContext(layouts[0]!)).toBe(false);
+    // The header's client components take their words as props, and the error page from the layout's own context.
+    for (const file of ["components/i18n/locale-switch.tsx", "app/[locale]/error.tsx"]) expect(needsContext(file)).toEqual([]);
+  });
+
   it("name only namespaces and parts that exist in both languages", async () => {
-    const keys = new Set<string>([...ROOT_CLIENT_MESSAGES, ...files.flatMap(providedBy)]);
+    const keys = new Set<string>(files.flatMap(providedBy));
     for (const locale of ["en", "zh"] as const) {
       const messages = (await loadMessages(locale)) as Record<string, Record<string, unknown>>;
       const absent = [...keys].filter((key) => {
@@ -143,10 +187,10 @@ describe("the messages sent to the browser", () => {
 
   it("keep, of a cut namespace, the parts named and nothing else", async () => {
     const messages = await loadMessages("zh");
-    const everyPage = pickMessages(messages, ROOT_CLIENT_MESSAGES) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(everyPage)).toEqual(["common"]);
-    expect(Object.keys(everyPage.common!)).toEqual(["localeSwitch", "error"]);
-    expect(everyPage.common!.error).toEqual(messages.common.error);
+    const common = pickMessages(messages, ["common.localeSwitch", "common.error"]) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(common)).toEqual(["common"]);
+    expect(Object.keys(common.common!)).toEqual(["localeSwitch", "error"]);
+    expect(common.common!.error).toEqual(messages.common.error);
     const keys: ClientMessageKey[] = ["finder.suggest", "finder.scheme", "charts.figure", "terms"];
     const picked = pickMessages(messages, keys) as Record<string, Record<string, unknown>>;
     expect(Object.keys(picked).sort()).toEqual(["charts", "finder", "terms"]);

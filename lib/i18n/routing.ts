@@ -21,6 +21,27 @@ export const LANGUAGE_TAGS: Record<Locale, string> = { en: "en", zh: "zh-Hans" }
 /** Each language named in itself, for the locale switch. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", zh: "中文" };
 
+/**
+ * A page's address in a language: `/recommendations?cycle=3` → `/zh/recommendations?cycle=3`, and
+ * `/en/states/CHN` → `/zh/states/CHN` (the locale is always the first segment: localePrefix "always").
+ */
+export function withLocale(href: string, locale: Locale): string {
+  const cut = href.search(/[?#]/);
+  const segments = (cut < 0 ? href : href.slice(0, cut)).split("/").filter(Boolean);
+  if ((routing.locales as readonly string[]).includes(segments[0] ?? "")) segments.shift();
+  return `/${[locale, ...segments].join("/")}${cut < 0 ? "" : href.slice(cut)}`;
+}
+
+/** An internal link's target: a path, or its parts (the query's empty values left out). */
+export type Href = string | { pathname: string; query?: Record<string, string | number | undefined>; hash?: string };
+
+/** `href` as an address in `locale`: `{ pathname: "/organisation", query: { org: "heron" }, hash: "x" }` → `/zh/organisation?org=heron#x`. */
+export function localizedHref(href: Href, locale: Locale): string {
+  if (typeof href === "string") return withLocale(href, locale);
+  const query = new URLSearchParams(Object.entries(href.query ?? {}).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]]))).toString();
+  return `${withLocale(href.pathname, locale)}${query ? `?${query}` : ""}${href.hash ? `#${href.hash}` : ""}`;
+}
+
 /** API routes, Next's own files and static files (the icon) have no locale: proxy.ts never redirects them. */
 export function isPagePath(pathname: string): boolean {
   return !/^\/(api|_next|_vercel)(\/|$)/.test(pathname) && !/\.[^/]+$/.test(pathname);

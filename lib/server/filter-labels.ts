@@ -1,7 +1,4 @@
 import "server-only";
-import { createTranslator } from "use-intl/core";
-import { loadMessages } from "@/lib/i18n/messages";
-import { routing, type Locale } from "@/lib/i18n/routing";
 import { cycleTerm, type TermsTranslator } from "@/lib/cycles/label";
 import type { LabelSources } from "@/lib/explorer-labels/chips";
 import { filterGroups, readableFileName, type FilterQuery } from "@/lib/explorer-labels/groups";
@@ -9,18 +6,8 @@ import { countryName } from "@/lib/i18n/countries";
 
 import { loadCycleYears, loadReviewYears } from "./review-calendar";
 import { getReviewSummary } from "./reviews";
+import { translator } from "./translator";
 import { listThemeNames } from "./theme-names";
-
-/**
- * next-intl's plain translator for one namespace (from use-intl's core, which next-intl is built on: no React, so the
- * CSV route also runs in the benchmark scripts, outside Next), the same inside a page, a route handler or a test.
- */
-type Translate = ((key: string, values?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
-
-async function translator(locale: string, namespace: string): Promise<Translate> {
-  const language: Locale = (routing.locales as readonly string[]).includes(locale) ? (locale as Locale) : routing.defaultLocale;
-  return createTranslator({ locale: language, messages: await loadMessages(language), namespace: namespace as never }) as unknown as Translate;
-}
 
 /**
  * Where a query's filter values get their names in `locale`: the terms catalogue, the States' names, and the names of

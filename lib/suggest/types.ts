@@ -34,3 +34,35 @@ export type Suggestions = {
   /** The way on whatever matched: search the texts for what was typed. */
   search: { text: string; href: string };
 };
+
+/**
+ * What the combobox says of an answer, worded on the server in the language asked (GET /api/suggest), so the browser
+ * carries no message formatter: each option's two lines, and the notes under the list.
+ */
+export type WordedOption = SuggestOption & {
+  /** "Recommendations made by United Kingdom (UK)", or the theme's name. */
+  label: string;
+  /** "12 recommendations", after the theme's schemes: "OHCHR theme A12 · 12 recommendations". */
+  detail: string;
+};
+
+export type WordedSuggestions = Omit<Suggestions, "options"> & {
+  options: WordedOption[];
+  notes: {
+    /** "No State or theme with recommendations here matches “kor”.", when nothing is offered. */
+    nothing: string | null;
+    /** "North Korea: no recommendation made or received within the current filters.", when a State named has none. */
+    empty: string | null;
+    /** For screen readers: how many options, and that the last one searches the texts. */
+    status: string;
+  };
+};
+
+/** The combobox's fixed words, worded on the server; `search` is the option's text around what was typed. */
+export type SuggestBoxWords = {
+  label: string;
+  placeholder: string;
+  hint: string;
+  listLabel: string;
+  search: readonly [before: string, after: string];
+};

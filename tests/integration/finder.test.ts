@@ -4,7 +4,7 @@ import { parseExplorerSearch } from "@/lib/search-params";
 import { listRecommendations } from "@/lib/server/recommendations";
 import { suggestFilters } from "@/lib/server/suggest";
 import { currentFilters } from "@/lib/suggest/href";
-import type { Suggestions } from "@/lib/suggest/types";
+import type { Suggestions, WordedSuggestions } from "@/lib/suggest/types";
 import { withSeededDatabase } from "../helpers/test-database";
 
 /** "Find a State or theme" on the shipped China data: names people type, one entry per theme, no dead links. */
@@ -152,8 +152,21 @@ describe("GET /api/suggest", () => {
   it("answers within the filters it is given, names in the language asked", async () => {
     const response = await get(`q=${encodeURIComponent("英国")}&lang=zh&filters=${encodeURIComponent("cycle=3")}`);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as Suggestions;
+    const body = (await response.json()) as WordedSuggestions;
     expect(body.options[0]).toMatchObject({ iso3: "GBR", name: "英国", count: 3, href: "/recommendations?cycle=3&state=GBR" });
+  });
+
+  it("words each option and the notes in the language asked, so the browser formats no message", async () => {
+    for (const [lang, made, count] of [["en", "Recommendations made by United Kingdom", "3 recommendations"], ["zh", "英国", "3"]] as const) {
+      const body = (await (await get(`q=uk&lang=${lang}&filters=${encodeURIComponent("cycle=3")}`)).json()) as WordedSuggestions;
+      const byState = body.options.find((option) => option.kind === "recommending")!;
+      expect(byState.label).toContain(made);
+      expect(byState.detail).toContain(count);
+      expect(body.notes.status).toContain(String(body.options.length));
+      expect(body.notes.nothing).toBeNull();
+    }
+    const none = (await (await get("q=qqqzzz")).json()) as WordedSuggestions;
+    expect(none.notes.nothing).toBe("No State or theme with recommendations here matches “qqqzzz”.");
   });
 
   it("refuses an unknown language or an overlong text, naming the field", async () => {

@@ -6,7 +6,9 @@ import { scopeExplorerQuery } from "@/lib/server/explorer-scope";
 import { badRequest } from "@/lib/server/http-errors";
 import { getViewer } from "@/lib/server/permissions";
 import { MAX_SUGGEST_LENGTH, suggestFilters } from "@/lib/server/suggest";
+import { listJoiner, translator } from "@/lib/server/translator";
 import { currentFilters } from "@/lib/suggest/href";
+import { wordSuggestions } from "@/lib/suggest/words";
 
 const querySchema = z.strictObject({
   q: z.string().max(MAX_SUGGEST_LENGTH),
@@ -18,7 +20,8 @@ const querySchema = z.strictObject({
  * GET /api/suggest?q=uk[&lang=zh][&filters=cycle%3D3] → the States and themes the text names that have recommendations
  * within the explorer's current filters (`filters`: its search string), each with its count and the explorer URL that
  * adds it, and the URL of a search of the texts for `q`. `statusOf=mine` in the filters counts the caller's
- * organisations' private statuses, as the explorer page does, from the session.
+ * organisations' private statuses, as the explorer page does, from the session. Each option also carries what the
+ * combobox shows (`label`, `detail`) and the answer its `notes`, worded in `lang`: the browser formats no message.
  */
 export async function GET(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
@@ -29,6 +32,7 @@ export async function GET(request: Request): Promise<Response> {
   const current = currentFilters(parsed.data.filters);
   const mine = parseExplorerSearch({ statusOf: current.get("statusOf") ?? undefined }).query.statusOf === "mine";
   const { scope } = scopeExplorerQuery({ statusOf: mine ? "mine" : "public" }, mine ? await getViewer(request) : null);
-  const suggestions = await suggestFilters(parsed.data.q, current, parsed.data.lang, scope);
-  return Response.json(suggestions, { headers: { "Cache-Control": "no-store" } });
+  const { q, lang } = parsed.data;
+  const [suggestions, t] = await Promise.all([suggestFilters(q, current, lang, scope), translator(lang, "finder")]);
+  return Response.json(wordSuggestions(suggestions, t, listJoiner(lang)), { headers: { "Cache-Control": "no-store" } });
 }

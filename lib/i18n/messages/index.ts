@@ -49,17 +49,10 @@ export async function loadMessages(locale: Locale): Promise<Catalogue> {
 /**
  * A message catalogue handed to client components: a whole namespace ("finder") or one part of it ("finder.suggest").
  * A page sends the browser only what its own client components read (components/i18n/client-messages.tsx); the rest
- * is read on the server alone, so a page stays light on a slow link.
+ * is read on the server alone, so a page stays light on a slow link. The root layout hands over none: a page without
+ * such a wrapper carries neither catalogue nor message formatter (lib/i18n/client-messages.test.ts scans for them).
  */
 export type ClientMessageKey = Namespace | `${Namespace}.${string}`;
-
-/**
- * What client components on every page read, handed over by the root layout: the language switch in the header
- * (components/i18n/locale-switch.tsx) and the error page (app/[locale]/error.tsx). Any other client component is
- * wrapped, where a page renders it, in a provider of its own that lists what it reads (lib/i18n/client-messages.test.ts
- * scans the code for it).
- */
-export const ROOT_CLIENT_MESSAGES = ["common.localeSwitch", "common.error"] as const satisfies readonly ClientMessageKey[];
 
 /** The named namespaces and parts of `messages`, nested as `useTranslations` reads them; a missing one is left out. */
 export function pickMessages(messages: Record<string, unknown>, keys: readonly ClientMessageKey[]): Record<string, unknown> {
