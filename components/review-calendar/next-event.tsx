@@ -3,7 +3,7 @@ import { countryName } from "@/lib/i18n/countries";
 import { Link } from "@/lib/i18n/navigation";
 import { cycleTerm } from "@/lib/cycles/label";
 import type { StateNextEvent } from "@/lib/server/review-calendar/calendar";
-import { dayFormatter } from "./review-calendar-section";
+import { dayFormatter } from "./day-formatter";
 
 /** The home page's "what comes next" for the featured State: the next known date of its reviews, or that none is known. */
 export async function NextEvent({ iso3, next }: { iso3: string; next: StateNextEvent | null }) {

@@ -6,13 +6,8 @@ import { stateOf, TIMELINE_KINDS, todayIso, type TimelineEvent } from "@/lib/rev
 import type { ReviewCalendar } from "@/lib/server/review-calendar/calendar";
 import { UN_DOCUMENT_REL } from "@/lib/un-documents/links";
 import { ReviewCalendarForm } from "./calendar-form";
+import { dayFormatter } from "./day-formatter";
 import { AddDocumentForm, RemoveDocumentButton } from "./document-forms";
-
-/** "6 November 2018" in the reader's language; the dates are UN days, so read in UTC. */
-export async function dayFormatter(): Promise<(iso: string) => string> {
-  const format = await getFormatter();
-  return (iso) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
-}
 
 /** The timeline's steps with their dates; the steps no document dates are named, not guessed. */
 async function Timeline({ calendar }: { calendar: ReviewCalendar }) {

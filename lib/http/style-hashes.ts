@@ -46,7 +46,9 @@ type CssFile = { path: string; inlined?: boolean; content?: string };
 /**
  * The hash of each route entry's stylesheets joined, as the page inlines them: read from the client reference
  * manifests (`.next/server/app/…/*_client-reference-manifest.js`, which assign `globalThis.__RSC_MANIFEST[route]`),
- * run in an empty context of their own.
+ * run in an empty context of their own. Turbopack lists under a page's entry every stylesheet it inlines; webpack lists
+ * each under the segment that imports it (the global one under the root layout, a CSS module under its page), and the
+ * page inlines its layouts' then its own. So both are hashed: each entry's list, and each entry's after its layouts'.
  */
 export function readEntryStyleHashes(build: string): string[] {
   const found: string[] = [];
@@ -59,13 +61,28 @@ export function readEntryStyleHashes(build: string): string[] {
       continue;
     }
     for (const manifest of Object.values(context.__RSC_MANIFEST ?? {})) {
-      for (const list of Object.values(manifest.entryCSSFiles ?? {})) {
-        const texts = list.map((css) => css.content ?? readText(path.join(build, css.path)));
-        if (texts.length > 0 && texts.every((text) => text !== null)) found.push(cspHash(texts.join("")));
+      const entries = manifest.entryCSSFiles ?? {};
+      const texts = (list: CssFile[]) => list.map((css) => css.content ?? readText(path.join(build, css.path)));
+      for (const [entry, list] of Object.entries(entries)) {
+        for (const chain of [list, [...layoutsAbove(entry, entries), ...list]]) {
+          const parts = texts(chain);
+          if (parts.length > 0 && parts.every((text) => text !== null)) found.push(cspHash(parts.join("")));
+        }
       }
     }
   }
   return found;
+}
+
+/** The stylesheets of the layouts above an entry (`…/app/[locale]/x/page`: `…/app/layout`, then `…/app/[locale]/layout`). */
+function layoutsAbove(entry: string, entries: Record<string, CssFile[]>): CssFile[] {
+  const segments = entry.split("/");
+  const above: CssFile[] = [];
+  for (let end = 1; end < segments.length; end++) {
+    const layout = [...segments.slice(0, end), "layout"].join("/");
+    if (layout !== entry) above.push(...(entries[layout] ?? []));
+  }
+  return above;
 }
 
 function readText(file: string): string | null {
