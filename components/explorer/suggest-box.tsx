@@ -2,7 +2,7 @@
 
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from "react";
-import type { Locale } from "@/lib/i18n/routing";
+import { withLocale, type Locale } from "@/lib/i18n/routing";
 import { currentFilters, withTextSearch } from "@/lib/suggest/href";
 import type { SuggestBoxWords, WordedOption, WordedSuggestions } from "@/lib/suggest/types";
 import { searchOptionText } from "@/lib/suggest/words";
@@ -55,7 +55,7 @@ export function SuggestBox({ locale, words }: { locale: Locale; words: SuggestBo
   const choose = (item: Item): void => {
     setOpen(false);
     setActive(-1);
-    router.push(`/${locale}${item.href}`);
+    router.push(withLocale(item.href, locale));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
@@ -84,7 +84,7 @@ export function SuggestBox({ locale, words }: { locale: Locale; words: SuggestBo
   };
 
   return (
-    <form role="search" className="suggest" method="get" action={`/${locale}/recommendations`} onSubmit={onSubmit}>
+    <form role="search" className="suggest" method="get" action={withLocale("/recommendations", locale)} onSubmit={onSubmit}>
       <label htmlFor={`${id}-input`} className="field-label">
         {words.label}
       </label>
