@@ -2,12 +2,20 @@
  * `npm test`: type check, lint, unit and integration tests (vitest, real PostgreSQL) and end-to-end tests
  * (Playwright in Chromium). It starts what it needs, or says exactly what is missing and how to get it.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { dropDatabase } from "@/lib/database/postgres";
-import { acquirePostgres, databaseUrl, MissingPostgresError, uniqueDatabaseName, type PostgresServer } from "../tests/helpers/postgres-server";
+import {
+  acquirePostgres,
+  databaseUrl,
+  dropRunDatabases,
+  MissingPostgresError,
+  newRunTag,
+  uniqueDatabaseName,
+  type PostgresServer,
+} from "../tests/helpers/postgres-server";
 import { findChromium } from "../tests/helpers/chromium";
 import { workerDatabaseUrl } from "../tests/helpers/e2e-workers";
 import { NEXT_BUILD_ARGS, needsBuild, recordBuild } from "./lib/build";
@@ -20,13 +28,44 @@ const bin = (name: string): string => path.resolve("node_modules", ".bin", name)
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), "upr-test-"));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
+// Every database this run's processes create carries this tag (uniqueDatabaseName), so the run drops them all at the
+// end, also when it is interrupted.
+process.env.UPR_TEST_RUN = newRunTag();
+
+/** The commands running now, which an interruption is passed on to. */
+const children = new Set<ChildProcess>();
+/** Ctrl-C (or a SIGTERM): the commands running stop, no other starts, and the run still drops its databases. */
+let interrupted: NodeJS.Signals | null = null;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = signal;
+    process.stderr.write(`\nInterrupted (${signal}): stopping the tests, then dropping this run's databases…\n`);
+    for (const child of children) child.kill(signal);
+  });
+}
+
+function track<T extends ChildProcess>(child: T): T {
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+
+/** A shell's exit code for a command a signal stopped: 130 for Ctrl-C, 143 for SIGTERM. */
+const exitCodeOf = (signal: NodeJS.Signals): number => 128 + (signal === "SIGINT" ? 2 : 15);
+
+/** Stops the run where it is (the `finally` of main drops the databases) when it was interrupted. */
+function stopIfInterrupted(): void {
+  if (interrupted) throw new Error(`interrupted by ${interrupted}`);
+}
+
 function step(title: string): void {
   process.stdout.write(`\n=== ${title}\n`);
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: "inherit", env });
+    const child = track(spawn(command, args, { stdio: "inherit", env }));
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
@@ -35,7 +74,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 function runQuietly(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
-    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env });
+    const child = track(spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env }));
     child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => chunks.push(chunk));
     child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output: Buffer.concat(chunks).toString("utf8") }));
@@ -72,6 +111,8 @@ async function main(): Promise<void> {
     failed = failed || code !== 0;
   }
 
+  if (interrupted) finish(exitCodeOf(interrupted));
+
   // A fresh machine gets Chromium the way .ci/run installs it (root or passwordless sudo), or the command to run.
   const { path: chromium, message: chromiumMissing } = await ensureChromium(findChromium);
   if (chromiumMissing) process.stderr.write(`\n${chromiumMissing}The other tests run first; the end-to-end step will fail.\n`);
@@ -105,6 +146,7 @@ async function main(): Promise<void> {
     : null;
 
   try {
+    stopIfInterrupted();
     step("Unit and integration tests (vitest)");
     const vitestReport = path.join(reports, "vitest.json");
     failed = (await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], env)) !== 0 || failed;
@@ -113,6 +155,7 @@ async function main(): Promise<void> {
     totals.failed += Number(vitest?.numFailedTests ?? (vitest ? 0 : 1));
     totals.skipped += Number(vitest?.numPendingTests ?? 0) + Number(vitest?.numTodoTests ?? 0);
 
+    stopIfInterrupted();
     if (build) {
       const { code, output } = await build;
       step("Build of the app for the end-to-end tests (next build)");
@@ -129,6 +172,7 @@ async function main(): Promise<void> {
       failed = failed || code !== 0;
     }
 
+    stopIfInterrupted();
     step("End-to-end tests (Playwright in Chromium)");
     if (!chromium) {
       process.stderr.write(`The end-to-end tests cannot run. ${chromiumMissing ?? "Chromium was not found.\n"}`);
@@ -151,14 +195,19 @@ async function main(): Promise<void> {
       totals.failed += (stats?.unexpected ?? (stats ? 0 : 1)) + (stats?.flaky ?? 0);
       totals.skipped += stats?.skipped ?? 0;
     }
+  } catch (error) {
+    if (!interrupted) throw error;
   } finally {
     if (e2eDatabases) {
       await e2eDatabases;
       for (let index = 0; index < E2E_WORKERS; index++) await dropDatabase(workerDatabaseUrl(e2eUrl, index)).catch(() => {});
     }
+    // Whatever else the run created and an interrupted command left (vitest's template, a test file's database).
+    const left = await dropRunDatabases(server.baseUrl, process.env.UPR_TEST_RUN!).catch(() => []);
+    if (left.length > 0) process.stderr.write(`Dropped ${left.length} database(s) the run had left: ${left.join(", ")}\n`);
     await server.stop();
   }
-  finish(failed ? 1 : 0);
+  finish(interrupted ? exitCodeOf(interrupted) : failed ? 1 : 0);
 }
 
 void main();

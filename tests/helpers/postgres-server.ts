@@ -112,8 +112,40 @@ export function databaseUrl(baseUrl: string, database: string): string {
   return url.toString();
 }
 
+/**
+ * A database name no other run or process uses. Under `npm test` it carries the run's tag (UPR_TEST_RUN, set by
+ * scripts/test.ts for every process it starts), so the run can find and drop whatever it created, even after an
+ * interruption (dropRunDatabases).
+ */
 export function uniqueDatabaseName(prefix: string): string {
-  return `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const run = process.env.UPR_TEST_RUN;
+  return `${prefix}_${run ? `${run}_` : ""}${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** A run's tag: a few random letters and digits, as database names hold them unquoted. */
+export function newRunTag(): string {
+  return `r${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/**
+ * Drops every database on the server whose name carries the run's tag (uniqueDatabaseName), templates included, and
+ * returns their names: what an interrupted run (Ctrl-C) would otherwise leave behind.
+ */
+export async function dropRunDatabases(baseUrl: string, run: string): Promise<string[]> {
+  if (!/^[a-z0-9]+$/.test(run)) throw new Error(`not a run tag: ${run}`);
+  const client = new pg.Client({ connectionString: databaseUrl(baseUrl, "postgres") });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY datname DESC`, [`%\\_${run}\\_%`]);
+    for (const { datname } of rows) {
+      const name = `"${datname.replaceAll('"', '""')}"`;
+      await client.query(`ALTER DATABASE ${name} IS_TEMPLATE false`);
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+    return rows.map((row) => row.datname);
+  } finally {
+    await client.end();
+  }
 }
 
 /** The run's template with the real China data loaded (tests/helpers/test-database.ts; dropped with the template). */
