@@ -1,12 +1,13 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState, type ReactElement } from "react";
 import { authClient, usePasskeySupport } from "@/lib/auth/client";
-import { useRouter } from "@/lib/i18n/client-navigation";
+import type { PasskeyError, PasskeyWords } from "@/lib/auth/passkey-words";
+import { withLocale, type Locale } from "@/lib/i18n/routing";
 
 /** better-auth's answer to a passkey sign-in, as a key of auth.passkey.errors. */
-function errorKey(error: { code?: string; status?: number }): "cancelled" | "unknown" | "tooMany" | "failed" {
+function errorKey(error: { code?: string; status?: number }): PasskeyError {
   if (error.status === 429) return "tooMany";
   if (error.code === "AUTH_CANCELLED" || error.code === "ERROR_CEREMONY_ABORTED") return "cancelled";
   if (error.code === "PASSKEY_NOT_FOUND") return "unknown";
@@ -18,8 +19,7 @@ function errorKey(error: { code?: string; status?: number }): "cancelled" | "unk
  * page, and better-auth opens a session (counted as a second factor). Shown only where it can work: with JavaScript,
  * in a browser that offers passkeys.
  */
-export function PasskeySignIn(): ReactElement | null {
-  const t = useTranslations("auth.passkey");
+export function PasskeySignIn({ locale, words }: { locale: Locale; words: PasskeyWords }): ReactElement | null {
   const router = useRouter();
   const supported = usePasskeySupport();
   const [pending, setPending] = useState(false);
@@ -32,13 +32,13 @@ export function PasskeySignIn(): ReactElement | null {
     try {
       const answer = await authClient().signIn.passkey();
       if (answer.error) {
-        setError(t(`errors.${errorKey(answer.error)}`));
+        setError(words.errors[errorKey(answer.error)]);
         return;
       }
-      router.push("/");
+      router.push(withLocale("/", locale));
       router.refresh();
     } catch {
-      setError(t("errors.failed"));
+      setError(words.errors.failed);
     } finally {
       setPending(false);
     }
@@ -46,9 +46,9 @@ export function PasskeySignIn(): ReactElement | null {
 
   return (
     <div className="passkey-sign-in">
-      <p>{t("or")}</p>
+      <p>{words.or}</p>
       <button type="button" onClick={() => void signIn()} disabled={pending}>
-        {pending ? t("pending") : t("button")}
+        {pending ? words.pending : words.button}
       </button>
       {error ? (
         <p role="alert" className="form-error">
