@@ -34,8 +34,8 @@ async function scriptsOf(page: Page, path: string): Promise<{ url: string; body:
 /** A string of ICU's message parser (formatjs), which a build keeps as written. */
 const FORMATTER = "MISSING_OTHER_CLAUSE";
 
-test("a page whose client components translate nothing sends no message formatter; the States page's search does", async ({ page }) => {
-  for (const path of ["/en", "/zh/recommendations?cycle=3", "/en/states/CHN"]) {
+test("a page whose client components translate nothing (home, explorer, State, sign-in) sends no message formatter; the States page's search does", async ({ page }) => {
+  for (const path of ["/en", "/zh/recommendations?cycle=3", "/en/states/CHN", "/en/sign-in"]) {
     const scripts = await scriptsOf(page, path);
     expect(scripts.length, path).toBeGreaterThan(3);
     expect(scripts.filter(({ body }) => body.includes(FORMATTER)).map(({ url }) => url), path).toEqual([]);
