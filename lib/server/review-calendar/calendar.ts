@@ -4,6 +4,7 @@ import type { ReviewDocumentView } from "@/lib/review-calendar/documents";
 import { isoDateOf, nextEventOf, timelineOf, type EventState, type ReviewCalendarDates, type TimelineEvent } from "@/lib/review-calendar/timeline";
 import { getDb, type Db } from "../db";
 import { listReviewDocuments } from "./documents";
+import { SETTABLE_CALENDAR_SELECT, type SettableCalendarRow } from "./select";
 
 /** A review's calendar and documents: what the review page, the .ics file and the home page show. */
 export type ReviewCalendar = {
@@ -22,18 +23,12 @@ const CALENDAR_SELECT = {
   id: true,
   cycle: true,
   reviewDate: true,
-  workingGroupAdoptedOn: true,
-  responsesOn: true,
-  councilAdoptedOn: true,
-  midTermFrom: true,
-  midTermUntil: true,
-  nextReviewOn: true,
-  calendarSource: true,
+  ...SETTABLE_CALENDAR_SELECT,
   updatedAt: true,
   stateUnderReview: { select: { iso3: true, name: true } },
 } as const;
 
-type CalendarRow = { [K in "reviewDate" | "workingGroupAdoptedOn" | "responsesOn" | "councilAdoptedOn" | "midTermFrom" | "midTermUntil" | "nextReviewOn"]: Date | null };
+type CalendarRow = SettableCalendarRow & { reviewDate: Date | null };
 
 function datesOf(row: CalendarRow): ReviewCalendarDates {
   return { reviewDate: isoDateOf(row.reviewDate), ...calendarDatesOf(row) };

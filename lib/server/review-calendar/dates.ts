@@ -1,30 +1,19 @@
 import "server-only";
-import { CALENDAR_DATE_FIELDS, CLEARED_CALENDAR, reviewCalendarInputSchema, type SettableCalendar } from "@/lib/review-calendar/calendar-input";
+import { CLEARED_CALENDAR, reviewCalendarInputSchema, type SettableCalendar } from "@/lib/review-calendar/calendar-input";
 import { calendarDatesOf } from "@/lib/review-calendar/calendar-fields";
 import { actorId, authorizeActor, type Actor } from "../accounts/actor";
 import { recordAuditEvent } from "../audit";
 import { getDb, type Db } from "../db";
 import { NotFoundError } from "../http-errors";
 import type { Prisma } from "../generated/prisma/client";
+import { SETTABLE_CALENDAR_SELECT, type SettableCalendarRow } from "./select";
 
 /**
  * Setting and clearing a review's calendar dates and their source: official data, so only instance administrators
  * (and the operator CLI) change them, each change audited with the calendar before and after in the same transaction.
  */
 
-const SETTABLE_SELECT = {
-  workingGroupAdoptedOn: true,
-  responsesOn: true,
-  councilAdoptedOn: true,
-  midTermFrom: true,
-  midTermUntil: true,
-  nextReviewOn: true,
-  calendarSource: true,
-} as const;
-
-type SettableRow = { [K in (typeof CALENDAR_DATE_FIELDS)[number]]: Date | null } & { calendarSource: string | null };
-
-function settableOf(row: SettableRow): SettableCalendar {
+function settableOf(row: SettableCalendarRow): SettableCalendar {
   return { ...calendarDatesOf(row), calendarSource: row.calendarSource };
 }
 
@@ -32,7 +21,7 @@ const asDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : nul
 
 /** The review's settable calendar as it is, or null for an unknown review. */
 export async function getSettableCalendar(reviewId: number, db: Db = getDb()): Promise<SettableCalendar | null> {
-  const row = await db.review.findUnique({ where: { id: reviewId }, select: SETTABLE_SELECT });
+  const row = await db.review.findUnique({ where: { id: reviewId }, select: SETTABLE_CALENDAR_SELECT });
   return row ? settableOf(row) : null;
 }
 
@@ -48,7 +37,7 @@ export type SetCalendarOptions = {
 export async function setReviewCalendar(actor: Actor, reviewId: number, raw: Record<string, unknown>, options: SetCalendarOptions = {}): Promise<SettableCalendar> {
   authorizeActor(actor, "admin.reviewCalendar", {});
   return getDb().$transaction(async (tx) => {
-    const row = await tx.review.findUnique({ where: { id: reviewId }, select: SETTABLE_SELECT });
+    const row = await tx.review.findUnique({ where: { id: reviewId }, select: SETTABLE_CALENDAR_SELECT });
     if (!row) throw new NotFoundError(`no review with the id ${reviewId}`);
     const before = settableOf(row);
     const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined));
@@ -61,7 +50,7 @@ export async function setReviewCalendar(actor: Actor, reviewId: number, raw: Rec
 export async function clearReviewCalendar(actor: Actor, reviewId: number): Promise<SettableCalendar> {
   authorizeActor(actor, "admin.reviewCalendar", {});
   return getDb().$transaction(async (tx) => {
-    const row = await tx.review.findUnique({ where: { id: reviewId }, select: SETTABLE_SELECT });
+    const row = await tx.review.findUnique({ where: { id: reviewId }, select: SETTABLE_CALENDAR_SELECT });
     if (!row) throw new NotFoundError(`no review with the id ${reviewId}`);
     return write(tx, actor, reviewId, settableOf(row), CLEARED_CALENDAR, "review-calendar.clear");
   });
